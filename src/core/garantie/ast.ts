@@ -1,0 +1,73 @@
+import type { Cents, Taux } from "../money";
+
+/**
+ * The typed AST of a guarantee cell (architecture.md, "The guarantee expression language").
+ * A cell is a total « Sécu incluse » (RO included) unless it says otherwise (en sus du RO, hors RO, + RO).
+ */
+
+/** What a percentage applies to. TM = BR − RO brut; PLV/HLF come from the calculator's context. */
+export type BaseTaux = "BR" | "TM" | "FR" | "PMSS" | "PLV" | "HLF";
+
+/**
+ * The unit a term or a count is expressed per. Per-unit periods (acte, jour, nuit, seance) multiply by the
+ * number of units in the evaluation context; the others (an, beneficiaire, equipement…) apply once per line.
+ */
+export type UniteTemps =
+  | "acte"
+  | "jour"
+  | "nuit"
+  | "seance"
+  | "an"
+  | "semestre"
+  | "trimestre"
+  | "mois"
+  | "beneficiaire"
+  | "equipement"
+  | "oreille"
+  | "verre"
+  | "dent"
+  | "sejour";
+
+export interface Periode {
+  /** "/ 2 ans" → 2; "/ an" → 1. */
+  readonly nombre: number;
+  readonly unite: UniteTemps;
+}
+
+export type Terme =
+  /** 150 % BR, 100 % FR (frais réels), 100 % TM (ticket modérateur), 1,5 % PMSS, 100 % PLV, 100 % HLF. */
+  | { readonly type: "pourcentage"; readonly taux: Taux; readonly base: BaseTaux }
+  /** 50 €, 38,50 €. */
+  | { readonly type: "montant"; readonly cents: Cents }
+  /** « les plafonds du contrat responsable » / « le plafond réglementaire »: the legal cap of the line. */
+  | { readonly type: "plafondLegal" };
+
+export interface TermePeriode {
+  readonly terme: Terme;
+  readonly periode?: Periode;
+}
+
+export type Convention = "RO_INCLUS" | "RO_EN_SUS";
+
+export interface Formule {
+  readonly type: "formule";
+  /** Summed terms (at least one). */
+  readonly termes: readonly TermePeriode[];
+  /** « dans la limite de … », « limité à … »: the sum is capped by this sum (same convention as the cell). */
+  readonly limite?: readonly TermePeriode[];
+  /** « 3 séances / an », « max 4 / an »: at most this many units are paid per period. */
+  readonly nombreMax?: { readonly nombre: number; readonly periode: Periode };
+  /** RO_INCLUS (default) or RO_EN_SUS (the cell is the complementary's part alone). */
+  readonly convention: Convention;
+  /** The cell said it explicitly (« Sécu incluse », « en sus du RO »…), rather than by default. */
+  readonly conventionExplicite: boolean;
+}
+
+export type Garantie =
+  /** Néant, -, —, Non remboursé, 0, empty: no complementary benefit. */
+  | { readonly type: "neant" }
+  /** Inclus, Oui: a service, not an amount. */
+  | { readonly type: "service"; readonly texte: string }
+  | Formule;
+
+export const NEANT: Garantie = Object.freeze({ type: "neant" });

@@ -1,0 +1,85 @@
+import { RembError } from "../errors";
+import { Dec } from "./decimal";
+
+/**
+ * Money is held as an integer number of euro cents in a plain JS number. Integer arithmetic below 2^53 is
+ * exact, so sums, differences, min and max on cents never round. Every product by a rate goes through
+ * `appliquerTaux` (taux.ts), which is the one place where rounding happens and which hands over to decimal.js
+ * whenever the integer product would leave the exact range. This keeps the hot path (millions of claim
+ * lines) free of allocations while staying exact to the cent.
+ */
+export type Cents = number;
+
+/** Largest amount accepted anywhere: 1 000 000 000 € (far above any claim), so products stay exact. */
+export const CENTS_MAX: Cents = 100_000_000_000;
+
+/**
+ * Named rounding step « saisie » : an amount given in euros (an Excel number, possibly 33.000000000000004
+ * after a formula) becomes whole cents, half-up. The shortest decimal form of the number is what the user
+ * sees in Excel, so that is the value we round.
+ */
+export function centsDepuisEuros(x: number | string, quoi = "montant"): Cents {
+  if (typeof x === "number") {
+    if (!Number.isFinite(x)) throw montantInvalide(quoi, String(x));
+    const c = Math.round(x * 100);
+    // When c/100 rounds back to x, x is exactly a 2-decimal number and c is its value in cents.
+    if (c / 100 === x && Math.abs(c) <= CENTS_MAX) return c === 0 ? 0 : c;
+  }
+  let d;
+  try {
+    d = new Dec(typeof x === "string" ? x.trim() : x);
+  } catch {
+    throw montantInvalide(quoi, String(x));
+  }
+  if (!d.isFinite()) throw montantInvalide(quoi, String(x));
+  const c = d.times(100).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
+  if (Math.abs(c) > CENTS_MAX) throw montantInvalide(quoi, String(x));
+  return c === 0 ? 0 : c;
+}
+
+/** Euros as a JS number for Excel output (the nearest double to the exact cents value). */
+export function eurosDepuisCents(c: Cents): number {
+  return c / 100;
+}
+
+/** Sum of cents; throws when the result leaves the supported range instead of losing precision. */
+export function additionner(a: Cents, b: Cents): Cents {
+  const s = a + b;
+  if (Math.abs(s) > CENTS_MAX) throw new RembError("MONTANT_INVALIDE", "Montant hors limites (plus de 1 milliard d'euros).");
+  return s;
+}
+
+/** Amount × whole number of units (days, nights, boxes). */
+export function multiplierEntier(c: Cents, n: number): Cents {
+  const p = c * n;
+  if (!Number.isSafeInteger(p) || Math.abs(p) > CENTS_MAX) {
+    throw new RembError("MONTANT_INVALIDE", "Montant hors limites (plus de 1 milliard d'euros).");
+  }
+  return p === 0 ? 0 : p;
+}
+
+const NNBSP = "\u202f";
+const NBSP = "\u00a0";
+
+/** French display: « 1 234,56 € » (narrow no-break space for thousands, no-break space before €). */
+export function formatEuros(c: Cents): string {
+  const neg = c < 0;
+  const abs = Math.abs(c);
+  const entier = Math.floor(abs / 100);
+  const dec = abs - entier * 100;
+  const groupes = String(entier).replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
+  return `${neg ? "-" : ""}${groupes},${dec < 10 ? "0" : ""}${dec}${NBSP}€`;
+}
+
+/** Plain decimal text with a point, e.g. "1234.5" → "1234.50" (fixtures, JSON output). */
+export function texteEuros(c: Cents): string {
+  const neg = c < 0;
+  const abs = Math.abs(c);
+  const entier = Math.floor(abs / 100);
+  const dec = abs - entier * 100;
+  return `${neg ? "-" : ""}${entier}.${dec < 10 ? "0" : ""}${dec}`;
+}
+
+function montantInvalide(quoi: string, valeur: string): RembError {
+  return new RembError("MONTANT_INVALIDE", `Montant invalide pour ${quoi} : « ${valeur} » — un nombre en euros est attendu.`);
+}

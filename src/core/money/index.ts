@@ -1,0 +1,3 @@
+export * from "./cents";
+export * from "./taux";
+export { Dec } from "./decimal";

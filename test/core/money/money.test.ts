@@ -1,0 +1,64 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { appliquerTaux, centsDepuisEuros, complement, Dec, formatEuros, taux, tauxDepuisNombre, tauxDepuisTexte, texteEuros } from "../../../src/core/money";
+
+describe("money", () => {
+  it("rounds 1,5 % × PMSS 2026 half-up to 60,08 € (domain §2.4), where doubles give 60,07", () => {
+    assert.equal(appliquerTaux(400500, tauxDepuisNombre(0.015)), 6008);
+    assert.equal(Number((0.015 * 4005).toFixed(2)), 60.07); // the float trap we avoid: 60.074999…
+  });
+
+  it("rounds half-up at the cent: 67,925 → 67,93 and 26,028 → 26,03", () => {
+    assert.equal(appliquerTaux(13585, tauxDepuisNombre(0.5)), 6793); // 135,85 × 50 % = 67,925
+    assert.equal(appliquerTaux(4338, tauxDepuisNombre(0.6)), 2603);
+    assert.equal(appliquerTaux(2888, tauxDepuisNombre(0.6)), 1733); // 17.328 → 17.33
+    assert.equal(appliquerTaux(2, tauxDepuisNombre(0.25)), 1); // 0.5 cent → 1 cent
+    assert.equal(appliquerTaux(-2, tauxDepuisNombre(0.25)), -1); // away from zero
+  });
+
+  it("reads Excel numbers as the decimal they display", () => {
+    assert.deepEqual(tauxDepuisNombre(0.7), { num: 7, exp: 1 });
+    assert.deepEqual(tauxDepuisNombre(1.5), { num: 15, exp: 1 });
+    assert.deepEqual(tauxDepuisNombre(0.1327), { num: 1327, exp: 4 });
+    assert.deepEqual(tauxDepuisNombre(100), { num: 100, exp: 0 });
+    assert.equal(centsDepuisEuros(38.5), 3850);
+    assert.equal(centsDepuisEuros(0.1 + 0.2), 30);
+    assert.equal(centsDepuisEuros(33.000000000000004), 3300);
+    assert.equal(centsDepuisEuros(1.005), 101); // named step « saisie »: half-up on the displayed decimal
+    assert.equal(centsDepuisEuros("1234.56"), 123456);
+    assert.throws(() => centsDepuisEuros(Number.NaN), /Montant invalide/);
+    assert.throws(() => centsDepuisEuros(1e12), /Montant invalide/);
+  });
+
+  it("computes the ticket modérateur rate exactly", () => {
+    assert.deepEqual(complement(tauxDepuisNombre(0.7)), { num: 3, exp: 1 });
+    assert.deepEqual(complement(tauxDepuisTexte("0.15")), { num: 85, exp: 2 });
+  });
+
+  it("formats euros the French way", () => {
+    assert.equal(formatEuros(123456), "1\u202f234,56\u00a0€");
+    assert.equal(formatEuros(5), "0,05\u00a0€");
+    assert.equal(texteEuros(-1050), "-10.50");
+  });
+
+  it("agrees with decimal.js on 20 000 random products (amount × rate, half-up)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -10_000_000_000, max: 10_000_000_000 }),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 9 }),
+        (c, num, exp) => {
+          const attendu = new Dec(c).times(num).div(new Dec(10).pow(exp)).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
+          let obtenu: number;
+          try {
+            obtenu = appliquerTaux(c, taux(num, exp));
+          } catch {
+            return Math.abs(attendu) > 100_000_000_000; // only out-of-range amounts may fail
+          }
+          return obtenu === (attendu === 0 ? 0 : attendu);
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+});
