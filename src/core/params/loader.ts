@@ -37,7 +37,7 @@ export function validerFichiers(fichiers: Readonly<Record<string, FichierParamet
       if (vus.has(nom)) p(nom, `nom en double (déjà dans ${vus.get(nom)})`);
       vus.set(nom, fichier);
       if (!UNITES.includes(param.unite)) p(nom, `unité inconnue « ${String(param.unite)} »`);
-      if (!["care", "contract", "year"].includes(param.base)) p(nom, `base de date inconnue « ${String(param.base)} »`);
+      if (!["care", "contract", "year", "premium"].includes(param.base)) p(nom, `base de date inconnue « ${String(param.base)} »`);
       if (!param.description) p(nom, "description manquante");
       if (!Array.isArray(param.valeurs) || param.valeurs.length === 0) {
         p(nom, "aucune valeur");

@@ -5,8 +5,11 @@ import type { Jour } from "../dates";
 /** Units as written in shared/domain/parameters.md. */
 export type Unite = "EUR" | "EUR/day" | "/1" | "×BR" | "count" | "year" | "month" | "day" | "D" | "date" | "boolean";
 
-/** Which date selects the value (parameters.md, "Date basis"). */
-export type BaseDate = "care" | "contract" | "year";
+/**
+ * Which date selects the value (parameters.md, "Date basis"). "premium" is the due date of the premium: the
+ * taxes and the employer share are owed per premium, not per care or per contract signature (parameters.md §14).
+ */
+export type BaseDate = "care" | "contract" | "year" | "premium";
 
 /** LAW: consolidated legal text; OFF: official secondary source; SEC: press/insurer; INF: inferred. */
 export type Confiance = "LAW" | "OFF" | "SEC" | "INF";
