@@ -1,0 +1,66 @@
+import { RembError, estRembError, horsChamp } from "../errors";
+import { appliquerTaux, type Cents, type Taux } from "../money";
+import { dateFr, type Jour } from "../dates";
+import { parametres, type ValeurDatee } from "../params";
+
+/**
+ * R871-2 2° CSS (CR-08): a responsible contract covers the dépassements of doctors outside the DPTM (OPTAM,
+ * OPTAM-CO; the CAS until 2017-05-05) « dans la double limite de 100 % du tarif de responsabilité et du montant
+ * pris en charge pour les dépassements des médecins ayant adhéré … minoré d'un montant égal à 20 % du tarif de
+ * responsabilité ». Per act, on the dépassement part:
+ *
+ *     dépassement non-DPTM ≤ max(0, min(plafond × BR, dépassement DPTM − écart × BR))
+ *
+ * with the dated parameters responsable.non_dptm.plafond_depassement (1.00; 1.25 ⚠ for 2015–2016 per the 2015
+ * circular, not in the codified text) and responsable.non_dptm.ecart_min (0.20), selected by the contract date.
+ * The DPTM dépassement cover itself is not capped.
+ */
+
+export const PARAM_PLAFOND = "responsable.non_dptm.plafond_depassement";
+export const PARAM_ECART = "responsable.non_dptm.ecart_min";
+export const REFERENCE_NON_OPTAM = "R871-2 2° CSS (plafond des dépassements des médecins non adhérents à l'OPTAM / OPTAM-CO)";
+
+/**
+ * The highest total (Sécu incluse) a responsible contract may guarantee for a non-OPTAM act of base `br`:
+ * BR + the largest coverable dépassement. `depassementOptam` is the dépassement part (G − BR) of the paired
+ * OPTAM guarantee; without it only the 100 % BR limit is known and applied.
+ */
+export function plafondNonOptam(br: Cents, depassementOptam: Cents | undefined, dateContrat: Jour): Cents {
+  const plafond = valeurTaux(PARAM_PLAFOND, dateContrat);
+  let dep = appliquerTaux(br, plafond);
+  if (depassementOptam !== undefined) {
+    const autre = depassementOptam - appliquerTaux(br, valeurTaux(PARAM_ECART, dateContrat));
+    if (autre < dep) dep = autre;
+  }
+  return dep > 0 ? br + dep : br;
+}
+
+/** The dated value of the 100 % BR limit used for this contract date (its reference and ⚠ note, for DETAIL). */
+export function valeurPlafondNonOptam(dateContrat: Jour): ValeurDatee {
+  return valeurDatee(PARAM_PLAFOND, dateContrat);
+}
+
+function valeurTaux(nom: string, dateContrat: Jour): Taux {
+  return valeurDatee(nom, dateContrat).valeur as Taux;
+}
+
+function valeurDatee(nom: string, dateContrat: Jour): ValeurDatee {
+  try {
+    return parametres.valeurDatee(nom, dateContrat);
+  } catch (e) {
+    if (estRembError(e) && e.code === "PARAMETRE_AVANT_DEBUT" && parametres.existe(nom)) {
+      throw horsChamp(
+        `Contrat du ${dateFr(dateContrat)} : le plafond des dépassements des médecins non adhérents à l'OPTAM n'existe ` +
+          `que pour les contrats responsables souscrits ou renouvelés depuis le ${dateFr(premierDebut(nom))} ` +
+          `(décret n° 2014-1374) ; le régime antérieur n'est pas modélisé. Indiquez responsable = FAUX pour calculer ` +
+          `la garantie telle qu'écrite.`,
+        "R871-2 2° CSS",
+      );
+    }
+    throw e as RembError;
+  }
+}
+
+function premierDebut(nom: string): Jour {
+  return parametres.definition(nom).valeurs[0]!.debut;
+}

@@ -1,0 +1,99 @@
+import { RembError } from "../errors";
+import { CENTS_MAX, TAUX_UN, comparerTaux, formatEuros, type Cents, type Taux } from "../money";
+import { jourDepuisCivil, type Jour } from "../dates";
+import type { Garantie } from "../garantie";
+
+/**
+ * Input checks shared by the calculators. Adapters convert Excel values to core types, but the core is also
+ * called directly (CLI, task pane, tests, other calculators), so every entry point re-checks its inputs and
+ * answers a French RembError instead of computing with NaN or a fractional cent.
+ */
+
+const JOUR_MIN = jourDepuisCivil(1900, 1, 1);
+const JOUR_MAX = jourDepuisCivil(9999, 12, 31);
+
+/** A non-negative whole number of cents within the supported range. */
+export function verifierMontant(c: Cents, quoi: string): void {
+  if (!Number.isSafeInteger(c) || c < 0 || c > CENTS_MAX) {
+    const vu = typeof c === "number" && Number.isFinite(c) ? (Number.isInteger(c) ? formatEuros(c) : `${c} centimes`) : String(c);
+    throw new RembError(
+      "MONTANT_INVALIDE",
+      c < 0
+        ? `Montant négatif pour ${quoi} : ${vu} — un montant positif ou nul est attendu.`
+        : `Montant invalide pour ${quoi} : ${vu} — un montant en euros, au centime près, est attendu.`,
+    );
+  }
+}
+
+/** A rate between 0 % and 100 % (an AMO rate, a tax rate): exact decimal fields, no NaN, no negative. */
+export function verifierTaux(t: Taux, quoi: string): void {
+  if (
+    t === null ||
+    typeof t !== "object" ||
+    !Number.isSafeInteger(t.num) ||
+    !Number.isInteger(t.exp) ||
+    t.exp < 0 ||
+    t.exp > 15 ||
+    t.num < 0 ||
+    comparerTaux(t, TAUX_UN) > 0
+  ) {
+    const vu = t !== null && typeof t === "object" ? `${String(t.num)}e-${String(t.exp)}` : String(t);
+    throw new RembError("TAUX_INVALIDE", `Taux invalide pour ${quoi} : ${vu} — un taux entre 0 % et 100 % est attendu.`);
+  }
+}
+
+/** A calendar day (Jour) between 1900 and 9999. */
+export function verifierJour(j: Jour, quoi: string): void {
+  if (!Number.isInteger(j) || j < JOUR_MIN || j > JOUR_MAX) {
+    throw new RembError("DATE_INVALIDE", `Date invalide pour ${quoi} : ${String(j)} — une date entre 1900 et 9999 est attendue.`);
+  }
+}
+
+/** An optional boolean flag: undefined → the default; anything else than true/false is refused. */
+export function booleenOuDefaut(b: boolean | undefined, defaut: boolean, quoi: string): boolean {
+  if (b === undefined) return defaut;
+  if (b !== true && b !== false) {
+    throw new RembError("ARGUMENT_INVALIDE", `Valeur invalide pour ${quoi} : « ${String(b)} » — VRAI ou FAUX est attendu.`);
+  }
+  return b;
+}
+
+/**
+ * French text normalised for keyword matching: no accents, lower case, dashes/underscores/slashes as spaces,
+ * single spaces. « Franchise médicament » and "FRANCHISE_MEDICAMENT" compare equal.
+ */
+export function normaliserMotCle(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[-_/'’]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The options every calculator accepts: `detail` fills `etapes` (DETAIL); off, no string is built. */
+export interface OptionsCalcul {
+  readonly detail?: boolean;
+}
+
+/** A guarantee AST (from parseGarantie or the builders); anything else is refused before evaluation. */
+export function verifierGarantie(g: Garantie, quoi = "la garantie"): void {
+  if (
+    g === null ||
+    typeof g !== "object" ||
+    !(g.type === "neant" || g.type === "service" || (g.type === "formule" && Array.isArray(g.termes) && g.termes.length > 0))
+  ) {
+    throw new RembError(
+      "ARGUMENT_INVALIDE",
+      `Garantie manquante ou invalide pour ${quoi} — une expression (« 150 % BR », « 50 € », « Néant ») ou un nombre est attendu.`,
+    );
+  }
+}
+
+/** The entry object itself (a direct caller may pass nothing). */
+export function verifierEntree(e: object): void {
+  if (e === null || typeof e !== "object") {
+    throw new RembError("ARGUMENT_INVALIDE", "Entrée manquante : un objet décrivant la ligne de soins est attendu.");
+  }
+}

@@ -1,0 +1,42 @@
+import { appliquerTaux, type Cents, type Taux } from "../money";
+import { verifierMontant, verifierTaux } from "./entrees";
+
+/**
+ * The régime obligatoire's share of one line (domain §2.2). These are the named rounding steps of the RO: every
+ * calculator goes through them, and REMB.RO / REMB.TM expose them as they are.
+ */
+
+/** RO brut = BR × taux RO, rounded half-up to the cent (domain §2.4): the one rounding step of the RO. */
+export function roBrut(br: Cents, tauxRo: Taux): Cents {
+  verifierMontant(br, "la base de remboursement");
+  verifierTaux(tauxRo, "le taux de remboursement");
+  return appliquerTaux(br, tauxRo);
+}
+
+/**
+ * Ticket modérateur: BR − RO brut (the glossary's definition, so that RO brut + TM = BR to the cent even when
+ * BR × (1 − taux) falls on a half-cent). With `frais`, the patient's statutory share cannot exceed what is
+ * left of the bill once the AMO has paid: min(TM, frais − RO brut), never below 0.
+ */
+export function ticketModerateur(br: Cents, tauxRo: Taux, frais?: Cents): Cents {
+  const ro = roBrut(br, tauxRo);
+  let tm = br - ro;
+  if (frais !== undefined) {
+    verifierMontant(frais, "les frais réels");
+    const reste = frais - ro;
+    if (reste < tm) tm = reste;
+  }
+  return tm > 0 ? tm : 0;
+}
+
+/**
+ * RO net = RO brut − retenue (participation forfaitaire or franchise kept by the AMO), never below 0 nor above
+ * RO brut: the franchise is reduced to the RO of the item (D160-9, last paragraph) and the same floor is
+ * assumed for the PF (domain §2.2 [INF]).
+ */
+export function roNet(br: Cents, tauxRo: Taux, retenue?: Cents): Cents {
+  const ro = roBrut(br, tauxRo);
+  if (retenue === undefined) return ro;
+  verifierMontant(retenue, "la retenue (participation forfaitaire ou franchise)");
+  return retenue >= ro ? 0 : ro - retenue;
+}

@@ -1,0 +1,170 @@
+import { RembError } from "../errors";
+import { appliquerTaux, type Cents, type Taux } from "../money";
+import type { Jour } from "../dates";
+import { parametres } from "../params";
+import { evaluerGarantie, type Garantie } from "../garantie";
+import { AUCUN, clore, rcResponsable, type Decompte, type Etape, type PlafondApplique } from "./decompte";
+import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierTaux, type OptionsCalcul } from "./entrees";
+import { etape, euros, interpretationGarantie, pourcent } from "./etapes";
+import { REFERENCE_NON_OPTAM, plafondNonOptam, valeurPlafondNonOptam } from "./depassement-non-optam";
+import { libelleRetenue, montantRetenue, parametreRetenue, type Retenue } from "./retenue";
+import { estSecteur, secteurInconnu, type Secteur } from "./secteur";
+import { mentionnePlafondLegal } from "./plafond-legal";
+
+/** One care line with a BR: consultations, auxiliaries, biology, imaging, devices, in-hospital fees… */
+export interface EntreeSoins {
+  /** Care date: selects the PF / franchise and the PMSS. */
+  readonly date: Jour;
+  readonly fr: Cents;
+  readonly br: Cents;
+  readonly tauxRo: Taux;
+  readonly garantie: Garantie;
+  /** "OPTAM" (default; also secteur 1) or "NON-OPTAM": the latter bears the R871-2 2° cap. */
+  readonly secteur?: Secteur;
+  /** PF or franchise kept by the AMO (default none). */
+  readonly retenue?: Retenue;
+  /** Default true: the legal caps bind. */
+  readonly responsable?: boolean;
+  /** The contract's guarantee for the same act by an OPTAM doctor (the paired grid line), for the CR-08 cap. */
+  readonly garantieOptam?: Garantie;
+  /** Subscription or renewal date of the contract (default: the care date): selects the responsible regime. */
+  readonly dateContrat?: Jour;
+}
+
+const REF_TAUX = "R160-5 CSS (taux de prise en charge de l'assurance maladie)";
+const REF_RC = "L871-1 CSS : RC calculé sur le RO brut, la participation forfaitaire et les franchises restent à la charge de l'assuré";
+
+/**
+ * Domain §2.2, for one line:
+ *   RO brut = round(base × taux); retenue = min(PF or franchise, RO brut); RO net = RO brut − retenue;
+ *   G = the guarantee, Sécu incluse (capped for non-OPTAM doctors under a responsible contract);
+ *   RC = max(0, min(G, FR) − RO brut); RAC = FR − RO net − RC.
+ * The base is min(BR, FR): the AMO never pays more than was spent.
+ */
+export function calculerSoins(e: EntreeSoins, o?: OptionsCalcul): Decompte {
+  verifierEntree(e);
+  const date = e.date;
+  const fr = e.fr;
+  verifierJour(date, "la date des soins");
+  verifierMontant(fr, "les frais réels");
+  verifierMontant(e.br, "la base de remboursement");
+  verifierTaux(e.tauxRo, "le taux de remboursement du RO");
+  verifierGarantie(e.garantie);
+  if (e.garantieOptam !== undefined) verifierGarantie(e.garantieOptam, "la garantie OPTAM");
+  const secteur = e.secteur ?? "OPTAM";
+  if (!estSecteur(secteur)) throw secteurInconnu(String(secteur));
+  const responsable = booleenOuDefaut(e.responsable, true, "responsable");
+  const dateContrat = e.dateContrat ?? date;
+  if (e.dateContrat !== undefined) verifierJour(dateContrat, "la date du contrat");
+  const etapes: Etape[] | null = o?.detail === true ? [] : null;
+  let alertes: string[] | null = null;
+
+  const base = fr < e.br ? fr : e.br;
+  if (fr < e.br) {
+    alertes = [
+      `Frais réels (${euros(fr)}) inférieurs à la base de remboursement (${euros(e.br)}) : ` +
+        `le RO est calculé sur les frais réels, l'assurance maladie ne rembourse pas plus que la dépense.`,
+    ];
+  }
+  const roBrut = appliquerTaux(base, e.tauxRo);
+  const retenueUnitaire = e.retenue === undefined ? 0 : montantRetenue(e.retenue, date);
+  const retenue = retenueUnitaire < roBrut ? retenueUnitaire : roBrut;
+  const roNet = roBrut - retenue;
+
+  // The CR-08 cap, computed before G so that a cell « dans la limite du plafond responsable » can use it.
+  let plafondLegal: Cents | undefined;
+  let depOptam: Cents | undefined;
+  // BR 0: no tarif de responsabilité, hence no dépassement in the sense of R871-2 2°; nothing to cap.
+  if (secteur === "NON-OPTAM" && base > 0 && (responsable || mentionnePlafondLegal(e.garantie))) {
+    if (e.garantieOptam !== undefined) {
+      // The OPTAM cell is a level of cover, not this bill: « frais réels » there means unlimited. Any FR ≥ 2.2 BR
+      // gives the 100 % BR bound (CR-08 table: « 220 % or more, incl. frais réels → 200 % »), so 3 × BR will do.
+      const gOptam = evaluerGarantie(e.garantieOptam, { date, br: base, fr: 3 * base, roBrut });
+      depOptam = gOptam - base;
+    }
+    plafondLegal = plafondNonOptam(base, depOptam, dateContrat);
+  }
+
+  const gEcrite = evaluerGarantie(e.garantie, { date, br: base, fr, roBrut, plafondLegal });
+  if (!Number.isSafeInteger(gEcrite)) {
+    throw new RembError("ARGUMENT_INVALIDE", "Garantie invalide : son montant n'est pas un nombre de centimes.");
+  }
+  let g = gEcrite;
+  let plafonds: readonly PlafondApplique[] = AUCUN;
+  if (responsable && plafondLegal !== undefined && g > plafondLegal) {
+    g = plafondLegal;
+    const v = valeurPlafondNonOptam(dateContrat);
+    plafonds = [
+      {
+        code: "non_optam",
+        libelle: "Plafond des dépassements des médecins non adhérents à l'OPTAM (contrat responsable)",
+        montant: plafondLegal,
+        reference: `${REFERENCE_NON_OPTAM} ; ${v.reference.texte}`,
+      },
+    ];
+    (alertes ??= []).push(
+      `La garantie (${euros(gEcrite)}) dépasse le plafond du contrat responsable pour un médecin non adhérent à l'OPTAM ` +
+        `(${euros(plafondLegal)}) : elle est calculée plafonnée (R871-2 2° CSS).` +
+        // The ⚠ of the dated 100 %/125 % limit matters only when that limit, not the OPTAM gap, set the cap.
+        (v.incertain && plafondLegal === base + appliquerTaux(base, v.valeur as Taux)
+          ? ` ⚠ Valeur du plafond incertaine : ${v.note ?? "voir parameters.md"}`
+          : ""),
+    );
+  }
+  const rc = rcResponsable(g, fr, roBrut);
+
+  if (etapes) {
+    etapes.push(etape("Frais réels", fr));
+    etapes.push(etape("Base de remboursement", e.br));
+    if (base !== e.br) etapes.push(etape("Base retenue (frais réels inférieurs à la BR)", base));
+    etapes.push(etape(`RO brut (${pourcent(e.tauxRo)} × ${euros(base)})`, roBrut, REF_TAUX));
+    etapesRetenue(etapes, e.retenue, retenueUnitaire, retenue, date);
+    etapes.push(etape("RO net versé par l'assurance maladie", roNet));
+    etapes.push(etape("Ticket modérateur (BR − RO brut)", base - roBrut, "L160-13 I et R160-5 CSS"));
+    if (fr > base) etapes.push(etape("Dépassement (FR − BR)", fr - base));
+    etapes.push(etape(`Garantie : ${interpretationGarantie(e.garantie)}`, gEcrite));
+    if (plafondLegal !== undefined) {
+      etapes.push(
+        etape(
+          depOptam === undefined
+            ? "Plafond non-OPTAM : BR + 100 % BR au plus (garantie OPTAM non fournie)"
+            : `Plafond non-OPTAM : BR + min(100 % BR ; dépassement OPTAM ${euros(depOptam)} − 20 % BR)`,
+          plafondLegal,
+          REFERENCE_NON_OPTAM,
+        ),
+      );
+      if (g !== gEcrite) etapes.push(etape("Garantie plafonnée (contrat responsable)", g, REFERENCE_NON_OPTAM));
+      else if (!responsable) etapes.push(etape("Contrat non responsable : plafond non appliqué", null));
+    }
+    etapes.push(etape("RC = min(G ; FR) − RO brut", rc, REF_RC));
+    etapes.push(etape("Reste à charge (FR − RO net − RC)", fr - roNet - rc));
+  }
+
+  return clore({
+    fr,
+    br: base,
+    roBrut,
+    retenue,
+    roNet,
+    garantie: g,
+    rc,
+    plafonds,
+    alertes: alertes ?? AUCUN,
+    etapes: etapes ?? AUCUN,
+  });
+}
+
+/** The DETAIL line of a PF or franchise: the unit amount, its dated reference, and the RO cap when it bound. */
+export function etapesRetenue(etapes: Etape[], r: Retenue | undefined, unitaire: Cents, appliquee: Cents, date: Jour): void {
+  if (r === undefined || r === "AUCUNE") {
+    etapes.push(etape("Retenue (participation forfaitaire ou franchise) : aucune", 0));
+    return;
+  }
+  const nom = parametreRetenue(r);
+  const reference = nom === null ? undefined : parametres.valeurDatee(nom, date).reference.texte;
+  const libelle = `${libelleRetenue(r)[0]!.toUpperCase()}${libelleRetenue(r).slice(1)} (${euros(unitaire)})`;
+  etapes.push(etape(libelle, -appliquee, reference));
+  if (appliquee < unitaire) {
+    etapes.push(etape("Retenue ramenée au RO brut de l'acte", null, "D160-9 CSS, dernier alinéa"));
+  }
+}
