@@ -38,7 +38,7 @@ const BASES: Record<BaseDate, string> = {
 export const LIGNES_NON_ENREGISTREES: readonly { nom: string; raison: string }[] = [
   {
     nom: "franchise.borne_ro",
-    raison: "Règle et non valeur : la franchise ne dépasse jamais le remboursement de l'article (D160-9, dernier alinéa). Appliquée par les calculateurs.",
+    raison: "Règle et non valeur : la franchise ne dépasse jamais le remboursement de l'article (D160-9, dernier alinéa). Elle est appliquée dans le code des calculateurs.",
   },
   {
     nom: "responsable.dptm.reference",
@@ -48,7 +48,7 @@ export const LIGNES_NON_ENREGISTREES: readonly { nom: string; raison: string }[]
   {
     nom: "responsable.fj.limite_jours",
     raison:
-      "Valeur « aucune limite » (R871-2 6°, « sans limitation de durée ») : null signifie « paramètre supprimé » dans ce format. La règle CR-19 du validateur porte cette absence de limite.",
+      "Valeur « aucune limite » (R871-2 6°, « sans limitation de durée ») : null signifie « paramètre supprimé » dans ce format. L'absence de limite relève de la règle CR-19 (forfait journalier sans limitation de durée).",
   },
   {
     nom: "tsa.indemnites_journalieres",
@@ -161,7 +161,7 @@ function listeIncertains(fichiers: Readonly<Record<string, FichierParametres>>):
   const l: string[] = [];
   l.push("## Valeurs incertaines (⚠)", "");
   l.push(
-    `${pluriel(entrees.length, "valeur datée est marquée", "valeurs datées sont marquées")} ⚠ : valeur non confirmée ou sources en désaccord. Le validateur en tire des alertes, pas des erreurs.`,
+    `${pluriel(entrees.length, "valeur datée est marquée", "valeurs datées sont marquées")} ⚠ : valeur non confirmée ou sources en désaccord. Le domaine recommande d'en tirer des alertes, pas des erreurs.`,
     "",
   );
   entrees.forEach(({ p, v, fichier }, i) => {
