@@ -1,0 +1,188 @@
+import { RembError } from "../errors";
+import { appliquerTaux, multiplierEntier, type Cents, type Taux } from "../money";
+import type { Jour } from "../dates";
+import { parametres } from "../params";
+import { evaluerGarantie, type Garantie } from "../garantie";
+import { AUCUN, clore, rcResponsable, type Decompte, type Etape } from "./decompte";
+import { booleenOuDefaut, normaliserMotCle, verifierEntree, verifierGarantie, verifierJour, verifierMontant, type OptionsCalcul } from "./entrees";
+import { etape, euros, interpretationGarantie, pourcent } from "./etapes";
+
+/** Medicine rating that sets the AMO rate (domain §8.1). */
+export type Smr = "important" | "modere" | "faible" | "irremplacable";
+
+/** One line of medicines: `boites` boxes of the same product. */
+export interface EntreePharmacie {
+  readonly date: Jour;
+  /** Price of one box (honoraire de dispensation included). */
+  readonly prix: Cents;
+  /** Base de remboursement of one box. */
+  readonly br: Cents;
+  readonly boites: number;
+  readonly smr: Smr;
+  readonly garantie: Garantie;
+  /** No franchise: under 18 on 1 January (D160-12), maternity, C2S / AME. */
+  readonly exonere?: boolean;
+  readonly responsable?: boolean;
+  readonly dateContrat?: Jour;
+}
+
+interface RegleSmr {
+  readonly parametre: string;
+  readonly libelle: string;
+  /** R160-5 item (or R160-8) that sets the TM. */
+  readonly article: string;
+  /** Whether R871-2 1° obliges a responsible contract to cover the TM (CR-07 exceptions 6° and 14°). */
+  readonly tmObligatoire: boolean;
+}
+
+const REGLES: Readonly<Record<Smr, RegleSmr>> = {
+  important: { parametre: "ro.taux.medicament.smr_important", libelle: "SMR majeur ou important", article: "R160-5 11° CSS", tmObligatoire: true },
+  modere: { parametre: "ro.taux.medicament.smr_modere", libelle: "SMR modéré", article: "R160-5 6° CSS", tmObligatoire: false },
+  faible: { parametre: "ro.taux.medicament.smr_faible", libelle: "SMR faible", article: "R160-5 14° CSS", tmObligatoire: false },
+  irremplacable: { parametre: "ro.taux.medicament.irremplacable", libelle: "médicament irremplaçable et coûteux", article: "R160-8 CSS", tmObligatoire: true },
+};
+
+const PARAM_FRANCHISE = "franchise.medicament";
+const BOITES_MAX = 1_000_000;
+
+export function estSmr(x: unknown): x is Smr {
+  return typeof x === "string" && Object.prototype.hasOwnProperty.call(REGLES, x);
+}
+
+const SYNONYMES_SMR: ReadonlyMap<string, Smr> = new Map<string, Smr>([
+  ["important", "important"],
+  ["majeur", "important"],
+  ["majeur ou important", "important"],
+  ["smr important", "important"],
+  ["smr majeur", "important"],
+  ["65", "important"],
+  ["65 %", "important"],
+  ["0.65", "important"],
+  ["0,65", "important"],
+  ["modere", "modere"],
+  ["smr modere", "modere"],
+  ["30", "modere"],
+  ["30 %", "modere"],
+  ["0.3", "modere"],
+  ["0,3", "modere"],
+  ["faible", "faible"],
+  ["smr faible", "faible"],
+  ["15", "faible"],
+  ["15 %", "faible"],
+  ["0.15", "faible"],
+  ["0,15", "faible"],
+  ["irremplacable", "irremplacable"],
+  ["irremplacable et couteux", "irremplacable"],
+  ["100", "irremplacable"],
+  ["100 %", "irremplacable"],
+  ["1", "irremplacable"],
+]);
+
+/** « important », « SMR modéré », « 65 % », « 0,15 », « irremplaçable »… → the SMR class. */
+export function smrDepuisTexte(s: string): Smr {
+  const v = typeof s === "string" ? SYNONYMES_SMR.get(normaliserMotCle(s).replace(/(\d)%/, "$1 %")) : undefined;
+  if (v === undefined) throw smrInconnu(String(s));
+  return v;
+}
+
+function smrInconnu(s: string): RembError {
+  return new RembError(
+    "ARGUMENT_INVALIDE",
+    `Service médical rendu inconnu : « ${s} » — attendu « important » (65 %), « modere » (30 %), « faible » (15 %) ou « irremplacable » (100 %).`,
+  );
+}
+
+/**
+ * Per box: RO brut = round(base × taux), franchise = min(franchise.medicament, RO of the box) (D160-9, last
+ * paragraph: the franchise never exceeds the RO of the item). The line is the box × `boites`. The AMO's own
+ * rounding of a multi-box line is not documented: computing per box is what the per-box franchise requires
+ * [INF]. G is evaluated on the line totals (FR, BR, RO brut of all the boxes; per-unit cells × boxes).
+ */
+export function calculerPharmacie(e: EntreePharmacie, o?: OptionsCalcul): Decompte {
+  verifierEntree(e);
+  const date = e.date;
+  verifierJour(date, "la date des soins");
+  verifierMontant(e.prix, "le prix de la boîte");
+  verifierMontant(e.br, "la base de remboursement de la boîte");
+  if (!Number.isInteger(e.boites) || e.boites < 0 || e.boites > BOITES_MAX) {
+    throw new RembError("ARGUMENT_INVALIDE", `Nombre de boîtes invalide : ${String(e.boites)} — un nombre entier positif ou nul est attendu.`);
+  }
+  if (!estSmr(e.smr)) throw smrInconnu(String(e.smr));
+  verifierGarantie(e.garantie);
+  const exonere = booleenOuDefaut(e.exonere, false, "exonéré");
+  const responsable = booleenOuDefaut(e.responsable, true, "responsable");
+  if (e.dateContrat !== undefined) verifierJour(e.dateContrat, "la date du contrat");
+  const regle = REGLES[e.smr];
+  const n = e.boites;
+  let alertes: string[] | null = null;
+
+  const baseBoite = e.prix < e.br ? e.prix : e.br;
+  if (e.prix < e.br) {
+    alertes = [
+      `Prix de la boîte (${euros(e.prix)}) inférieur à la base de remboursement (${euros(e.br)}) : ` +
+        `le RO est calculé sur le prix, l'assurance maladie ne rembourse pas plus que la dépense.`,
+    ];
+  }
+  const taux: Taux = parametres.taux(regle.parametre, date);
+  const roBoite = appliquerTaux(baseBoite, taux);
+  const franchiseUnitaire = exonere ? 0 : parametres.cents(PARAM_FRANCHISE, date);
+  const franchiseBoite = franchiseUnitaire < roBoite ? franchiseUnitaire : roBoite;
+
+  const fr = multiplierEntier(e.prix, n);
+  const base = multiplierEntier(baseBoite, n);
+  const roBrut = multiplierEntier(roBoite, n);
+  const retenue = multiplierEntier(franchiseBoite, n);
+  const roNet = roBrut - retenue;
+
+  const g = evaluerGarantie(e.garantie, { date, br: base, fr, roBrut, unites: n });
+  if (!Number.isSafeInteger(g)) throw new RembError("ARGUMENT_INVALIDE", "Garantie invalide : son montant n'est pas un nombre de centimes.");
+  const rc = rcResponsable(g, fr, roBrut);
+  const tm = base - roBrut;
+  if (responsable && regle.tmObligatoire && rc < tm) {
+    (alertes ??= []).push(
+      `La garantie ne couvre pas tout le ticket modérateur (${euros(tm)}) d'un médicament à ${pourcent(taux)}, ` +
+        `obligatoire pour un contrat responsable (R871-2 1° CSS) : reste ${euros(tm - rc)} à la charge de l'assuré.`,
+    );
+  }
+
+  let etapes: readonly Etape[] = AUCUN;
+  if (o?.detail === true) {
+    const refTaux = parametres.valeurDatee(regle.parametre, date).reference.texte;
+    const l: Etape[] = [
+      etape(`Prix : ${n} boîte(s) × ${euros(e.prix)}`, fr),
+      etape(`Base de remboursement : ${n} × ${euros(baseBoite)}`, base),
+      etape(`RO brut (${pourcent(taux)} × ${euros(baseBoite)} = ${euros(roBoite)} par boîte, ${regle.libelle})`, roBrut, refTaux),
+    ];
+    if (exonere) {
+      l.push(etape("Franchise : aucune (assuré exonéré)", 0, "D160-12 CSS"));
+    } else {
+      const refFranchise = parametres.valeurDatee(PARAM_FRANCHISE, date).reference.texte;
+      l.push(
+        etape(
+          franchiseBoite < franchiseUnitaire
+            ? `Franchise : ${euros(franchiseBoite)} par boîte (${euros(franchiseUnitaire)} ramenée au RO de la boîte)`
+            : `Franchise : ${euros(franchiseBoite)} par boîte`,
+          -retenue,
+          franchiseBoite < franchiseUnitaire ? `${refFranchise} ; D160-9 CSS, dernier alinéa` : refFranchise,
+        ),
+      );
+    }
+    l.push(etape("RO net versé par l'assurance maladie", roNet));
+    l.push(
+      etape(
+        regle.tmObligatoire
+          ? "Ticket modérateur (BR − RO brut) : couverture obligatoire pour un contrat responsable"
+          : "Ticket modérateur (BR − RO brut) : couverture facultative pour un contrat responsable",
+        tm,
+        regle.tmObligatoire ? `R871-2 1° CSS ; ${regle.article}` : `R871-2 1° CSS (exception ${regle.article})`,
+      ),
+    );
+    if (fr > base) l.push(etape("Dépassement (prix − BR)", fr - base));
+    l.push(etape(`Garantie : ${interpretationGarantie(e.garantie)}`, g));
+    l.push(etape("RC = min(G ; FR) − RO brut", rc, "L871-1 CSS : la franchise reste à la charge de l'assuré"));
+    l.push(etape("Reste à charge (FR − RO net − RC)", fr - roNet - rc));
+    etapes = l;
+  }
+
+  return clore({ fr, br: base, roBrut, retenue, roNet, garantie: g, rc, plafonds: AUCUN, alertes: alertes ?? AUCUN, etapes });
+}

@@ -1,0 +1,126 @@
+import { RembError } from "../errors";
+import { appliquerTaux, type Cents, type Taux } from "../money";
+import type { Jour } from "../dates";
+import { parametres } from "../params";
+import { evaluerGarantie, type Garantie } from "../garantie";
+import { AUCUN, clore, rcResponsable, type Decompte, type Etape } from "./decompte";
+import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierTaux, type OptionsCalcul } from "./entrees";
+import { etape, euros, interpretationGarantie, pourcent } from "./etapes";
+
+/** Hospital stay fees (frais de séjour) or in-hospital fees billed with the stay. */
+export interface EntreeSejour {
+  readonly date: Jour;
+  readonly fr: Cents;
+  readonly br: Cents;
+  readonly garantie: Garantie;
+  /**
+   * The stay includes an act with a tariff ≥ 120 € or a coefficient ≥ 60 (R160-16 I): the flat participation
+   * replaces the TM for the whole stay.
+   */
+  readonly acteLourd?: boolean;
+  /** Default: ro.taux.hospitalisation of the care date (80 %). Ignored with acteLourd. */
+  readonly tauxRo?: Taux;
+  readonly responsable?: boolean;
+  readonly dateContrat?: Jour;
+}
+
+const PARAM_TAUX = "ro.taux.hospitalisation";
+const PARAM_ACTES_LOURDS = "hospi.participation_actes_lourds";
+const REF_TM_OBLIGATOIRE = "R871-2 1° CSS";
+
+/**
+ * RO brut = round(base × taux) (TM = base − RO brut), or with an « acte lourd » RO brut = base − participation
+ * (never below 0): the participation is a reduced TM (R160-16 I), so a responsible contract must cover it
+ * (R871-2 1°, CR-07), unlike the PF. No PF and no franchise during a hospitalisation (L160-13; domain §8.2,
+ * §8.3). Not modelled: the TM waiver from the 31st day (R160-16 V 3°: pass tauxRo 100 %) and the FJ × TM
+ * imputation of L174-4 (domain §7, ⚠ per day or per stay).
+ */
+export function calculerSejour(e: EntreeSejour, o?: OptionsCalcul): Decompte {
+  verifierEntree(e);
+  const date = e.date;
+  const fr = e.fr;
+  verifierJour(date, "la date des soins");
+  verifierMontant(fr, "les frais réels");
+  verifierMontant(e.br, "la base de remboursement");
+  verifierGarantie(e.garantie);
+  const acteLourd = booleenOuDefaut(e.acteLourd, false, "acte lourd");
+  const responsable = booleenOuDefaut(e.responsable, true, "responsable");
+  if (e.tauxRo !== undefined) verifierTaux(e.tauxRo, "le taux de remboursement du RO");
+  if (e.dateContrat !== undefined) verifierJour(e.dateContrat, "la date du contrat");
+  const etapes: Etape[] | null = o?.detail === true ? [] : null;
+  let alertes: string[] | null = null;
+
+  const base = fr < e.br ? fr : e.br;
+  if (fr < e.br) {
+    alertes = [
+      `Frais réels (${euros(fr)}) inférieurs à la base de remboursement (${euros(e.br)}) : ` +
+        `le RO est calculé sur les frais réels, l'assurance maladie ne rembourse pas plus que la dépense.`,
+    ];
+  }
+  let roBrut: Cents;
+  let participation = 0;
+  let taux: Taux | undefined;
+  if (acteLourd) {
+    participation = parametres.cents(PARAM_ACTES_LOURDS, date);
+    roBrut = base > participation ? base - participation : 0;
+    if (e.tauxRo !== undefined) {
+      (alertes ??= []).push(
+        "Acte lourd : la participation forfaitaire de l'assuré remplace le ticket modérateur, le taux de RO saisi est ignoré (R160-16 I CSS).",
+      );
+    }
+  } else {
+    taux = e.tauxRo ?? parametres.taux(PARAM_TAUX, date);
+    roBrut = appliquerTaux(base, taux);
+  }
+
+  const g = evaluerGarantie(e.garantie, { date, br: base, fr, roBrut });
+  if (!Number.isSafeInteger(g)) throw new RembError("ARGUMENT_INVALIDE", "Garantie invalide : son montant n'est pas un nombre de centimes.");
+  const rc = rcResponsable(g, fr, roBrut);
+  const tm = base - roBrut;
+  if (responsable && rc < tm) {
+    (alertes ??= []).push(
+      `La garantie ne couvre pas tout ${acteLourd ? "la participation « actes lourds »" : "le ticket modérateur"} ` +
+        `(${euros(tm)}), obligatoire pour un contrat responsable (R871-2 1° CSS) : reste ${euros(tm - rc)} à la charge de l'assuré.`,
+    );
+  }
+
+  if (etapes) {
+    etapes.push(etape("Frais réels", fr));
+    etapes.push(etape("Base de remboursement", e.br));
+    if (base !== e.br) etapes.push(etape("Base retenue (frais réels inférieurs à la BR)", base));
+    if (acteLourd) {
+      const ref = parametres.valeurDatee(PARAM_ACTES_LOURDS, date).reference.texte;
+      etapes.push(etape(`Participation « actes lourds » (remplace le ticket modérateur)`, participation, ref));
+      etapes.push(etape(`RO brut (BR − participation, ${euros(participation)})`, roBrut, "R160-16 I CSS"));
+    } else {
+      const ref = e.tauxRo === undefined ? parametres.valeurDatee(PARAM_TAUX, date).reference.texte : "R160-5 CSS";
+      etapes.push(etape(`RO brut (${pourcent(taux!)} × ${euros(base)})`, roBrut, ref));
+    }
+    etapes.push(etape("Retenue : aucune (pas de participation forfaitaire ni de franchise à l'hôpital)", 0, "L160-13 CSS"));
+    etapes.push(etape("RO net versé par l'assurance maladie", roBrut));
+    etapes.push(
+      etape(
+        acteLourd ? "Participation à la charge de l'assuré (BR − RO brut)" : "Ticket modérateur (BR − RO brut)",
+        tm,
+        responsable ? `${REF_TM_OBLIGATOIRE} : couverture obligatoire pour un contrat responsable` : undefined,
+      ),
+    );
+    if (fr > base) etapes.push(etape("Dépassement (FR − BR)", fr - base));
+    etapes.push(etape(`Garantie : ${interpretationGarantie(e.garantie)}`, g));
+    etapes.push(etape("RC = min(G ; FR) − RO brut", rc, "L871-1 CSS"));
+    etapes.push(etape("Reste à charge (FR − RO net − RC)", fr - roBrut - rc));
+  }
+
+  return clore({
+    fr,
+    br: base,
+    roBrut,
+    retenue: 0,
+    roNet: roBrut,
+    garantie: g,
+    rc,
+    plafonds: AUCUN,
+    alertes: alertes ?? AUCUN,
+    etapes: etapes ?? AUCUN,
+  });
+}
