@@ -12,8 +12,8 @@ import type { Garantie } from "../garantie";
 const JOUR_MIN = jourDepuisCivil(1900, 1, 1);
 const JOUR_MAX = jourDepuisCivil(9999, 12, 31);
 
-/** A non-negative whole number of cents within the supported range. */
-export function verifierMontant(c: Cents, quoi: string): void {
+/** A non-negative whole number of cents within the supported range; returned with −0 turned into 0. */
+export function verifierMontant(c: Cents, quoi: string): Cents {
   if (!Number.isSafeInteger(c) || c < 0 || c > CENTS_MAX) {
     const vu = typeof c === "number" && Number.isFinite(c) ? (Number.isInteger(c) ? formatEuros(c) : `${c} centimes`) : String(c);
     throw new RembError(
@@ -23,6 +23,8 @@ export function verifierMontant(c: Cents, quoi: string): void {
         : `Montant invalide pour ${quoi} : ${vu} — un montant en euros, au centime près, est attendu.`,
     );
   }
+  // −0 passes every check above but would print as "-0" and break Object.is comparisons downstream.
+  return c === 0 ? 0 : c;
 }
 
 /** A rate between 0 % and 100 % (an AMO rate, a tax rate): exact decimal fields, no NaN, no negative. */

@@ -102,8 +102,8 @@ export function calculerPharmacie(e: EntreePharmacie, o?: OptionsCalcul): Decomp
   verifierEntree(e);
   const date = e.date;
   verifierJour(date, "la date des soins");
-  verifierMontant(e.prix, "le prix de la boîte");
-  verifierMontant(e.br, "la base de remboursement de la boîte");
+  const prix = verifierMontant(e.prix, "le prix de la boîte");
+  const br = verifierMontant(e.br, "la base de remboursement de la boîte");
   if (!Number.isInteger(e.boites) || e.boites < 0 || e.boites > BOITES_MAX) {
     throw new RembError("ARGUMENT_INVALIDE", `Nombre de boîtes invalide : ${String(e.boites)} — un nombre entier positif ou nul est attendu.`);
   }
@@ -116,10 +116,10 @@ export function calculerPharmacie(e: EntreePharmacie, o?: OptionsCalcul): Decomp
   const n = e.boites;
   let alertes: string[] | null = null;
 
-  const baseBoite = e.prix < e.br ? e.prix : e.br;
-  if (e.prix < e.br) {
+  const baseBoite = prix < br ? prix : br;
+  if (prix < br) {
     alertes = [
-      `Prix de la boîte (${euros(e.prix)}) inférieur à la base de remboursement (${euros(e.br)}) : ` +
+      `Prix de la boîte (${euros(prix)}) inférieur à la base de remboursement (${euros(br)}) : ` +
         `le RO est calculé sur le prix, l'assurance maladie ne rembourse pas plus que la dépense.`,
     ];
   }
@@ -128,7 +128,7 @@ export function calculerPharmacie(e: EntreePharmacie, o?: OptionsCalcul): Decomp
   const franchiseUnitaire = exonere ? 0 : parametres.cents(PARAM_FRANCHISE, date);
   const franchiseBoite = franchiseUnitaire < roBoite ? franchiseUnitaire : roBoite;
 
-  const fr = multiplierEntier(e.prix, n);
+  const fr = multiplierEntier(prix, n);
   const base = multiplierEntier(baseBoite, n);
   const roBrut = multiplierEntier(roBoite, n);
   const retenue = multiplierEntier(franchiseBoite, n);
@@ -149,7 +149,7 @@ export function calculerPharmacie(e: EntreePharmacie, o?: OptionsCalcul): Decomp
   if (o?.detail === true) {
     const refTaux = parametres.valeurDatee(regle.parametre, date).reference.texte;
     const l: Etape[] = [
-      etape(`Prix : ${n} boîte(s) × ${euros(e.prix)}`, fr),
+      etape(`Prix : ${n} boîte(s) × ${euros(prix)}`, fr),
       etape(`Base de remboursement : ${n} × ${euros(baseBoite)}`, base),
       etape(`RO brut (${pourcent(taux)} × ${euros(baseBoite)} = ${euros(roBoite)} par boîte, ${regle.libelle})`, roBrut, refTaux),
     ];

@@ -53,8 +53,7 @@ export function libelleRetenue(r: Retenue): string {
 /** The unit amount of the retenue on the care date, before the RO cap. */
 export function montantRetenue(r: Retenue, date: Jour): Cents {
   if (typeof r === "number") {
-    verifierMontant(r, "la retenue (participation forfaitaire ou franchise)");
-    return r;
+    return verifierMontant(r, "la retenue (participation forfaitaire ou franchise)");
   }
   if (!estMotCleRetenue(r)) throw retenueInconnue(String(r));
   const nom = PARAMETRE[r];

@@ -8,9 +8,8 @@ import { verifierMontant, verifierTaux } from "./entrees";
 
 /** RO brut = BR × taux RO, rounded half-up to the cent (domain §2.4): the one rounding step of the RO. */
 export function roBrut(br: Cents, tauxRo: Taux): Cents {
-  verifierMontant(br, "la base de remboursement");
   verifierTaux(tauxRo, "le taux de remboursement");
-  return appliquerTaux(br, tauxRo);
+  return appliquerTaux(verifierMontant(br, "la base de remboursement"), tauxRo);
 }
 
 /**
@@ -22,8 +21,7 @@ export function ticketModerateur(br: Cents, tauxRo: Taux, frais?: Cents): Cents 
   const ro = roBrut(br, tauxRo);
   let tm = br - ro;
   if (frais !== undefined) {
-    verifierMontant(frais, "les frais réels");
-    const reste = frais - ro;
+    const reste = verifierMontant(frais, "les frais réels") - ro;
     if (reste < tm) tm = reste;
   }
   return tm > 0 ? tm : 0;
@@ -37,6 +35,6 @@ export function ticketModerateur(br: Cents, tauxRo: Taux, frais?: Cents): Cents 
 export function roNet(br: Cents, tauxRo: Taux, retenue?: Cents): Cents {
   const ro = roBrut(br, tauxRo);
   if (retenue === undefined) return ro;
-  verifierMontant(retenue, "la retenue (participation forfaitaire ou franchise)");
-  return retenue >= ro ? 0 : ro - retenue;
+  const r = verifierMontant(retenue, "la retenue (participation forfaitaire ou franchise)");
+  return r >= ro ? 0 : ro - r;
 }

@@ -38,10 +38,9 @@ const REF_TM_OBLIGATOIRE = "R871-2 1° CSS";
 export function calculerSejour(e: EntreeSejour, o?: OptionsCalcul): Decompte {
   verifierEntree(e);
   const date = e.date;
-  const fr = e.fr;
   verifierJour(date, "la date des soins");
-  verifierMontant(fr, "les frais réels");
-  verifierMontant(e.br, "la base de remboursement");
+  const fr = verifierMontant(e.fr, "les frais réels");
+  const br = verifierMontant(e.br, "la base de remboursement");
   verifierGarantie(e.garantie);
   const acteLourd = booleenOuDefaut(e.acteLourd, false, "acte lourd");
   const responsable = booleenOuDefaut(e.responsable, true, "responsable");
@@ -50,10 +49,10 @@ export function calculerSejour(e: EntreeSejour, o?: OptionsCalcul): Decompte {
   const etapes: Etape[] | null = o?.detail === true ? [] : null;
   let alertes: string[] | null = null;
 
-  const base = fr < e.br ? fr : e.br;
-  if (fr < e.br) {
+  const base = fr < br ? fr : br;
+  if (fr < br) {
     alertes = [
-      `Frais réels (${euros(fr)}) inférieurs à la base de remboursement (${euros(e.br)}) : ` +
+      `Frais réels (${euros(fr)}) inférieurs à la base de remboursement (${euros(br)}) : ` +
         `le RO est calculé sur les frais réels, l'assurance maladie ne rembourse pas plus que la dépense.`,
     ];
   }
@@ -86,8 +85,8 @@ export function calculerSejour(e: EntreeSejour, o?: OptionsCalcul): Decompte {
 
   if (etapes) {
     etapes.push(etape("Frais réels", fr));
-    etapes.push(etape("Base de remboursement", e.br));
-    if (base !== e.br) etapes.push(etape("Base retenue (frais réels inférieurs à la BR)", base));
+    etapes.push(etape("Base de remboursement", br));
+    if (base !== br) etapes.push(etape("Base retenue (frais réels inférieurs à la BR)", base));
     if (acteLourd) {
       const ref = parametres.valeurDatee(PARAM_ACTES_LOURDS, date).reference.texte;
       etapes.push(etape(`Participation « actes lourds » (remplace le ticket modérateur)`, participation, ref));

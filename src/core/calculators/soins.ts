@@ -44,10 +44,9 @@ const REF_RC = "L871-1 CSS : RC calculé sur le RO brut, la participation forfai
 export function calculerSoins(e: EntreeSoins, o?: OptionsCalcul): Decompte {
   verifierEntree(e);
   const date = e.date;
-  const fr = e.fr;
   verifierJour(date, "la date des soins");
-  verifierMontant(fr, "les frais réels");
-  verifierMontant(e.br, "la base de remboursement");
+  const fr = verifierMontant(e.fr, "les frais réels");
+  const br = verifierMontant(e.br, "la base de remboursement");
   verifierTaux(e.tauxRo, "le taux de remboursement du RO");
   verifierGarantie(e.garantie);
   if (e.garantieOptam !== undefined) verifierGarantie(e.garantieOptam, "la garantie OPTAM");
@@ -59,10 +58,10 @@ export function calculerSoins(e: EntreeSoins, o?: OptionsCalcul): Decompte {
   const etapes: Etape[] | null = o?.detail === true ? [] : null;
   let alertes: string[] | null = null;
 
-  const base = fr < e.br ? fr : e.br;
-  if (fr < e.br) {
+  const base = fr < br ? fr : br;
+  if (fr < br) {
     alertes = [
-      `Frais réels (${euros(fr)}) inférieurs à la base de remboursement (${euros(e.br)}) : ` +
+      `Frais réels (${euros(fr)}) inférieurs à la base de remboursement (${euros(br)}) : ` +
         `le RO est calculé sur les frais réels, l'assurance maladie ne rembourse pas plus que la dépense.`,
     ];
   }
@@ -115,8 +114,8 @@ export function calculerSoins(e: EntreeSoins, o?: OptionsCalcul): Decompte {
 
   if (etapes) {
     etapes.push(etape("Frais réels", fr));
-    etapes.push(etape("Base de remboursement", e.br));
-    if (base !== e.br) etapes.push(etape("Base retenue (frais réels inférieurs à la BR)", base));
+    etapes.push(etape("Base de remboursement", br));
+    if (base !== br) etapes.push(etape("Base retenue (frais réels inférieurs à la BR)", base));
     etapes.push(etape(`RO brut (${pourcent(e.tauxRo)} × ${euros(base)})`, roBrut, REF_TAUX));
     etapesRetenue(etapes, e.retenue, retenueUnitaire, retenue, date);
     etapes.push(etape("RO net versé par l'assurance maladie", roNet));

@@ -37,6 +37,5 @@ export function tauxTsa(responsable: boolean, date: Jour): Taux {
 
 /** TSA due on a premium (excluding taxes): cotisation × rate, rounded half-up to the cent. */
 export function calculerTsa(cotisation: Cents, responsable: boolean, date: Jour): Cents {
-  verifierMontant(cotisation, "la cotisation");
-  return appliquerTaux(cotisation, tauxTsa(responsable, date));
+  return appliquerTaux(verifierMontant(cotisation, "la cotisation"), tauxTsa(responsable, date));
 }
