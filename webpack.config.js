@@ -1,0 +1,121 @@
+/* REMB add-in build: functions.js (+ functions.json from the JSDoc), taskpane.html, manifest.xml, assets. */
+const path = require("path");
+const webpack = require("webpack");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+/** The URL the sources and manifest.xml are written with (the dev server). */
+const URL_DEV = "https://localhost:3000/";
+/**
+ * Where the production build is served from. Set REMB_URL_PROD (ending with "/") when building for a real
+ * deployment; the default is a placeholder that makes a forgotten setting obvious in the manifest.
+ */
+const URL_PROD = process.env.REMB_URL_PROD || "https://remb.example.org/";
+const PORT = Number(process.env.REMB_PORT || 3000);
+
+/** Files whose JSDoc is the custom functions' metadata (the public contract; see test/functions/metadata.test.ts). */
+const FICHIERS_FONCTIONS = ["./src/functions/functions.ts"];
+
+/**
+ * Production builds point the manifest and the functions' help URLs at URL_PROD: the sources keep the dev URL and
+ * nobody edits URLs by hand.
+ */
+class UrlDeploiementPlugin {
+  constructor(urlCible) {
+    this.urlCible = urlCible;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("UrlDeploiementPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "UrlDeploiementPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE },
+        (assets) => {
+          for (const nom of Object.keys(assets)) {
+            if (!/\.(xml|json|html)$/.test(nom)) continue;
+            const texte = assets[nom].source().toString();
+            if (!texte.includes(URL_DEV)) continue;
+            compilation.updateAsset(nom, new webpack.sources.RawSource(texte.split(URL_DEV).join(this.urlCible)));
+          }
+        },
+      );
+    });
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode !== "production";
+  const urlCible = dev ? URL_DEV : URL_PROD;
+  if (!/^https:\/\/.+\/$/.test(urlCible)) {
+    throw new Error(`REMB_URL_PROD doit être une URL https se terminant par « / » (reçu : ${urlCible}).`);
+  }
+  return {
+    mode: dev ? "development" : "production",
+    devtool: "source-map",
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".js"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          // Type checking is `npm run typecheck`; the bundle only needs the transpiled code.
+          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json" } },
+        },
+        {
+          // The core's data (legal parameters): compressed in the bundle, identical once loaded.
+          test: /\.json$/,
+          include: path.resolve(__dirname, "src"),
+          type: "javascript/auto",
+          use: path.resolve(__dirname, "scripts/json-compresse-loader.js"),
+        },
+      ],
+    },
+    performance: {
+      // The functions bundle must stay ≤ 150 KB minified (issue 3); the test suite enforces it on dist/.
+      hints: dev ? false : "warning",
+      maxAssetSize: 150 * 1024,
+      maxEntrypointSize: 400 * 1024,
+      assetFilter: (nom) => nom.endsWith(".js"),
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FICHIERS_FONCTIONS }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: the task pane page also hosts the custom functions and the ribbon commands.
+        chunks: ["functions", "commands", "taskpane"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets", to: "assets", globOptions: { ignore: ["**/.*"] } },
+          { from: "manifest.xml", to: "manifest.xml" },
+        ],
+      }),
+      new UrlDeploiementPlugin(urlCible),
+    ],
+    devServer: {
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: env && env.WEBPACK_SERVE ? await certificatsDev() : undefined },
+      port: PORT,
+      static: { directory: path.resolve(__dirname, "dist") },
+    },
+  };
+};
+
+/** Trusted localhost certificates (office-addin-dev-certs installs them on first use). */
+async function certificatsDev() {
+  const devCerts = require("office-addin-dev-certs");
+  const o = await devCerts.getHttpsServerOptions();
+  return { ca: o.ca, key: o.key, cert: o.cert };
+}
