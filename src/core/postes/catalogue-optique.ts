@@ -1,0 +1,155 @@
+import { poste } from "./definir";
+import type { CategorieOptique } from "./types";
+
+/**
+ * Optique (harmonised heading 4). Classe A = 100 % Santé (CR-09); classe B lines carry the R871-2 3° floors
+ * and caps per category a–f, the frame limit and the renewal period (CR-10 to CR-14); AMO rate: LPP.
+ */
+const REGLES_CLASSE_B = [
+  "R871-2 3° floor",
+  "R871-2 3° cap",
+  "R871-2 3° frame",
+  "R871-2 3° renewal",
+  "R871-2 3° same-category",
+  "D911-1",
+] as const;
+
+/** Words that veto a classe B line: it is then the 100 % Santé one. */
+const PAS_CLASSE_A = ["100 % Santé", "classe A"];
+
+function equipement<const C extends CategorieOptique>(categorie: C, libelle: string, synonymes: readonly string[], section: readonly string[]) {
+  return poste({
+    code: `optique.equipement.${categorie}` as `optique.equipement.${C}`,
+    libelle: `Équipement classe B — ${libelle} (catégorie ${categorie})`,
+    section: "optique",
+    synonymes: [...synonymes, `équipement catégorie ${categorie}`],
+    synonymesSection: [...section, `catégorie ${categorie}`],
+    exclusions: PAS_CLASSE_A,
+    calculateur: "optique",
+    optique: { classe: "B", categorie, element: "equipement" },
+    tauxRo: "ro.taux.lpp",
+    regles: REGLES_CLASSE_B,
+  });
+}
+
+export const POSTES_OPTIQUE = [
+  poste({
+    code: "optique.equipement.100-sante",
+    libelle: "Équipement 100 % Santé (classe A : monture et verres)",
+    section: "optique",
+    synonymes: [
+      "équipement 100 % Santé",
+      "équipement optique 100 % Santé",
+      "lunettes 100 % Santé",
+      "optique 100 % Santé",
+      "équipement classe A",
+      "verres et monture 100 % Santé",
+      "100 % Santé verres simples complexes très complexes",
+      "verres 100 % Santé",
+    ],
+    synonymesSection: ["100 % Santé", "classe A", "panier 100 % Santé", "panier A"],
+    exclusions: ["hors 100 % Santé", "classe B"],
+    calculateur: "optique",
+    optique: { classe: "A", element: "equipement" },
+    tauxRo: "ro.taux.lpp",
+    regles: ["R871-2 3° class A", "R871-2 3° renewal"],
+  }),
+  poste({
+    code: "optique.monture.100-sante",
+    libelle: "Monture 100 % Santé (classe A)",
+    section: "optique",
+    synonymes: ["monture 100 % Santé", "monture classe A"],
+    exclusions: ["hors 100 % Santé", "classe B"],
+    calculateur: "optique",
+    optique: { classe: "A", element: "monture" },
+    tauxRo: "ro.taux.lpp",
+    regles: ["R871-2 3° class A", "R871-2 3° renewal"],
+  }),
+  poste({
+    code: "optique.equipement.classe-b",
+    libelle: "Équipement classe B (hors 100 % Santé), toutes catégories",
+    section: "optique",
+    synonymes: ["équipement hors 100 % Santé", "équipement classe B", "équipement optique hors 100 % Santé", "lunettes hors 100 % Santé", "équipement à tarifs libres", "lunettes"],
+    synonymesSection: ["hors 100 % Santé", "classe B", "tarifs libres", "équipement", "panier libre", "panier B"],
+    exclusions: PAS_CLASSE_A,
+    calculateur: "optique",
+    optique: { classe: "B", element: "equipement" },
+    tauxRo: "ro.taux.lpp",
+    regles: REGLES_CLASSE_B,
+  }),
+  equipement("a", "deux verres simples", ["verres simples", "équipement verres simples", "2 verres simples", "équipement à verres simples"], ["simples"]),
+  equipement("b", "un verre simple et un verre complexe", ["verre simple et verre complexe", "verres mixtes simple complexe", "équipement mixte simple complexe"], ["simple et complexe", "simple complexe"]),
+  equipement("c", "deux verres complexes", ["verres complexes", "équipement verres complexes", "2 verres complexes"], ["complexes"]),
+  equipement("d", "un verre simple et un verre très complexe", ["verre simple et verre très complexe", "verres mixtes simple très complexe", "équipement mixte simple très complexe"], ["simple et très complexe", "simple très complexe"]),
+  equipement("e", "un verre complexe et un verre très complexe", ["verre complexe et verre très complexe", "verres mixtes complexe très complexe", "équipement mixte complexe très complexe"], ["complexe et très complexe", "complexe très complexe"]),
+  equipement("f", "deux verres très complexes", ["verres très complexes", "équipement verres très complexes", "2 verres très complexes", "verres hyper complexes"], ["très complexes"]),
+  poste({
+    code: "optique.monture",
+    libelle: "Monture classe B",
+    section: "optique",
+    synonymes: ["monture", "monture classe B", "monture hors 100 % Santé", "monture adulte", "monture enfant"],
+    exclusions: PAS_CLASSE_A,
+    calculateur: "optique",
+    optique: { classe: "B", element: "monture" },
+    tauxRo: "ro.taux.lpp",
+    regles: ["R871-2 3° frame", "R871-2 3° cap", "R871-2 3° renewal"],
+  }),
+  poste({
+    code: "optique.verres",
+    libelle: "Verres classe B (tous types)",
+    section: "optique",
+    synonymes: ["verres", "verres classe B", "verres hors 100 % Santé", "verres progressifs", "verres multifocaux", "verres unifocaux"],
+    exclusions: PAS_CLASSE_A,
+    calculateur: "optique",
+    optique: { classe: "B", element: "verres" },
+    tauxRo: "ro.taux.lpp",
+    regles: REGLES_CLASSE_B,
+    note: "Sans type de verre, la catégorie (a à f) et donc les plancher et plafond ne sont pas déterminés.",
+  }),
+  poste({
+    code: "optique.prestations",
+    libelle: "Prestations optiques (adaptation de la prescription, appairage, supplément filtre)",
+    section: "optique",
+    synonymes: ["prestation d'adaptation", "adaptation de la prescription", "appairage", "supplément filtre", "prestations optiques"],
+    calculateur: "soins",
+    optique: { element: "prestation" },
+    tauxRo: "ro.taux.lpp",
+  }),
+  poste({
+    code: "optique.lentilles",
+    libelle: "Lentilles de contact (remboursées ou non)",
+    section: "optique",
+    synonymes: ["lentilles", "lentilles de contact", "lentilles remboursées ou non"],
+    calculateur: "soins",
+    optique: { element: "lentilles" },
+    tauxRo: "ro.taux.lpp",
+  }),
+  poste({
+    code: "optique.lentilles.remboursees",
+    libelle: "Lentilles remboursées par l'AMO",
+    section: "optique",
+    synonymes: ["lentilles remboursées", "lentilles prises en charge", "lentilles acceptées", "lentilles remboursées par la Sécurité sociale"],
+    exclusions: ["non remboursées"],
+    calculateur: "soins",
+    optique: { element: "lentilles" },
+    tauxRo: "ro.taux.lpp",
+  }),
+  poste({
+    code: "optique.lentilles.non-remboursees",
+    libelle: "Lentilles non remboursées par l'AMO",
+    section: "optique",
+    synonymes: ["lentilles non remboursées", "lentilles refusées", "lentilles jetables", "lentilles non prises en charge"],
+    calculateur: "soins",
+    remboursableRo: false,
+    optique: { element: "lentilles" },
+  }),
+  poste({
+    code: "optique.chirurgie-refractive",
+    libelle: "Chirurgie réfractive",
+    section: "optique",
+    synonymes: ["chirurgie réfractive", "chirurgie de la myopie", "opération de la myopie", "lasik", "chirurgie laser des yeux", "traitement laser de la myopie"],
+    calculateur: "soins",
+    remboursableRo: false,
+    optique: { element: "chirurgie" },
+  }),
+] as const;

@@ -1,0 +1,8 @@
+export type * from "./types";
+export { SECTIONS, LIBELLES_SECTIONS, IDS_REGLES, CR_DE_REGLE } from "./types";
+export type { CodePoste, Poste } from "./catalogue";
+export { CATALOGUE, estCodePoste, posteParCode, postesDeLaPaire } from "./catalogue";
+export type { Reconnaissance, ContexteReconnaissance } from "./reconnaitre";
+export { reconnaitrePoste } from "./reconnaitre";
+export { sectionDeTitre, sectionDuMot } from "./sections";
+export { jetons, plier } from "./normaliser";

@@ -1,0 +1,217 @@
+import { CATALOGUE, type CodePoste, type Poste } from "./catalogue";
+import { jetons } from "./normaliser";
+import { sectionDuMot } from "./sections";
+import { LIBELLES_SECTIONS, type Section } from "./types";
+
+/** What the recognition of one printed label found. */
+export interface Reconnaissance {
+  /** The catalogue entry, or null when no wording of the catalogue is found in the label. */
+  readonly poste: Poste | null;
+  /**
+   * 0..1: the share of the label's words explained by the poste's wordings (generic words such as
+   * « honoraires », « frais » or « remboursés » weigh less), lowered when the poste belongs to another section
+   * than the current one or when another poste explains the label as well.
+   */
+  readonly confiance: number;
+  /** Why, in French, for the task pane and the import report. */
+  readonly raison: string;
+  /** Section of the line: the poste's, else the one named in the label, else the context's. */
+  readonly section: Section | null;
+  /** Other postes that explain the label exactly as well (the first in catalogue order was chosen). */
+  readonly ambigu?: readonly CodePoste[];
+}
+
+export interface ContexteReconnaissance {
+  /** The current section row (« OPTIQUE »): « Verres simples » under it is the optical category a. */
+  readonly section?: Section | null;
+  /** The sub-heading row above the label (« Honoraires médicaux » above « Adhérents DPTAM »). */
+  readonly intertitre?: string | null;
+}
+
+/** Generic words: present in many labels, they explain little (an unexplained one costs little). */
+const MOTS_FAIBLES = new Set([
+  "honoraire", "frais", "medical", "medecin", "acte", "soin", "prestation", "remboursement", "rembourse", "secu",
+  "base", "br", "brss", "tr", "forfait", "garantie", "total", "an", "annee", "beneficiaire", "inclus", "compris",
+  "limite", "max", "maximum", "jour", "nuit", "conventionne", "hors", "non", "plus", "examen", "depense", "sante",
+  "equipement", "adulte", "enfant", "personne", "assure", "mixte", "praticien", "professionnel", "ville",
+  "courant", "option", "niveau", "tous", "tout", "autre", "cas", "selon", "chez", "partir", "moins", "nomenclature",
+]);
+
+function poids(mot: string): number {
+  if (MOTS_FAIBLES.has(mot)) return 0.3;
+  if (/^[0-9]+$/.test(mot)) return 0.5;
+  return 1;
+}
+
+interface Synonyme {
+  readonly poste: Poste;
+  readonly rang: number;
+  readonly texte: string;
+  readonly jetons: readonly string[];
+  readonly poids: number;
+  /** Valid only under the poste's own section. */
+  readonly sectionSeulement: boolean;
+}
+
+interface Index {
+  readonly parMot: ReadonlyMap<string, readonly Synonyme[]>;
+  readonly exclusions: ReadonlyMap<Poste, ReadonlySet<string>>;
+}
+
+let index: Index | undefined;
+
+/** Built once, on first use: every synonym normalised, indexed by each of its words. */
+function construireIndex(): Index {
+  const parMot = new Map<string, Synonyme[]>();
+  const exclusions = new Map<Poste, Set<string>>();
+  CATALOGUE.forEach((poste, rang) => {
+    const ajouter = (texte: string, sectionSeulement: boolean) => {
+      const js = jetons(texte);
+      if (js.length === 0) return;
+      const s: Synonyme = { poste, rang, texte, jetons: js, poids: js.reduce((a, m) => a + poids(m), 0), sectionSeulement };
+      for (const m of js) {
+        const liste = parMot.get(m);
+        if (liste) liste.push(s);
+        else parMot.set(m, [s]);
+      }
+    };
+    for (const t of poste.synonymes) ajouter(t, false);
+    for (const t of poste.synonymesSection ?? []) ajouter(t, true);
+    if (poste.exclusions) exclusions.set(poste, new Set(poste.exclusions.flatMap((e) => jetons(e))));
+  });
+  return { parMot, exclusions };
+}
+
+interface Candidat {
+  readonly poste: Poste;
+  readonly rang: number;
+  readonly couverts: Set<string>;
+  meilleur: Synonyme;
+  score: number;
+}
+
+interface Resultat extends Reconnaissance {
+  readonly score: number;
+}
+
+const cache = new Map<string, Reconnaissance>();
+const CACHE_MAX = 20_000;
+
+/**
+ * Recognises the poste of a printed grid label. Robust to case, accents, punctuation, plurals, abbreviations
+ * and the usual variants (DPTAM, OPTAM-CO, « hors OPTAM », « non adhérent », « consult. », « spé. », « MG »,
+ * « 100 % Santé »…). A label no wording matches gives `poste: null`: the caller keeps and reports it.
+ * Memoised by (label, section, sub-heading): real grids repeat their labels.
+ */
+export function reconnaitrePoste(libelle: string, contexte: ContexteReconnaissance = {}): Reconnaissance {
+  const section = contexte.section ?? null;
+  const intertitre = contexte.intertitre ?? null;
+  const cle = `${section ?? ""}\u0000${intertitre ?? ""}\u0000${libelle}`;
+  const hit = cache.get(cle);
+  if (hit !== undefined) return hit;
+  let r: Reconnaissance = reconnaitreTexte(libelle, section);
+  if (intertitre && (r.poste === null || r.confiance < 0.5)) {
+    const avec = reconnaitreTexte(`${intertitre} ${libelle}`, section);
+    if (avec.poste !== null && (r.poste === null || avec.confiance > r.confiance)) {
+      r = { ...sansScore(avec), raison: `${avec.raison} (avec l'intertitre « ${intertitre} »)` };
+    }
+  }
+  const fige = Object.freeze(sansScore(r));
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(cle, fige);
+  return fige;
+}
+
+function sansScore(r: Reconnaissance): Reconnaissance {
+  const { poste, confiance, raison, section, ambigu } = r;
+  return ambigu ? { poste, confiance, raison, section, ambigu } : { poste, confiance, raison, section };
+}
+
+function reconnaitreTexte(libelle: string, sectionContexte: Section | null): Resultat {
+  const idx = (index ??= construireIndex());
+  const mots = jetons(libelle);
+  if (mots.length === 0) return { poste: null, confiance: 0, raison: "Libellé vide.", section: sectionContexte, score: 0 };
+
+  // A section named in the label itself (« Optique – verres simples ») wins over the current section row.
+  let sectionLibelle: Section | null = null;
+  for (const m of mots) {
+    const s = sectionDuMot(m);
+    if (s !== undefined) {
+      sectionLibelle = s;
+      break;
+    }
+  }
+  const section = sectionLibelle ?? sectionContexte;
+  const presents = new Set(mots);
+
+  const touches = new Map<Synonyme, number>();
+  for (const m of mots) {
+    for (const s of idx.parMot.get(m) ?? []) touches.set(s, (touches.get(s) ?? 0) + 1);
+  }
+  const candidats = new Map<Poste, Candidat>();
+  for (const [s, n] of touches) {
+    if (n !== s.jetons.length) continue;
+    if (s.sectionSeulement && s.poste.section !== section) continue;
+    const exclus = idx.exclusions.get(s.poste);
+    if (exclus && [...exclus].some((e) => presents.has(e))) continue;
+    let c = candidats.get(s.poste);
+    if (!c) {
+      c = { poste: s.poste, rang: s.rang, couverts: new Set(), meilleur: s, score: 0 };
+      candidats.set(s.poste, c);
+    }
+    for (const m of s.jetons) c.couverts.add(m);
+    if (s.poids > c.meilleur.poids) c.meilleur = s;
+  }
+
+  const total = mots.reduce((a, m) => a + poids(m), 0);
+  if (candidats.size === 0) {
+    return {
+      poste: null,
+      confiance: 0,
+      raison: `Aucun poste du catalogue ne correspond à « ${abreger(libelle)} ».`,
+      section,
+      score: 0,
+    };
+  }
+  for (const c of candidats.values()) {
+    let couvert = 0;
+    for (const m of mots) {
+      // A section word counts as explained when it names the poste's own section (« dentaire » in « soins dentaires »).
+      if (c.couverts.has(m) || sectionDuMot(m) === c.poste.section) couvert += poids(m);
+    }
+    const horsSection = section !== null && c.poste.section !== section;
+    c.score = (couvert / total) * (horsSection ? 0.5 : 1);
+  }
+  const classes = [...candidats.values()].sort(
+    (a, b) => b.score - a.score || b.meilleur.poids - a.meilleur.poids || a.rang - b.rang,
+  );
+  const premier = classes[0]!;
+  const egaux = classes.filter(
+    (c) => c !== premier && Math.abs(c.score - premier.score) < 1e-9 && Math.abs(c.meilleur.poids - premier.meilleur.poids) < 1e-9,
+  );
+  const horsSection = section !== null && premier.poste.section !== section;
+  let confiance = Math.min(1, premier.score * (horsSection ? 1.2 : 1));
+  if (egaux.length > 0) confiance *= 0.7;
+  confiance = Math.round(confiance * 100) / 100;
+
+  const inexpliques = mots.filter((m) => !premier.couverts.has(m) && sectionDuMot(m) !== premier.poste.section && poids(m) >= 1);
+  let raison = `Reconnu par « ${premier.meilleur.texte} »`;
+  if (horsSection) raison += ` (poste de la section ${LIBELLES_SECTIONS[premier.poste.section]}, ligne sous ${LIBELLES_SECTIONS[section!]})`;
+  if (inexpliques.length > 0) raison += ` ; mots non reconnus : ${inexpliques.join(", ")}`;
+  if (egaux.length > 0) raison += ` ; ambigu avec ${egaux.map((c) => c.poste.code).join(", ")}`;
+  raison += ".";
+  const r: Resultat = {
+    poste: premier.poste,
+    confiance,
+    raison,
+    section: premier.poste.section,
+    score: premier.score,
+    ...(egaux.length > 0 ? { ambigu: egaux.map((c) => c.poste.code) } : {}),
+  };
+  return r;
+}
+
+function abreger(s: string): string {
+  const t = s.trim();
+  return t.length > 80 ? `${t.slice(0, 77)}…` : t;
+}

@@ -1,0 +1,174 @@
+/**
+ * The vocabulary of the postes catalogue: what a grid line is, and the facts the contrat-responsable
+ * validator needs about it (shared/domain/README.md §3). The catalogue itself is in catalogue-*.ts.
+ */
+
+/** The harmonised headings of a guarantee grid (UNOCAM « lisibilité » agreement of 2019, domain §14.1). */
+export type Section =
+  | "hospitalisation"
+  | "soins-courants"
+  | "dentaire"
+  | "optique"
+  | "aides-auditives"
+  | "prevention"
+  | "autres";
+
+export const SECTIONS: readonly Section[] = [
+  "hospitalisation",
+  "soins-courants",
+  "dentaire",
+  "optique",
+  "aides-auditives",
+  "prevention",
+  "autres",
+];
+
+/** French title of each section, as printed in reports. */
+export const LIBELLES_SECTIONS: Readonly<Record<Section, string>> = {
+  hospitalisation: "Hospitalisation",
+  "soins-courants": "Soins courants",
+  dentaire: "Dentaire",
+  optique: "Optique",
+  "aides-auditives": "Aides auditives",
+  prevention: "Prévention et médecines douces",
+  autres: "Autres postes",
+};
+
+/** The REMB calculator that computes a line of this poste (REMB.SOINS, REMB.SEJOUR…), or null when none does. */
+export type Calculateur = "soins" | "sejour" | "fj" | "optique" | "audio" | "dentaire" | "pharmacie" | null;
+
+/**
+ * R871-2 1°: must the contract cover the whole ticket modérateur of this line?
+ * - "obligatoire": yes (G ≥ 100 % BR Sécu incluse, CR-07);
+ * - "facultatif": the AMO reimburses it but R160-5 exempts it (see `exceptionTm`);
+ * - "sans-objet": no TM (no BR: chambre particulière, ostéopathie…, or a forfait that is not a TM: FJ, PF…).
+ */
+export type ObligationTm = "obligatoire" | "facultatif" | "sans-objet";
+
+/** The R160-5 items whose TM a responsible contract may leave uncovered (CR-07 exceptions). */
+export type ExceptionTm = "R160-5 6°" | "R160-5 7°" | "R160-5 10°" | "R160-5 14°";
+
+/**
+ * Doctors' fees lines come in pairs: adherents of a DPTM (OPTAM / OPTAM-CO) and non-adherents (R871-2 2°).
+ * "TOUS" is a line printed once for every doctor: it is also a non-OPTAM line for the cap.
+ */
+export type Secteur = "OPTAM" | "NON-OPTAM" | "TOUS";
+
+/** Optical equipment category a–f (R871-2 3°, domain §4.2). */
+export type CategorieOptique = "a" | "b" | "c" | "d" | "e" | "f";
+
+export interface InfoOptique {
+  /** "A" = 100 % Santé (PLV, CR-09); "B" = free price (floors and caps, CR-10 to CR-12). */
+  readonly classe?: "A" | "B";
+  /** Equipment category when the line is for one category; absent for a line covering every category. */
+  readonly categorie?: CategorieOptique;
+  readonly element: "equipement" | "monture" | "verres" | "prestation" | "lentilles" | "chirurgie";
+}
+
+export interface InfoAudio {
+  /** "I" = 100 % Santé (PLV, CR-15); "II" = free price (1 700 € cap, CR-16); absent when the line covers both. */
+  readonly classe?: "I" | "II";
+  readonly element: "aide" | "accessoires";
+}
+
+/** Dental prosthetic baskets (domain §5). */
+export type PanierDentaire = "100%SANTE" | "MAITRISE" | "LIBRE";
+
+/**
+ * The rule identifiers of the domain reference (§3.3), tied to their article. CR_DE_REGLE gives the CR number.
+ * "L863-8" is the réseaux rule of §9 (no modulation of doctors' acts).
+ */
+export const IDS_REGLES = [
+  "L871-1 PF",
+  "L871-1 franchise",
+  "L871-1 transport",
+  "L871-1 tiers payant",
+  "R871-1 1°",
+  "R871-1 2°",
+  "R871-2 1°",
+  "R871-2 2°",
+  "R871-2 3° class A",
+  "R871-2 3° floor",
+  "R871-2 3° cap",
+  "R871-2 3° frame",
+  "R871-2 3° renewal",
+  "R871-2 3° same-category",
+  "R871-2 4° class I",
+  "R871-2 4° cap",
+  "R871-2 4° renewal",
+  "R871-2 5°",
+  "R871-2 6°",
+  "R871-2 7°",
+  "R871-2 8°",
+  "FPU ⚠",
+  "D911-1",
+  "L863-8",
+] as const;
+
+export type IdRegle = (typeof IDS_REGLES)[number];
+
+/** The domain's CR-xx number of each rule id ("L863-8" is domain §9, not a CR). */
+export const CR_DE_REGLE: Readonly<Record<IdRegle, string>> = {
+  "L871-1 PF": "CR-01",
+  "L871-1 franchise": "CR-02",
+  "L871-1 transport": "CR-03",
+  "L871-1 tiers payant": "CR-04",
+  "R871-1 1°": "CR-05",
+  "R871-1 2°": "CR-06",
+  "R871-2 1°": "CR-07",
+  "R871-2 2°": "CR-08",
+  "R871-2 3° class A": "CR-09",
+  "R871-2 3° floor": "CR-10",
+  "R871-2 3° cap": "CR-11",
+  "R871-2 3° frame": "CR-12",
+  "R871-2 3° renewal": "CR-13",
+  "R871-2 3° same-category": "CR-14",
+  "R871-2 4° class I": "CR-15",
+  "R871-2 4° cap": "CR-16",
+  "R871-2 4° renewal": "CR-17",
+  "R871-2 5°": "CR-18",
+  "R871-2 6°": "CR-19",
+  "R871-2 7°": "CR-20",
+  "R871-2 8°": "CR-21",
+  "FPU ⚠": "CR-22",
+  "D911-1": "CR-23",
+  "L863-8": "§9",
+};
+
+/** One entry of the catalogue, as written in catalogue-*.ts. */
+export interface DefinitionPoste {
+  /** Stable dotted code: never renamed once released (fixtures, JSON grids and findings refer to it). */
+  readonly code: string;
+  /** French label, as in a harmonised grid. */
+  readonly libelle: string;
+  readonly section: Section;
+  /**
+   * Printed wordings that identify the poste anywhere (written in plain French; normalised once at load:
+   * accents, case, plurals, abbreviations and the usual variants are folded, see normaliser.ts).
+   */
+  readonly synonymes: readonly string[];
+  /** Wordings that identify the poste only under its own section row (« Verres simples » under OPTIQUE). */
+  readonly synonymesSection?: readonly string[];
+  /** Words whose presence vetoes the poste (« 100 % Santé » on a classe B line, « non remboursées »…). */
+  readonly exclusions?: readonly string[];
+  readonly calculateur: Calculateur;
+  /** The AMO reimburses this care (BR > 0). False for chambre particulière, ostéopathie, implants… */
+  readonly remboursableRo: boolean;
+  /** A doctor's act: a réseau may not improve its reimbursement (L863-8, domain §9). */
+  readonly acteMedecin: boolean;
+  readonly tm: ObligationTm;
+  readonly exceptionTm?: ExceptionTm;
+  readonly secteur?: Secteur;
+  /** Same key on the OPTAM, non-OPTAM and all-sectors lines of one kind of act (the R871-2 2° pairing). */
+  readonly paire?: string;
+  readonly optique?: InfoOptique;
+  readonly audio?: InfoAudio;
+  /** Dental baskets the line covers. */
+  readonly panier?: readonly PanierDentaire[];
+  /** Name of the dated AMO rate parameter of the care (parameters.md §1), when one applies. */
+  readonly tauxRo?: string;
+  /** The rules of domain §3.3 that apply to the line. */
+  readonly regles: readonly IdRegle[];
+  /** A nuance or an open question (⚠) worth showing to an auditor. */
+  readonly note?: string;
+}
