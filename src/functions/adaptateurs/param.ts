@@ -1,0 +1,40 @@
+import { eurosDepuisCents, tauxEnNombre, type Taux } from "../../core/money";
+import { serieDepuisJour, type Jour } from "../../core/dates";
+import { parametres } from "../../core/params";
+import { lireDateSoins, lireTexte } from "../coercion";
+import { diffuser, type Parametre } from "../diffusion";
+import type { ArgumentExcel, MatriceExcel, SortieCellule } from "../excel";
+
+const PARAMETRES: readonly Parametre[] = [
+  { nom: "nom", lire: lireTexte },
+  { nom: "date_soins", lire: lireDateSoins },
+];
+
+/**
+ * REMB.PARAM(nom; [date_soins]): the value in force on that date, as Excel shows it: euros for amounts, a decimal
+ * for rates (0,1327 — format the cell as %), whole numbers for counts and durations, TRUE/FALSE, and a date serial
+ * for dates. Names are the dotted names of parameters.md, case-insensitive.
+ */
+export function param(nom: ArgumentExcel, date_soins?: ArgumentExcel): MatriceExcel {
+  return diffuser(PARAMETRES, [nom, date_soins], (v) => valeurExcel((v[0] as string).toLowerCase(), v[1] as Jour));
+}
+
+function valeurExcel(nom: string, jour: Jour): SortieCellule {
+  const p = parametres.definition(nom);
+  const valeur = parametres.valeurDatee(nom, jour).valeur;
+  switch (p.unite) {
+    case "EUR":
+    case "EUR/day":
+      return eurosDepuisCents(valeur as number);
+    case "/1":
+    case "×BR":
+    case "D":
+      return tauxEnNombre(valeur as Taux);
+    case "date":
+      return serieDepuisJour(valeur as Jour);
+    case "boolean":
+      return valeur as boolean;
+    default:
+      return valeur as number;
+  }
+}

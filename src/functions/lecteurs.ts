@@ -1,0 +1,72 @@
+import { RembError } from "../core/errors";
+import { garantieDepuisNombre, type Garantie } from "../core/garantie";
+import { retenueDepuisTexte, type Retenue } from "../core/calculators/retenue";
+import { secteurDepuisTexte, type Secteur } from "../core/calculators/secteur";
+import { categorieDepuisTexte, typeVerreDepuisTexte, type CategorieOptique, type TypeVerre } from "../core/calculators/verres";
+import { decrireValeur, estVide, type ValeurCellule } from "./excel";
+import { lireMontant } from "./coercion";
+import { garantieDepuisTexte } from "./garantie-texte";
+
+/**
+ * Readers for the domain arguments. The recognition itself (keywords, synonyms, the guarantee language) is the
+ * core's: these only route Excel values to it and name the argument in the error.
+ */
+
+type Unite = "BR" | "EUR";
+const parNombre: Record<Unite, Map<number, Garantie>> = { BR: new Map(), EUR: new Map() };
+
+/**
+ * A guarantee cell: text in the guarantee language, or a number (a multiple of the BR for SOINS, DENTAIRE and
+ * SEJOUR, euros for OPTIQUE and AUDIO; architecture.md). Numbers are memoised like texts: a claims table
+ * repeats a handful of levels.
+ */
+export function lireGarantie(unite: Unite): (v: ValeurCellule, nom: string) => Garantie {
+  const memo = parNombre[unite];
+  return (v, nom) => {
+    if (typeof v === "number") {
+      const g = memo.get(v);
+      if (g !== undefined) return g;
+      const n = garantieDepuisNombre(v, unite);
+      if (memo.size > 10_000) memo.clear();
+      memo.set(v, n);
+      return n;
+    }
+    if (typeof v === "string" || v === null || v === undefined) return garantieDepuisTexte(v ?? "");
+    throw new RembError("ARGUMENT_INVALIDE", `${nom} : ${decrireValeur(v)} n'est pas une garantie — une expression (« 150 % BR ») ou un nombre est attendu.`);
+  };
+}
+
+export const lireGarantieBR = lireGarantie("BR");
+export const lireGarantieEuros = lireGarantie("EUR");
+
+/** secteur: « OPTAM » (default), « NON-OPTAM » and their synonyms (core). */
+export function lireSecteur(v: ValeurCellule, nom: string): Secteur | undefined {
+  if (estVide(v)) return undefined;
+  if (typeof v !== "string") throw texteAttendu(nom, v, "« OPTAM » ou « NON-OPTAM »");
+  return secteurDepuisTexte(v);
+}
+
+/** retenue: an amount in euros or a keyword (« PF », « FRANCHISE »…), recognised by the core. */
+export function lireRetenue(v: ValeurCellule, nom: string): Retenue | undefined {
+  if (estVide(v)) return undefined;
+  if (typeof v === "number") return lireMontant(v, nom);
+  if (typeof v !== "string") throw texteAttendu(nom, v, "« PF », « FRANCHISE » ou un montant en euros");
+  return retenueDepuisTexte(v);
+}
+
+/** categorie: « a » … « f » or the lens types of the pair (core). */
+export function lireCategorie(v: ValeurCellule, nom: string): CategorieOptique {
+  if (typeof v !== "string" || estVide(v)) throw texteAttendu(nom, v, "une catégorie « a » à « f » ou « simple », « complexe »…");
+  return categorieDepuisTexte(v);
+}
+
+/** A lens type: « simple », « complexe », « très complexe » (what REMB.VERRE returns). */
+export function lireTypeVerre(v: ValeurCellule, nom: string): TypeVerre {
+  if (typeof v !== "string" || estVide(v)) throw texteAttendu(nom, v, "« simple », « complexe » ou « très complexe »");
+  return typeVerreDepuisTexte(v);
+}
+
+function texteAttendu(nom: string, v: ValeurCellule, attendu: string): RembError {
+  const vu = estVide(v) ? "valeur manquante" : decrireValeur(v);
+  return new RembError("ARGUMENT_INVALIDE", `${nom} : ${vu} — ${attendu} attendu.`);
+}

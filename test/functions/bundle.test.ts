@@ -1,0 +1,149 @@
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import path from "node:path";
+import fc from "fast-check";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { argumentsExcel, chargerCas, ecarts } from "./harnais/cas";
+import { chargerBundle, invocation, type BundleCharge } from "./harnais/custom-functions";
+
+/**
+ * Black box: the built dist/functions.js, loaded in Node's vm with a stand-in CustomFunctions exactly as Excel's
+ * runtime loads it, called with Excel-shaped arguments as dist/functions.json declares them. `npm test` builds
+ * first; run `npm run build` before running this file alone.
+ */
+
+const DIST = path.resolve(__dirname, "../../dist");
+const BUNDLE = path.join(DIST, "functions.js");
+const METADONNEES = path.join(DIST, "functions.json");
+/** Issue 3: the functions bundle stays within 150 KB minified. */
+const TAILLE_MAX = 150 * 1024;
+
+interface ParametreMeta {
+  name: string;
+  optional?: boolean;
+  dimensionality?: string;
+}
+interface FonctionMeta {
+  id: string;
+  name: string;
+  helpUrl?: string;
+  parameters: ParametreMeta[];
+  result: { dimensionality?: string };
+}
+
+const CODES_ATTENDUS = new Set(["#VALUE!", "#N/A"]);
+
+/** A cell value Excel can show: a finite number, text, a boolean, or an error with a French message. */
+function celluleValide(v: unknown): boolean {
+  if (typeof v === "number") return Number.isFinite(v);
+  if (typeof v === "string" || typeof v === "boolean") return true;
+  if (v !== null && typeof v === "object") {
+    const e = v as { code?: unknown; message?: unknown };
+    return typeof e.code === "string" && CODES_ATTENDUS.has(e.code) && typeof e.message === "string" && e.message.length > 0;
+  }
+  return false;
+}
+
+function matriceValide(r: unknown): boolean {
+  return (
+    Array.isArray(r) &&
+    r.length > 0 &&
+    r.every((l) => Array.isArray(l) && l.length === (r[0] as unknown[]).length && l.every(celluleValide))
+  );
+}
+
+describe("dist/functions.js dans un runtime Excel simulé (vm)", function () {
+  let bundle: BundleCharge;
+  let meta: FonctionMeta[];
+
+  before(function () {
+    if (!existsSync(BUNDLE) || !existsSync(METADONNEES)) {
+      throw new Error("dist/functions.js ou dist/functions.json absent : lancez « npm run build » (npm test le fait).");
+    }
+    bundle = chargerBundle(BUNDLE);
+    meta = (JSON.parse(readFileSync(METADONNEES, "utf8")) as { functions: FonctionMeta[] }).functions;
+  });
+
+  it("se charge sans rien écrire dans la console", () => {
+    assert.deepEqual(bundle.console, []);
+  });
+
+  it("associe chaque id de functions.json, une seule fois, et rien d'autre", () => {
+    assert.deepEqual(bundle.doublons, []);
+    assert.deepEqual([...bundle.fonctions.keys()].sort(), meta.map((f) => f.id).sort());
+  });
+
+  it("functions.json est celui que donnent les sources (à l'URL de déploiement près)", async () => {
+    const r = await generateCustomFunctionsMetadata(path.resolve(__dirname, "../../src/functions/functions.ts"));
+    assert.deepEqual(r.errors, []);
+    const sources = JSON.parse(r.metadataJson) as { functions: FonctionMeta[] };
+    const sansUrl = (fs: FonctionMeta[]) => fs.map((f) => ({ ...f, helpUrl: f.helpUrl?.replace(/^https:\/\/[^/]+\//, "") }));
+    assert.deepEqual(sansUrl(meta), sansUrl(sources.functions));
+  });
+
+  it(`pèse au plus ${TAILLE_MAX / 1024} Kio minifié (gzip mesuré pour information)`, function () {
+    const taille = statSync(BUNDLE).size;
+    const gzip = gzipSync(readFileSync(BUNDLE)).length;
+    this.test!.title += ` — ${(taille / 1024).toFixed(1)} Kio, gzip ${(gzip / 1024).toFixed(1)} Kio`;
+    assert.ok(taille <= TAILLE_MAX, `functions.js fait ${taille} octets (> ${TAILLE_MAX})`);
+  });
+
+  describe("cas des fixtures, appelés comme Excel", () => {
+    for (const fichier of chargerCas()) {
+      for (const c of fichier.cas) {
+        it(`REMB.${fichier.fonction} — ${c.nom}`, () => {
+          const f = bundle.fonctions.get(fichier.fonction);
+          assert.ok(f, `REMB.${fichier.fonction} non associée`);
+          const m = meta.find((x) => x.id === fichier.fonction)!;
+          const r = f(...argumentsExcel(c.args, m.parameters.length), invocation(fichier.fonction));
+          assert.deepEqual(ecarts(c, r), []);
+        });
+      }
+    }
+  });
+
+  describe("chaque fonction déclarée, avec des arguments quelconques", () => {
+    it("tous les arguments omis : une matrice d'erreurs françaises, jamais une exception", () => {
+      for (const m of meta) {
+        const args = m.parameters.map(() => null);
+        const r = bundle.fonctions.get(m.id)!(...args, invocation(m.id));
+        assert.ok(matriceValide(r), `REMB.${m.id} : ${JSON.stringify(r)}`);
+      }
+    });
+
+    it("valeurs arbitraires de cellules et de plages : toujours une matrice de valeurs ou d'erreurs", () => {
+      const cellule = fc.oneof(
+        fc.double(),
+        fc.integer({ min: -100000, max: 3000000 }),
+        fc.string({ maxLength: 12 }),
+        fc.constantFrom("", " ", "70 %", "0,7", "PF", "DETAIL", "150 % BR", "01/03/2026", "a", "simple", "VRAI", "NaN"),
+        fc.boolean(),
+        fc.constant(null),
+      );
+      const argument = fc.oneof(
+        fc.constant(null),
+        cellule.map((v) => [[v]]),
+        fc.array(cellule, { minLength: 1, maxLength: 3 }).map((l) => l.map((v) => [v])),
+        fc.array(cellule, { minLength: 2, maxLength: 3 }).map((l) => [l]),
+      );
+      for (const m of meta) {
+        const f = bundle.fonctions.get(m.id)!;
+        fc.assert(
+          fc.property(fc.array(argument, { minLength: m.parameters.length, maxLength: m.parameters.length }), (args) => {
+            const r = f(...args, invocation(m.id));
+            return matriceValide(r);
+          }),
+          { numRuns: 150 },
+        );
+      }
+    });
+
+    it("toutes les fonctions rendent une matrice (résultat déclaré matrix)", () => {
+      for (const m of meta) {
+        assert.equal(m.result.dimensionality, "matrix", m.id);
+        for (const p of m.parameters) assert.equal(p.dimensionality, "matrix", `${m.id}.${p.name}`);
+      }
+    });
+  });
+});

@@ -1,0 +1,80 @@
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { constants, deflateRawSync } from "node:zlib";
+import fc from "fast-check";
+import { inflateRaw } from "../../src/functions/compression/inflate";
+import { base64EnOctets, jsonCompresse, utf8EnTexte } from "../../src/functions/compression/json-compresse";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { compresser } = require("../../scripts/json-compresse-loader.js") as { compresser: (s: string) => string };
+
+function fichiersJson(dossier: string): string[] {
+  return readdirSync(dossier).flatMap((n) => {
+    const p = path.join(dossier, n);
+    return statSync(p).isDirectory() ? fichiersJson(p) : n.endsWith(".json") ? [p] : [];
+  });
+}
+
+describe("données compressées du bundle (scripts/json-compresse-loader.js)", () => {
+  const fichiers = fichiersJson(path.resolve(__dirname, "../../src"));
+
+  it("il y a des données à vérifier", () => assert.ok(fichiers.length > 0));
+
+  for (const f of fichiers) {
+    it(`${path.relative(path.resolve(__dirname, "../.."), f)} : identique après compression puis décompression`, () => {
+      const texte = readFileSync(f, "utf8");
+      assert.deepEqual(jsonCompresse(compresser(texte)), JSON.parse(texte));
+    });
+  }
+
+  const strategies = [
+    { level: 0 },
+    { level: 1 },
+    { level: 9 },
+    { level: 6, strategy: constants.Z_FIXED },
+    { level: 6, strategy: constants.Z_HUFFMAN_ONLY },
+    { level: 6, strategy: constants.Z_RLE },
+  ];
+
+  it("inflateRaw rend exactement ce que zlib a compressé (blocs stockés, fixes, dynamiques)", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 3000 }),
+          fc.string({ unit: "grapheme", maxLength: 2000 }).map((s) => new Uint8Array(Buffer.from(s, "utf8"))),
+          fc.array(fc.constantFrom("150 % BR", " + ", "€", "é", "R871-2 3°"), { maxLength: 800 }).map((a) => new Uint8Array(Buffer.from(a.join(""), "utf8"))),
+        ),
+        fc.constantFrom(...strategies),
+        (octets, options) => {
+          const z = deflateRawSync(octets, options);
+          assert.deepEqual(Buffer.from(inflateRaw(new Uint8Array(z))), Buffer.from(octets));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("inflateRaw sur plus de 64 Kio (plusieurs blocs, distances longues)", () => {
+    const grand = Buffer.from(Array.from({ length: 40000 }, (_, i) => `ligne ${i % 997} : ${(i * 7919) % 10007}\n`).join(""));
+    assert.ok(grand.length > 65536);
+    assert.ok(Buffer.from(inflateRaw(new Uint8Array(deflateRawSync(grand, { level: 9 })))).equals(grand));
+  });
+
+  it("refuse des données tronquées ou corrompues (erreur, jamais une boucle infinie)", () => {
+    const z = deflateRawSync(Buffer.from("Frais réels dans la limite des plafonds du contrat responsable".repeat(20)));
+    assert.throws(() => inflateRaw(new Uint8Array(z.subarray(0, z.length >> 1))), /invalides/);
+    assert.throws(() => inflateRaw(new Uint8Array([0xff, 0xff, 0xff])), /invalides/);
+    assert.throws(() => base64EnOctets("ab$c"), /base64/);
+  });
+
+  it("base64 et UTF-8 comme Node les décode", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), (s) => {
+        const b64 = Buffer.from(s, "utf8").toString("base64");
+        assert.equal(utf8EnTexte(base64EnOctets(b64)), s);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
