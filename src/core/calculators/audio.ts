@@ -1,0 +1,183 @@
+import { RembError } from "../errors";
+import { appliquerTaux, type Cents, type Taux } from "../money";
+import { dateFr, type Jour } from "../dates";
+import { parametres } from "../params";
+import { evaluerGarantie, type ContexteGarantie, type Garantie } from "../garantie";
+import { AUCUN, clore, rcResponsable, type Decompte, type Etape, type PlafondApplique } from "./decompte";
+import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, type OptionsCalcul } from "./entrees";
+import { etape, euros, interpretationGarantie, pourcent } from "./etapes";
+import { mentionnePlafondLegal } from "./plafond-legal";
+import { plafondAudio } from "./plafonds";
+import { audio100SanteApplicable, debut100SanteAudio, valeurSoins } from "./regime-responsable";
+
+/**
+ * One hearing aid, i.e. one ear (R871-2 4° CSS; domain §6, CR-15 to CR-17).
+ *
+ * - BR by age: audio.base.adulte (dated) from audio.age_seuil (20 years), audio.base.moins_20 below; RO 60 %.
+ * - Classe I (100 % Santé), contracts from 2021-01-01: covered in full up to the PLV, RAC 0 within it; a price
+ *   above the PLV is flagged and the excess stays with the patient.
+ * - Classe II, contracts from 2021-01-01: G capped at 1 700 € per aid, RO and TM included (CR-16); no floor.
+ * - Earlier contracts: no audio obligation or cap yet (domain §3.2), the guarantee is computed as written.
+ */
+export interface EntreeAudio {
+  /** Care date: selects the BR, the PLV and the RO rate. */
+  readonly date: Jour;
+  /** Subscription or renewal date of the contract (default: the care date): selects the responsible regime. */
+  readonly dateContrat?: Jour;
+  /** Per ear (per aid), Sécu incluse unless it says « en sus du RO ». */
+  readonly garantie: Garantie;
+  readonly prix: Cents;
+  /** "II" (default, free prices) or "I" (100 % Santé). */
+  readonly classe?: "I" | "II";
+  /** Age in years on the care date (default: adult). Below audio.age_seuil (20) the child tariff applies. */
+  readonly age?: number;
+  /** Default true: the legal cap binds and classe I is covered in full; false: computed as written. */
+  readonly responsable?: boolean;
+}
+
+const REF_LPP_TAUX = "R160-5 8° CSS (dispositifs de la LPP : RO 60 %)";
+const REF_CLASSE_I = "R871-2 4° CSS (classe I « 100 % Santé » prise en charge jusqu'au PLV)";
+const REF_PLAFOND = "R871-2 4° CSS (au maximum 1 700 € par aide auditive, RO et ticket modérateur inclus)";
+const REF_RC = "L871-1 CSS : RC = min(G ; FR) − RO brut";
+export const AGE_MAX = 150;
+
+export function calculerAudio(e: EntreeAudio, o?: OptionsCalcul): Decompte {
+  verifierEntree(e);
+  const date = e.date;
+  verifierJour(date, "la date des soins");
+  const dateContrat = e.dateContrat ?? date;
+  if (e.dateContrat !== undefined) verifierJour(dateContrat, "la date du contrat");
+  verifierGarantie(e.garantie);
+  verifierMontant(e.prix, "le prix de l'aide auditive");
+  const prix = e.prix === 0 ? 0 : e.prix;
+  const classe = e.classe ?? "II";
+  if (classe !== "I" && classe !== "II") {
+    throw new RembError("ARGUMENT_INVALIDE", `Classe d'aide auditive inconnue : « ${String(classe)} » — « I » (100 % Santé) ou « II » est attendue.`);
+  }
+  if (e.age !== undefined && (typeof e.age !== "number" || !Number.isFinite(e.age) || e.age < 0 || e.age > AGE_MAX)) {
+    throw new RembError("ARGUMENT_INVALIDE", `Âge invalide : « ${String(e.age)} » — un âge en années entre 0 et ${AGE_MAX} est attendu.`);
+  }
+  const responsable = booleenOuDefaut(e.responsable, true, "responsable");
+  const etapes: Etape[] | null = o?.detail === true ? [] : null;
+  let alertes: string[] | null = null;
+  const alerte = (a: string) => (alertes ??= []).push(a);
+
+  const seuil = parametres.entier("audio.age_seuil", date);
+  const enfant = e.age !== undefined && e.age < seuil;
+  const vBr = valeurSoins(enfant ? "audio.base.moins_20" : "audio.base.adulte", date, "la base de remboursement des aides auditives");
+  const br = vBr.valeur as Cents;
+  const taux: Taux = parametres.taux("ro.taux.lpp", date);
+  let base = br;
+  if (prix < br) {
+    base = prix;
+    alerte(
+      `Prix (${euros(prix)}) inférieur à la base de remboursement (${euros(br)}) : le RO est calculé sur le prix, ` +
+        `l'assurance maladie ne rembourse pas plus que la dépense.`,
+    );
+  }
+  const roBrut = appliquerTaux(base, taux);
+  const regime = audio100SanteApplicable(dateContrat);
+
+  let plv: Cents | undefined;
+  let plafondLegal: Cents | undefined;
+  let reference: string | undefined;
+  if (classe === "I") {
+    const v = valeurSoins(enfant ? "audio.classe_1.plv.moins_20" : "audio.classe_1.plv.adulte", date, "la classe I (100 % Santé) des aides auditives");
+    plv = v.valeur as Cents;
+    reference = v.reference.texte;
+  } else if (regime && (responsable || mentionnePlafondLegal(e.garantie))) {
+    const v = plafondAudio(dateContrat);
+    plafondLegal = v.valeur as Cents;
+    reference = v.reference.texte;
+  }
+  const ctx: ContexteGarantie = plv !== undefined ? { date, br: base, fr: prix, roBrut, plv } : { date, br: base, fr: prix, roBrut, plafondLegal };
+  const gEcrite = evaluerGarantie(e.garantie, ctx);
+  if (!Number.isSafeInteger(gEcrite)) throw new RembError("ARGUMENT_INVALIDE", "Garantie invalide : son montant n'est pas un nombre de centimes.");
+
+  let g = gEcrite;
+  let plafonds: readonly PlafondApplique[] = AUCUN;
+  let couvert: Cents | undefined;
+  if (plv !== undefined) {
+    couvert = prix < plv ? prix : plv;
+    if (prix > plv) {
+      alerte(
+        `Prix (${euros(prix)}) supérieur au prix limite de vente de la classe I (${euros(plv)}) : ` +
+          (responsable && regime ? `l'excédent (${euros(prix - plv)}) reste à la charge de l'assuré.` : "prix non conforme pour une aide 100 % Santé."),
+      );
+    }
+    if (responsable && regime) {
+      // R871-2 4°: the amount above the BR is covered up to the PLV, whatever the grid says.
+      g = couvert;
+      if (gEcrite < couvert) {
+        alerte(`La garantie écrite (${euros(gEcrite)}) est inférieure à la prise en charge intégrale due pour une aide 100 % Santé (${euros(couvert)}) : calcul selon R871-2 4° CSS.`);
+      }
+    }
+  } else if (responsable && plafondLegal !== undefined && g > plafondLegal) {
+    g = plafondLegal;
+    plafonds = [{ code: "audio.classe_2.plafond", libelle: "Plafond d'une aide auditive de classe II (RO inclus)", montant: plafondLegal, reference: reference ?? REF_PLAFOND }];
+    alerte(`La garantie (${euros(gEcrite)}) dépasse le plafond du contrat responsable pour une aide auditive de classe II (${euros(plafondLegal)}) : elle est calculée plafonnée (R871-2 4° CSS).`);
+  }
+  if (responsable && regime && plv === undefined && gEcrite < base) {
+    alerte(`La garantie (${euros(gEcrite)}) ne couvre pas le ticket modérateur (base ${euros(base)}) : un contrat responsable doit le couvrir (R871-2 1° CSS).`);
+  }
+  const rc = rcResponsable(g, prix, roBrut);
+
+  if (etapes) {
+    etapes.push(etape(`Prix de l'aide auditive (classe ${classe}, une oreille)`, prix));
+    etapes.push(
+      etape(
+        `Base de remboursement ${enfant ? `(moins de ${seuil} ans)` : `(adulte, ${seuil} ans et plus${e.age === undefined ? ", par défaut" : ""})`}`,
+        br,
+        vBr.reference.texte,
+      ),
+    );
+    if (base !== br) etapes.push(etape("Base retenue (prix inférieur à la BR)", base));
+    etapes.push(etape(`RO brut (${pourcent(taux)} × ${euros(base)})`, roBrut, REF_LPP_TAUX));
+    etapes.push(etape("Retenue : aucune (ni participation forfaitaire ni franchise sur les dispositifs de la LPP)", 0));
+    etapes.push(etape("RO net versé par l'assurance maladie", roBrut));
+    etapes.push(etape(`Garantie : ${interpretationGarantie(e.garantie)}`, gEcrite));
+    if (!regime) {
+      etapes.push(etape(`Contrat du ${dateFr(dateContrat)} : pas d'obligation audio du contrat responsable avant les contrats du ${dateFr(debut100SanteAudio())}`, null, "R871-2 4° CSS ; décret n° 2019-21"));
+    }
+    if (plv !== undefined) {
+      etapes.push(etape("Prix limite de vente de la classe I", plv, reference));
+      if (responsable && regime) etapes.push(etape("Prise en charge 100 % Santé : prix dans la limite du PLV", couvert!, REF_CLASSE_I));
+    }
+    if (plafondLegal !== undefined) {
+      etapes.push(etape("Plafond de la classe II, RO inclus", plafondLegal, reference));
+      if (g !== gEcrite) etapes.push(etape("Garantie plafonnée (contrat responsable)", g, REF_PLAFOND));
+      else if (!responsable) etapes.push(etape("Contrat non responsable : plafond non appliqué", null));
+    }
+    etapes.push(etape("RC = min(G ; FR) − RO brut", rc, plv !== undefined && responsable && regime ? REF_CLASSE_I : REF_RC));
+    etapes.push(etape("Reste à charge (FR − RO net − RC)", prix - roBrut - rc));
+  }
+
+  return clore({
+    fr: prix,
+    br: base,
+    roBrut,
+    retenue: 0,
+    roNet: roBrut,
+    garantie: g,
+    rc,
+    plafonds,
+    alertes: alertes ?? AUCUN,
+    etapes: etapes ?? AUCUN,
+  });
+}
+
+/** « I », « 1 », « classe I », « 100 % Santé » → "I"; « II », « 2 », « classe II », « libre » → "II". */
+export function classeAudioDepuisTexte(s: string): "I" | "II" {
+  if (typeof s === "string") {
+    const n = s
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[%\s]+/g, " ")
+      .trim()
+      .replace(/^classe /, "");
+    if (n === "i" || n === "1" || n === "100 sante" || n === "rac 0" || n === "rac zero") return "I";
+    if (n === "ii" || n === "2" || n === "libre" || n === "tarif libre" || n === "tarifs libres") return "II";
+  }
+  throw new RembError("ARGUMENT_INVALIDE", `Classe d'aide auditive inconnue : « ${String(s)} » — « I » (100 % Santé) ou « II » est attendue.`);
+}
