@@ -14,6 +14,7 @@ export type BaseTaux = "BR" | "TM" | "FR" | "PMSS" | "PLV" | "HLF";
  */
 export type UniteTemps =
   | "acte"
+  | "consultation"
   | "jour"
   | "nuit"
   | "seance"
@@ -26,12 +27,18 @@ export type UniteTemps =
   | "oreille"
   | "verre"
   | "dent"
-  | "sejour";
+  | "sejour"
+  | "cure";
 
 export interface Periode {
-  /** "/ 2 ans" → 2; "/ an" → 1. */
+  /** "/ 2 ans" → 2; "/ an" → 1 (a whole number ≥ 1). */
   readonly nombre: number;
   readonly unite: UniteTemps;
+  /**
+   * « / an / bénéficiaire », « par an et par bénéficiaire »: the envelope is counted per beneficiary. Present
+   * only when true, and never with unite "beneficiaire" (« / bénéficiaire » alone is that unit).
+   */
+  readonly beneficiaire?: true;
 }
 
 export type Terme =
@@ -55,8 +62,13 @@ export interface Formule {
   readonly termes: readonly TermePeriode[];
   /** « dans la limite de … », « limité à … »: the sum is capped by this sum (same convention as the cell). */
   readonly limite?: readonly TermePeriode[];
-  /** « 3 séances / an », « max 4 / an »: at most this many units are paid per period. */
-  readonly nombreMax?: { readonly nombre: number; readonly periode: Periode };
+  /**
+   * « (max 4 / an) », « dans la limite de 4 séances / an », « 1 équipement tous les 2 ans »: at most this many
+   * units per period. `unite` is the counted noun when the cell wrote one (« 4 séances »). A per-unit count
+   * bounds the units of the terms written « / séance », « / jour »…; a count of equipments, ears, teeth… is a
+   * renewal rule (one line is one equipment), kept for the validator and without effect on one line's amount.
+   */
+  readonly nombreMax?: { readonly nombre: number; readonly unite?: UniteTemps; readonly periode: Periode };
   /** RO_INCLUS (default) or RO_EN_SUS (the cell is the complementary's part alone). */
   readonly convention: Convention;
   /** The cell said it explicitly (« Sécu incluse », « en sus du RO »…), rather than by default. */

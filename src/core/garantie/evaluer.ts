@@ -1,16 +1,17 @@
 import { RembError, horsChamp } from "../errors";
-import { anneeDe, jourDepuisCivil } from "../dates";
+import { civilDepuisJour, jourDepuisCivil, type Jour } from "../dates";
 import { appliquerTaux, additionner, multiplierEntier, type Cents } from "../money";
 import { parametres } from "../params";
-import type { Formule, Garantie, Terme, TermePeriode, UniteTemps } from "./ast";
+import type { Formule, Garantie, Terme, TermePeriode } from "./ast";
 import type { ContexteGarantie } from "./contexte";
-
-const PAR_UNITE: ReadonlySet<UniteTemps> = new Set(["acte", "jour", "nuit", "seance"]);
+import { UNITES } from "./vocabulaire";
 
 /**
  * G: the total guaranteed for the line, Sécu incluse (domain §2.5). A cell written « en sus du RO » is the
  * complementary's part alone, so G = RO brut + its value (RO brut, not RO net: PF and franchises stay with
- * the patient, §2.3). Rounding happens only inside appliquerTaux (each x % × base).
+ * the patient, §2.3). A limit caps the cell's own value, before the RO is added for « en sus du RO » cells:
+ * it follows the cell's convention (§2.5 ⚠, made explicit here). Rounding happens only inside appliquerTaux
+ * (each x % × base). The hot path allocates nothing: actuaries evaluate 100 000 rows at a time.
  */
 export function evaluerGarantie(g: Garantie, ctx: ContexteGarantie): Cents {
   switch (g.type) {
@@ -24,6 +25,7 @@ export function evaluerGarantie(g: Garantie, ctx: ContexteGarantie): Cents {
 }
 
 function evaluerFormule(f: Formule, ctx: ContexteGarantie): Cents {
+  verifierContexte(ctx);
   const unites = nombreUnites(f, ctx);
   let valeur = somme(f.termes, f, ctx, unites);
   if (f.limite) {
@@ -33,24 +35,52 @@ function evaluerFormule(f: Formule, ctx: ContexteGarantie): Cents {
   return f.convention === "RO_EN_SUS" ? additionner(ctx.roBrut, valeur) : valeur;
 }
 
+function verifierContexte(ctx: ContexteGarantie): void {
+  if (!estCents(ctx.br) || !estCents(ctx.fr) || !estCents(ctx.roBrut) || ctx.roBrut > ctx.br) {
+    throw new RembError(
+      "ARGUMENT_INVALIDE",
+      `Contexte de garantie invalide (BR ${ctx.br}, FR ${ctx.fr}, RO brut ${ctx.roBrut}) : montants en centimes, positifs, RO brut au plus égal à la BR.`,
+    );
+  }
+}
+
+function estCents(c: number): boolean {
+  return Number.isSafeInteger(c) && c >= 0;
+}
+
+/**
+ * Units paid for the per-unit terms (« / nuit », « / séance »…): the line's units, at most the count of the
+ * cell (« max 4 séances / an »). A count of equipments or ears is a renewal rule: one line is one item.
+ */
 function nombreUnites(f: Formule, ctx: ContexteGarantie): number {
   const u = ctx.unites ?? 1;
-  if (!Number.isInteger(u) || u < 0) throw new RembError("ARGUMENT_INVALIDE", `Nombre d'unités invalide : ${u} (entier positif attendu).`);
-  return f.nombreMax && f.nombreMax.nombre < u ? f.nombreMax.nombre : u;
+  if (!Number.isSafeInteger(u) || u < 0) throw new RembError("ARGUMENT_INVALIDE", `Nombre d'unités invalide : ${u} (entier positif attendu).`);
+  const m = f.nombreMax;
+  if (m && (m.unite === undefined || UNITES[m.unite].parUnite) && m.nombre < u) return m.nombre;
+  return u;
 }
 
 function somme(termes: readonly TermePeriode[], f: Formule, ctx: ContexteGarantie, unites: number): Cents {
   let total = 0;
+  let avecTm = false;
   for (let i = 0; i < termes.length; i++) {
     const tp = termes[i]!;
-    let v = valeurTerme(tp.terme, f, ctx);
-    if (tp.periode && PAR_UNITE.has(tp.periode.unite) && unites !== 1) v = multiplierEntier(v, unites);
+    const t = tp.terme;
+    let v = valeurTerme(t, ctx);
+    // Amounts and shares of the PMSS are per unit of care; a share of the line's BR/FR/PLV… already covers
+    // the whole line (see analyser.ts `seMultiplie`).
+    if (tp.periode !== undefined && unites !== 1 && UNITES[tp.periode.unite].parUnite && (t.type === "montant" || (t.type === "pourcentage" && t.base === "PMSS"))) {
+      v = multiplierEntier(v, unites);
+    }
+    if (t.type === "pourcentage" && t.base === "TM") avecTm = true;
     total = additionner(total, v);
   }
+  // « 100 % TM » written Sécu incluse means RO brut + TM (= the BR): the RO is counted once per sum.
+  if (avecTm && f.convention === "RO_INCLUS") total = additionner(total, ctx.roBrut);
   return total;
 }
 
-function valeurTerme(t: Terme, f: Formule, ctx: ContexteGarantie): Cents {
+function valeurTerme(t: Terme, ctx: ContexteGarantie): Cents {
   switch (t.type) {
     case "montant":
       return t.cents;
@@ -65,13 +95,10 @@ function valeurTerme(t: Terme, f: Formule, ctx: ContexteGarantie): Cents {
           return appliquerTaux(ctx.br, t.taux);
         case "FR":
           return appliquerTaux(ctx.fr, t.taux);
-        case "TM": {
-          // x % of the TM: written « Sécu incluse » it means RO brut + x % × TM (100 % TM = the BR).
-          const part = appliquerTaux(ctx.br - ctx.roBrut, t.taux);
-          return f.convention === "RO_EN_SUS" ? part : additionner(ctx.roBrut, part);
-        }
+        case "TM":
+          return appliquerTaux(ctx.br - ctx.roBrut, t.taux);
         case "PMSS":
-          return appliquerTaux(pmssDeLAnnee(ctx), t.taux);
+          return appliquerTaux(pmssDeLAnnee(ctx.date), t.taux);
         case "PLV":
           if (ctx.plv === undefined) throw horsChamp("Garantie exprimée en % du PLV : le prix limite de vente de cet article n'est pas connu.");
           return appliquerTaux(ctx.plv, t.taux);
@@ -82,7 +109,22 @@ function valeurTerme(t: Terme, f: Formule, ctx: ContexteGarantie): Cents {
   }
 }
 
-/** Grids use the PMSS of the calendar year of care (domain §2.5 [INF]). */
-function pmssDeLAnnee(ctx: ContexteGarantie): Cents {
-  return parametres.cents("pmss", jourDepuisCivil(anneeDe(ctx.date), 1, 1));
+// The last year looked up: a claims table is mostly one or two years, so this is a hit without allocation.
+let anneeDebut: Jour = 1;
+let anneeFin: Jour = 0;
+let pmssAnnee: Cents = 0;
+
+/**
+ * Grids use the PMSS of the calendar year of care (domain §2.5 and §8.7 [INF]), looked up on 1 January of
+ * that year, so a year the parameters do not cover is an error naming it rather than a neighbour's value.
+ */
+export function pmssDeLAnnee(date: Jour): Cents {
+  if (date >= anneeDebut && date <= anneeFin) return pmssAnnee;
+  const annee = civilDepuisJour(date).annee;
+  const debut = jourDepuisCivil(annee, 1, 1);
+  const valeur = parametres.cents("pmss", debut);
+  anneeDebut = debut;
+  anneeFin = jourDepuisCivil(annee + 1, 1, 1) - 1;
+  pmssAnnee = valeur;
+  return valeur;
 }

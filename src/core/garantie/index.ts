@@ -1,5 +1,9 @@
 export type * from "./ast";
 export { NEANT } from "./ast";
 export type { ContexteGarantie } from "./contexte";
-export { evaluerGarantie } from "./evaluer";
+export { evaluerGarantie, pmssDeLAnnee } from "./evaluer";
 export { formule, garantieDepuisNombre } from "./construire";
+export { parseGarantie } from "./analyser";
+export { unparseGarantie, normaliserGarantie } from "./imprimer";
+export { decrireGarantie } from "./decrire";
+export { UNITES } from "./vocabulaire";

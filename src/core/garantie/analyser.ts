@@ -1,0 +1,853 @@
+import { RembError } from "../errors";
+import { CENTS_MAX, comparerTaux, taux, type Cents, type Taux } from "../money";
+import { NEANT, type BaseTaux, type Convention, type Formule, type Garantie, type Periode, type Terme, type TermePeriode, type UniteTemps } from "./ast";
+import { apercu, erreurSyntaxe, FIN_EXPRESSION } from "./erreurSyntaxe";
+import { decouper, type Jeton } from "./jetons";
+import { ATTENDU_BASE, ATTENDU_PERIODE, ATTENDU_TERME, ATTENDU_UNITE, MOTS_BASE, MOTS_UNITE, UNITES } from "./vocabulaire";
+
+/*
+ * Grammar of a guarantee cell (architecture.md « The guarantee expression language », domain §2.5). Keywords are
+ * folded words (case- and accent-insensitive); spaces are free.
+ *
+ *   cellule     := vide | néant | service | formule
+ *   néant       := « Néant » | « - » | « — » | « – » | « Non remboursé » | « Non pris en charge » | « 0 » | « 0 € » …
+ *   service     := « Inclus » | « Oui »
+ *   formule     := [ro « + »] somme { [« , » | « ; »] clause | « ( » clause « ) » } [« . »]
+ *   somme       := terme-période { « + » (terme-période | ro) }
+ *   terme-période := terme [période]
+ *   terme       := [« forfait » [de]] nombre « % » [article] [base]   (no base: the BR)
+ *                | [« forfait » [de]] nombre (« € » | « euros » | « EUR »)
+ *                | « TM » | « ticket modérateur » | « FR » | « frais réels » | plafond-légal
+ *                | base                                              (inside a limit only: « des PLV »)
+ *   période     := (« / » | « par » | « tous les » | « chaque ») [entier] unité [(« / » | « par » | « et par ») unité]
+ *   clause      := convention | limite (compte | somme) | compte        (a bare compte only after « , » or « ( »)
+ *   limite      := « dans la limite » [article] | « limité à » | « plafonné à » | « plafond de » | « max » [« . »]
+ *                | « maximum » | « jusqu'à » | « à concurrence de »
+ *   compte      := entier [unité] période                              (« 4 séances / an », « max 4 / an »)
+ *   convention  := ro (« inclus » | « compris ») | « y compris » ro | « dont » ro          → RO_INCLUS
+ *                | « en sus » de ro | « en complément » de ro | « en plus » de ro | « hors » ro | « + » ro  → RO_EN_SUS
+ *   ro          := [article] [« remboursement » [article]] (« RO » | « RSS » | « SS » | « AMO » | « Sécu »
+ *                | « Sécurité sociale » | « régime obligatoire »)
+ *
+ * One precedence level per method below (formule → clause → somme → terme-période → terme). Everything that is
+ * not understood is an error naming the position, what was expected and what was found: nothing is skipped.
+ */
+
+/** Longest text accepted: a cell holding a paragraph is not a guarantee, and parse time stays bounded. */
+const TEXTE_MAX = 500;
+/** 10 000 %: above this a percentage is a typing slip (« 15000 % BR »), not a guarantee. */
+const POURCENT_MAX: Taux = taux(100);
+/** Largest count or period multiple (« max 365 jours / an », « tous les 4 ans »). */
+const ENTIER_MAX = 9999;
+
+const ARTICLES: readonly (readonly string[])[] = [["de", "la"], ["de", "l'"], ["du"], ["des"], ["de"], ["d'"]];
+const ARTICLES_RO: readonly (readonly string[])[] = [["de", "la"], ["de", "l'"], ["du"], ["des"], ["de"], ["d'"], ["le"], ["la"], ["l'"]];
+const NOYAUX_RO: readonly (readonly string[])[] = [
+  ["securite", "sociale"],
+  ["regime", "obligatoire"],
+  ["assurance", "maladie", "obligatoire"],
+  ["assurance", "maladie"],
+  ["ro"],
+  ["rss"],
+  ["ss"],
+  ["amo"],
+  ["secu"],
+];
+const INCLUS = new Set(["inclus", "incluse", "inclu", "inclue", "compris", "comprise", "incl"]);
+const LIMITE = new Set(["limite", "limitee", "limites", "limitees", "plafonne", "plafonnee", "plafonnes", "plafonnees"]);
+const A = new Set(["a", "au", "aux"]);
+const EUROS = new Set(["euro", "euros", "eur"]);
+/**
+ * Words that may follow a complete term. After « 150 % » any other word is a misspelt base (« 150 % BX »)
+ * rather than the start of a clause, and is reported as such.
+ */
+const DEBUT_CLAUSE = new Set([
+  "dans", "limite", "limitee", "limites", "limitees", "plafonne", "plafonnee", "plafonnes", "plafonnees", "plafond",
+  "max", "maxi", "maximum", "jusqu'", "a", "en", "hors", "y", "dont", "par", "tous", "toutes", "chaque", "le", "la",
+  "l'", "ro", "rss", "ss", "amo", "secu", "securite", "regime", "remboursement", "assurance",
+]);
+
+interface Clause {
+  readonly debut: number;
+  readonly fin: number;
+}
+
+class Analyseur {
+  private i = 0;
+  private readonly j: readonly Jeton[];
+  private convention: (Clause & { readonly valeur: Convention }) | null = null;
+  private limite: readonly TermePeriode[] | null = null;
+  private limiteDebut = 0;
+  private nombreMax: Formule["nombreMax"] | null = null;
+  private nombreMaxDebut = 0;
+  /** Where each term's period starts, to point at the second unit when a cell mixes two. */
+  private readonly debutPeriode = new Map<TermePeriode, number>();
+
+  constructor(private readonly source: string) {
+    this.j = decouper(source);
+  }
+
+  /** The current token (a method, not a getter: TypeScript would otherwise keep a narrowing across `i++`). */
+  private c(): Jeton {
+    return this.j[this.i]!;
+  }
+
+  private a(k: number): Jeton {
+    return this.j[Math.min(this.i + k, this.j.length - 1)]!;
+  }
+
+  private estMot(k: number, ...mots: string[]): boolean {
+    const x = this.a(k);
+    return x.type === "mot" && mots.includes(x.mot);
+  }
+
+  /** The next words are exactly `mots` (folded). */
+  private voit(mots: readonly string[]): boolean {
+    for (let k = 0; k < mots.length; k++) {
+      const x = this.a(k);
+      if (x.type !== "mot" || x.mot !== mots[k]) return false;
+    }
+    return true;
+  }
+
+  private prend(mots: readonly string[]): boolean {
+    if (!this.voit(mots)) return false;
+    this.i += mots.length;
+    return true;
+  }
+
+  private prendUnParmi(suites: readonly (readonly string[])[]): boolean {
+    for (const s of suites) if (this.prend(s)) return true;
+    return false;
+  }
+
+  private trouve(x: Jeton): string {
+    return x.type === "fin" ? FIN_EXPRESSION : x.texte;
+  }
+
+  private erreur(x: Jeton, attendu: string, explication?: string): never {
+    throw erreurSyntaxe(this.source, x.debut, attendu, this.trouve(x), explication);
+  }
+
+  private pos(x: Jeton | number): number {
+    return (typeof x === "number" ? x : x.debut) + 1;
+  }
+
+  // ── cellule ────────────────────────────────────────────────────────────────────────────────────────────
+
+  analyser(): Garantie {
+    if (this.c().type === "fin") return NEANT;
+    const simple = this.neantOuService();
+    if (simple) return simple;
+    return this.formule();
+  }
+
+  private neantOuService(): Garantie | null {
+    if (this.c().type === "tiret") {
+      if (this.a(1).type === "fin") return NEANT;
+      return null; // « -50 € »: the term parser explains the negative amount
+    }
+    if (this.c().type !== "mot") return null;
+    const debut = this.c();
+    if (
+      this.prendUnParmi([
+        ["neant"],
+        ["non", "rembourse"],
+        ["non", "remboursee"],
+        ["non", "rembourses"],
+        ["non", "remboursees"],
+        ["non", "pris", "en", "charge"],
+        ["non", "prise", "en", "charge"],
+        ["non", "pris", "en", "compte"],
+        ["non", "couvert"],
+        ["non", "couverte"],
+        ["pas", "de", "prise", "en", "charge"],
+        ["pas", "de", "remboursement"],
+        ["aucun", "remboursement"],
+        ["aucune", "prise", "en", "charge"],
+      ])
+    ) {
+      this.seul(debut);
+      return NEANT;
+    }
+    if (this.prendUnParmi([["inclus"], ["incluse"], ["inclue"], ["inclu"]])) {
+      this.seul(debut);
+      return { type: "service", texte: "Inclus" };
+    }
+    if (this.prend(["oui"])) {
+      this.seul(debut);
+      return { type: "service", texte: "Oui" };
+    }
+    return null;
+  }
+
+  /** « Néant », « Inclus » and « Oui » say everything: anything after them is a mistake, not a detail. */
+  private seul(debut: Jeton): void {
+    if (this.c().type === "point" && this.a(1).type === "fin") this.i++;
+    if (this.c().type === "fin") return;
+    const mot = this.source.slice(debut.debut, this.j[this.i - 1]!.fin);
+    this.erreur(
+      this.c(),
+      FIN_EXPRESSION,
+      `« ${mot} » s'écrit seul dans la cellule : fin de l'expression attendue à la position ${this.pos(this.c())}, « ${this.trouve(this.c())} » trouvé`,
+    );
+  }
+
+  // ── formule ────────────────────────────────────────────────────────────────────────────────────────────
+
+  private formule(): Garantie {
+    // « RO + 50 € », « Sécu + 100 % BR »: the value comes on top of the RO.
+    const s = this.i;
+    const debut = this.c();
+    if (this.ro() && this.c().type === "plus") {
+      this.i++;
+      this.poserConvention("RO_EN_SUS", { debut: debut.debut, fin: this.j[this.i - 1]!.fin });
+    } else {
+      this.i = s;
+    }
+
+    const termes: TermePeriode[] = [];
+    this.somme(termes, false);
+
+    while (this.c().type !== "fin") {
+      if (this.c().type === "point" && this.a(1).type === "fin") {
+        this.i++;
+        break;
+      }
+      if (this.c().type === "separateur") {
+        this.i++;
+        if (!this.clause(true)) this.erreur(this.c(), "« max 4 / an », « dans la limite de … » ou « en sus du RO »");
+        continue;
+      }
+      if (this.c().type === "parenG") {
+        this.parenthese();
+        continue;
+      }
+      if (!this.clause(false)) this.resteInattendu();
+    }
+    return this.construire(termes);
+  }
+
+  private resteInattendu(): never {
+    const x = this.c();
+    if (x.type === "parenD") this.erreur(x, "fin de l'expression", `parenthèse « ) » sans « ( » correspondante à la position ${this.pos(x)}`);
+    if (x.type === "autre" && x.texte === "*") {
+      this.erreur(x, "fin de l'expression", `astérisque à la position ${this.pos(x)} : un renvoi de note n'a pas sa place dans la cellule`);
+    }
+    const avant = this.source.slice(0, x.debut).trim();
+    this.erreur(
+      x,
+      "fin de l'expression",
+      `fin de l'expression attendue à la position ${this.pos(x)} après « ${apercu(avant)} », « ${this.trouve(x)} » trouvé`,
+    );
+  }
+
+  private construire(termes: readonly TermePeriode[]): Garantie {
+    // « 0 », « 0 € », « 0 € / an », « 0 % BR en sus du RO »: nothing on top of the RO, i.e. no benefit.
+    if (termes.every((tp) => estNul(tp.terme))) return NEANT;
+    this.verifierUnites(termes);
+    const f: { -readonly [K in keyof Formule]: Formule[K] } = {
+      type: "formule",
+      termes,
+      convention: this.convention?.valeur ?? "RO_INCLUS",
+      conventionExplicite: this.convention !== null,
+    };
+    if (this.limite) f.limite = this.limite;
+    if (this.nombreMax) f.nombreMax = this.nombreMax;
+    return f;
+  }
+
+  /**
+   * A count of sessions, days… bounds the units of the amounts written « / séance », « / jour »: without such
+   * an amount it would bound nothing, silently. One cell has one unit count (ctx.unites), so amounts per two
+   * different units cannot be evaluated either.
+   */
+  private verifierUnites(termes: readonly TermePeriode[]): void {
+    let unite: UniteTemps | null = null;
+    for (const tp of [...termes, ...(this.limite ?? [])]) {
+      if (!tp.periode || !UNITES[tp.periode.unite].parUnite || !seMultiplie(tp.terme)) continue;
+      const u = tp.periode.unite;
+      if (unite !== null && !memeCompteur(unite, u)) {
+        const p = this.debutPeriode.get(tp) ?? 0;
+        throw erreurSyntaxe(
+          this.source,
+          p,
+          `« / ${UNITES[unite].singulier} »`,
+          `/ ${UNITES[u].singulier}`,
+          `une cellule ne compte qu'une sorte d'unité : « / ${UNITES[unite].singulier} » puis « / ${UNITES[u].singulier} » à la position ${this.pos(p)}`,
+        );
+      }
+      unite = u;
+    }
+    const m = this.nombreMax;
+    if (!m || (m.unite !== undefined && !UNITES[m.unite].parUnite)) return;
+    const cible = m.unite;
+    const ok = termes.some(
+      (tp) => tp.periode && UNITES[tp.periode.unite].parUnite && seMultiplie(tp.terme) && (cible === undefined || memeCompteur(cible, tp.periode.unite)),
+    );
+    if (ok) return;
+    const texte = `${m.nombre}${cible ? ` ${m.nombre > 1 ? UNITES[cible].pluriel : UNITES[cible].singulier}` : ""}`;
+    const attendu = cible ? `un montant « / ${UNITES[cible].singulier} »` : "un montant par séance, par jour, par acte…";
+    throw erreurSyntaxe(
+      this.source,
+      this.nombreMaxDebut,
+      attendu,
+      texte,
+      `le nombre maximum « ${texte} » (position ${this.pos(this.nombreMaxDebut)}) ne s'applique qu'à ${attendu} (ex. « 30 € / séance (max 4 séances / an) »)`,
+    );
+  }
+
+  // ── clauses ────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** A convention, a limit or (when `compteNu`, after « , » or « ( ») a bare count. False when none starts here. */
+  private clause(compteNu: boolean): boolean {
+    if (this.clauseConvention()) return true;
+    const debut = this.c();
+    if (this.motLimite()) {
+      this.contenuLimite(debut);
+      return true;
+    }
+    if (compteNu && this.estDebutCompte()) {
+      this.compte();
+      return true;
+    }
+    return false;
+  }
+
+  private parenthese(): void {
+    const ouvre = this.c();
+    this.i++;
+    if (this.c().type === "parenD") this.erreur(this.c(), "un contenu", `parenthèses vides à la position ${this.pos(ouvre)}`);
+    if (this.c().type === "nombre" && this.a(1).type === "parenD") {
+      this.erreur(this.c(), "« max 4 / an »", `« (${this.c().texte}) » à la position ${this.pos(ouvre)} ressemble à un renvoi de note : il n'a pas sa place dans la cellule`);
+    }
+    if (!this.clause(true)) this.erreur(this.c(), "« max 4 / an », « dans la limite de … » ou « en sus du RO »");
+    if (this.c().type === "parenD") {
+      this.i++;
+      return;
+    }
+    if (this.c().type === "fin") {
+      this.erreur(
+        this.c(),
+        "« ) »",
+        `parenthèse ouverte à la position ${this.pos(ouvre)} jamais fermée : « ) » attendue à la position ${this.pos(this.c())} (${FIN_EXPRESSION})`,
+      );
+    }
+    this.erreur(this.c(), "« ) »");
+  }
+
+  private clauseConvention(): boolean {
+    const s = this.i;
+    const debut = this.c();
+    let valeur: Convention | null = null;
+    const roRequis = (apres: string): void => {
+      this.prendUnParmi(ARTICLES_RO);
+      if (!this.ro()) this.erreur(this.c(), `« du RO » ou « de la Sécu » après « ${apres} »`);
+    };
+    if (this.prend(["en", "sus"])) {
+      roRequis("en sus");
+      valeur = "RO_EN_SUS";
+    } else if (this.prend(["en", "complement"])) {
+      roRequis("en complément");
+      valeur = "RO_EN_SUS";
+    } else if (this.voit(["en", "plus"]) && (this.estMot(2, "du", "de", "des", "d'") || this.estRo(2))) {
+      this.i += 2;
+      roRequis("en plus");
+      valeur = "RO_EN_SUS";
+    } else if (this.prend(["hors"])) {
+      // « hors réseau » is not a convention: leave it to the caller's error.
+      if (!this.ro()) {
+        this.i = s;
+        return false;
+      }
+      valeur = "RO_EN_SUS";
+    } else if (this.prend(["y", "compris"])) {
+      roRequis("y compris");
+      valeur = "RO_INCLUS";
+    } else if (this.prend(["dont"])) {
+      roRequis("dont");
+      valeur = "RO_INCLUS";
+    } else if (this.ro()) {
+      if (this.c().type === "mot" && INCLUS.has(this.c().mot)) {
+        this.i++;
+        if (this.c().type === "point") this.i++; // « RO incl. »
+        valeur = "RO_INCLUS";
+      }
+    }
+    if (valeur === null) {
+      this.i = s;
+      return false;
+    }
+    this.poserConvention(valeur, { debut: debut.debut, fin: this.j[this.i - 1]!.fin });
+    return true;
+  }
+
+  private poserConvention(valeur: Convention, c: Clause): void {
+    const avant = this.convention;
+    if (avant) {
+      const premier = this.source.slice(avant.debut, avant.fin);
+      const second = this.source.slice(c.debut, c.fin);
+      throw erreurSyntaxe(
+        this.source,
+        c.debut,
+        "une seule convention",
+        second,
+        `deux conventions dans la même cellule : « ${premier} » (position ${this.pos(avant.debut)}) et « ${second} » (position ${this.pos(c.debut)}) — une seule est attendue`,
+      );
+    }
+    this.convention = { valeur, ...c };
+  }
+
+  /** « RO », « la Sécu », « le remboursement de la Sécurité sociale »… Consumes it and says so, or nothing. */
+  private ro(): boolean {
+    const s = this.i;
+    this.prendUnParmi([["le"], ["la"], ["l'"]]);
+    if (this.prend(["remboursement"])) this.prendUnParmi(ARTICLES_RO);
+    if (this.prendUnParmi(NOYAUX_RO)) return true;
+    this.i = s;
+    return false;
+  }
+
+  private estRo(k: number): boolean {
+    const s = this.i;
+    this.i += k;
+    const oui = this.ro();
+    this.i = s;
+    return oui;
+  }
+
+  /** Consumes the words announcing a limit (and the article after them). */
+  private motLimite(): boolean {
+    const s = this.i;
+    if (this.prend(["dans", "la", "limite"]) || this.prend(["dans", "une", "limite"])) {
+      this.prendUnParmi(ARTICLES);
+      this.prendUnParmi([["un"], ["une"]]);
+      return true;
+    }
+    if (this.c().type === "mot" && LIMITE.has(this.c().mot) && (this.estMot(1, "a", "au", "aux", "de", "d'"))) {
+      this.i++;
+      if (this.c().type === "mot" && A.has(this.c().mot)) this.i++;
+      this.prendUnParmi(ARTICLES);
+      return true;
+    }
+    if (this.voit(["plafond"]) && this.estMot(1, "de", "d'") && !this.estMot(2, "la", "l'")) {
+      this.i += 2;
+      this.prendUnParmi([["un"], ["une"]]);
+      return true;
+    }
+    if (this.c().type === "mot" && (this.c().mot === "max" || this.c().mot === "maxi" || this.c().mot === "maximum")) {
+      this.i++;
+      if (this.c().type === "point") this.i++;
+      this.prendUnParmi([["de"], ["d'"]]);
+      return true;
+    }
+    if (this.prend(["jusqu'", "a"]) || this.prend(["jusqu'", "au"])) {
+      this.prendUnParmi(ARTICLES);
+      return true;
+    }
+    if (this.prend(["a", "concurrence"])) {
+      this.prendUnParmi(ARTICLES);
+      this.prendUnParmi([["un"], ["une"]]);
+      return true;
+    }
+    this.i = s;
+    return false;
+  }
+
+  private contenuLimite(debut: Jeton): void {
+    if (this.estDebutCompte()) {
+      this.compte();
+      return;
+    }
+    if (this.limite) {
+      throw erreurSyntaxe(
+        this.source,
+        debut.debut,
+        "une seule limite",
+        this.source.slice(debut.debut, this.c().fin),
+        `deux limites dans la même cellule (positions ${this.pos(this.limiteDebut)} et ${this.pos(debut)}) — une seule est attendue`,
+      );
+    }
+    const termes: TermePeriode[] = [];
+    this.limiteDebut = debut.debut;
+    this.somme(termes, true);
+    this.limite = termes;
+  }
+
+  /** A number not followed by « % » or « € »: « 4 séances / an », « 4 / an ». */
+  private estDebutCompte(): boolean {
+    if (this.c().type !== "nombre") return false;
+    const x = this.a(1);
+    if (x.type === "pourcent" || x.type === "euro") return false;
+    if (x.type === "mot" && (EUROS.has(x.mot) || x.mot === "pour")) return false;
+    return true;
+  }
+
+  private compte(): void {
+    const n = this.c();
+    if (this.nombreMax) {
+      this.erreur(n, "un seul nombre maximum", `deux nombres maximum dans la même cellule (positions ${this.pos(this.nombreMaxDebut)} et ${this.pos(n)}) — un seul est attendu`);
+    }
+    const nombre = this.entier(n, "un nombre entier de séances, de jours…");
+    this.i++;
+    let unite: UniteTemps | undefined;
+    if (this.c().type === "mot") {
+      const u = MOTS_UNITE.get(this.c().mot);
+      if (u !== undefined) {
+        if (!UNITES[u].denombrable) {
+          this.erreur(this.c(), "« séances », « jours », « actes », « équipements »…");
+        }
+        unite = u;
+        this.i++;
+        if (this.c().type === "mot" && (this.c().mot === "max" || this.c().mot === "maximum")) this.i++;
+      }
+    }
+    const periode = this.periode();
+    if (!periode) {
+      this.erreur(this.c(), unite ? ATTENDU_PERIODE : `« € », « % » ou ${ATTENDU_PERIODE} après « ${n.texte} »`);
+    }
+    if (!UNITES[periode.unite].duree && periode.unite !== "beneficiaire") {
+      this.erreur(this.a(-1), "une durée (« / an », « tous les 2 ans »…)");
+    }
+    this.nombreMax = unite ? { nombre, unite, periode } : { nombre, periode };
+    this.nombreMaxDebut = n.debut;
+  }
+
+  // ── somme, terme, période ──────────────────────────────────────────────────────────────────────────────
+
+  private somme(termes: TermePeriode[], dansLimite: boolean): void {
+    termes.push(this.termePeriode(dansLimite));
+    while (this.c().type === "plus") {
+      const plus = this.c();
+      this.i++;
+      const s = this.i;
+      if (this.ro()) {
+        // « 100 % BR + RO », « 50 € + Sécu »: the amount is what the complementary adds to the RO.
+        this.poserConvention("RO_EN_SUS", { debut: plus.debut, fin: this.j[this.i - 1]!.fin });
+        continue;
+      }
+      this.i = s;
+      if (this.c().type === "fin" || this.c().type === "plus") {
+        this.erreur(
+          this.c(),
+          ATTENDU_TERME,
+          `un montant ou un pourcentage attendu après « + » à la position ${this.pos(this.c())}${this.c().type === "fin" ? ` (${FIN_EXPRESSION})` : `, « ${this.c().texte} » trouvé`}`,
+        );
+      }
+      termes.push(this.termePeriode(dansLimite));
+    }
+  }
+
+  private termePeriode(dansLimite: boolean): TermePeriode {
+    const terme = this.terme(dansLimite);
+    const debutPeriode = this.c();
+    const periode = this.periode();
+    if (!periode) return { terme };
+    const tp = { terme, periode };
+    this.debutPeriode.set(tp, debutPeriode.debut);
+    if (UNITES[periode.unite].parUnite && periode.nombre !== 1) {
+      this.erreur(
+        debutPeriode,
+        `« / ${UNITES[periode.unite].singulier} »`,
+        `« / ${periode.nombre} ${UNITES[periode.unite].pluriel} » à la position ${this.pos(debutPeriode)} : un montant par ${UNITES[periode.unite].singulier} se compte à l'unité (« / ${UNITES[periode.unite].singulier} »)`,
+      );
+    }
+    return tp;
+  }
+
+  private terme(dansLimite: boolean): Terme {
+    if (this.prendUnParmi([["forfait"], ["forfaits"]])) {
+      this.prendUnParmi([["de"], ["d'"]]);
+      if (this.c().type !== "nombre") this.erreur(this.c(), "un montant (« forfait 50 € »)");
+    }
+    const x = this.c();
+    switch (x.type) {
+      case "nombre":
+        return this.termeNombre();
+      case "tiret":
+        if (this.a(1).type === "nombre") {
+          this.erreur(x, "un montant positif", `montant négatif à la position ${this.pos(x)} : une garantie ne peut pas être négative`);
+        }
+        break;
+      case "euro":
+        if (this.a(1).type === "nombre") {
+          this.erreur(x, "un montant", `le symbole « € » se place après le montant (« ${this.a(1).texte} € ») : montant attendu à la position ${this.pos(x)}, « € » trouvé`);
+        }
+        break;
+      case "mot": {
+        if (this.prend(["ticket", "moderateur"]) || this.prend(["tm"])) return { type: "pourcentage", taux: taux(1), base: "TM" };
+        if (this.prendUnParmi([["aux", "frais", "reels"], ["au", "frais", "reels"], ["frais", "reels"], ["fr"]])) {
+          return { type: "pourcentage", taux: taux(1), base: "FR" };
+        }
+        if (this.plafondLegal()) return { type: "plafondLegal" };
+        const s = this.i;
+        const base = this.base();
+        if (base !== null) {
+          // « dans la limite des PLV », « dans la limite de la BR »: the whole of that base.
+          if (dansLimite) return { type: "pourcentage", taux: taux(1), base };
+          this.i = s;
+          this.erreur(x, `un pourcentage avant « ${x.texte} » (« 100 % ${BASE_EXEMPLE[base]} »)`, `un pourcentage attendu avant « ${x.texte} » à la position ${this.pos(x)} (ex. « ${BASE_EXEMPLE[base]} »)`);
+        }
+        this.basesInconnues(x);
+        break;
+      }
+      default:
+        break;
+    }
+    return this.erreur(x, ATTENDU_TERME);
+  }
+
+  private termeNombre(): Terme {
+    const n = this.c();
+    this.i++;
+    const x = this.c();
+    if (x.type === "pourcent" || this.voit(["pour", "cent"])) {
+      this.i += x.type === "pourcent" ? 1 : 2;
+      if (this.c().type === "pourcent") this.erreur(this.c(), "un seul « % »", `« % » en double à la position ${this.pos(this.c())}`);
+      const t = this.pourcentage(n);
+      return { type: "pourcentage", taux: t, base: this.basePourcentage() };
+    }
+    if (x.type === "euro" || (x.type === "mot" && EUROS.has(x.mot))) {
+      this.i++;
+      return { type: "montant", cents: this.cents(n) };
+    }
+    // « 0 » alone means no benefit (domain §2.5); any other bare number could be 150 % as well as 150 €.
+    if (/^0+$/.test(n.entier) && /^0*$/.test(n.decimales)) return { type: "montant", cents: 0 };
+    return this.erreur(
+      x,
+      "« % » ou « € »",
+      `« % » ou « € » attendu après « ${n.texte} » à la position ${this.pos(x)}${x.type === "fin" ? ` (${FIN_EXPRESSION})` : `, « ${x.texte} » trouvé`}`,
+    );
+  }
+
+  private basePourcentage(): BaseTaux {
+    const s = this.i;
+    const article = this.prendUnParmi(ARTICLES);
+    const base = this.base();
+    if (base !== null) return base;
+    const x = this.c();
+    if (x.type === "mot" && x.mot === "sante") {
+      this.erreur(
+        x,
+        ATTENDU_BASE,
+        `« Santé » trouvé à la position ${this.pos(x)} : « 100 % Santé » est un panier, pas une garantie (écrire « Frais réels dans la limite des PLV » ou « … des HLF »)`,
+      );
+    }
+    this.basesInconnues(x);
+    if (article || (x.type === "mot" && !DEBUT_CLAUSE.has(x.mot))) this.erreur(x, ATTENDU_BASE);
+    this.i = s;
+    return "BR";
+  }
+
+  private basesInconnues(x: Jeton): void {
+    if (x.type !== "mot") return;
+    if (x.mot === "pss" || x.mot === "pass") {
+      this.erreur(x, "« PMSS »", `« ${x.texte} » à la position ${this.pos(x)} : seul le plafond mensuel est reconnu, écrire « PMSS » (ex. « 1,5 % PMSS »)`);
+    }
+  }
+
+  private base(): BaseTaux | null {
+    for (const [mots, base] of MOTS_BASE) if (this.prend(mots)) return base;
+    return null;
+  }
+
+  /** « le plafond réglementaire », « les plafonds du contrat responsable »: the legal cap of the line. */
+  private plafondLegal(): boolean {
+    const s = this.i;
+    this.prendUnParmi([["le"], ["les"]]);
+    if (
+      this.prendUnParmi([["plafond"], ["plafonds"]]) &&
+      this.prendUnParmi([
+        ["du", "contrat", "responsable"],
+        ["des", "contrats", "responsables"],
+        ["responsable"],
+        ["responsables"],
+        ["reglementaire"],
+        ["reglementaires"],
+        ["legal"],
+        ["legaux"],
+      ])
+    ) {
+      return true;
+    }
+    this.i = s;
+    return false;
+  }
+
+  private periode(): Periode | null {
+    const s = this.i;
+    let nombre = 1;
+    let unite: UniteTemps;
+    if (this.c().type === "barre" || this.estMot(0, "par")) {
+      this.i++;
+      [nombre, unite] = this.nombreEtUnite();
+    } else if (this.voit(["tous", "les"]) || this.voit(["toutes", "les"])) {
+      this.i += 2;
+      [nombre, unite] = this.nombreEtUnite();
+    } else if (this.estMot(0, "chaque")) {
+      this.i++;
+      [nombre, unite] = this.nombreEtUnite();
+    } else {
+      return null;
+    }
+    // « / an / bénéficiaire », « par an et par bénéficiaire », « par bénéficiaire et par an ».
+    const s2 = this.i;
+    if (this.c().type === "barre" || this.estMot(0, "par") || this.voit(["et", "par"])) {
+      this.i += this.voit(["et", "par"]) ? 2 : 1;
+      const x = this.c();
+      const [n2, u2] = this.nombreEtUnite();
+      if (unite !== "beneficiaire" && u2 === "beneficiaire" && n2 === 1) return { nombre, unite, beneficiaire: true };
+      if (unite === "beneficiaire" && nombre === 1 && UNITES[u2].duree) return { nombre: n2, unite: u2, beneficiaire: true };
+      this.erreur(
+        x,
+        "« bénéficiaire » ou la fin de la période",
+        `une seule période attendue : « ${this.source.slice(this.j[s]!.debut, this.j[s2 - 1]!.fin)} » puis « ${this.source.slice(this.j[s2]!.debut, this.j[this.i - 1]!.fin)} » à la position ${this.pos(this.j[s2]!)} (seul « / bénéficiaire » peut s'ajouter)`,
+      );
+    }
+    return { nombre, unite };
+  }
+
+  private nombreEtUnite(): [number, UniteTemps] {
+    let nombre = 1;
+    if (this.c().type === "nombre") {
+      nombre = this.entier(this.c(), "un nombre entier (« / 2 ans »)");
+      this.i++;
+    }
+    const x = this.c();
+    const u = x.type === "mot" ? MOTS_UNITE.get(x.mot) : undefined;
+    if (u === undefined) this.erreur(x, ATTENDU_UNITE);
+    this.i++;
+    if (u === "an" && this.estMot(0, "civile", "civiles")) this.i++;
+    return [nombre, u];
+  }
+
+  // ── nombres ────────────────────────────────────────────────────────────────────────────────────────────
+
+  private ambigu(n: Jeton): never {
+    const decimal = `${n.entier},${n.decimales}`.replace(/0+$/, "").replace(/,$/, "");
+    this.erreur(
+      n,
+      "un nombre sans ambiguïté",
+      `nombre ambigu à la position ${this.pos(n)} : « ${n.texte} » (séparateur de milliers ou décimal ?) — écrire « ${n.entier}${n.decimales} » ou « ${decimal} »`,
+    );
+  }
+
+  private pourcentage(n: Jeton): Taux {
+    // « 2,250 % » is a French decimal; « 1.500 % » may be 1500 % written the English way.
+    if (n.ambigu && n.texte.includes(".")) this.ambigu(n);
+    const chiffres = (n.entier + n.decimales).replace(/^0+(?=\d)/, "");
+    let t: Taux | null = null;
+    if (chiffres.length <= 15) {
+      try {
+        t = taux(Number(chiffres), n.decimales.length + 2);
+      } catch (e) {
+        if (!(e instanceof RembError)) throw e;
+      }
+    }
+    if (t === null) this.erreur(n, "un pourcentage d'au plus 13 décimales", `pourcentage trop précis à la position ${this.pos(n)} : « ${n.texte} % »`);
+    if (comparerTaux(t, POURCENT_MAX) > 0) {
+      this.erreur(n, "un pourcentage d'au plus 10 000 %", `pourcentage trop élevé à la position ${this.pos(n)} : « ${n.texte} % » (10 000 % au plus)`);
+    }
+    return t;
+  }
+
+  private cents(n: Jeton): Cents {
+    if (n.ambigu) this.ambigu(n);
+    if (n.decimales.length > 2) {
+      this.erreur(n, "un montant au centime près", `montant au centime près attendu à la position ${this.pos(n)}, « ${n.texte} » trouvé`);
+    }
+    const entier = n.entier.replace(/^0+(?=\d)/, "");
+    const c = entier.length > 10 ? Infinity : Number(entier) * 100 + Number(n.decimales.padEnd(2, "0"));
+    if (c > CENTS_MAX) {
+      this.erreur(n, "un montant d'au plus 1 000 000 000 €", `montant trop élevé à la position ${this.pos(n)} : « ${n.texte} € » (1 000 000 000 € au plus)`);
+    }
+    return c;
+  }
+
+  private entier(n: Jeton, attendu: string): number {
+    if (n.decimales !== "" || n.ambigu) this.erreur(n, attendu, `nombre entier attendu à la position ${this.pos(n)}, « ${n.texte} » trouvé`);
+    const v = n.entier.length > 6 ? Infinity : Number(n.entier);
+    if (v < 1 || v > ENTIER_MAX) {
+      this.erreur(n, attendu, `nombre entre 1 et ${ENTIER_MAX} attendu à la position ${this.pos(n)}, « ${n.texte} » trouvé`);
+    }
+    return v;
+  }
+}
+
+const BASE_EXEMPLE: Readonly<Record<BaseTaux, string>> = {
+  BR: "150 % BR",
+  TM: "100 % TM",
+  FR: "100 % FR",
+  PMSS: "1,5 % PMSS",
+  PLV: "100 % PLV",
+  HLF: "100 % HLF",
+};
+
+function estNul(t: Terme): boolean {
+  return (t.type === "montant" && t.cents === 0) || (t.type === "pourcentage" && t.taux.num === 0);
+}
+
+/**
+ * Terms whose value is per unit of care: an amount, or a share of the PMSS (a fixed legal value). A share of
+ * the BR, the FR, the PLV… is already the line's total (the calculators pass the whole line's BR), so
+ * « 150 % BR / acte » is not multiplied again.
+ */
+export function seMultiplie(t: Terme): boolean {
+  return t.type === "montant" || (t.type === "pourcentage" && t.taux.num !== 0 && t.base === "PMSS");
+}
+
+/** A night of hospital stay is counted like a day (« 50 € / nuit, limité à 30 jours / an »). */
+export function memeCompteur(a: UniteTemps, b: UniteTemps): boolean {
+  return a === b || ((a === "jour" || a === "nuit") && (b === "jour" || b === "nuit"));
+}
+
+// ── memoised entry point ─────────────────────────────────────────────────────────────────────────────────
+
+/** A grid has a few hundred distinct cells; a claims table a handful. Beyond this, the oldest entries go. */
+const MEMO_MAX = 4096;
+const memo = new Map<string, Garantie | RembError>();
+
+/**
+ * Parses a guarantee cell into its AST. Memoised by the exact text: a hit returns the same frozen object (or
+ * re-throws the same RembError) without allocating, which keeps 100 000-row evaluations fast.
+ */
+export function parseGarantie(texte: string): Garantie {
+  const hit = memo.get(texte);
+  if (hit !== undefined) {
+    if (hit instanceof RembError) throw hit;
+    return hit;
+  }
+  let resultat: Garantie | RembError;
+  if (typeof texte !== "string") {
+    throw new RembError("ARGUMENT_INVALIDE", `Garantie invalide : une expression texte est attendue (« 150 % BR »), ${typeof texte} reçu.`);
+  }
+  if (texte.length > TEXTE_MAX) {
+    resultat = erreurSyntaxe(
+      texte,
+      TEXTE_MAX,
+      `au plus ${TEXTE_MAX} caractères`,
+      `${texte.length} caractères`,
+      `expression trop longue (${texte.length} caractères, ${TEXTE_MAX} au plus) : une cellule de garantie tient en une ligne`,
+    );
+  } else {
+    try {
+      resultat = figer(new Analyseur(texte).analyser());
+    } catch (e) {
+      if (!(e instanceof RembError)) throw e;
+      resultat = e;
+    }
+  }
+  if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value!);
+  memo.set(texte, resultat);
+  if (resultat instanceof RembError) throw resultat;
+  return resultat;
+}
+
+/** Cached ASTs are shared by every caller: freezing them makes an accidental mutation fail loudly. */
+function figer<T>(x: T): T {
+  if (x !== null && typeof x === "object" && !Object.isFrozen(x)) {
+    for (const v of Object.values(x)) figer(v);
+    Object.freeze(x);
+  }
+  return x;
+}
