@@ -93,20 +93,7 @@ export const POSTES_HOSPITALISATION = [
     calculateur: null,
     remboursableRo: false,
   }),
-  ...secteurs("hospi.honoraires", {
-    libelle: "Honoraires en hospitalisation (chirurgie, anesthésie, actes techniques)",
-    section: "hospitalisation",
-    synonymes: [
-      "honoraires médicaux",
-      "honoraires médecins",
-      "chirurgie anesthésie",
-      "honoraires chirurgie anesthésie actes techniques",
-      "actes de chirurgie et d'anesthésie",
-    ],
-    synonymesSection: ["honoraires"],
-    calculateur: "soins",
-    tauxRo: "ro.taux.hospitalisation",
-  }),
+  // Specific acts before the generic « honoraires » line: on an exact tie the first in catalogue order wins.
   ...secteurs("hospi.chirurgie", {
     libelle: "Honoraires chirurgicaux (actes de chirurgie, ADC)",
     section: "hospitalisation",
@@ -126,6 +113,21 @@ export const POSTES_HOSPITALISATION = [
     section: "hospitalisation",
     synonymes: ["actes techniques médicaux hospitalisation", "ATM hospitalisation", "actes techniques médicaux hospitaliers"],
     synonymesSection: ["actes techniques médicaux", "ATM"],
+    calculateur: "soins",
+    tauxRo: "ro.taux.hospitalisation",
+  }),
+  ...secteurs("hospi.honoraires", {
+    libelle: "Honoraires en hospitalisation (chirurgie, anesthésie, actes techniques)",
+    section: "hospitalisation",
+    synonymes: [
+      "honoraires médicaux",
+      "honoraires médecins",
+      "médicaux et chirurgicaux",
+      "chirurgie anesthésie",
+      "honoraires chirurgie anesthésie actes techniques",
+      "actes de chirurgie et d'anesthésie",
+    ],
+    synonymesSection: ["honoraires"],
     calculateur: "soins",
     tauxRo: "ro.taux.hospitalisation",
   }),

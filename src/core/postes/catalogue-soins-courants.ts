@@ -175,7 +175,7 @@ export const POSTES_SOINS_COURANTS = [
     code: "soins.participation-forfaitaire",
     libelle: "Participation forfaitaire",
     section: "soins-courants",
-    synonymes: ["participation forfaitaire", "PF", "participation forfaitaire 2 €"],
+    synonymes: ["participation forfaitaire", "PF", "participation forfaitaire 2 €", "participation forfaitaire et franchises"],
     calculateur: null,
     remboursableRo: false,
     regles: ["L871-1 PF"],

@@ -18,7 +18,9 @@ const SANS_PLURIEL = new Set([
 const MOTS_VIDES = new Set([
   "le", "la", "les", "l", "de", "des", "du", "d", "un", "une", "et", "ou", "en", "au", "aux", "a", "par", "pour",
   "sur", "avec", "y", "dont", "ce", "cet", "cette", "son", "sa", "ses", "leur", "leurs", "etc", "pct", "eur", "euro",
-  "qu", "que", "qui", "est", "sont", "ne", "pas", "se", "s", "n", "o",
+  "qu", "que", "qui", "est", "sont", "ne", "pas", "se",
+  // « médecin(s) » qualifies nothing in a grid label (« honoraires des médecins adhérents », « consultation médecin »).
+  "medecin",
 ]);
 
 /** Single-word aliases: abbreviations and synonyms printed in real grids. A value may hold several words. */
@@ -48,7 +50,13 @@ const ALIAS: ReadonlyMap<string, string> = new Map(
     visite: "consultation",
     hono: "honoraire",
     honor: "honoraire",
-    med: "medecin",
+    traitant: "generaliste",
+    hosp: "hospitalisation",
+    prothetique: "prothese",
+    myopie: "refractive",
+    hypermetropie: "refractive",
+    astigmatisme: "refractive",
+    presbytie: "refractive",
     medicale: "medical",
     chirurgical: "chirurgie",
     chirurgicale: "chirurgie",
@@ -236,9 +244,6 @@ const PASSES: readonly (readonly (readonly [string, string])[])[] = [
     ["hors parcours", "horsparcours"],
     ["parcours soin coordonne", ""],
     ["parcours soin", ""],
-    ["medecin traitant", "generaliste"],
-    ["medecin generaliste", "generaliste"],
-    ["medecin specialiste", "specialiste"],
     ["chirurgie refractive", "refractive"],
     ["chirurgie laser", "refractive"],
     ["chirurgie oeil", "refractive"],
@@ -295,6 +300,10 @@ const PASSES: readonly (readonly (readonly [string, string])[])[] = [
     ["service medical rendu important", "65"],
     ["service medical rendu modere", "30"],
     ["service medical rendu faible", "15"],
+    ["hors dentaire auditive", ""],
+    ["hors dentaire", ""],
+    ["hors auditive", ""],
+    ["hors optique", ""],
     ["vignette blanche", "65"],
     ["vignette bleue", "30"],
     ["vignette orange", "15"],
@@ -390,10 +399,15 @@ export function jetons(libelle: string): string[] {
   for (let i = 0; i < bruts.length; i++) {
     const brut = bruts[i]!;
     if (brut === "") continue;
-    // « classe A », « catégorie c »: the letter would be lost as a stop word (« a »), so it is glued first.
+    // « classe A », « catégorie c », « panier B »: the letter would be lost as a stop word (« a »), so it is glued first.
     const suivant = bruts[i + 1];
-    if (suivant !== undefined && (brut === "classe" || brut === "categorie" || brut === "cat")) {
-      const marque = brut === "classe" ? CLASSES.get(suivant) : /^[a-f]$/.test(suivant) ? "categorie" + suivant : undefined;
+    if (suivant !== undefined && (brut === "classe" || brut === "panier" || brut === "categorie" || brut === "cat")) {
+      // « panier A / B » is how some optical grids name the classes.
+      const marque =
+        brut === "classe" ? CLASSES.get(suivant)
+        : brut === "panier" ? (suivant === "a" || suivant === "b" ? CLASSES.get(suivant) : undefined)
+        : /^[a-f]$/.test(suivant) ? "categorie" + suivant
+        : undefined;
       if (marque !== undefined) {
         mots.push(marque);
         i++;
@@ -403,7 +417,8 @@ export function jetons(libelle: string): string[] {
     const r = raciner(brut);
     const alias = ALIAS.get(brut) ?? ALIAS.get(r);
     const remplaces = alias !== undefined ? alias.split(" ") : [r];
-    for (const m of remplaces) if (m !== "" && !MOTS_VIDES.has(m)) mots.push(m);
+    // Single letters left now are initials (« C/V », « r. ») or noise: only digits keep a meaning.
+    for (const m of remplaces) if (m !== "" && !MOTS_VIDES.has(m) && !/^[a-z]$/.test(m)) mots.push(m);
   }
   let texte = mots.join(" ");
   for (const passe of PASSES_COMPILEES) {
@@ -411,7 +426,10 @@ export function jetons(libelle: string): string[] {
   }
   const vus = new Set<string>();
   const resultat: string[] = [];
-  for (const m of texte.split(" ")) {
+  const parties = texte.split(" ");
+  // « non OPTAM / OPTAM-CO »: the second name is part of the negated option, not an OPTAM line.
+  if (parties.includes("nonoptam")) vus.add("optam");
+  for (const m of parties) {
     if (m === "" || vus.has(m)) continue;
     vus.add(m);
     resultat.push(m);

@@ -34,12 +34,14 @@ const MOTS_FAIBLES = new Set([
   "base", "br", "brss", "tr", "forfait", "garantie", "total", "an", "annee", "beneficiaire", "inclus", "compris",
   "limite", "max", "maximum", "jour", "nuit", "conventionne", "hors", "non", "plus", "examen", "depense", "sante",
   "equipement", "adulte", "enfant", "personne", "assure", "mixte", "praticien", "professionnel", "ville",
-  "courant", "option", "niveau", "tous", "tout", "autre", "cas", "selon", "chez", "partir", "moins", "nomenclature",
+  "courant", "option", "niveau", "tous", "tout", "autre", "cas", "selon", "chez", "partir", "moin", "nomenclature",
+  "oreille", "seance", "ans", "dans", "sans", "limitation", "dure", "cabinet", "supplement", "medical", "prescription",
+  "prescrit", "sur", "conventionnel", "hospitalisation",
 ]);
 
 function poids(mot: string): number {
   if (MOTS_FAIBLES.has(mot)) return 0.3;
-  if (/^[0-9]+$/.test(mot)) return 0.5;
+  if (/^[0-9]+$/.test(mot)) return 0.3;
   return 1;
 }
 
