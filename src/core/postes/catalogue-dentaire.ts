@@ -89,6 +89,7 @@ export const POSTES_DENTAIRE = [
     calculateur: "dentaire",
     panier: ["100%SANTE", "MAITRISE", "LIBRE"],
     tauxRo: "ro.taux.dentaire",
+    regles: ["R871-2 5°"],
     note: "Sous une prothèse 100 % Santé, l'inlay-core suit le panier 100 % Santé (HLF).",
   }),
   poste({
