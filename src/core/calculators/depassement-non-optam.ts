@@ -1,7 +1,8 @@
-import { RembError, estRembError, horsChamp } from "../errors";
+import { estRembError, horsChamp } from "../errors";
 import { appliquerTaux, type Cents, type Taux } from "../money";
 import { dateFr, type Jour } from "../dates";
 import { parametres, type ValeurDatee } from "../params";
+import { memoTaux, type ParametreMemo } from "./parametre-memo";
 
 /**
  * R871-2 2° CSS (CR-08): a responsible contract covers the dépassements of doctors outside the DPTM (OPTAM,
@@ -26,10 +27,10 @@ export const REFERENCE_NON_OPTAM = "R871-2 2° CSS (plafond des dépassements de
  * OPTAM guarantee; without it only the 100 % BR limit is known and applied.
  */
 export function plafondNonOptam(br: Cents, depassementOptam: Cents | undefined, dateContrat: Jour): Cents {
-  const plafond = valeurTaux(PARAM_PLAFOND, dateContrat);
+  const plafond = valeurTaux(MEMO_PLAFOND, dateContrat);
   let dep = appliquerTaux(br, plafond);
   if (depassementOptam !== undefined) {
-    const autre = depassementOptam - appliquerTaux(br, valeurTaux(PARAM_ECART, dateContrat));
+    const autre = depassementOptam - appliquerTaux(br, valeurTaux(MEMO_ECART, dateContrat));
     if (autre < dep) dep = autre;
   }
   return dep > 0 ? br + dep : br;
@@ -40,25 +41,37 @@ export function valeurPlafondNonOptam(dateContrat: Jour): ValeurDatee {
   return valeurDatee(PARAM_PLAFOND, dateContrat);
 }
 
-function valeurTaux(nom: string, dateContrat: Jour): Taux {
-  return valeurDatee(nom, dateContrat).valeur as Taux;
+const MEMO_PLAFOND = memoTaux(PARAM_PLAFOND);
+const MEMO_ECART = memoTaux(PARAM_ECART);
+
+function valeurTaux(memo: ParametreMemo<Taux>, dateContrat: Jour): Taux {
+  try {
+    return memo.valeurAu(dateContrat);
+  } catch (e) {
+    throw expliquer(e, memo.nom, dateContrat);
+  }
 }
 
 function valeurDatee(nom: string, dateContrat: Jour): ValeurDatee {
   try {
     return parametres.valeurDatee(nom, dateContrat);
   } catch (e) {
-    if (estRembError(e) && e.code === "PARAMETRE_AVANT_DEBUT" && parametres.existe(nom)) {
-      throw horsChamp(
-        `Contrat du ${dateFr(dateContrat)} : le plafond des dépassements des médecins non adhérents à l'OPTAM n'existe ` +
-          `que pour les contrats responsables souscrits ou renouvelés depuis le ${dateFr(premierDebut(nom))} ` +
-          `(décret n° 2014-1374) ; le régime antérieur n'est pas modélisé. Indiquez responsable = FAUX pour calculer ` +
-          `la garantie telle qu'écrite.`,
-        "R871-2 2° CSS",
-      );
-    }
-    throw e as RembError;
+    throw expliquer(e, nom, dateContrat);
   }
+}
+
+/** Before the 2015 regime the parameter has no value: say why in legal terms rather than « no value ». */
+function expliquer(e: unknown, nom: string, dateContrat: Jour): unknown {
+  if (estRembError(e) && e.code === "PARAMETRE_AVANT_DEBUT" && parametres.existe(nom)) {
+    return horsChamp(
+      `Contrat du ${dateFr(dateContrat)} : le plafond des dépassements des médecins non adhérents à l'OPTAM n'existe ` +
+        `que pour les contrats responsables souscrits ou renouvelés depuis le ${dateFr(premierDebut(nom))} ` +
+        `(décret n° 2014-1374) ; le régime antérieur n'est pas modélisé. Indiquez responsable = FAUX pour calculer ` +
+        `la garantie telle qu'écrite.`,
+      "R871-2 2° CSS",
+    );
+  }
+  return e;
 }
 
 function premierDebut(nom: string): Jour {

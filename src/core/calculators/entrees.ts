@@ -1,5 +1,5 @@
 import { RembError } from "../errors";
-import { CENTS_MAX, TAUX_UN, comparerTaux, formatEuros, type Cents, type Taux } from "../money";
+import { CENTS_MAX, formatEuros, type Cents, type Taux } from "../money";
 import { jourDepuisCivil, type Jour } from "../dates";
 import type { Garantie } from "../garantie";
 
@@ -37,7 +37,8 @@ export function verifierTaux(t: Taux, quoi: string): void {
     t.exp < 0 ||
     t.exp > 15 ||
     t.num < 0 ||
-    comparerTaux(t, TAUX_UN) > 0
+    // num / 10^exp ≤ 1, exact: 10^exp is an exact double for exp ≤ 15.
+    t.num > 10 ** t.exp
   ) {
     const vu = t !== null && typeof t === "object" ? `${String(t.num)}e-${String(t.exp)}` : String(t);
     throw new RembError("TAUX_INVALIDE", `Taux invalide pour ${quoi} : ${vu} — un taux entre 0 % et 100 % est attendu.`);

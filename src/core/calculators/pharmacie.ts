@@ -6,6 +6,7 @@ import { evaluerGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape } from "./decompte";
 import { booleenOuDefaut, normaliserMotCle, verifierEntree, verifierGarantie, verifierJour, verifierMontant, type OptionsCalcul } from "./entrees";
 import { etape, euros, interpretationGarantie, pourcent } from "./etapes";
+import { memoCents, memoTaux, type ParametreMemo } from "./parametre-memo";
 
 /** Medicine rating that sets the AMO rate (domain §8.1). */
 export type Smr = "important" | "modere" | "faible" | "irremplacable";
@@ -28,6 +29,7 @@ export interface EntreePharmacie {
 
 interface RegleSmr {
   readonly parametre: string;
+  readonly taux: ParametreMemo<Taux>;
   readonly libelle: string;
   /** R160-5 item (or R160-8) that sets the TM. */
   readonly article: string;
@@ -36,13 +38,14 @@ interface RegleSmr {
 }
 
 const REGLES: Readonly<Record<Smr, RegleSmr>> = {
-  important: { parametre: "ro.taux.medicament.smr_important", libelle: "SMR majeur ou important", article: "R160-5 11° CSS", tmObligatoire: true },
-  modere: { parametre: "ro.taux.medicament.smr_modere", libelle: "SMR modéré", article: "R160-5 6° CSS", tmObligatoire: false },
-  faible: { parametre: "ro.taux.medicament.smr_faible", libelle: "SMR faible", article: "R160-5 14° CSS", tmObligatoire: false },
-  irremplacable: { parametre: "ro.taux.medicament.irremplacable", libelle: "médicament irremplaçable et coûteux", article: "R160-8 CSS", tmObligatoire: true },
+  important: { parametre: "ro.taux.medicament.smr_important", taux: memoTaux("ro.taux.medicament.smr_important"), libelle: "SMR majeur ou important", article: "R160-5 11° CSS", tmObligatoire: true },
+  modere: { parametre: "ro.taux.medicament.smr_modere", taux: memoTaux("ro.taux.medicament.smr_modere"), libelle: "SMR modéré", article: "R160-5 6° CSS", tmObligatoire: false },
+  faible: { parametre: "ro.taux.medicament.smr_faible", taux: memoTaux("ro.taux.medicament.smr_faible"), libelle: "SMR faible", article: "R160-5 14° CSS", tmObligatoire: false },
+  irremplacable: { parametre: "ro.taux.medicament.irremplacable", taux: memoTaux("ro.taux.medicament.irremplacable"), libelle: "médicament irremplaçable et coûteux", article: "R160-8 CSS", tmObligatoire: true },
 };
 
 const PARAM_FRANCHISE = "franchise.medicament";
+const MEMO_FRANCHISE = memoCents(PARAM_FRANCHISE);
 const BOITES_MAX = 1_000_000;
 
 export function estSmr(x: unknown): x is Smr {
@@ -123,9 +126,9 @@ export function calculerPharmacie(e: EntreePharmacie, o?: OptionsCalcul): Decomp
         `le RO est calculé sur le prix, l'assurance maladie ne rembourse pas plus que la dépense.`,
     ];
   }
-  const taux: Taux = parametres.taux(regle.parametre, date);
+  const taux: Taux = regle.taux.valeurAu(date);
   const roBoite = appliquerTaux(baseBoite, taux);
-  const franchiseUnitaire = exonere ? 0 : parametres.cents(PARAM_FRANCHISE, date);
+  const franchiseUnitaire = exonere ? 0 : MEMO_FRANCHISE.valeurAu(date);
   const franchiseBoite = franchiseUnitaire < roBoite ? franchiseUnitaire : roBoite;
 
   const fr = multiplierEntier(prix, n);

@@ -1,8 +1,8 @@
 import { RembError } from "../errors";
 import { centsDepuisEuros, type Cents } from "../money";
 import type { Jour } from "../dates";
-import { parametres } from "../params";
-import { normaliserMotCle, verifierMontant } from "./entrees";
+import { normaliserMotCle, verifierJour, verifierMontant } from "./entrees";
+import { memoCents, type ParametreMemo } from "./parametre-memo";
 
 /**
  * What the AMO keeps on one line (L160-13 II and III CSS): the participation forfaitaire on doctor and biology
@@ -36,6 +36,28 @@ const LIBELLE: Readonly<Record<MotCleRetenue, string>> = {
   "FRANCHISE-TRANSPORT": "franchise sur transport",
 };
 
+const MEMO_PF = memoCents("pf.montant");
+const MEMO_FRANCHISE = memoCents("franchise.acte_auxiliaire");
+const MEMO_MEDICAMENT = memoCents("franchise.medicament");
+const MEMO_TRANSPORT = memoCents("franchise.transport");
+
+function memo(r: MotCleRetenue): ParametreMemo<Cents> | null {
+  switch (r) {
+    case "PF":
+      return MEMO_PF;
+    case "FRANCHISE":
+      return MEMO_FRANCHISE;
+    case "FRANCHISE-MEDICAMENT":
+      return MEMO_MEDICAMENT;
+    case "FRANCHISE-TRANSPORT":
+      return MEMO_TRANSPORT;
+    case "AUCUNE":
+      return null;
+    default:
+      throw retenueInconnue(String(r));
+  }
+}
+
 export function estMotCleRetenue(x: unknown): x is MotCleRetenue {
   return typeof x === "string" && Object.prototype.hasOwnProperty.call(PARAMETRE, x);
 }
@@ -55,9 +77,10 @@ export function montantRetenue(r: Retenue, date: Jour): Cents {
   if (typeof r === "number") {
     return verifierMontant(r, "la retenue (participation forfaitaire ou franchise)");
   }
-  if (!estMotCleRetenue(r)) throw retenueInconnue(String(r));
-  const nom = PARAMETRE[r];
-  return nom === null ? 0 : parametres.cents(nom, date);
+  const m = memo(r);
+  if (m === null) return 0;
+  verifierJour(date, "la date des soins");
+  return m.valeurAu(date);
 }
 
 /**

@@ -6,6 +6,7 @@ import { evaluerGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape } from "./decompte";
 import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierTaux, type OptionsCalcul } from "./entrees";
 import { etape, euros, interpretationGarantie, pourcent } from "./etapes";
+import { memoCents, memoTaux } from "./parametre-memo";
 
 /** Hospital stay fees (frais de séjour) or in-hospital fees billed with the stay. */
 export interface EntreeSejour {
@@ -26,6 +27,8 @@ export interface EntreeSejour {
 
 const PARAM_TAUX = "ro.taux.hospitalisation";
 const PARAM_ACTES_LOURDS = "hospi.participation_actes_lourds";
+const MEMO_TAUX = memoTaux(PARAM_TAUX);
+const MEMO_ACTES_LOURDS = memoCents(PARAM_ACTES_LOURDS);
 const REF_TM_OBLIGATOIRE = "R871-2 1° CSS";
 
 /**
@@ -60,7 +63,7 @@ export function calculerSejour(e: EntreeSejour, o?: OptionsCalcul): Decompte {
   let participation = 0;
   let taux: Taux | undefined;
   if (acteLourd) {
-    participation = parametres.cents(PARAM_ACTES_LOURDS, date);
+    participation = MEMO_ACTES_LOURDS.valeurAu(date);
     roBrut = base > participation ? base - participation : 0;
     if (e.tauxRo !== undefined) {
       (alertes ??= []).push(
@@ -68,7 +71,7 @@ export function calculerSejour(e: EntreeSejour, o?: OptionsCalcul): Decompte {
       );
     }
   } else {
-    taux = e.tauxRo ?? parametres.taux(PARAM_TAUX, date);
+    taux = e.tauxRo ?? MEMO_TAUX.valeurAu(date);
     roBrut = appliquerTaux(base, taux);
   }
 

@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { roBrut, roNet, ticketModerateur } from "../../../src/core/calculators/ro";
 import { montantRetenue, retenueAppliquee, retenueDepuisTexte, type Retenue } from "../../../src/core/calculators/retenue";
 import { jourDepuisIso } from "../../../src/core/dates";
+import { parametres } from "../../../src/core/params";
+import { memoCents } from "../../../src/core/calculators/parametre-memo";
 import { chargerFixtures, cents, jour, taux, verifierErreur, type CasFixture } from "./soins-fixtures";
 
 function executer(c: CasFixture): number {
@@ -78,5 +80,37 @@ describe("retenue", () => {
     assert.equal(montantRetenue("AUCUNE", j), 0);
     assert.equal(retenueAppliquee("FRANCHISE-TRANSPORT", 250, j), 250);
     assert.equal(retenueAppliquee("PF", 2100, j), 200);
+  });
+});
+
+describe("ParametreMemo (hot-path parameter cache)", () => {
+  it("agrees with the registry on every day 2004–2030, in any order, and keeps its errors", () => {
+    const noms = ["pf.montant", "franchise.medicament", "franchise.transport", "hospi.participation_actes_lourds", "fj.montant"];
+    const debut = jourDepuisIso("2004-01-01");
+    const fin = jourDepuisIso("2030-12-31");
+    for (const nom of noms) {
+      const memo = memoCents(nom);
+      const lire = (d: number) => {
+        try {
+          return parametres.cents(nom, d);
+        } catch (e) {
+          return (e as Error).message;
+        }
+      };
+      const viaMemo = (d: number) => {
+        try {
+          return memo.valeurAu(d);
+        } catch (e) {
+          return (e as Error).message;
+        }
+      };
+      for (let d = debut; d <= fin; d++) assert.equal(viaMemo(d), lire(d), `${nom} ${d}`);
+      // Jumping back and forth across change dates.
+      for (let k = 0; k < 2000; k++) {
+        const d = debut + ((k * 7919) % (fin - debut));
+        assert.equal(viaMemo(d), lire(d), `${nom} ${d}`);
+      }
+    }
+    assert.equal(memoCents("hospi.participation_actes_lourds").valeurAu(jourDepuisIso("2026-05-01")), 2400, "announced 32 € ignored");
   });
 });
