@@ -70,7 +70,8 @@ export function calculerForfaitJournalier(e: EntreeForfaitJournalier, o?: Option
   const psy = booleenOuDefaut(e.psy, false, "psychiatrie");
   const responsable = booleenOuDefaut(e.responsable, true, "responsable");
   const fr = forfaitJournalier(e.jours, psy, e.date);
-  const g = evaluerGarantie(e.garantie, { date: e.date, br: 0, fr, roBrut: 0, unites: e.jours });
+  const ctx = { date: e.date, br: 0, fr, roBrut: 0, unites: e.jours };
+  const g = evaluerGarantie(e.garantie, ctx);
   if (!Number.isSafeInteger(g)) throw new RembError("ARGUMENT_INVALIDE", "Garantie invalide : son montant n'est pas un nombre de centimes.");
   const rc = rcResponsable(g, fr, 0);
   const alertes =
@@ -93,7 +94,7 @@ export function calculerForfaitJournalier(e: EntreeForfaitJournalier, o?: Option
       ),
       etape("Base de remboursement (non remboursé par l'assurance maladie)", 0),
       etape("RO", 0),
-      etape(`Garantie : ${interpretationGarantie(e.garantie)}`, g),
+      etape(`Garantie : ${interpretationGarantie(e.garantie, ctx)}`, g),
       etape("RC = min(G ; FR)", rc, "R871-2 6° CSS (prise en charge sans limitation de durée)"),
       etape("Reste à charge (FR − RC)", fr - rc),
     ];

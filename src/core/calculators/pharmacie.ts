@@ -137,7 +137,8 @@ export function calculerPharmacie(e: EntreePharmacie, o?: OptionsCalcul): Decomp
   const retenue = multiplierEntier(franchiseBoite, n);
   const roNet = roBrut - retenue;
 
-  const g = evaluerGarantie(e.garantie, { date, br: base, fr, roBrut, unites: n });
+  const ctx = { date, br: base, fr, roBrut, unites: n };
+  const g = evaluerGarantie(e.garantie, ctx);
   if (!Number.isSafeInteger(g)) throw new RembError("ARGUMENT_INVALIDE", "Garantie invalide : son montant n'est pas un nombre de centimes.");
   const rc = rcResponsable(g, fr, roBrut);
   const tm = base - roBrut;
@@ -181,7 +182,7 @@ export function calculerPharmacie(e: EntreePharmacie, o?: OptionsCalcul): Decomp
       ),
     );
     if (fr > base) l.push(etape("Dépassement (prix − BR)", fr - base));
-    l.push(etape(`Garantie : ${interpretationGarantie(e.garantie)}`, g));
+    l.push(etape(`Garantie : ${interpretationGarantie(e.garantie, ctx)}`, g));
     l.push(etape("RC = min(G ; FR) − RO brut", rc, "L871-1 CSS : la franchise reste à la charge de l'assuré"));
     l.push(etape("Reste à charge (FR − RO net − RC)", fr - roNet - rc));
     etapes = l;

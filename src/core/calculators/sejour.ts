@@ -75,7 +75,8 @@ export function calculerSejour(e: EntreeSejour, o?: OptionsCalcul): Decompte {
     roBrut = appliquerTaux(base, taux);
   }
 
-  const g = evaluerGarantie(e.garantie, { date, br: base, fr, roBrut });
+  const ctx = { date, br: base, fr, roBrut };
+  const g = evaluerGarantie(e.garantie, ctx);
   if (!Number.isSafeInteger(g)) throw new RembError("ARGUMENT_INVALIDE", "Garantie invalide : son montant n'est pas un nombre de centimes.");
   const rc = rcResponsable(g, fr, roBrut);
   const tm = base - roBrut;
@@ -108,7 +109,7 @@ export function calculerSejour(e: EntreeSejour, o?: OptionsCalcul): Decompte {
       ),
     );
     if (fr > base) etapes.push(etape("Dépassement (FR − BR)", fr - base));
-    etapes.push(etape(`Garantie : ${interpretationGarantie(e.garantie)}`, g));
+    etapes.push(etape(`Garantie : ${interpretationGarantie(e.garantie, ctx)}`, g));
     etapes.push(etape("RC = min(G ; FR) − RO brut", rc, "L871-1 CSS"));
     etapes.push(etape("Reste à charge (FR − RO net − RC)", fr - roBrut - rc));
   }

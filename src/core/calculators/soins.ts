@@ -84,7 +84,8 @@ export function calculerSoins(e: EntreeSoins, o?: OptionsCalcul): Decompte {
     plafondLegal = plafondNonOptam(base, depOptam, dateContrat);
   }
 
-  const gEcrite = evaluerGarantie(e.garantie, { date, br: base, fr, roBrut, plafondLegal });
+  const ctx = { date, br: base, fr, roBrut, plafondLegal };
+  const gEcrite = evaluerGarantie(e.garantie, ctx);
   if (!Number.isSafeInteger(gEcrite)) {
     throw new RembError("ARGUMENT_INVALIDE", "Garantie invalide : son montant n'est pas un nombre de centimes.");
   }
@@ -121,7 +122,7 @@ export function calculerSoins(e: EntreeSoins, o?: OptionsCalcul): Decompte {
     etapes.push(etape("RO net versé par l'assurance maladie", roNet));
     etapes.push(etape("Ticket modérateur (BR − RO brut)", base - roBrut, "L160-13 I et R160-5 CSS"));
     if (fr > base) etapes.push(etape("Dépassement (FR − BR)", fr - base));
-    etapes.push(etape(`Garantie : ${interpretationGarantie(e.garantie)}`, gEcrite));
+    etapes.push(etape(`Garantie : ${interpretationGarantie(e.garantie, ctx)}`, gEcrite));
     if (plafondLegal !== undefined) {
       etapes.push(
         etape(

@@ -4,8 +4,7 @@ import { join } from "node:path";
 import { RembError } from "../../../src/core/errors";
 import { centsDepuisEuros, tauxDepuisNombre, type Cents, type Taux } from "../../../src/core/money";
 import { jourDepuisIso, type Jour } from "../../../src/core/dates";
-import * as garantieModule from "../../../src/core/garantie";
-import { garantieDepuisNombre, type Garantie, type Terme, type TermePeriode, type UniteTemps } from "../../../src/core/garantie";
+import { garantieDepuisNombre, parseGarantie, type Garantie } from "../../../src/core/garantie";
 import type { Decompte } from "../../../src/core/calculators/decompte";
 
 /**
@@ -47,33 +46,12 @@ export const cents = (x: unknown, quoi = "montant"): Cents => {
 export const taux = (x: unknown): Taux => tauxDepuisNombre(x as number);
 export const jour = (x: unknown): Jour => jourDepuisIso(x as string);
 
-/** Guarantee as text (parsed once parseGarantie exists) or {nombre, unite: BR|EUR|FR|TM, convention?, par?, limite?}. */
+/** Guarantee as text (parseGarantie) or, for a number typed in Excel, {nombre, unite: "BR" | "EUR"}. */
 export function garantie(x: unknown): Garantie {
-  if (typeof x === "string") {
-    const parse = (garantieModule as Record<string, unknown>)["parseGarantie"];
-    if (typeof parse !== "function") throw new Error(`parseGarantie n'existe pas encore : « ${x} »`);
-    return (parse as (s: string) => Garantie)(x);
-  }
-  const s = x as { nombre: number; unite: string; convention?: "RO_INCLUS" | "RO_EN_SUS"; par?: UniteTemps; limite?: string };
-  if (s.unite === "NEANT") return { type: "neant" };
-  let terme: Terme;
-  if (s.unite === "BR" || s.unite === "EUR") {
-    const g = garantieDepuisNombre(s.nombre, s.unite);
-    if (g.type !== "formule") return g;
-    terme = g.termes[0]!.terme;
-  } else if (s.unite === "FR" || s.unite === "TM") {
-    terme = { type: "pourcentage", taux: tauxDepuisNombre(s.nombre), base: s.unite };
-  } else {
-    throw new Error(`unité de garantie inconnue dans la fixture : ${s.unite}`);
-  }
-  const tp: TermePeriode = s.par ? { terme, periode: { nombre: 1, unite: s.par } } : { terme };
-  return {
-    type: "formule",
-    termes: [tp],
-    ...(s.limite === "plafondLegal" ? { limite: [{ terme: { type: "plafondLegal" } }] } : {}),
-    convention: s.convention ?? "RO_INCLUS",
-    conventionExplicite: s.convention !== undefined,
-  };
+  if (typeof x === "string") return parseGarantie(x);
+  const s = x as { nombre: number; unite: "BR" | "EUR" };
+  assert.ok(s.unite === "BR" || s.unite === "EUR", `unité de garantie inconnue dans la fixture : ${String(s.unite)}`);
+  return garantieDepuisNombre(s.nombre, s.unite);
 }
 
 /** Compares the Decompte with the expected euros (only the fields the case gives). */

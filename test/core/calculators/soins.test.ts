@@ -60,7 +60,7 @@ describe("calculerSoins: detail and hot path", () => {
     const d = calculerSoins(base, { detail: true });
     const libelles = d.etapes.map((e) => e.libelle);
     const index = (re: RegExp) => libelles.findIndex((l) => re.test(l));
-    const ordre = [/^Base de remboursement/, /^RO brut \(70\u00a0% × 23,00/, /^Participation forfaitaire \(2,00/, /^RO net/, /^Garantie : 200\u00a0% BR/, /^Plafond non-OPTAM/, /^Garantie plafonnée/, /^RC/, /^Reste à charge/];
+    const ordre = [/^Base de remboursement/, /^RO brut \(70\u00a0% × 23,00/, /^Participation forfaitaire \(2,00/, /^RO net/, /^Garantie : 200\s%\sBR/, /^Plafond non-OPTAM/, /^Garantie plafonnée/, /^RC/, /^Reste à charge/];
     const positions = ordre.map(index);
     assert.ok(positions.every((p) => p >= 0), `étapes manquantes : ${JSON.stringify(libelles)}`);
     assert.deepEqual([...positions].sort((a, b) => a - b), positions);
