@@ -41,6 +41,11 @@ export function valeurPlafondNonOptam(dateContrat: Jour): ValeurDatee {
   return valeurDatee(PARAM_PLAFOND, dateContrat);
 }
 
+/** The dated value of the 20 % BR gap below the OPTAM cover (its reference, for DETAIL). */
+export function valeurEcartNonOptam(dateContrat: Jour): ValeurDatee {
+  return valeurDatee(PARAM_ECART, dateContrat);
+}
+
 const MEMO_PLAFOND = memoTaux(PARAM_PLAFOND);
 const MEMO_ECART = memoTaux(PARAM_ECART);
 

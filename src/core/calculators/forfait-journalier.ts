@@ -52,6 +52,17 @@ export function forfaitJournalier(jours: number, psy: boolean, date: Jour): Cent
   return total;
 }
 
+/** The references of every amount a stay used (two when it crosses a change, e.g. 2026-03-01). */
+function referencesSejour(nom: string, date: Jour, jours: number): string {
+  const textes = [parametres.valeurDatee(nom, date).reference.texte];
+  for (const v of parametres.definition(nom).valeurs) {
+    if (v.debut > date && v.debut < date + jours && !v.annonce && !textes.includes(v.reference.texte)) {
+      textes.push(`${v.reference.texte} (depuis le ${dateFr(v.debut)})`);
+    }
+  }
+  return textes.join(" ; ");
+}
+
 /** A stay's FJ as a care line: BR 0, so RC = min(G, FR) (domain §2.2). */
 export interface EntreeForfaitJournalier {
   /** Admission date (first day counted). */
@@ -84,13 +95,12 @@ export function calculerForfaitJournalier(e: EntreeForfaitJournalier, o?: Option
 
   let etapes: readonly Etape[] = AUCUN;
   if (o?.detail === true) {
-    const nom = psy ? PARAM_FJ_PSY : PARAM_FJ;
-    const v = parametres.valeurDatee(nom, e.date);
+    const references = referencesSejour(psy ? PARAM_FJ_PSY : PARAM_FJ, e.date, e.jours);
     etapes = [
       etape(
         `Forfait journalier${psy ? " (psychiatrie)" : ""} : ${e.jours} jour(s) à partir du ${dateFr(e.date)}, jour de sortie compris`,
         fr,
-        `L174-4 CSS${psy ? ", R174-5-1 CSS" : ""} ; ${v.reference.texte}`,
+        `L174-4 CSS${psy ? ", R174-5-1 CSS" : ""} ; ${references}`,
       ),
       etape("Base de remboursement (non remboursé par l'assurance maladie)", 0),
       etape("RO", 0),

@@ -6,7 +6,7 @@ import { evaluerGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape, type PlafondApplique } from "./decompte";
 import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierTaux, type OptionsCalcul } from "./entrees";
 import { etape, euros, interpretationGarantie, pourcent } from "./etapes";
-import { REFERENCE_NON_OPTAM, plafondNonOptam, valeurPlafondNonOptam } from "./depassement-non-optam";
+import { REFERENCE_NON_OPTAM, plafondNonOptam, valeurEcartNonOptam, valeurPlafondNonOptam } from "./depassement-non-optam";
 import { libelleRetenue, montantRetenue, parametreRetenue, type Retenue } from "./retenue";
 import { estSecteur, secteurInconnu, type Secteur } from "./secteur";
 import { mentionnePlafondLegal } from "./plafond-legal";
@@ -94,21 +94,21 @@ export function calculerSoins(e: EntreeSoins, o?: OptionsCalcul): Decompte {
   if (responsable && plafondLegal !== undefined && g > plafondLegal) {
     g = plafondLegal;
     const v = valeurPlafondNonOptam(dateContrat);
+    // Which of the two limits set the cap: the dated 100 % BR (125 % ⚠ in 2015–2016) or the OPTAM cover − 20 % BR.
+    const parLimiteBr = plafondLegal === base + appliquerTaux(base, v.valeur as Taux);
+    const source = parLimiteBr ? v : valeurEcartNonOptam(dateContrat);
     plafonds = [
       {
         code: "non_optam",
         libelle: "Plafond des dépassements des médecins non adhérents à l'OPTAM (contrat responsable)",
         montant: plafondLegal,
-        reference: `${REFERENCE_NON_OPTAM} ; ${v.reference.texte}`,
+        reference: `${REFERENCE_NON_OPTAM} ; ${source.reference.texte}`,
       },
     ];
     (alertes ??= []).push(
       `La garantie (${euros(gEcrite)}) dépasse le plafond du contrat responsable pour un médecin non adhérent à l'OPTAM ` +
         `(${euros(plafondLegal)}) : elle est calculée plafonnée (R871-2 2° CSS).` +
-        // The ⚠ of the dated 100 %/125 % limit matters only when that limit, not the OPTAM gap, set the cap.
-        (v.incertain && plafondLegal === base + appliquerTaux(base, v.valeur as Taux)
-          ? ` ⚠ Valeur du plafond incertaine : ${v.note ?? "voir parameters.md"}`
-          : ""),
+        (source.incertain ? ` ⚠ Valeur du plafond incertaine : ${source.note ?? "voir parameters.md"}` : ""),
     );
   }
   const rc = rcResponsable(g, fr, roBrut);

@@ -43,6 +43,16 @@ describe("forfaitJournalier: day by day", () => {
     }
   });
 
+  it("cites the reference of each amount a stay used", () => {
+    const d = calculerForfaitJournalier(
+      { date: jourDepuisIso("2026-02-27"), jours: 4, garantie: { type: "neant" } },
+      { detail: true },
+    );
+    assert.match(d.etapes[0]!.reference ?? "", /L174-4.*2017.*depuis le 01\/03\/2026/);
+    const court = calculerForfaitJournalier({ date: jourDepuisIso("2026-02-27"), jours: 2, garantie: { type: "neant" } }, { detail: true });
+    assert.doesNotMatch(court.etapes[0]!.reference ?? "", /depuis le/);
+  });
+
   it("refuses a non-boolean psy flag and a huge stay", () => {
     verifierErreur(() => forfaitJournalier(1, "oui" as never, jourDepuisIso("2025-01-01")), { code: "ARGUMENT_INVALIDE", message: "psychiatrie" }, "psy");
     verifierErreur(() => forfaitJournalier(1e9, false, jourDepuisIso("2025-01-01")), { code: "ARGUMENT_INVALIDE" }, "énorme");
