@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { calculerSoins, type EntreeSoins } from "../../../src/core/calculators/soins";
 import type { Retenue } from "../../../src/core/calculators/retenue";
-import type { Secteur } from "../../../src/core/calculators/secteur";
+import { secteurDepuisTexte, type Secteur } from "../../../src/core/calculators/secteur";
 import { garantieDepuisNombre } from "../../../src/core/garantie";
 import { jourDepuisIso } from "../../../src/core/dates";
 import { chargerFixtures, cents, garantie, jour, taux, verifierDecompte, verifierErreur, type CasFixture } from "./soins-fixtures";
@@ -90,5 +90,23 @@ describe("calculerSoins: detail and hot path", () => {
 
   it("reports a non-monetary guarantee as indisponible", () => {
     verifierErreur(() => calculerSoins({ ...base, garantie: { type: "service", texte: "Inclus" } }), { code: "HORS_CHAMP" }, "service");
+  });
+});
+
+describe("secteurDepuisTexte", () => {
+  it("reads OPTAM / non-OPTAM spellings and refuses « secteur 2 » alone", () => {
+    const cas: [string, Secteur][] = [
+      ["OPTAM", "OPTAM"],
+      ["optam-co", "OPTAM"],
+      ["Secteur 1", "OPTAM"],
+      ["adhérent DPTM", "OPTAM"],
+      ["", "OPTAM"],
+      ["NON-OPTAM", "NON-OPTAM"],
+      ["non optam", "NON-OPTAM"],
+      ["Non adhérent", "NON-OPTAM"],
+      ["hors DPTM", "NON-OPTAM"],
+    ];
+    for (const [s, attendu] of cas) assert.equal(secteurDepuisTexte(s), attendu, s);
+    verifierErreur(() => secteurDepuisTexte("secteur 2"), { code: "ARGUMENT_INVALIDE", message: "Secteur inconnu.*OPTAM" }, "secteur 2");
   });
 });
