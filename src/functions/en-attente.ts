@@ -1,7 +1,9 @@
 import { erreurIndisponible } from "./erreur-excel";
 import type { MatriceExcel } from "./excel";
 
-/** TEMPORARY: a function whose core calculator has not landed yet answers #N/A with this message. */
+/** TEMPORARY: functions whose core calculator has not landed yet; they answer #N/A with this message. */
+export const EN_ATTENTE: ReadonlySet<string> = new Set(["DENTAIRE", "GARANTIE", "NORMALISER", "RENOUVELLEMENT"]);
+
 export function enAttente(fonction: string): MatriceExcel {
   return [[erreurIndisponible(`${fonction} : calcul pas encore disponible dans cette version de REMB.`)]];
 }

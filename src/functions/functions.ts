@@ -19,6 +19,9 @@ import { param as paramAdaptateur } from "./adaptateurs/param";
 import { verre as verreAdaptateur } from "./adaptateurs/verre";
 import { categorie as categorieAdaptateur } from "./adaptateurs/categorie";
 import { tsa as tsaAdaptateur } from "./adaptateurs/tsa";
+import { optique as optiqueAdaptateur } from "./adaptateurs/optique";
+import { audio as audioAdaptateur } from "./adaptateurs/audio";
+import { plafond as plafondAdaptateur, plancher as plancherAdaptateur } from "./adaptateurs/plafond";
 import { enAttente } from "./en-attente";
 
 /**
@@ -98,8 +101,7 @@ export function optique(
   date_soins?: any[][],
   resultat?: any[][],
 ): any[][] {
-  void [garantie, monture, verres, categorie, classe, base, date_soins, resultat];
-  return enAttente("REMB.OPTIQUE");
+  return optiqueAdaptateur(garantie, monture, verres, categorie, classe, base, date_soins, resultat);
 }
 
 /**
@@ -122,8 +124,7 @@ export function audio(
   date_soins?: any[][],
   resultat?: any[][],
 ): any[][] {
-  void [garantie, prix, classe, age, date_soins, resultat];
-  return enAttente("REMB.AUDIO");
+  return audioAdaptateur(garantie, prix, classe, age, date_soins, resultat);
 }
 
 /**
@@ -227,8 +228,7 @@ export function normaliser(expression: any[][]): any[][] {
  * @returns Le plafond, en euros ou en multiple de la BR.
  */
 export function plafond(poste: any[][], categorie?: any[][], date_soins?: any[][]): any[][] {
-  void [poste, categorie, date_soins];
-  return enAttente("REMB.PLAFOND");
+  return plafondAdaptateur(poste, categorie, date_soins);
 }
 
 /**
@@ -241,8 +241,7 @@ export function plafond(poste: any[][], categorie?: any[][], date_soins?: any[][
  * @returns Le plancher, en euros ou en multiple de la BR.
  */
 export function plancher(poste: any[][], categorie?: any[][], date_soins?: any[][]): any[][] {
-  void [poste, categorie, date_soins];
-  return enAttente("REMB.PLANCHER");
+  return plancherAdaptateur(poste, categorie, date_soins);
 }
 
 /**

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { argumentsExcel, chargerCas, ecarts } from "./harnais/cas";
 import { chargerBundle, invocation, type BundleCharge } from "./harnais/custom-functions";
+import { urlsDuManifeste, verifierManifeste } from "./harnais/manifeste";
 
 /**
  * Black box: the built dist/functions.js, loaded in Node's vm with a stand-in CustomFunctions exactly as Excel's
@@ -87,6 +88,20 @@ describe("dist/functions.js dans un runtime Excel simulé (vm)", function () {
     const gzip = gzipSync(readFileSync(BUNDLE)).length;
     this.test!.title += ` — ${(taille / 1024).toFixed(1)} Kio, gzip ${(gzip / 1024).toFixed(1)} Kio`;
     assert.ok(taille <= TAILLE_MAX, `functions.js fait ${taille} octets (> ${TAILLE_MAX})`);
+  });
+
+  it("dist/manifest.xml : URLs de production, chacune servie par un fichier de dist/", () => {
+    const xml = readFileSync(path.join(DIST, "manifest.xml"), "utf8");
+    const page = /<SourceLocation DefaultValue="([^"]+)taskpane\.html"/.exec(xml);
+    assert.ok(page, "DefaultSettings/SourceLocation introuvable");
+    const base = page[1]!;
+    assert.doesNotMatch(xml, /localhost/, "le build de production ne doit plus citer localhost");
+    assert.deepEqual(verifierManifeste(xml, { urlBase: base }), []);
+    const urls = [...urlsDuManifeste(xml), ...meta.map((f) => f.helpUrl!)];
+    for (const u of urls) {
+      assert.ok(u.startsWith(base), `${u} hors de ${base}`);
+      assert.ok(existsSync(path.join(DIST, u.slice(base.length))), `${u} : absent de dist/`);
+    }
   });
 
   describe("cas des fixtures, appelés comme Excel", () => {

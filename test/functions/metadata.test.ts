@@ -1,0 +1,96 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { CATALOGUE } from "../../src/functions/catalogue";
+
+/**
+ * The public contract: what custom-functions-metadata reads from src/functions/functions.ts (the same generator
+ * as the webpack plugin) must be exactly the catalogue of architecture.md, transcribed by hand in
+ * test/fixtures/functions/contrat-public.json. Changing an id, an argument's name, order or optional flag, or a
+ * dimensionality makes this test fail: such a change must be deliberate (both files) and never happen after a
+ * release.
+ */
+
+const RACINE = path.resolve(__dirname, "../..");
+const contrat = JSON.parse(readFileSync(path.join(RACINE, "test/fixtures/functions/contrat-public.json"), "utf8")) as {
+  fonctions: { id: string; arguments: string[] }[];
+};
+
+interface Meta {
+  id: string;
+  name: string;
+  description?: string;
+  helpUrl?: string;
+  options?: Record<string, unknown>;
+  parameters: { name: string; description?: string; optional?: boolean; dimensionality?: string; type?: string; repeating?: boolean }[];
+  result: { dimensionality?: string; type?: string };
+}
+
+describe("métadonnées des fonctions (contrat public)", () => {
+  let meta: Meta[];
+
+  before(async () => {
+    const r = await generateCustomFunctionsMetadata(path.join(RACINE, "src/functions/functions.ts"));
+    assert.deepEqual(r.errors, [], "le générateur de métadonnées signale des erreurs");
+    meta = (JSON.parse(r.metadataJson) as { functions: Meta[] }).functions;
+  });
+
+  it("ids, noms, arguments, ordre et caractère facultatif conformes au catalogue", () => {
+    const obtenu = meta.map((f) => ({
+      id: f.id,
+      arguments: f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)),
+    }));
+    assert.deepEqual(obtenu, contrat.fonctions);
+    for (const f of meta) assert.equal(f.name, f.id, `le nom affiché de ${f.id} doit être son id`);
+  });
+
+  it("chaque argument et chaque résultat est une matrice de type any, sans option d'exécution", () => {
+    for (const f of meta) {
+      assert.deepEqual(f.result, { dimensionality: "matrix" }, f.id);
+      assert.equal(f.options, undefined, `${f.id} : options inattendues (volatile, streaming…)`);
+      for (const p of f.parameters) {
+        assert.equal(p.dimensionality, "matrix", `${f.id}.${p.name}`);
+        assert.equal(p.type, "any", `${f.id}.${p.name}`);
+        assert.equal(p.repeating, undefined, `${f.id}.${p.name}`);
+      }
+    }
+  });
+
+  it("descriptions en français pour chaque fonction et chaque argument", () => {
+    for (const f of meta) {
+      assert.ok(f.description && f.description.length >= 20, `${f.id} : description manquante`);
+      assert.ok(f.description.length <= 255, `${f.id} : description trop longue (${f.description.length})`);
+      for (const p of f.parameters) {
+        assert.ok(p.description && p.description.length >= 10, `${f.id}.${p.name} : description manquante`);
+        assert.ok(p.description.length <= 255, `${f.id}.${p.name} : description trop longue`);
+        if (p.optional) assert.match(p.description, /^Facultatif/, `${f.id}.${p.name} : dire « Facultatif »`);
+      }
+      // A few English words that would betray an untranslated description.
+      assert.doesNotMatch(`${f.description} ${f.parameters.map((p) => p.description).join(" ")}`, /\b(the|returns?|optional|default)\b/i, f.id);
+    }
+  });
+
+  it("chaque fonction pointe vers sa page d'aide (assets/help/<id>.html, servie par le complément)", () => {
+    for (const f of meta) {
+      assert.equal(f.helpUrl, `https://localhost:3000/assets/help/${f.id.toLowerCase()}.html`, f.id);
+    }
+  });
+
+  it("le catalogue du volet et de l'aide suit le même ordre", () => {
+    assert.deepEqual(
+      CATALOGUE.map((c) => c.id),
+      meta.map((f) => f.id),
+    );
+  });
+
+  it("les noms de deux lettres sont signalés (à confirmer dans Excel réel)", () => {
+    // The Office naming guidelines ask for at least three characters; architecture.md's catalogue has REMB.TM,
+    // REMB.RO and REMB.FJ. The namespace makes the full name longer (REMB.TM); only real Excel can confirm the
+    // registration. This test pins the list so a new short name is a deliberate choice.
+    assert.deepEqual(
+      meta.filter((f) => f.name.length < 3).map((f) => f.name),
+      ["TM", "RO", "FJ"],
+    );
+  });
+});
