@@ -135,7 +135,7 @@ export function calculerAudio(e: EntreeAudio, o?: OptionsCalcul): Decompte {
     etapes.push(etape(`RO brut (${pourcent(taux)} × ${euros(base)})`, roBrut, REF_LPP_TAUX));
     etapes.push(etape("Retenue : aucune (ni participation forfaitaire ni franchise sur les dispositifs de la LPP)", 0));
     etapes.push(etape("RO net versé par l'assurance maladie", roBrut));
-    etapes.push(etape(`Garantie : ${interpretationGarantie(e.garantie)}`, gEcrite));
+    etapes.push(etape(`Garantie : ${interpretationGarantie(e.garantie, ctx)}`, gEcrite));
     if (!regime) {
       etapes.push(etape(`Contrat du ${dateFr(dateContrat)} : pas d'obligation audio du contrat responsable avant les contrats du ${dateFr(debut100SanteAudio())}`, null, "R871-2 4° CSS ; décret n° 2019-21"));
     }

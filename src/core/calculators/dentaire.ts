@@ -2,7 +2,7 @@ import { RembError } from "../errors";
 import { appliquerTaux, type Cents, type Taux } from "../money";
 import { dateFr, type Jour } from "../dates";
 import { parametres } from "../params";
-import { evaluerGarantie, type Garantie } from "../garantie";
+import { evaluerGarantie, type ContexteGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape } from "./decompte";
 import { booleenOuDefaut, normaliserMotCle, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierTaux, type OptionsCalcul } from "./entrees";
 import { etape, euros, interpretationGarantie, pourcent } from "./etapes";
@@ -73,7 +73,8 @@ export function calculerDentaire(e: EntreeDentaire, o?: OptionsCalcul): Decompte
   }
   const roBrut = appliquerTaux(base, taux);
   const hlf = e.hlf;
-  const gEcrite = evaluerGarantie(e.garantie, hlf !== undefined ? { date, br: base, fr, roBrut, hlf } : { date, br: base, fr, roBrut });
+  const ctx: ContexteGarantie = hlf !== undefined ? { date, br: base, fr, roBrut, hlf } : { date, br: base, fr, roBrut };
+  const gEcrite = evaluerGarantie(e.garantie, ctx);
   if (!Number.isSafeInteger(gEcrite)) throw new RembError("ARGUMENT_INVALIDE", "Garantie invalide : son montant n'est pas un nombre de centimes.");
 
   const obligation100s = panier === "100%SANTE" && responsable && dentaire100SanteApplicable(dateContrat);
@@ -106,7 +107,7 @@ export function calculerDentaire(e: EntreeDentaire, o?: OptionsCalcul): Decompte
     etapes.push(etape("Retenue : aucune (ni participation forfaitaire ni franchise sur les actes dentaires)", 0));
     etapes.push(etape("RO net versé par l'assurance maladie", roBrut));
     etapes.push(etape("Ticket modérateur (BR − RO brut)", base - roBrut, "L160-13 I et R160-5 CSS"));
-    etapes.push(etape(`Garantie : ${interpretationGarantie(e.garantie)}`, gEcrite));
+    etapes.push(etape(`Garantie : ${interpretationGarantie(e.garantie, ctx)}`, gEcrite));
     if (hlf !== undefined) etapes.push(etape("Honoraires limites de facturation", hlf, "convention dentaire (L162-9 CSS)"));
     if (panier === "100%SANTE") {
       if (obligation100s) {

@@ -153,7 +153,8 @@ function classeA(c: Calcul): Decompte {
   const br = e.base ?? appliquerTaux(couvert, ratio.valeur as Taux);
   const base = baseRetenue(c, br);
   const roBrut = appliquerTaux(base, c.taux);
-  const gEcrite = evaluer(e.garantie, { date, br: base, fr, roBrut, plv });
+  const ctx: ContexteGarantie = { date, br: base, fr, roBrut, plv };
+  const gEcrite = evaluer(e.garantie, ctx);
   if (e.monture > plvMonture) {
     ajouterAlerte(
       c,
@@ -186,7 +187,7 @@ function classeA(c: Calcul): Decompte {
       );
     } else et.push(etape("Base de remboursement (indiquée)", br));
     etapesRo(c, br, base, roBrut);
-    et.push(etape(`Garantie : ${interpretationGarantie(e.garantie)}`, gEcrite));
+    et.push(etape(`Garantie : ${interpretationGarantie(e.garantie, ctx)}`, gEcrite));
     et.push(etape("Prix limite de vente de la monture de classe A", plvMonture, vPlv.reference.texte));
     if (c.responsable) et.push(etape("Prise en charge 100 % Santé : monture dans la limite du PLV + verres", couvert, REF_CLASSE_A));
     et.push(etape("RC = prise en charge − RO brut", rc, REF_CLASSE_A));
@@ -222,7 +223,8 @@ function classeB(c: Calcul, classe: "A" | "B"): Decompte {
     capMontureG = capMonture.inclutRo ? capMonture.montant : additionner(capMonture.montant, roMonture ?? 0);
   }
 
-  const gEcrite = evaluer(e.garantie, { date, br: base, fr, roBrut, plafondLegal: capG });
+  const ctx: ContexteGarantie = { date, br: base, fr, roBrut, plafondLegal: capG };
+  const gEcrite = evaluer(e.garantie, ctx);
   let g = gEcrite;
   if (c.responsable && capG !== undefined && g > capG) {
     g = capG;
@@ -242,12 +244,14 @@ function classeB(c: Calcul, classe: "A" | "B"): Decompte {
   // Frame: min(price, legal frame limit, the grid's frame sub-limit), and never more than G itself.
   let montureCouverte = e.monture < g ? e.monture : g;
   let gMonture: Cents | undefined;
+  let ctxMonture: ContexteGarantie | undefined;
   if (e.garantieMonture !== undefined) {
     if (brMonture === undefined) {
       brMonture = baseMontureParDefaut(c, base);
       roMonture = appliquerTaux(brMonture, c.taux);
     }
-    gMonture = evaluer(e.garantieMonture, { date, br: brMonture, fr: e.monture, roBrut: roMonture ?? 0, plafondLegal: capMontureG });
+    ctxMonture = { date, br: brMonture, fr: e.monture, roBrut: roMonture ?? 0, plafondLegal: capMontureG };
+    gMonture = evaluer(e.garantieMonture, ctxMonture);
     if (gMonture < montureCouverte) montureCouverte = gMonture;
   }
   if (c.responsable && capMontureG !== undefined) {
@@ -286,7 +290,7 @@ function classeB(c: Calcul, classe: "A" | "B"): Decompte {
       );
     } else et.push(etape("Base de remboursement (indiquée)", br));
     etapesRo(c, br, base, roBrut);
-    et.push(etape(`Garantie : ${interpretationGarantie(e.garantie)}`, gEcrite));
+    et.push(etape(`Garantie : ${interpretationGarantie(e.garantie, ctx)}`, gEcrite));
     if (capG !== undefined) {
       et.push(
         etape(
@@ -298,7 +302,7 @@ function classeB(c: Calcul, classe: "A" | "B"): Decompte {
       if (g !== gEcrite) et.push(etape("Garantie plafonnée (contrat responsable)", g, REF_PLAFOND));
       else if (!c.responsable) et.push(etape("Contrat non responsable : plafond non appliqué", null));
     }
-    if (gMonture !== undefined) et.push(etape(`Garantie de la monture : ${interpretationGarantie(e.garantieMonture!)}`, gMonture));
+    if (gMonture !== undefined) et.push(etape(`Garantie de la monture : ${interpretationGarantie(e.garantieMonture!, ctxMonture)}`, gMonture));
     if (capMontureG !== undefined && c.responsable) {
       et.push(
         etape(

@@ -39,7 +39,7 @@ describe("calculerAudio: detail", () => {
   it("shows BR (by age) → RO brut → RO net → G → cap → RC → RAC with references", () => {
     const d = calculerAudio({ date: jourDepuisIso("2025-06-01"), garantie: garantieDepuisNombre(2000, "EUR"), prix: 250000 }, { detail: true });
     const libelles = d.etapes.map((e) => e.libelle);
-    const ordre = [/^Base de remboursement \(adulte, 20 ans et plus, par défaut\)/, /^RO brut \(60\u00a0% × 400,00/, /^Retenue : aucune/, /^RO net/, /^Garantie : 2\u202f000,00/, /^Plafond de la classe II/, /^Garantie plafonnée/, /^RC/, /^Reste à charge/];
+    const ordre = [/^Base de remboursement \(adulte, 20 ans et plus, par défaut\)/, /^RO brut \(60\u00a0% × 400,00/, /^Retenue : aucune/, /^RO net/, /^Garantie : Forfait 2000\s€, Sécu incluse : 2\u202f000,00/, /^Plafond de la classe II/, /^Garantie plafonnée/, /^RC/, /^Reste à charge/];
     const positions = ordre.map((re) => libelles.findIndex((l) => re.test(l)));
     assert.ok(positions.every((p) => p >= 0), `étapes manquantes : ${JSON.stringify(libelles)}`);
     assert.deepEqual([...positions].sort((a, b) => a - b), positions);

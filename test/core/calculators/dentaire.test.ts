@@ -45,7 +45,7 @@ describe("calculerDentaire: detail and baskets", () => {
       { detail: true },
     );
     const libelles = d.etapes.map((e) => e.libelle);
-    const ordre = [/^Base de remboursement/, /^RO brut \(60\u00a0% × 120,00/, /^Retenue : aucune/, /^RO net/, /^Garantie : 100\u00a0% BR/, /^Honoraires limites/, /^Prise en charge 100 % Santé/, /^RC/, /^Reste à charge/];
+    const ordre = [/^Base de remboursement/, /^RO brut \(60\u00a0% × 120,00/, /^Retenue : aucune/, /^RO net/, /^Garantie : 100\s%\sBR, Sécu incluse : 120,00/, /^Honoraires limites/, /^Prise en charge 100 % Santé/, /^RC/, /^Reste à charge/];
     const positions = ordre.map((re) => libelles.findIndex((l) => re.test(l)));
     assert.ok(positions.every((p) => p >= 0), `étapes manquantes : ${JSON.stringify(libelles)}`);
     assert.deepEqual([...positions].sort((a, b) => a - b), positions);

@@ -58,7 +58,7 @@ describe("calculerOptique: detail", () => {
   it("shows BR → RO brut → retenue → RO net → G → caps → frame → lenses → RC → RAC with references", () => {
     const d = calculerOptique(base, { detail: true });
     const libelles = d.etapes.map((e) => e.libelle);
-    const ordre = [/^Base de remboursement LPP/, /^RO brut \(60\u00a0% × 0,15/, /^Retenue : aucune/, /^RO net/, /^Garantie : 900,00/, /^Plafond de l'équipement/, /^Garantie plafonnée/, /^Limite de la monture/, /^Monture prise en charge/, /^Verres pris en charge/, /^RC/, /^Reste à charge/];
+    const ordre = [/^Base de remboursement LPP/, /^RO brut \(60\u00a0% × 0,15/, /^Retenue : aucune/, /^RO net/, /^Garantie : Forfait 900\s€, Sécu incluse : 900,00/, /^Plafond de l'équipement/, /^Garantie plafonnée/, /^Limite de la monture/, /^Monture prise en charge/, /^Verres pris en charge/, /^RC/, /^Reste à charge/];
     const positions = ordre.map((re) => libelles.findIndex((l) => re.test(l)));
     assert.ok(positions.every((p) => p >= 0), `étapes manquantes : ${JSON.stringify(libelles)}`);
     assert.deepEqual([...positions].sort((a, b) => a - b), positions);
