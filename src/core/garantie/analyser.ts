@@ -234,6 +234,13 @@ class Analyseur {
     if (x.type === "autre" && x.texte === "*") {
       this.erreur(x, "fin de l'expression", `astérisque à la position ${this.pos(x)} : un renvoi de note n'a pas sa place dans la cellule`);
     }
+    if (x.type === "mot" && x.mot === "hors" && this.estMot(1, "reseau")) {
+      this.erreur(
+        x,
+        "fin de l'expression",
+        `« ${this.source.slice(x.debut, this.a(1).fin)} » à la position ${this.pos(x)} : une cellule porte une seule valeur (les variantes réseau et hors réseau sont deux valeurs distinctes)`,
+      );
+    }
     const avant = this.source.slice(0, x.debut).trim();
     this.erreur(
       x,
@@ -317,9 +324,9 @@ class Analyseur {
   private parenthese(): void {
     const ouvre = this.c();
     this.i++;
-    if (this.c().type === "parenD") this.erreur(this.c(), "un contenu", `parenthèses vides à la position ${this.pos(ouvre)}`);
+    if (this.c().type === "parenD") this.erreur(ouvre, "un contenu", `parenthèses vides à la position ${this.pos(ouvre)}`);
     if (this.c().type === "nombre" && this.a(1).type === "parenD") {
-      this.erreur(this.c(), "« max 4 / an »", `« (${this.c().texte}) » à la position ${this.pos(ouvre)} ressemble à un renvoi de note : il n'a pas sa place dans la cellule`);
+      this.erreur(ouvre, "« max 4 / an »", `« (${this.c().texte}) » à la position ${this.pos(ouvre)} ressemble à un renvoi de note : il n'a pas sa place dans la cellule`);
     }
     if (!this.clause(true)) this.erreur(this.c(), "« max 4 / an », « dans la limite de … » ou « en sus du RO »");
     if (this.c().type === "parenD") {
@@ -566,7 +573,7 @@ class Analyseur {
         return this.termeNombre();
       case "tiret":
         if (this.a(1).type === "nombre") {
-          this.erreur(x, "un montant positif", `montant négatif à la position ${this.pos(x)} : une garantie ne peut pas être négative`);
+          this.erreur(x, "un nombre positif", `nombre négatif à la position ${this.pos(x)} : une garantie ne peut pas être négative`);
         }
         break;
       case "euro":
@@ -613,6 +620,14 @@ class Analyseur {
     }
     // « 0 » alone means no benefit (domain §2.5); any other bare number could be 150 % as well as 150 €.
     if (/^0+$/.test(n.entier) && /^0*$/.test(n.decimales)) return { type: "montant", cents: 0 };
+    const u = x.type === "mot" ? MOTS_UNITE.get(x.mot) : undefined;
+    if (u !== undefined) {
+      this.erreur(
+        n,
+        "« % » ou « € »",
+        `« ${n.texte} ${x.texte} » à la position ${this.pos(n)} : un nombre de ${UNITES[u].pluriel} sans montant — écrire par ex. « 30 € / ${UNITES[u].singulier} (max ${n.texte} ${UNITES[u].pluriel} / an) »`,
+      );
+    }
     return this.erreur(
       x,
       "« % » ou « € »",
@@ -626,6 +641,7 @@ class Analyseur {
     const base = this.base();
     if (base !== null) return base;
     const x = this.c();
+    if (x.type === "euro") this.erreur(x, ATTENDU_BASE);
     if (x.type === "mot" && x.mot === "sante") {
       this.erreur(
         x,
@@ -694,12 +710,11 @@ class Analyseur {
     const s2 = this.i;
     if (this.c().type === "barre" || this.estMot(0, "par") || this.voit(["et", "par"])) {
       this.i += this.voit(["et", "par"]) ? 2 : 1;
-      const x = this.c();
       const [n2, u2] = this.nombreEtUnite();
       if (unite !== "beneficiaire" && u2 === "beneficiaire" && n2 === 1) return { nombre, unite, beneficiaire: true };
       if (unite === "beneficiaire" && nombre === 1 && UNITES[u2].duree) return { nombre: n2, unite: u2, beneficiaire: true };
       this.erreur(
-        x,
+        this.j[s2]!,
         "« bénéficiaire » ou la fin de la période",
         `une seule période attendue : « ${this.source.slice(this.j[s]!.debut, this.j[s2 - 1]!.fin)} » puis « ${this.source.slice(this.j[s2]!.debut, this.j[this.i - 1]!.fin)} » à la position ${this.pos(this.j[s2]!)} (seul « / bénéficiaire » peut s'ajouter)`,
       );

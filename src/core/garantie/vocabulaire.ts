@@ -128,4 +128,4 @@ export const MOTS_BASE: readonly (readonly [readonly string[], BaseTaux])[] = [
 export const ATTENDU_BASE = "« BR », « FR », « PMSS »…";
 export const ATTENDU_TERME = "un montant (« 50 € »), un pourcentage (« 150 % BR »), « TM » ou « Frais réels »";
 export const ATTENDU_UNITE = "« an », « jour », « nuit », « séance », « acte »…";
-export const ATTENDU_PERIODE = "une période (« / an », « par an », « / séance »…)";
+export const ATTENDU_PERIODE = "« / an », « par an », « tous les 2 ans »…";
