@@ -47,7 +47,7 @@ describe("renouvellement: text and properties", () => {
     assert.throws(() => motifDepuisTexte("casse"), /Motif de renouvellement inconnu/);
   });
 
-  it("is monotonic in the purchase date and never allows a renewal before dateMin (5 000 cases, with nonsense)", () => {
+  it("is monotonic in the purchase date and never allows a renewal before dateMin (10 000 cases, with nonsense)", () => {
     const jours = fc.oneof({ weight: 20, arbitrary: fc.integer({ min: jourDepuisCivil(2014, 1, 1), max: jourDepuisCivil(2032, 12, 31) }) }, { weight: 1, arbitrary: fc.constantFrom(Number.NaN, -5, 1.5) });
     fc.assert(
       fc.property(
@@ -75,7 +75,7 @@ describe("renouvellement: text and properties", () => {
           }
         },
       ),
-      { numRuns: 5000 },
+      { numRuns: 10_000 },
     );
   });
 });
