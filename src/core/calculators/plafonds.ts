@@ -1,10 +1,10 @@
 import { RembError, horsChamp } from "../errors";
 import { Dec, eurosDepuisCents, formatEuros, tauxDepuisTexte, tauxEnNombre, tauxEnPourcentTexte, tauxEnTexte, type Cents, type Taux } from "../money";
-import type { Jour } from "../dates";
+import { dateFr, type Jour } from "../dates";
 import { parametres, type ValeurDatee } from "../params";
 import { normaliserMotCle } from "./entrees";
 import { categorieDepuisTexte, libelleCategorie, type CategorieOptique } from "./verres";
-import { avantRegime2015, regime2015OuPlus, valeurContrat, valeurSoins } from "./regime-responsable";
+import { audio100SanteApplicable, avantRegime2015, debut100SanteAudio, regime2015OuPlus, valeurContrat, valeurSoins } from "./regime-responsable";
 
 /**
  * The legal caps (plafonds) and floors (planchers) of the contrat responsable, one per poste, for REMB.PLAFOND /
@@ -182,7 +182,13 @@ function plafondAudioEuros(date: Jour): LimiteResponsable {
 
 function plancherAudioClasse1(categorie: string | number | undefined, date: Jour): LimiteResponsable {
   // Obligation from contracts of 2021-01-01 (date = contract date); the PLV itself is an LPP value (care date).
-  valeurContrat("audio.classe_2.plafond", date, "la prise en charge intégrale des aides auditives de classe I (R871-2 4°)", REF_R871_2_4);
+  if (!audio100SanteApplicable(date)) {
+    throw horsChamp(
+      `Contrat du ${dateFr(date)} : la prise en charge intégrale des aides auditives de classe I (R871-2 4°) ne s'applique qu'aux contrats ` +
+        `souscrits ou renouvelés depuis le ${dateFr(debut100SanteAudio())}.`,
+      REF_R871_2_4,
+    );
+  }
   const enfant = estMoinsDe20(categorie, date);
   const v = valeurSoins(enfant ? "audio.classe_1.plv.moins_20" : "audio.classe_1.plv.adulte", date, "le prix limite de vente des aides auditives de classe I");
   const m = v.valeur as Cents;
