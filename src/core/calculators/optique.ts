@@ -8,7 +8,7 @@ import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifi
 import { etape, euros, interpretationGarantie, pourcent } from "./etapes";
 import { mentionnePlafondLegal } from "./plafond-legal";
 import { plafondMonture, plafondOptique, plancherOptique, type MontantLimite } from "./plafonds";
-import { regimeOptique, valeurSoins, type RegimeOptique } from "./regime-responsable";
+import { debut100SanteOptiqueDentaire, regimeOptique, valeurSoins, type RegimeOptique } from "./regime-responsable";
 import { libelleCategorie, type CategorieOptique } from "./verres";
 
 /**
@@ -100,7 +100,7 @@ export function calculerOptique(e: EntreeOptique, o?: OptionsCalcul): Decompte {
       c.etapes.push(
         etape(
           regime === "2020"
-            ? `Contrat du ${dateFr(dateContrat)} : règles optiques 100 % Santé (contrats à partir du 01/01/2020)`
+            ? `Contrat du ${dateFr(dateContrat)} : règles optiques 100 % Santé (contrats à partir du ${dateFr(debut100SanteOptiqueDentaire())})`
             : `Contrat du ${dateFr(dateContrat)} : règles optiques de 2015 (plafonds ticket modérateur inclus, RO en sus)`,
           null,
           "R871-2 3° CSS",
@@ -117,7 +117,7 @@ export function calculerOptique(e: EntreeOptique, o?: OptionsCalcul): Decompte {
     ajouterAlerte(
       c,
       `Contrat du ${dateFr(dateContrat)} (règles de 2015) : la prise en charge intégrale de la classe A (100 % Santé) ne s'impose qu'aux contrats ` +
-        `souscrits ou renouvelés depuis le 01/01/2020 ; l'équipement est calculé selon la garantie et les limites de 2015.`,
+        `souscrits ou renouvelés depuis le ${dateFr(debut100SanteOptiqueDentaire())} ; l'équipement est calculé selon la garantie et les limites de 2015.`,
     );
   }
   return classeB(c, classe);
@@ -350,13 +350,17 @@ function baseMontureParDefaut(c: Calcul, base: Cents): Cents {
 
 /** The classe B tariffs start with the 100 % Santé LPP (2020-01-01); before, each lens had its own LPP tariff. */
 function classeBExiste(date: Jour): boolean {
-  return date >= parametres.definition("optique.classe_b.br.verre").valeurs[0]!.debut;
+  return date >= debutClasseB();
+}
+
+function debutClasseB(): Jour {
+  return parametres.definition("optique.classe_b.br.verre").valeurs[0]!.debut;
 }
 
 function sansBase(date: Jour): RembError {
   return new RembError(
     "HORS_CHAMP",
-    `Soins du ${dateFr(date)} : avant le 01/01/2020, la base de remboursement d'un équipement dépend du code LPP de chaque verre ` +
+    `Soins du ${dateFr(date)} : avant le ${dateFr(debutClasseB())}, la base de remboursement d'un équipement dépend du code LPP de chaque verre ` +
       `et de la monture — indiquez-la (argument « base »).`,
     { nature: "indisponible", reference: "LPP (ancienne nomenclature optique)" },
   );

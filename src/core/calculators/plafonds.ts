@@ -136,7 +136,7 @@ export function plancherResponsable(poste: string, categorie: string | number | 
     case "audio":
     case "audio-classe-1":
       if (p === "audio" && classeAudio(categorie) === "II") {
-        throw sansPlancher("les aides auditives de classe II", "R871-2 4° ne fixe qu'un plafond (1 700 € par aide)", REF_R871_2_4);
+        throw sansPlancher("les aides auditives de classe II", "R871-2 4° ne fixe qu'un plafond par aide (REMB.PLAFOND)", REF_R871_2_4);
       }
       return plancherAudioClasse1(p === "audio" ? undefined : categorie, date);
     case "non-optam":
