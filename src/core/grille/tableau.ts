@@ -1,0 +1,701 @@
+import { jourDepuisIso, jourDepuisSerie, jourDepuisTexte, type Jour } from "../dates";
+import { RembError, estRembError } from "../errors";
+import type { Garantie } from "../garantie";
+import { plier, posteParCode, reconnaitrePoste, sectionDeTitre, type Poste, type Section } from "../postes";
+import { adresseA1, lettresColonne, origineDepuis, type Origine } from "./adresse";
+import { lireGarantie } from "./lire-garantie";
+import type { AlerteImport, Cellule, Grille, Ligne, Niveau, OptionsImport, ReconnaissanceLigne, SourceGrille } from "./modele";
+import { analyserEntete, estDeclarationUnite, familleDe, type Entete } from "./niveaux";
+import { estFormatDate, lireNombre, messageAmbigu, nombreDepuisTexte, type UniteNombres } from "./nombre";
+import { nombreFr, valeurCellule, type Nettoyage, type ValeurCellule } from "./valeur-cellule";
+
+/** Beyond these sizes the input is not a guarantee grid (a grid has ~150 rows and a dozen columns). */
+const LIGNES_MAX = 200_000;
+const COLONNES_MAX = 500;
+/** Header rows are looked for this far above the first row of guarantees. */
+const ENTETE_RECHERCHE = 50;
+
+/**
+ * Reads a guarantee grid from a 2-D array of cells as Excel gives them (numbers, text, booleans, null or "";
+ * Date objects and exceljs rich text / formula objects are accepted too). Layout found automatically:
+ * title rows, the header row(s) with the level names (a level row above a réseau / hors réseau row is joined),
+ * an optional units row (« en % BR »), section rows (« OPTIQUE ») and sub-heading rows (a label with no value),
+ * then one line per poste. See docs/format-grille.md.
+ *
+ * Throws a RembError (French message) when no grid can be read: empty table, no guarantee column, no header,
+ * a level column without a name (merged header), two levels with the same name, oversized input.
+ * Everything else (unknown label, unparseable cell, ambiguous number, hostile text) is kept and reported in
+ * `grille.alertes`.
+ */
+export function grilleDepuisTableau(cellules: readonly (readonly unknown[])[], options: OptionsImport = {}): Grille {
+  return importerTableau(cellules, options, { format: "tableau" });
+}
+
+/** Same as grilleDepuisTableau, for the CSV and XLSX readers, which know more about the source. */
+export function importerTableau(cellules: readonly (readonly unknown[])[], options: OptionsImport, source: SourceGrille): Grille {
+  return new Import(cellules, options, source).executer();
+}
+
+interface Colonne {
+  readonly c: number;
+  readonly entete: Entete;
+  readonly texte: string;
+  readonly haut?: string;
+  readonly bas?: string;
+  readonly unite?: UniteNombres;
+}
+
+class Import {
+  private readonly origine: Origine;
+  private readonly V: ValeurCellule[][] = [];
+  private largeur = 0;
+  private readonly alertes: AlerteImport[] = [];
+  private readonly garantieCache = new Map<string, boolean>();
+
+  constructor(
+    private readonly brut: readonly (readonly unknown[])[],
+    private readonly options: OptionsImport,
+    private readonly source: SourceGrille,
+  ) {
+    this.origine = origineDepuis(options.origine);
+  }
+
+  executer(): Grille {
+    this.lireValeurs();
+    const { colonnesDonnees, premiereLigneDonnees } = this.reperer();
+    const entete = this.trouverEntete(colonnesDonnees, premiereLigneDonnees);
+    const niveaux = this.construireNiveaux(entete.colonnes, entete.lignes);
+    const colonnesLibelle = this.colonnesLibelle(entete.colonnes);
+    const titres = this.lireTitres(entete.lignes[0]!, colonnesLibelle);
+    const lignes = this.lireLignes(entete.derniere + 1, entete.colonnes, niveaux, colonnesLibelle, entete.lignesUnites);
+    this.signalerDoublons(lignes);
+    const dateEffet = this.dateEffet(titres.dateEffet);
+    const responsable = this.options.responsable ?? titres.responsable;
+    const nom = this.options.nom ?? titres.nom ?? this.origine.feuille ?? "Grille";
+    const source: SourceGrille = {
+      ...this.source,
+      ...(this.origine.feuille !== undefined && this.source.feuille === undefined ? { feuille: this.origine.feuille } : {}),
+      lignesEntete: entete.lignes.map((r) => this.origine.ligne + r),
+    };
+    return {
+      nom,
+      ...(dateEffet !== undefined ? { dateEffet } : {}),
+      ...(responsable !== undefined ? { responsable } : {}),
+      ...(this.options.collectif !== undefined ? { collectif: this.options.collectif } : {}),
+      niveaux,
+      lignes,
+      source,
+      alertes: this.alertes,
+    };
+  }
+
+  // ——— raw values ———
+
+  private lireValeurs(): void {
+    if (!Array.isArray(this.brut)) throw erreur("Grille invalide : un tableau de lignes (tableau à deux dimensions) est attendu.");
+    if (this.brut.length > LIGNES_MAX) {
+      throw erreur(`Grille trop grande : ${this.brut.length} lignes (au plus ${LIGNES_MAX}). Un tableau de garanties compte quelques centaines de lignes.`);
+    }
+    let nonVides = 0;
+    for (let r = 0; r < this.brut.length; r++) {
+      const ligne = this.brut[r];
+      const cells: readonly unknown[] = Array.isArray(ligne) ? ligne : [ligne];
+      let fin = cells.length;
+      const vs: ValeurCellule[] = new Array(fin);
+      for (let c = 0; c < cells.length; c++) vs[c] = valeurCellule(cells[c]);
+      while (fin > 0 && vs[fin - 1]!.type === "vide") fin--;
+      vs.length = fin;
+      if (fin > COLONNES_MAX) {
+        throw erreur(
+          `Grille trop large : ${fin} colonnes à la ligne ${this.origine.ligne + r} (au plus ${COLONNES_MAX}). ` +
+            "Un tableau de garanties a une colonne de libellés et une colonne par niveau ; le séparateur du fichier est-il le bon ?",
+        );
+      }
+      if (fin > this.largeur) this.largeur = fin;
+      nonVides += fin;
+      this.V.push(vs);
+    }
+    if (nonVides === 0) throw erreur("Grille vide : aucune cellule renseignée.");
+  }
+
+  private v(r: number, c: number): ValeurCellule {
+    return this.V[r]?.[c] ?? VIDE;
+  }
+
+  private texte(r: number, c: number): string {
+    const v = this.v(r, c);
+    switch (v.type) {
+      case "texte":
+      case "date":
+      case "erreur-excel":
+      case "inattendu":
+        return v.texte;
+      case "nombre":
+        return nombreFr(v.nombre);
+      case "booleen":
+        return v.valeur ? "VRAI" : "FAUX";
+      case "vide":
+        return "";
+    }
+  }
+
+  private format(r: number, c: number): string | undefined {
+    const f = this.options.formats?.[r]?.[c];
+    return typeof f === "string" && f !== "" ? f : undefined;
+  }
+
+  /** A value that stands where a guarantee stands: a number, an error value, or a text that reads as a guarantee. */
+  private semblableGarantie(r: number, c: number): boolean {
+    const v = this.v(r, c);
+    switch (v.type) {
+      case "nombre": {
+        const f = this.format(r, c);
+        return !(f && estFormatDate(f));
+      }
+      case "erreur-excel":
+        return true;
+      case "texte":
+        return this.texteSemblableGarantie(v.texte);
+      default:
+        return false;
+    }
+  }
+
+  private texteSemblableGarantie(t: string): boolean {
+    const hit = this.garantieCache.get(t);
+    if (hit !== undefined) return hit;
+    let oui: boolean;
+    if (analyserEntete(t).niveau) oui = false;
+    else if (nombreDepuisTexte(t) !== undefined) oui = true;
+    else {
+      try {
+        lireGarantie(t);
+        oui = true;
+      } catch {
+        oui = /[0-9]\s*(%|€)/.test(t) || /\b(frais r[ée]els|ticket mod[ée]rateur)\b/i.test(t);
+      }
+    }
+    this.garantieCache.set(t, oui);
+    return oui;
+  }
+
+  // ——— layout ———
+
+  /** The columns holding guarantees, and the first row holding some. */
+  private reperer(): { colonnesDonnees: number[]; premiereLigneDonnees: number } {
+    const compte = new Array<number>(this.largeur).fill(0);
+    const textes = new Array<number>(this.largeur).fill(0);
+    for (let r = 0; r < this.V.length; r++) {
+      const ligne = this.V[r]!;
+      for (let c = 0; c < ligne.length; c++) {
+        if (ligne[c]!.type === "vide") continue;
+        if (this.semblableGarantie(r, c)) compte[c]!++;
+        else textes[c]!++;
+      }
+    }
+    const max = Math.max(0, ...compte);
+    const seuil = max >= 2 ? 2 : 1;
+    let colonnes = compte.map((n, c) => (n >= seuil ? c : -1)).filter((c) => c >= 0);
+    // The first column is the labels' unless it holds more guarantees than texts.
+    if (colonnes[0] === 0 && textes[0]! >= compte[0]!) colonnes = colonnes.slice(1);
+    if (colonnes.length === 0) {
+      throw erreur(
+        "Aucune colonne de garanties trouvée : une grille a une colonne de libellés puis une colonne par niveau, " +
+          "avec des cellules comme « 100 % BR », « 50 € », « Frais réels » ou « Néant ».",
+      );
+    }
+    if (colonnes[0] === 0) throw erreur("Aucune colonne de libellés : la première colonne contient des garanties. Les libellés des postes doivent précéder les niveaux.");
+    const c0 = colonnes[0]!;
+    for (let r = 0; r < this.V.length; r++) {
+      let libelle = false;
+      for (let c = 0; c < c0; c++) if (this.v(r, c).type !== "vide") libelle = true;
+      if (!libelle) continue;
+      if (colonnes.some((c) => this.semblableGarantie(r, c))) return { colonnesDonnees: colonnes, premiereLigneDonnees: r };
+    }
+    throw erreur("Aucune ligne de garanties trouvée : aucune ligne n'a à la fois un libellé et des garanties.");
+  }
+
+  /**
+   * Every non-empty cell of the row has the same text, starting left of `avant` (a title or a section row
+   * merged across the table, which exceljs repeats in every cell of the merge).
+   */
+  private uniforme(r: number, avant = Infinity): boolean {
+    let t: string | undefined;
+    let n = 0;
+    for (let c = 0; c < this.largeur; c++) {
+      const x = this.texte(r, c);
+      if (x === "") continue;
+      if (t === undefined && c >= avant) return false;
+      n++;
+      if (t === undefined) t = x;
+      else if (x !== t) return false;
+    }
+    return n >= 2;
+  }
+
+  private trouverEntete(
+    donnees: number[],
+    premiere: number,
+  ): { colonnes: Colonne[]; lignes: number[]; derniere: number; lignesUnites: Set<number> } {
+    const c0 = donnees[0]!;
+    const lignesUnites = new Set<number>();
+    const unites = new Map<number, UniteNombres>();
+    let h = -1;
+    for (let r = premiere - 1; r >= 0 && r >= premiere - ENTETE_RECHERCHE; r--) {
+      const cols = this.colonnesTexte(r, c0);
+      if (cols.length === 0 || this.uniforme(r)) continue;
+      const declarations = cols.map((c) => estDeclarationUnite(this.texte(r, c)));
+      if (declarations.every((d) => d !== undefined)) {
+        lignesUnites.add(r);
+        cols.forEach((c, i) => unites.set(c, declarations[i] === "pourcentage" ? "pourcentage" : "euros"));
+        continue;
+      }
+      if (cols.some((c) => !this.semblableGarantie(r, c))) {
+        h = r;
+        break;
+      }
+    }
+    if (h < 0) {
+      throw erreur(
+        `Aucune ligne d'en-tête trouvée au-dessus de la première ligne de garanties (ligne ${this.origine.ligne + premiere}) : ` +
+          "une ligne doit nommer les niveaux (« Niveau 1 », « Base », « Option 1 », « Réseau »…) au-dessus des garanties.",
+      );
+    }
+    // A level row above a réseau / hors réseau row (or above repeated names) is the first half of the header.
+    let haut = -1;
+    if (h > 0 && !this.uniforme(h - 1)) {
+      const colsH = this.colonnesTexte(h, c0);
+      const colsU = this.colonnesTexte(h - 1, c0).filter((c) => !this.semblableGarantie(h - 1, c));
+      if (colsU.length > 0) {
+        const textesH = colsH.map((c) => this.texte(h, c));
+        const variantes = textesH.some((t) => analyserEntete(t).variante !== undefined);
+        const doublons = new Set(textesH.map((t) => plier(t))).size < textesH.length;
+        const niveauH = textesH.some((t) => analyserEntete(t).niveau && analyserEntete(t).variante === undefined);
+        const niveauU = colsU.some((c) => analyserEntete(this.texte(h - 1, c)).niveau);
+        if (niveauU && (variantes || doublons || !niveauH || colsU.length < colsH.length)) haut = h - 1;
+      }
+    }
+    const lignes = haut >= 0 ? [haut, h] : [h];
+    const colonnes: Colonne[] = [];
+    let dernierHaut = "";
+    const fin = Math.max(this.largeur, ...donnees.map((c) => c + 1));
+    for (let c = c0; c < fin; c++) {
+      const bas = this.texte(h, c);
+      let hautTexte = haut >= 0 ? this.texte(haut, c) : "";
+      // A merged level name above réseau / hors réseau: Office gives it in its first cell only.
+      if (haut >= 0) {
+        if (hautTexte !== "") dernierHaut = hautTexte;
+        else if (bas !== "" && analyserEntete(bas).ignorer === undefined) hautTexte = dernierHaut;
+      }
+      const texte = joindreEntete(hautTexte, bas);
+      const aDonnees = donnees.includes(c);
+      if (texte === "") {
+        if (aDonnees) throw this.colonneSansNom(c, h, colonnes);
+        continue;
+      }
+      const entete = analyserEntete(texte);
+      const unite = entete.unite ?? unites.get(c);
+      colonnes.push({
+        c,
+        entete,
+        texte,
+        ...(hautTexte !== "" && haut >= 0 ? { haut: hautTexte } : {}),
+        ...(bas !== "" ? { bas } : {}),
+        ...(unite ? { unite } : {}),
+      });
+    }
+    return { colonnes, lignes, derniere: h, lignesUnites };
+  }
+
+  private colonnesTexte(r: number, depuis: number): number[] {
+    const cols: number[] = [];
+    const ligne = this.V[r]!;
+    for (let c = depuis; c < ligne.length; c++) if (ligne[c]!.type !== "vide") cols.push(c);
+    return cols;
+  }
+
+  private colonneSansNom(c: number, h: number, avant: readonly Colonne[]): RembError {
+    const voisin = avant.length > 0 && avant[avant.length - 1]!.c === c - 1 ? avant[avant.length - 1] : undefined;
+    const ou = `colonne ${lettresColonne(this.origine.colonne + c)}, ligne ${this.origine.ligne + h}`;
+    return erreur(
+      voisin
+        ? `En-tête fusionné ou incomplet (${ou}) : la colonne a des garanties mais pas de nom de niveau, à côté de « ${voisin.texte} ». ` +
+            "Donnez un nom à chaque colonne de niveau (par exemple « Niveau 1 — réseau » et « Niveau 1 — hors réseau »)."
+        : `Colonne de garanties sans nom de niveau (${ou}) : nommez le niveau dans la ligne d'en-tête.`,
+    );
+  }
+
+  private construireNiveaux(colonnes: readonly Colonne[], lignesEntete: readonly number[]): Niveau[] {
+    const h = lignesEntete[lignesEntete.length - 1]!;
+    const niveaux: Niveau[] = [];
+    const vus = new Map<string, Colonne>();
+    const retenues: Colonne[] = [];
+    for (const col of colonnes) {
+      if (col.entete.ignorer !== undefined && !col.entete.niveau) {
+        this.alerte("COLONNE_IGNOREE", "info", `Colonne « ${col.texte} » ignorée (${col.entete.ignorer}) : ce n'est pas un niveau de garanties.`, {
+          adresse: adresseA1(this.origine, h, col.c),
+          ligne: this.origine.ligne + h,
+        });
+        continue;
+      }
+      const cle = plier(col.texte);
+      const deja = vus.get(cle);
+      if (deja) {
+        const a = lettresColonne(this.origine.colonne + deja.c);
+        const b = lettresColonne(this.origine.colonne + col.c);
+        throw erreur(
+          `Niveau « ${col.texte} » en double (colonnes ${a} et ${b}, ligne ${this.origine.ligne + h}) : chaque niveau doit avoir un nom unique. ` +
+            "Un en-tête fusionné sur deux colonnes ? Ajoutez une ligne « réseau » / « hors réseau » ou renommez les colonnes.",
+        );
+      }
+      vus.set(cle, col);
+      retenues.push(col);
+    }
+    if (retenues.length === 0) throw erreur("Aucun niveau trouvé dans l'en-tête : toutes les colonnes ont été écartées (commentaires, taux Sécu…).");
+    retenues.forEach((col, i) => {
+      const e = col.entete;
+      // With a two-row header, the upper row names the level and the lower row gives its variant.
+      const typeHaut = col.haut !== undefined ? analyserEntete(col.haut).type : e.type;
+      const type = typeHaut !== "niveau" ? typeHaut : e.type;
+      const famille = e.variante ? (col.haut !== undefined ? col.haut : familleDe(col.texte)) : undefined;
+      niveaux.push({
+        nom: col.texte,
+        rang: i + 1,
+        type,
+        ...(e.variante ? { variante: e.variante } : {}),
+        ...(famille !== undefined ? { famille } : {}),
+        colonne: col.c,
+        entete: col.texte,
+        adresse: adresseA1(this.origine, col.haut !== undefined && col.bas === undefined ? lignesEntete[0]! : h, col.c),
+      });
+    });
+    return this.relierSocles(niveaux, retenues);
+  }
+
+  /** Options and surcomplémentaires include a base level (domain §2.6): which one, and how. */
+  private relierSocles(niveaux: Niveau[], colonnes: readonly Colonne[]): Niveau[] {
+    return niveaux.map((n, i) => {
+      if (n.type !== "option" && n.type !== "surcomplementaire") return n;
+      const e = colonnes[i]!.entete;
+      let inclus: Niveau | undefined;
+      if (e.inclutTexte !== undefined) {
+        inclus = niveaux.find((m) => m !== n && (plier(m.nom) === e.inclutTexte || plier(m.famille ?? "") === e.inclutTexte));
+        inclus ??= niveaux.find((m) => m !== n && e.inclutTexte!.startsWith(plier(m.famille ?? m.nom)));
+      }
+      const gauche = niveaux.slice(0, i).reverse();
+      inclus ??=
+        gauche.find((m) => m.type === "base" && m.variante === n.variante) ??
+        gauche.find((m) => m.type === "base") ??
+        (n.type === "surcomplementaire" ? gauche.find((m) => m.type === "niveau" && m.variante === n.variante) : undefined);
+      const ou = { ...(n.adresse ? { adresse: n.adresse } : {}), niveau: n.nom };
+      if (!inclus) {
+        this.alerte("CONVENTION_SOCLE_IMPLICITE", "info", `« ${n.nom} » : aucun niveau de base trouvé à sa gauche ; la colonne est lue seule.`, ou);
+        return n;
+      }
+      const explicite = e.convention !== undefined || this.options.conventionSocle !== undefined;
+      const convention = e.convention ?? this.options.conventionSocle ?? "SOCLE_INCLUS";
+      if (e.convention === undefined) {
+        this.alerte(
+          "CONVENTION_SOCLE_IMPLICITE",
+          this.options.conventionSocle !== undefined ? "info" : "alerte",
+          this.options.conventionSocle !== undefined
+            ? `« ${n.nom} » : lu ${convention === "SOCLE_INCLUS" ? "y compris" : "en sus de"} « ${inclus.nom} » (option d'import).`
+            : `« ${n.nom} » : l'en-tête ne dit pas si la colonne inclut « ${inclus.nom} » ; lue comme un total y compris « ${inclus.nom} » et le RO ` +
+                "(convention de la grille publiée au JO). Précisez « base incluse » ou « en sus de la base » dans l'en-tête.",
+          ou,
+        );
+      }
+      return { ...n, inclutNiveau: inclus.nom, convention, conventionExplicite: explicite };
+    });
+  }
+
+  /** Label columns: left of the first level, without the columns set aside. */
+  private colonnesLibelle(colonnes: readonly Colonne[]): number[] {
+    const ignorees = new Set(colonnes.filter((c) => c.entete.ignorer !== undefined && !c.entete.niveau).map((c) => c.c));
+    const premiere = colonnes.find((c) => !ignorees.has(c.c))!.c;
+    const res: number[] = [];
+    for (let c = 0; c < premiere; c++) if (!ignorees.has(c)) res.push(c);
+    return res;
+  }
+
+  // ——— title rows ———
+
+  private lireTitres(avant: number, colonnesLibelle: readonly number[]): { nom?: string; dateEffet?: Jour; responsable?: boolean } {
+    let nom: string | undefined;
+    let dateEffet: Jour | undefined;
+    let responsable: boolean | undefined;
+    for (let r = 0; r < avant; r++) {
+      const textes: string[] = [];
+      let dateCellule: Jour | undefined;
+      for (let c = 0; c < this.largeur; c++) {
+        const v = this.v(r, c);
+        if (v.type === "texte") textes.push(v.texte);
+        else if (v.type === "date") dateCellule = jourDepuisIso(v.texte);
+        else if (v.type === "nombre") {
+          const f = this.format(r, c);
+          if (f && estFormatDate(f)) dateCellule = jourDepuisSerieSur(v.nombre);
+        }
+      }
+      const ligne = textes.join(" ");
+      if (ligne === "") continue;
+      const p = plier(ligne);
+      if (/\b(effet|vigueur|compter|applicable)\b/.test(p)) dateEffet ??= dateDansTexte(ligne) ?? dateCellule;
+      if (/\bnon responsable\b/.test(p)) responsable ??= false;
+      else if (/\bcontrat responsable\b|\bresponsable et solidaire\b|\bsolidaire et responsable\b/.test(p)) responsable ??= true;
+      if (nom === undefined && colonnesLibelle.length > 0 && !/\b(effet|vigueur)\b/.test(p)) nom = textes[0]!;
+    }
+    return { ...(nom !== undefined ? { nom } : {}), ...(dateEffet !== undefined ? { dateEffet } : {}), ...(responsable !== undefined ? { responsable } : {}) };
+  }
+
+  private dateEffet(titre: Jour | undefined): Jour | undefined {
+    const d = this.options.dateEffet;
+    if (d === undefined) return titre;
+    if (typeof d === "number") return d;
+    return /^\d{4}-\d{2}-\d{2}$/.test(d.trim()) ? jourDepuisIso(d) : jourDepuisTexte(d);
+  }
+
+  // ——— lines ———
+
+  private lireLignes(debut: number, colonnes: readonly Colonne[], niveaux: readonly Niveau[], colonnesLibelle: readonly number[], unites: ReadonlySet<number>): Ligne[] {
+    const parNom = new Map(colonnes.map((c) => [c.texte, c]));
+    const colonnesNiveaux = niveaux.map((n) => parNom.get(n.nom)!);
+    const lignes: Ligne[] = [];
+    let section: Section | null = null;
+    let intertitre: string | undefined;
+    const memoire: (string | undefined)[] = colonnesLibelle.map(() => undefined);
+    const derniereLibelle = colonnesLibelle.length - 1;
+    for (let r = debut; r < this.V.length; r++) {
+      if (unites.has(r)) continue;
+      const ligneV = this.V[r]!;
+      if (ligneV.length === 0) continue;
+      const aValeurs = colonnesNiveaux.some((col) => this.v(r, col.c).type !== "vide");
+      const libelles = colonnesLibelle.map((c) => this.texte(r, c));
+      const fusionnee = aValeurs && this.uniforme(r, colonnesNiveaux[0]!.c);
+      if (!aValeurs || fusionnee) {
+        // A heading: a section row (« OPTIQUE ») or a sub-heading (« Honoraires médicaux »).
+        const t = fusionnee ? this.texte(r, ligneV.findIndex((v) => v.type !== "vide")) : libelles.filter((x) => x !== "").join(" — ");
+        if (t === "") continue;
+        const s = sectionDeTitre(t);
+        if (s !== null) {
+          section = s;
+          intertitre = undefined;
+        } else {
+          intertitre = t;
+        }
+        memoire.fill(undefined);
+        continue;
+      }
+      // Several label columns: left ones hold a group (often merged down the rows), the last one the label.
+      const propres: string[] = [];
+      const contexte: string[] = [];
+      for (let i = 0; i < libelles.length; i++) {
+        const t = libelles[i]!;
+        if (i < derniereLibelle) {
+          if (t !== "") {
+            memoire[i] = t;
+            memoire.fill(undefined, i + 1);
+          }
+        }
+        const texte = t !== "" ? t : i < derniereLibelle ? memoire[i] : undefined;
+        if (texte === undefined) continue;
+        const s = sectionDeTitre(texte);
+        if (s !== null) {
+          section = s;
+          continue;
+        }
+        (t !== "" ? propres : contexte).push(texte);
+      }
+      const libelle = propres.join(" — ");
+      const numero = this.origine.ligne + r;
+      const adresseLibelle = this.adresseLibelle(r, colonnesLibelle);
+      this.signalerNettoyage(colonnesLibelle.map((c) => this.v(r, c)), numero, undefined, adresseLibelle);
+      const inter = [intertitre, ...contexte].filter((x): x is string => x !== undefined && x !== "").join(" — ") || undefined;
+      const { poste, reconnaissance, sectionLigne } = this.reconnaitre(libelle, section, inter, numero, adresseLibelle);
+      if (reconnaissance.origine === "libelle" && poste !== null && reconnaissance.confiance >= 0.8 && !reconnaissance.ambigu) section = sectionLigne ?? section;
+      const cellules = niveaux.map((n, i) => this.cellule(r, colonnesNiveaux[i]!, n, poste, numero));
+      lignes.push({
+        poste: poste?.code ?? null,
+        reconnaissance,
+        libelle,
+        section: sectionLigne,
+        ...(inter !== undefined ? { intertitre: inter } : {}),
+        ligne: numero,
+        ...(adresseLibelle !== undefined ? { adresse: adresseLibelle } : {}),
+        cellules,
+      });
+    }
+    if (lignes.length === 0) throw erreur("Aucune ligne de garanties sous l'en-tête.");
+    return lignes;
+  }
+
+  private adresseLibelle(r: number, colonnesLibelle: readonly number[]): string | undefined {
+    for (let i = colonnesLibelle.length - 1; i >= 0; i--) {
+      const c = colonnesLibelle[i]!;
+      if (this.v(r, c).type !== "vide") return adresseA1(this.origine, r, c);
+    }
+    return colonnesLibelle.length > 0 ? adresseA1(this.origine, r, colonnesLibelle[colonnesLibelle.length - 1]!) : undefined;
+  }
+
+  private reconnaitre(
+    libelle: string,
+    section: Section | null,
+    intertitre: string | undefined,
+    numero: number,
+    adresse: string | undefined,
+  ): { poste: Poste | null; reconnaissance: ReconnaissanceLigne; sectionLigne: Section | null } {
+    const ou = { ligne: numero, ...(adresse ? { adresse } : {}) };
+    const corrections = this.options.corrections;
+    if (corrections && Object.prototype.hasOwnProperty.call(corrections, numero)) {
+      const code = corrections[numero];
+      const poste = code === null || code === undefined ? null : posteParCode(code);
+      if (code && !poste) throw erreur(`Correction de la ligne ${numero} : poste « ${code} » inconnu du catalogue.`);
+      return {
+        poste: poste ?? null,
+        reconnaissance: { origine: "fournie", confiance: 1, raison: poste ? "Poste corrigé par l'utilisateur." : "Ligne marquée sans poste par l'utilisateur." },
+        sectionLigne: poste?.section ?? section,
+      };
+    }
+    if (libelle === "" && intertitre === undefined) {
+      this.alerte("LIBELLE_VIDE", "alerte", `Ligne ${numero} : des garanties sans libellé ; la ligne est gardée sans poste.`, ou);
+      return { poste: null, reconnaissance: { origine: "libelle", confiance: 0, raison: "Libellé vide." }, sectionLigne: section };
+    }
+    const r = reconnaitrePoste(libelle, { section, intertitre: intertitre ?? null });
+    const reconnaissance: ReconnaissanceLigne = {
+      origine: "libelle",
+      confiance: r.confiance,
+      raison: r.raison,
+      ...(r.ambigu ? { ambigu: r.ambigu } : {}),
+    };
+    const affiche = libelle !== "" ? libelle : intertitre!;
+    if (r.poste === null) {
+      this.alerte("LIBELLE_INCONNU", "alerte", `Ligne ${numero} : « ${court(affiche)} » ne correspond à aucun poste du catalogue ; la ligne est gardée mais ne peut pas être vérifiée.`, ou);
+    } else if (r.confiance < 0.5 || r.ambigu) {
+      this.alerte("RECONNAISSANCE_INCERTAINE", "info", `Ligne ${numero} : « ${court(affiche)} » lu comme « ${r.poste.libelle} » (confiance ${nombreFr(r.confiance)}). ${r.raison}`, ou);
+    }
+    return { poste: r.poste, reconnaissance, sectionLigne: r.section };
+  }
+
+  private cellule(r: number, col: Colonne, n: Niveau, poste: Poste | null, numero: number): Cellule {
+    const adresse = adresseA1(this.origine, r, col.c);
+    const v = this.v(r, col.c);
+    const ou = { ligne: numero, niveau: n.nom, adresse };
+    const base = { niveau: n.nom, adresse };
+    const unite = this.options.nombres && this.options.nombres !== "auto" ? this.options.nombres : col.unite;
+    const ko = (texte: string, e: unknown): Cellule => {
+      const err = estRembError(e) ? e : erreur(`Cellule illisible : ${String(e)}`);
+      const code = err.code === "SYNTAXE_GARANTIE" ? "GARANTIE_ILLISIBLE" : "VALEUR_INATTENDUE";
+      this.alerte(code, "alerte", `${adresse} (${n.nom}) : ${err.message}`, ou);
+      return { ...base, texte, erreur: err };
+    };
+    switch (v.type) {
+      case "vide":
+        return { ...base, texte: "", garantie: lireGarantie("") };
+      case "nombre":
+        try {
+          const lu = lireNombre(v.nombre, this.format(r, col.c), poste, unite);
+          if (lu.lecture.ambigu) this.alerte("NOMBRE_AMBIGU", "alerte", `${adresse} (${n.nom}) : ${messageAmbigu(lu)}`, ou);
+          return { ...base, texte: lu.texte, garantie: lu.garantie, lecture: lu.lecture };
+        } catch (e) {
+          return ko(nombreFr(v.nombre), e);
+        }
+      case "texte": {
+        this.signalerNettoyage([v], numero, n.nom, adresse);
+        const x = nombreDepuisTexte(v.texte);
+        if (x !== undefined) {
+          try {
+            const lu = lireNombre(x, undefined, poste, unite);
+            if (lu.lecture.ambigu) this.alerte("NOMBRE_AMBIGU", "alerte", `${adresse} (${n.nom}) : ${messageAmbigu(lu)}`, ou);
+            return { ...base, texte: v.texte, garantie: lu.garantie, lecture: lu.lecture };
+          } catch (e) {
+            return ko(v.texte, e);
+          }
+        }
+        try {
+          const g: Garantie = lireGarantie(v.texte);
+          return { ...base, texte: v.texte, garantie: g };
+        } catch (e) {
+          return ko(v.texte, e);
+        }
+      }
+      case "booleen":
+        return { ...base, texte: v.valeur ? "VRAI" : "FAUX", garantie: lireGarantie(v.valeur ? "Oui" : "") };
+      case "date":
+        return ko(v.texte, erreur(`Date (${v.texte}) là où une garantie est attendue : une garantie s'écrit « 150 % BR », « 50 € »…`));
+      case "erreur-excel":
+        return ko(v.texte, erreur(`Erreur Excel ${v.texte} dans la cellule : la formule de la cellule ne donne pas de garantie.`));
+      case "inattendu":
+        return ko(v.texte, erreur(`Valeur inattendue (${v.texte}) : un texte ou un nombre est attendu.`));
+    }
+  }
+
+  private signalerNettoyage(vs: readonly ValeurCellule[], ligne: number, niveau: string | undefined, adresse: string | undefined): void {
+    for (const v of vs) {
+      if (v.type !== "texte" || !v.nettoyage) continue;
+      const n: Nettoyage = v.nettoyage;
+      const ou = { ligne, ...(niveau ? { niveau } : {}), ...(adresse ? { adresse } : {}) };
+      const ici = adresse ?? `Ligne ${ligne}`;
+      if (n.supprimes > 0) this.alerte("CARACTERES_SUPPRIMES", "info", `${ici} : ${n.supprimes} caractère(s) de contrôle ou invisible(s) supprimé(s).`, ou);
+      if (n.longueurOrigine !== undefined) this.alerte("TEXTE_TRONQUE", "alerte", `${ici} : texte de ${n.longueurOrigine} caractères tronqué ; ce n'est pas une garantie ni un libellé.`, ou);
+      if (n.formule) this.alerte("FORMULE_SUSPECTE", "alerte", `${ici} : « ${court(v.texte)} » ressemble à une formule de tableur ; il est lu comme du texte et jamais exécuté.`, ou);
+    }
+  }
+
+  private signalerDoublons(lignes: readonly Ligne[]): void {
+    const vus = new Map<string, Ligne>();
+    for (const l of lignes) {
+      if (l.poste === null) continue;
+      const avant = vus.get(l.poste);
+      if (avant) {
+        this.alerte("POSTE_EN_DOUBLE", "info", `Lignes ${avant.ligne} et ${l.ligne} : même poste « ${posteParCode(l.poste)!.libelle} » (« ${court(avant.libelle)} », « ${court(l.libelle)} »).`, {
+          ligne: l.ligne,
+          ...(l.adresse ? { adresse: l.adresse } : {}),
+        });
+      } else vus.set(l.poste, l);
+    }
+  }
+
+  private alerte(code: AlerteImport["code"], gravite: AlerteImport["gravite"], message: string, ou: { ligne?: number; niveau?: string; adresse?: string } = {}): void {
+    this.alertes.push({ code, gravite, message, ...ou });
+  }
+}
+
+const VIDE: ValeurCellule = Object.freeze({ type: "vide" });
+
+function joindreEntete(haut: string, bas: string): string {
+  if (haut === "" || plier(haut) === plier(bas)) return bas;
+  if (bas === "") return haut;
+  return `${haut} — ${bas}`;
+}
+
+function court(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+function erreur(message: string): RembError {
+  return new RembError("ARGUMENT_INVALIDE", message);
+}
+
+function jourDepuisSerieSur(n: number): Jour | undefined {
+  try {
+    return jourDepuisSerie(n);
+  } catch {
+    return undefined;
+  }
+}
+
+const MOIS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"];
+
+/** « 01/01/2026 », « 2026-01-01 », « 1er janvier 2026 » in a title row. */
+function dateDansTexte(t: string): Jour | undefined {
+  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(t);
+  try {
+    if (iso) return jourDepuisIso(iso[0]);
+    const fr = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/.exec(t);
+    if (fr) return jourDepuisTexte(`${fr[1]}/${fr[2]}/${fr[3]}`);
+    const lettres = /\b(\d{1,2})(?:er)? (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre) (\d{4})\b/.exec(plier(t));
+    if (lettres) return jourDepuisIso(`${lettres[3]}-${String(MOIS.indexOf(lettres[2]!) + 1).padStart(2, "0")}-${lettres[1]!.padStart(2, "0")}`);
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
