@@ -731,6 +731,14 @@ class Analyseur {
     const x = this.c();
     const u = x.type === "mot" ? MOTS_UNITE.get(x.mot) : undefined;
     if (u === undefined) this.erreur(x, ATTENDU_UNITE);
+    if (nombre > 1 && !UNITES[u].duree) {
+      const n = this.a(-1);
+      this.erreur(
+        n,
+        "une durée (« / 2 ans »)",
+        `« ${n.texte} ${x.texte} » à la position ${this.pos(n)} : seule une durée se compte par plusieurs (« / 2 ans », « tous les 2 ans »)`,
+      );
+    }
     this.i++;
     if (u === "an" && this.estMot(0, "civile", "civiles")) this.i++;
     return [nombre, u];

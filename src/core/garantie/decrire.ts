@@ -38,7 +38,7 @@ function decrireFormule(f: Formule, ctx: ContexteGarantie | undefined): string {
       const u = UNITES[parUnite.periode.unite];
       const m = f.nombreMax;
       const payees = m && (m.unite === undefined || UNITES[m.unite].parUnite) && m.nombre < unites ? m.nombre : unites;
-      notes.push(payees < unites ? `${payees} ${payees > 1 ? u.pluriel : u.singulier} payé(e)s sur ${unites}` : `${unites} ${unites > 1 ? u.pluriel : u.singulier}`);
+      notes.push(payees < unites ? `maximum atteint : ${payees} ${payees > 1 ? u.pluriel : u.singulier} sur ${unites}` : `${unites} ${unites > 1 ? u.pluriel : u.singulier}`);
     }
     if (toutes(f).some((tp) => tp.terme.type === "pourcentage" && tp.terme.base === "PMSS")) {
       notes.push(`PMSS ${civilDepuisJour(ctx.date).annee} : ${formatEuros(pmssDeLAnnee(ctx.date))}`);

@@ -171,8 +171,9 @@ function lireNombre(s: string, debut: number): Jeton {
   let k = chiffres(s, debut);
   let entier = s.slice(debut, k);
   let groupes = false;
-  // Space-separated thousands: only after a first group of 1–3 digits, and only groups of exactly three.
-  if (entier.length <= 3) {
+  // Space-separated thousands: only after a first group of 1–3 digits not starting with 0 (« 0 100 % » is two
+  // numbers), and only groups of exactly three.
+  if (entier.length <= 3 && entier[0] !== "0") {
     while (k + 1 < s.length && estEspaceDeGroupe(s.charCodeAt(k)) && estChiffre(s.charCodeAt(k + 1))) {
       const f = chiffres(s, k + 1);
       if (f - (k + 1) !== 3) break;
@@ -186,7 +187,7 @@ function lireNombre(s: string, debut: number): Jeton {
     const autre = sep === "," ? "." : ",";
     // « 1.234,56 » / « 1,234.56 » / « 1.234.567 »: repeated three-digit groups after the same separator.
     let f = chiffres(s, k + 1);
-    if (!groupes && entier.length <= 3 && f - (k + 1) === 3 && (s[f] === sep || s[f] === autre)) {
+    if (!groupes && entier.length <= 3 && entier[0] !== "0" && f - (k + 1) === 3 && (s[f] === sep || s[f] === autre)) {
       let m = k;
       let e = entier;
       while (s[m] === sep && estChiffre(s.charCodeAt(m + 1))) {
