@@ -1,13 +1,13 @@
 import { jourDepuisIso, jourDepuisSerie, jourDepuisTexte, type Jour } from "../dates";
-import { RembError, estRembError } from "../errors";
-import type { Garantie } from "../garantie";
+import { RembError } from "../errors";
 import { plier, posteParCode, reconnaitrePoste, sectionDeTitre, type Poste, type Section } from "../postes";
 import { adresseA1, lettresColonne, origineDepuis, type Origine } from "./adresse";
 import { lireGarantie } from "./lire-garantie";
 import type { AlerteImport, Cellule, Grille, Ligne, Niveau, OptionsImport, ReconnaissanceLigne, SourceGrille } from "./modele";
 import { analyserEntete, estDeclarationUnite, familleDe, type Entete } from "./niveaux";
-import { estFormatDate, lireNombre, messageAmbigu, nombreDepuisTexte, type UniteNombres } from "./nombre";
-import { nombreFr, valeurCellule, type Nettoyage, type ValeurCellule } from "./valeur-cellule";
+import { lireCellule, signalerNettoyage, court, type Alerter, type Lieu } from "./cellule";
+import { estFormatDate, nombreDepuisTexte, type UniteNombres } from "./nombre";
+import { nombreFr, valeurCellule, type ValeurCellule } from "./valeur-cellule";
 
 /** Beyond these sizes the input is not a guarantee grid (a grid has ~150 rows and a dozen columns). */
 const LIGNES_MAX = 200_000;
@@ -508,7 +508,7 @@ class Import {
       const libelle = propres.join(" — ");
       const numero = this.origine.ligne + r;
       const adresseLibelle = this.adresseLibelle(r, colonnesLibelle);
-      this.signalerNettoyage(colonnesLibelle.map((c) => this.v(r, c)), numero, undefined, adresseLibelle);
+      for (const c of colonnesLibelle) signalerNettoyage(this.v(r, c), { ligne: numero, adresse: adresseA1(this.origine, r, c) }, this.alerter);
       const inter = [intertitre, ...contexte].filter((x): x is string => x !== undefined && x !== "").join(" — ") || undefined;
       const { poste, reconnaissance, sectionLigne } = this.reconnaitre(libelle, section, inter, numero, adresseLibelle);
       if (reconnaissance.origine === "libelle" && poste !== null && reconnaissance.confiance >= 0.8 && !reconnaissance.ambigu) section = sectionLigne ?? section;
@@ -576,68 +576,13 @@ class Import {
   }
 
   private cellule(r: number, col: Colonne, n: Niveau, poste: Poste | null, numero: number): Cellule {
-    const adresse = adresseA1(this.origine, r, col.c);
-    const v = this.v(r, col.c);
-    const ou = { ligne: numero, niveau: n.nom, adresse };
-    const base = { niveau: n.nom, adresse };
     const unite = this.options.nombres && this.options.nombres !== "auto" ? this.options.nombres : col.unite;
-    const ko = (texte: string, e: unknown): Cellule => {
-      const err = estRembError(e) ? e : erreur(`Cellule illisible : ${String(e)}`);
-      const code = err.code === "SYNTAXE_GARANTIE" ? "GARANTIE_ILLISIBLE" : "VALEUR_INATTENDUE";
-      this.alerte(code, "alerte", `${adresse} (${n.nom}) : ${err.message}`, ou);
-      return { ...base, texte, erreur: err };
-    };
-    switch (v.type) {
-      case "vide":
-        return { ...base, texte: "", garantie: lireGarantie("") };
-      case "nombre":
-        try {
-          const lu = lireNombre(v.nombre, this.format(r, col.c), poste, unite);
-          if (lu.lecture.ambigu) this.alerte("NOMBRE_AMBIGU", "alerte", `${adresse} (${n.nom}) : ${messageAmbigu(lu)}`, ou);
-          return { ...base, texte: lu.texte, garantie: lu.garantie, lecture: lu.lecture };
-        } catch (e) {
-          return ko(nombreFr(v.nombre), e);
-        }
-      case "texte": {
-        this.signalerNettoyage([v], numero, n.nom, adresse);
-        const x = nombreDepuisTexte(v.texte);
-        if (x !== undefined) {
-          try {
-            const lu = lireNombre(x, undefined, poste, unite);
-            if (lu.lecture.ambigu) this.alerte("NOMBRE_AMBIGU", "alerte", `${adresse} (${n.nom}) : ${messageAmbigu(lu)}`, ou);
-            return { ...base, texte: v.texte, garantie: lu.garantie, lecture: lu.lecture };
-          } catch (e) {
-            return ko(v.texte, e);
-          }
-        }
-        try {
-          const g: Garantie = lireGarantie(v.texte);
-          return { ...base, texte: v.texte, garantie: g };
-        } catch (e) {
-          return ko(v.texte, e);
-        }
-      }
-      case "booleen":
-        return { ...base, texte: v.valeur ? "VRAI" : "FAUX", garantie: lireGarantie(v.valeur ? "Oui" : "") };
-      case "date":
-        return ko(v.texte, erreur(`Date (${v.texte}) là où une garantie est attendue : une garantie s'écrit « 150 % BR », « 50 € »…`));
-      case "erreur-excel":
-        return ko(v.texte, erreur(`Erreur Excel ${v.texte} dans la cellule : la formule de la cellule ne donne pas de garantie.`));
-      case "inattendu":
-        return ko(v.texte, erreur(`Valeur inattendue (${v.texte}) : un texte ou un nombre est attendu.`));
-    }
-  }
-
-  private signalerNettoyage(vs: readonly ValeurCellule[], ligne: number, niveau: string | undefined, adresse: string | undefined): void {
-    for (const v of vs) {
-      if (v.type !== "texte" || !v.nettoyage) continue;
-      const n: Nettoyage = v.nettoyage;
-      const ou = { ligne, ...(niveau ? { niveau } : {}), ...(adresse ? { adresse } : {}) };
-      const ici = adresse ?? `Ligne ${ligne}`;
-      if (n.supprimes > 0) this.alerte("CARACTERES_SUPPRIMES", "info", `${ici} : ${n.supprimes} caractère(s) de contrôle ou invisible(s) supprimé(s).`, ou);
-      if (n.longueurOrigine !== undefined) this.alerte("TEXTE_TRONQUE", "alerte", `${ici} : texte de ${n.longueurOrigine} caractères tronqué ; ce n'est pas une garantie ni un libellé.`, ou);
-      if (n.formule) this.alerte("FORMULE_SUSPECTE", "alerte", `${ici} : « ${court(v.texte)} » ressemble à une formule de tableur ; il est lu comme du texte et jamais exécuté.`, ou);
-    }
+    const format = this.format(r, col.c);
+    return lireCellule(
+      this.v(r, col.c),
+      { niveau: n.nom, adresse: adresseA1(this.origine, r, col.c), ligne: numero, poste, ...(format ? { format } : {}), ...(unite ? { unite } : {}) },
+      this.alerter,
+    );
   }
 
   private signalerDoublons(lignes: readonly Ligne[]): void {
@@ -654,9 +599,11 @@ class Import {
     }
   }
 
-  private alerte(code: AlerteImport["code"], gravite: AlerteImport["gravite"], message: string, ou: { ligne?: number; niveau?: string; adresse?: string } = {}): void {
+  private alerte(code: AlerteImport["code"], gravite: AlerteImport["gravite"], message: string, ou: Lieu = {}): void {
     this.alertes.push({ code, gravite, message, ...ou });
   }
+
+  private readonly alerter: Alerter = (code, gravite, message, lieu) => this.alerte(code, gravite, message, lieu);
 }
 
 const VIDE: ValeurCellule = Object.freeze({ type: "vide" });
@@ -665,10 +612,6 @@ function joindreEntete(haut: string, bas: string): string {
   if (haut === "" || plier(haut) === plier(bas)) return bas;
   if (bas === "") return haut;
   return `${haut} — ${bas}`;
-}
-
-function court(s: string): string {
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
 function erreur(message: string): RembError {
