@@ -79,6 +79,10 @@ module.exports = async (env, options) => {
           type: "javascript/auto",
           use: path.resolve(__dirname, "scripts/json-compresse-loader.js"),
         },
+        {
+          test: path.resolve(__dirname, "scripts/parametres-compresses.js"),
+          use: path.resolve(__dirname, "scripts/json-compresse-loader.js"),
+        },
       ],
     },
     performance: {

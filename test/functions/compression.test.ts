@@ -7,7 +7,11 @@ import { inflateRaw } from "../../src/functions/compression/inflate";
 import { base64EnOctets, jsonCompresse, utf8EnTexte } from "../../src/functions/compression/json-compresse";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { compresser } = require("../../scripts/json-compresse-loader.js") as { compresser: (s: string) => string };
+const chargeur = require("../../scripts/json-compresse-loader.js") as {
+  compresserJson: (s: string) => string;
+  compresserDossier: (dossier: string) => string;
+  PARAMETRES: string;
+};
 
 function fichiersJson(dossier: string): string[] {
   return readdirSync(dossier).flatMap((n) => {
@@ -21,12 +25,21 @@ describe("données compressées du bundle (scripts/json-compresse-loader.js)", (
 
   it("il y a des données à vérifier", () => assert.ok(fichiers.length > 0));
 
+  const pack = () => jsonCompresse(chargeur.compresserDossier(chargeur.PARAMETRES)) as Record<string, unknown>;
+
   for (const f of fichiers) {
     it(`${path.relative(path.resolve(__dirname, "../.."), f)} : identique après compression puis décompression`, () => {
       const texte = readFileSync(f, "utf8");
-      assert.deepEqual(jsonCompresse(compresser(texte)), JSON.parse(texte));
+      const attendu = JSON.parse(texte) as unknown;
+      assert.deepEqual(jsonCompresse(chargeur.compresserJson(texte)), attendu);
+      if (path.dirname(f) === chargeur.PARAMETRES) assert.deepEqual(pack()[path.basename(f)], attendu);
     });
   }
+
+  it("le paquet des paramètres contient exactement les fichiers de src/core/params", () => {
+    const noms = readdirSync(chargeur.PARAMETRES).filter((n) => n.endsWith(".json")).sort();
+    assert.deepEqual(Object.keys(pack()).sort(), noms);
+  });
 
   const strategies = [
     { level: 0 },

@@ -1,0 +1,156 @@
+/**
+ * Benchmarks of the Excel adapters (issue 3 targets): scalar REMB.SOINS through the adapter (≥ 500 000 calls/s),
+ * one REMB.SOINS call over 100 000 rows (≤ 150 ms), and the size of the functions bundle (≤ 150 KB minified,
+ * gzip reported).
+ *
+ * The calls go to the shipped code: the production bundle dist/functions.js, loaded the way Excel's runtime
+ * loads it (a plain script calling CustomFunctions.associate), and called as Excel calls it (every argument a
+ * matrix, [[v]] for one cell, omitted arguments null, the invocation object last). Measuring the TypeScript
+ * sources through tsx would mostly measure tsx's CommonJS export getters, which the bundle does not have.
+ * When dist/ is missing or older than the sources, a production bundle is built into a temporary folder first
+ * (a few seconds, synchronous so that benchFunctions() stays synchronous).
+ *
+ * `npx tsx bench/functions.bench.ts` runs it alone; the lead's `npm run bench` calls benchFunctions().
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+
+export interface MesureFonctions {
+  nom: string;
+  valeur: number;
+  unite: string;
+}
+
+type Fonction = (...args: unknown[]) => unknown[][];
+
+const RACINE = path.resolve(__dirname, "..");
+const INVOCATION = { functionName: "SOINS", address: "Feuil1!A1" };
+/** 2026-02-10 as an Excel serial: a fixed care date so every run computes the same thing. */
+const DATE = [[46063]];
+let puits = 0;
+
+function dernierChangement(dossier: string): number {
+  let t = 0;
+  for (const n of readdirSync(dossier, { withFileTypes: true })) {
+    const p = path.join(dossier, n.name);
+    t = Math.max(t, n.isDirectory() ? dernierChangement(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** dist/functions.js when it is at least as recent as the sources, else a fresh production build. */
+function bundleAJour(): { chemin: string; origine: string } {
+  const dist = path.join(RACINE, "dist/functions.js");
+  const sources = Math.max(dernierChangement(path.join(RACINE, "src")), statSync(path.join(RACINE, "webpack.config.js")).mtimeMs);
+  if (existsSync(dist) && statSync(dist).mtimeMs >= sources) return { chemin: dist, origine: "dist/" };
+  const sortie = mkdtempSync(path.join(os.tmpdir(), "remb-bench-"));
+  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", sortie], {
+    cwd: RACINE,
+    stdio: "ignore",
+  });
+  return { chemin: path.join(sortie, "functions.js"), origine: "build temporaire" };
+}
+
+/** Runs the bundle as a plain script with a stand-in CustomFunctions global, as Excel's runtime would. */
+function chargerBundle(chemin: string): Map<string, Fonction> {
+  const fonctions = new Map<string, Fonction>();
+  const g = globalThis as { CustomFunctions?: unknown };
+  const avant = g.CustomFunctions;
+  g.CustomFunctions = {
+    associate: (id: string, f: Fonction) => fonctions.set(id, f),
+    Error: class {
+      constructor(
+        readonly code: string,
+        readonly message?: string,
+      ) {}
+    },
+    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
+  };
+  try {
+    new Function(readFileSync(chemin, "utf8"))();
+  } finally {
+    if (avant === undefined) delete g.CustomFunctions;
+    else g.CustomFunctions = avant;
+  }
+  return fonctions;
+}
+
+function mediane(xs: number[]): number {
+  const t = [...xs].sort((a, b) => a - b);
+  return t[Math.floor(t.length / 2)]!;
+}
+
+function montant(r: unknown[][]): number {
+  const v = r[0]![0];
+  if (typeof v !== "number") throw new Error(`REMB.SOINS a rendu ${JSON.stringify(v)} au lieu d'un montant`);
+  return v;
+}
+
+/** The guarantee as a grid writes it, or a number (1 = 100 % BR) if this build cannot read guarantee text. */
+function garantieBench(soins: Fonction): { valeur: unknown; libelle: string } {
+  const essai = soins([[30]], [[30]], [[0.7]], [["100 % BR"]], null, [["PF"]], DATE, null, INVOCATION);
+  return typeof essai[0]?.[0] === "number" ? { valeur: "100 % BR", libelle: "« 100 % BR »" } : { valeur: 1, libelle: "1 (= 100 % BR)" };
+}
+
+/** Scalar calls per second, varied amounts so no result is a constant the JIT could fold. */
+function debitScalaire(soins: Fonction, garantie: unknown): number {
+  const frais = Array.from({ length: 1024 }, (_, i) => [[25 + (i % 300) / 4]]);
+  const base = [[25]];
+  const taux = [[0.7]];
+  const g = [[garantie]];
+  const pf = [["PF"]];
+  const appel = (i: number) => montant(soins(frais[i & 1023]!, base, taux, g, null, pf, DATE, null, INVOCATION));
+  for (let i = 0; i < 200_000; i++) puits += appel(i);
+  const tours: number[] = [];
+  for (let t = 0; t < 5; t++) {
+    let n = 0;
+    const debut = performance.now();
+    let fin = debut;
+    while (fin - debut < 400) {
+      for (let k = 0; k < 10_000; k++) puits += appel(n + k);
+      n += 10_000;
+      fin = performance.now();
+    }
+    tours.push((n * 1000) / (fin - debut));
+  }
+  return Math.round(mediane(tours));
+}
+
+/** Milliseconds for one call over a 100 000-row claims table (frais and base columns, the rest shared). */
+function dureePlage(soins: Fonction, garantie: unknown, lignes = 100_000): number {
+  const frais = Array.from({ length: lignes }, (_, i) => [25 + (i % 400) / 4]);
+  const base = Array.from({ length: lignes }, (_, i) => [i % 3 === 0 ? 23 : 30]);
+  const appel = () => soins(frais, base, [[0.7]], [[garantie]], null, [["PF"]], DATE, null, INVOCATION);
+  const r = appel();
+  if (r.length !== lignes || typeof r[lignes - 1]![0] !== "number") throw new Error("REMB.SOINS sur plage : résultat inattendu");
+  const temps: number[] = [];
+  for (let t = 0; t < 7; t++) {
+    const debut = performance.now();
+    puits += appel().length;
+    temps.push(performance.now() - debut);
+  }
+  return Math.round(mediane(temps) * 10) / 10;
+}
+
+export function benchFunctions(): MesureFonctions[] {
+  const { chemin, origine } = bundleAJour();
+  const soins = chargerBundle(chemin).get("SOINS");
+  if (!soins) throw new Error(`${chemin} n'associe pas REMB.SOINS`);
+  const g = garantieBench(soins);
+  const octets = readFileSync(chemin);
+  const mesures: MesureFonctions[] = [
+    { nom: `REMB.SOINS scalaire via l'adaptateur (bundle ${origine}, garantie ${g.libelle})`, valeur: debitScalaire(soins, g.valeur), unite: "appels/s" },
+    { nom: `REMB.SOINS, un appel sur 100 000 lignes (bundle ${origine}, garantie ${g.libelle})`, valeur: dureePlage(soins, g.valeur), unite: "ms" },
+    { nom: "functions.js minifié", valeur: Math.round((octets.length / 1024) * 10) / 10, unite: "Kio" },
+    { nom: "functions.js gzip", valeur: Math.round((gzipSync(octets, { level: 9 }).length / 1024) * 10) / 10, unite: "Kio" },
+  ];
+  if (puits === Number.MIN_VALUE) console.log("");
+  return mesures;
+}
+
+if (require.main === module) {
+  for (const m of benchFunctions()) console.log(`${m.nom.padEnd(80)} ${m.valeur.toLocaleString("fr-FR").padStart(12)} ${m.unite}`);
+}
