@@ -2,7 +2,8 @@ import { RembError, estRembError } from "../errors";
 import type { Poste } from "../postes";
 import { lireGarantie } from "./lire-garantie";
 import type { AlerteImport, Cellule } from "./modele";
-import { lireNombre, messageAmbigu, nombreDepuisTexte, type UniteNombres } from "./nombre";
+import { isoDepuisJour, jourDepuisSerie } from "../dates";
+import { estFormatDate, lireNombre, messageAmbigu, nombreDepuisTexte, type UniteNombres } from "./nombre";
 import { nombreFr, type ValeurCellule } from "./valeur-cellule";
 
 /** Where an alert belongs. */
@@ -33,6 +34,8 @@ export function lireCellule(
     return { ...base, texte, erreur: err };
   };
   const nombre = (x: number, format: string | undefined, texte: string | undefined): Cellule => {
+    // A date-formatted number is shown as the date Excel shows, not as its serial.
+    if (texte === undefined && format !== undefined && estFormatDate(format)) texte = dateDepuisSerie(x) ?? nombreFr(x);
     try {
       const lu = lireNombre(x, format, contexte.poste, contexte.unite);
       if (lu.lecture.ambigu) alerter("NOMBRE_AMBIGU", "alerte", `${ici} : ${messageAmbigu(lu)}`, lieu);
@@ -81,4 +84,12 @@ export function signalerNettoyage(v: ValeurCellule, lieu: Lieu, alerter: Alerter
 
 export function court(s: string): string {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+function dateDepuisSerie(x: number): string | undefined {
+  try {
+    return isoDepuisJour(jourDepuisSerie(Math.floor(x)));
+  } catch {
+    return undefined;
+  }
 }
