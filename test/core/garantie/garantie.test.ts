@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 import { RembError } from "../../../src/core/errors";
 import { jourDepuisIso } from "../../../src/core/dates";
 import { centsDepuisEuros } from "../../../src/core/money";
@@ -131,19 +133,12 @@ describe("garantie — construire", () => {
 });
 
 describe("garantie — performance", () => {
-  it("a memoised parse hit and an evaluation allocate nothing (100 000 rows)", () => {
-    const textes = ["150 % BR", "100 % BR + 50 € / an", "1,5 % PMSS / jour", "30 € / séance (max 4 / an)", "TM en sus du RO"];
-    const ctx: ContexteGarantie = { date: jourDepuisIso("2026-03-10"), br: 3000, fr: 5400, roBrut: 2100, unites: 3 };
-    let puits = 0;
-    const tour = (n: number) => {
-      for (let i = 0; i < n; i++) puits += evaluerGarantie(parseGarantie(textes[i % 5]!), ctx);
-    };
-    tour(50_000); // warm-up: the JIT compiles the hot path
-    const avant = process.memoryUsage().heapUsed;
-    tour(100_000);
-    const apres = process.memoryUsage().heapUsed;
-    assert.ok(puits > 0);
-    // One small object per row would be ≥ 1,6 Mo; allow a little for V8's own bookkeeping.
-    assert.ok(apres - avant < 400_000, `${apres - avant} octets alloués pour 100 000 lignes`);
+  it("a memoised parse hit and an evaluation allocate nothing (100 000 rows, fresh process)", () => {
+    const script = join(__dirname, "allocation-mesure.ts");
+    const sortie = execFileSync(process.execPath, ["--min-semi-space-size=64", "--max-semi-space-size=64", "--import", "tsx", script], { encoding: "utf8", timeout: 60_000 });
+    const { octets, puits } = JSON.parse(sortie) as { octets: number; puits: number };
+    assert.ok(puits !== 0);
+    // One small object (or one boxed number) per row would be ≥ 1,6 Mo; allow a little for V8's bookkeeping.
+    assert.ok(octets < 400_000, `${octets} octets alloués pour 100 000 lignes`);
   });
 });
