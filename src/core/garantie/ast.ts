@@ -9,8 +9,10 @@ import type { Cents, Taux } from "../money";
 export type BaseTaux = "BR" | "TM" | "FR" | "PMSS" | "PLV" | "HLF";
 
 /**
- * The unit a term or a count is expressed per. Per-unit periods (acte, jour, nuit, seance) multiply by the
- * number of units in the evaluation context; the others (an, beneficiaire, equipement…) apply once per line.
+ * The unit a term or a count is expressed per. Per-unit periods (acte, consultation, jour, nuit, seance) multiply
+ * amounts and shares of the PMSS by the number of units in the evaluation context (a share of the line's BR or FR
+ * is already the line's total); the others (an, beneficiaire, equipement…) apply once per line. See
+ * vocabulaire.ts `UNITES` for the properties of each unit.
  */
 export type UniteTemps =
   | "acte"
@@ -78,7 +80,7 @@ export interface Formule {
 export type Garantie =
   /** Néant, -, —, Non remboursé, 0, empty: no complementary benefit. */
   | { readonly type: "neant" }
-  /** Inclus, Oui: a service, not an amount. */
+  /** Inclus, Oui: a service, not an amount. The parser sets `texte` to the canonical « Inclus » or « Oui ». */
   | { readonly type: "service"; readonly texte: string }
   | Formule;
 

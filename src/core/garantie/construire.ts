@@ -2,9 +2,13 @@ import { RembError } from "../errors";
 import { centsDepuisEuros, tauxDepuisNombre } from "../money";
 import type { Formule, Garantie, Terme } from "./ast";
 
-/** Small builders, for calculators and tests that start from numbers rather than text. */
+/**
+ * Small builders, for calculators and tests that start from numbers rather than text. « En sus du RO » is never
+ * a default of the language, so a RO_EN_SUS formula counts as explicit: it equals what parseGarantie gives for
+ * the same cell (« 50 € en sus du RO »).
+ */
 export function formule(termes: readonly Terme[], convention: Formule["convention"] = "RO_INCLUS"): Formule {
-  return { type: "formule", termes: termes.map((terme) => ({ terme })), convention, conventionExplicite: false };
+  return { type: "formule", termes: termes.map((terme) => ({ terme })), convention, conventionExplicite: convention === "RO_EN_SUS" };
 }
 
 /**
