@@ -110,16 +110,28 @@ module.exports = async (env, options) => {
     ],
     devServer: {
       headers: { "Access-Control-Allow-Origin": "*" },
-      server: { type: "https", options: env && env.WEBPACK_SERVE ? await certificatsDev() : undefined },
+      // Office requires https. REMB_CERTS_AUTO=1 lets webpack-dev-server make a self-signed certificate instead of
+      // the trusted localhost one (for checks without Office, e.g. a headless machine without sudo).
+      server:
+        env && env.WEBPACK_SERVE && process.env.REMB_CERTS_AUTO !== "1"
+          ? { type: "https", options: await certificatsDev() }
+          : { type: "https" },
       port: PORT,
       static: { directory: path.resolve(__dirname, "dist") },
     },
   };
 };
 
-/** Trusted localhost certificates (office-addin-dev-certs installs them on first use). */
+/** Trusted localhost certificates (office-addin-dev-certs installs them on first use, with sudo on Linux). */
 async function certificatsDev() {
   const devCerts = require("office-addin-dev-certs");
-  const o = await devCerts.getHttpsServerOptions();
-  return { ca: o.ca, key: o.key, cert: o.cert };
+  try {
+    const o = await devCerts.getHttpsServerOptions();
+    return { ca: o.ca, key: o.key, cert: o.cert };
+  } catch (e) {
+    throw new Error(
+      `Certificats de développement indisponibles (${String(e && e.message).split("\n")[0]}). ` +
+        "Installez-les avec « npx office-addin-dev-certs install » (sudo sous Linux), puis relancez « npm run dev-server ».",
+    );
+  }
 }
