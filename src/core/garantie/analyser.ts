@@ -428,7 +428,7 @@ class Analyseur {
     const s = this.i;
     if (this.prend(["dans", "la", "limite"]) || this.prend(["dans", "une", "limite"])) {
       this.prendUnParmi(ARTICLES);
-      this.prendUnParmi([["un"], ["une"]]);
+      this.article_un();
       return true;
     }
     if (this.c().type === "mot" && LIMITE.has(this.c().mot) && (this.estMot(1, "a", "au", "aux", "de", "d'"))) {
@@ -439,7 +439,7 @@ class Analyseur {
     }
     if (this.voit(["plafond"]) && this.estMot(1, "de", "d'") && !this.estMot(2, "la", "l'")) {
       this.i += 2;
-      this.prendUnParmi([["un"], ["une"]]);
+      this.article_un();
       return true;
     }
     if (this.c().type === "mot" && (this.c().mot === "max" || this.c().mot === "maxi" || this.c().mot === "maximum")) {
@@ -454,7 +454,7 @@ class Analyseur {
     }
     if (this.prend(["a", "concurrence"])) {
       this.prendUnParmi(ARTICLES);
-      this.prendUnParmi([["un"], ["une"]]);
+      this.article_un();
       return true;
     }
     this.i = s;
@@ -481,8 +481,14 @@ class Analyseur {
     this.limite = termes;
   }
 
-  /** A number not followed by « % » or « € »: « 4 séances / an », « 4 / an ». */
+  /** « d'un forfait de 300 € »: the « un » goes, unless it counts a unit (« d'un équipement tous les 2 ans »). */
+  private article_un(): void {
+    if (this.estMot(0, "un", "une") && !(this.a(1).type === "mot" && MOTS_UNITE.has(this.a(1).mot))) this.i++;
+  }
+
+  /** A number not followed by « % » or « € »: « 4 séances / an », « 4 / an », « un équipement / 2 ans ». */
   private estDebutCompte(): boolean {
+    if (this.estMot(0, "un", "une")) return this.a(1).type === "mot" && MOTS_UNITE.has(this.a(1).mot);
     if (this.c().type !== "nombre") return false;
     const x = this.a(1);
     if (x.type === "pourcent" || x.type === "euro") return false;
@@ -495,7 +501,7 @@ class Analyseur {
     if (this.nombreMax) {
       this.erreur(n, "un seul nombre maximum", `deux nombres maximum dans la même cellule (positions ${this.pos(this.nombreMaxDebut)} et ${this.pos(n)}) — un seul est attendu`);
     }
-    const nombre = this.entier(n, "un nombre entier de séances, de jours…");
+    const nombre = n.type === "mot" ? 1 : this.entier(n, "un nombre entier de séances, de jours…");
     this.i++;
     let unite: UniteTemps | undefined;
     if (this.c().type === "mot") {
@@ -724,6 +730,15 @@ class Analyseur {
 
   private nombreEtUnite(): [number, UniteTemps] {
     let nombre = 1;
+    const apres = this.a(1);
+    const barre = this.a(-1);
+    if (barre.type === "barre" && this.c().type === "nombre" && (apres.type === "euro" || apres.type === "pourcent" || (apres.type === "mot" && EUROS.has(apres.mot)))) {
+      this.erreur(
+        barre,
+        ATTENDU_UNITE,
+        `deux valeurs séparées par « ${barre.texte} » à la position ${this.pos(barre)} (réseau / hors réseau ?) : une cellule porte une seule valeur, « / » y introduit une période (« / an »)`,
+      );
+    }
     if (this.c().type === "nombre") {
       nombre = this.entier(this.c(), "un nombre entier (« / 2 ans »)");
       this.i++;
