@@ -855,25 +855,25 @@ export function parseGarantie(texte: string): Garantie {
     if (hit instanceof RembError) throw hit;
     return hit;
   }
-  let resultat: Garantie | RembError;
   if (typeof texte !== "string") {
     throw new RembError("ARGUMENT_INVALIDE", `Garantie invalide : une expression texte est attendue (« 150 % BR »), ${typeof texte} reçu.`);
   }
+  // Not cached: the check is immediate, and 4 096 Excel cells of 32 767 characters would hold 130 Mo.
   if (texte.length > TEXTE_MAX) {
-    resultat = erreurSyntaxe(
+    throw erreurSyntaxe(
       texte,
       TEXTE_MAX,
       `au plus ${TEXTE_MAX} caractères`,
       `${texte.length} caractères`,
       `expression trop longue (${texte.length} caractères, ${TEXTE_MAX} au plus) : une cellule de garantie tient en une ligne`,
     );
-  } else {
-    try {
-      resultat = figer(new Analyseur(texte).analyser());
-    } catch (e) {
-      if (!(e instanceof RembError)) throw e;
-      resultat = e;
-    }
+  }
+  let resultat: Garantie | RembError;
+  try {
+    resultat = figer(new Analyseur(texte).analyser());
+  } catch (e) {
+    if (!(e instanceof RembError)) throw e;
+    resultat = e;
   }
   if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value!);
   memo.set(texte, resultat);

@@ -29,8 +29,9 @@ describe("garantie — expressions refusées (test/fixtures/garantie/rejected.js
       assert.equal(e.message, c.message);
       assert.equal(e.syntaxe?.position, c.position);
       assert.ok(e.syntaxe.attendu.length > 0 && e.syntaxe.trouve.length > 0);
-      // Memoised: the same text throws the very same error again.
-      assert.equal(erreurDe(c.texte), e);
+      // Memoised: the same text throws the very same error again (over-long texts are not kept).
+      if (c.texte.length <= 500) assert.equal(erreurDe(c.texte), e);
+      else assert.deepStrictEqual(erreurDe(c.texte).message, e.message);
     });
   }
 });
