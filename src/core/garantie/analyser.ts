@@ -15,15 +15,15 @@ import { ATTENDU_BASE, ATTENDU_PERIODE, ATTENDU_TERME, ATTENDU_UNITE, MOTS_BASE,
  *   formule     := [ro « + »] somme { [« , » | « ; »] clause | « ( » clause « ) » } [« . »]
  *   somme       := terme-période { « + » (terme-période | ro) }
  *   terme-période := terme [période]
- *   terme       := [« forfait » [de]] nombre « % » [article] [base]   (no base: the BR)
+ *   terme       := [« forfait » [de]] nombre (« % » | « pour cent ») [article] [base]   (no base: the BR)
  *                | [« forfait » [de]] nombre (« € » | « euros » | « EUR »)
  *                | « TM » | « ticket modérateur » | « FR » | « frais réels » | plafond-légal
  *                | base                                              (inside a limit only: « des PLV »)
  *   période     := (« / » | « par » | « tous les » | « chaque ») [entier] unité [(« / » | « par » | « et par ») unité]
  *   clause      := convention | limite (compte | somme) | compte        (a bare compte only after « , » or « ( »)
  *   limite      := « dans la limite » [article] | « limité à » | « plafonné à » | « plafond de » | « max » [« . »]
- *                | « maximum » | « jusqu'à » | « à concurrence de »
- *   compte      := entier [unité] période                              (« 4 séances / an », « max 4 / an »)
+ *                | « maximum » | « jusqu'à » | « à concurrence de »     (then « un » is dropped: « d'un forfait de »)
+ *   compte      := (entier | « un ») [unité] période      (« 4 séances / an », « max 4 / an », « un équipement / 2 ans »)
  *   convention  := ro (« inclus » | « compris ») | « y compris » ro | « dont » ro          → RO_INCLUS
  *                | « en sus » de ro | « en complément » de ro | « en plus » de ro | « hors » ro | « + » ro  → RO_EN_SUS
  *   ro          := [article] [« remboursement » [article]] (« RO » | « RSS » | « SS » | « AMO » | « Sécu »
@@ -93,7 +93,7 @@ class Analyseur {
   }
 
   private a(k: number): Jeton {
-    return this.j[Math.min(this.i + k, this.j.length - 1)]!;
+    return this.j[Math.max(0, Math.min(this.i + k, this.j.length - 1))]!;
   }
 
   private estMot(k: number, ...mots: string[]): boolean {
@@ -428,7 +428,7 @@ class Analyseur {
     const s = this.i;
     if (this.prend(["dans", "la", "limite"]) || this.prend(["dans", "une", "limite"])) {
       this.prendUnParmi(ARTICLES);
-      this.article_un();
+      this.articleUn();
       return true;
     }
     if (this.c().type === "mot" && LIMITE.has(this.c().mot) && (this.estMot(1, "a", "au", "aux", "de", "d'"))) {
@@ -439,7 +439,7 @@ class Analyseur {
     }
     if (this.voit(["plafond"]) && this.estMot(1, "de", "d'") && !this.estMot(2, "la", "l'")) {
       this.i += 2;
-      this.article_un();
+      this.articleUn();
       return true;
     }
     if (this.c().type === "mot" && (this.c().mot === "max" || this.c().mot === "maxi" || this.c().mot === "maximum")) {
@@ -454,7 +454,7 @@ class Analyseur {
     }
     if (this.prend(["a", "concurrence"])) {
       this.prendUnParmi(ARTICLES);
-      this.article_un();
+      this.articleUn();
       return true;
     }
     this.i = s;
@@ -482,7 +482,7 @@ class Analyseur {
   }
 
   /** « d'un forfait de 300 € »: the « un » goes, unless it counts a unit (« d'un équipement tous les 2 ans »). */
-  private article_un(): void {
+  private articleUn(): void {
     if (this.estMot(0, "un", "une") && !(this.a(1).type === "mot" && MOTS_UNITE.has(this.a(1).mot))) this.i++;
   }
 
