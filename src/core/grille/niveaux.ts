@@ -28,7 +28,7 @@ const MOTS_NIVEAU = new Set([
   "premium", "integral", "integrale", "excellence", "optimum", "optimal", "bronze", "argent", "or", "platine",
   "classique", "initial", "initiale", "intermediaire", "renforce", "renforcee", "maxi", "mini", "tranquillite",
   "plenitude", "liberte", "privilege", "prestige", "starter", "access", "acces", "standard", "ideal", "essentiel",
-  "reseau", "partenaire", "kalixia", "kalivia", "santeclair", "itelis", "seveane", "istya", "responsable", "n",
+  "reseau", "partenaire", "kalixia", "kalivia", "santeclair", "itelis", "seveane", "istya", "n",
 ]);
 
 /** Headers of columns that are not levels. Folded, whole words. */
@@ -38,7 +38,8 @@ const NON_NIVEAU: readonly (readonly [RegExp, string])[] = [
   [/\b(code|codes|reference|references|ref|unite|unites|periodicite)\b/, "code ou unité"],
   [/\b(taux|remboursement|remb|rembt)\b.*\b(securite sociale|secu|ss|ro|amo|regime obligatoire|rss)\b/, "remboursement du régime obligatoire"],
   [/^(securite sociale|secu|ss|ro|amo|rss|regime obligatoire|regime general|sante)( \w+)?$/, "remboursement du régime obligatoire"],
-  [/^(base|base de remboursement|br|brss|tarif de convention|tarif de responsabilite|tc|tr)$/, "base de remboursement"],
+  // « Base » alone is the socle of a layered grid; the BR column says « BR » or « base de remboursement ».
+  [/^(base de remboursement|br|brss|tarif de convention|tarif de responsabilite|tc|tr)$/, "base de remboursement"],
   [/\bbase de remboursement\b/, "base de remboursement"],
   [/^(garanties?|postes?|prestations?|libelles?|nature des (frais|soins|actes|prestations)|actes?|soins|designation|rubriques?)$/, "libellés"],
 ];
@@ -59,7 +60,7 @@ function analyser(texte: string): Entete {
   const mots = p.split(" ").filter((m) => m !== "");
   // « N1 », « N 2 »: n followed by a number; « n » alone is not a level word.
   const niveauMot = mots.some((m, i) => (m === "n" ? /^[0-9]+$/.test(mots[i + 1] ?? "") : MOTS_NIVEAU.has(m) && m !== "base" && m !== "garantie"));
-  const baseMot = /\b(base|socle)\b/.test(p) && !/\bbase de remboursement\b/.test(p) && !/^(base|br)$/.test(p);
+  const baseMot = /\b(base|socle)\b/.test(p) && !/\bbase de remboursement\b/.test(p);
   const garantieNumerotee = /\bgaranties? [0-9a-z]\b/.test(p) && !/^garanties?$/.test(p);
   const estNiveau = niveauMot || garantieNumerotee || /\b(socle|base) [0-9]+\b/.test(p) || /^(base|socle)( |$)/.test(p) || /\bniveau\b/.test(p);
 

@@ -144,14 +144,16 @@ class Import {
     return typeof f === "string" && f !== "" ? f : undefined;
   }
 
-  /** A value that stands where a guarantee stands: a number, an error value, or a text that reads as a guarantee. */
+  /**
+   * A value that stands where a guarantee stands: a number, a boolean, a date, an error value, or a text that
+   * reads as a guarantee (labels and level names do not).
+   */
   private semblableGarantie(r: number, c: number): boolean {
     const v = this.v(r, c);
     switch (v.type) {
-      case "nombre": {
-        const f = this.format(r, c);
-        return !(f && estFormatDate(f));
-      }
+      case "nombre":
+      case "booleen":
+      case "date":
       case "erreur-excel":
         return true;
       case "texte":
@@ -172,7 +174,11 @@ class Import {
         lireGarantie(t);
         oui = true;
       } catch {
-        oui = /[0-9]\s*(%|€)/.test(t) || /\b(frais r[ée]els|ticket mod[ée]rateur)\b/i.test(t);
+        // A misspelt guarantee (« 150 % BX », « 1OO € / an ») still stands where a guarantee stands; a label
+        // mentioning « 100 % Santé » does not.
+        oui =
+          (/^[\s(+~]*[0-9]/.test(t) && /[0-9]\s*(%|€)/.test(t) && !/100\s*%\s*sant/i.test(t)) ||
+          /^(frais r[ée]els|ticket mod[ée]rateur)\b/i.test(t);
       }
     }
     this.garantieCache.set(t, oui);
@@ -187,17 +193,19 @@ class Import {
     const textes = new Array<number>(this.largeur).fill(0);
     for (let r = 0; r < this.V.length; r++) {
       const ligne = this.V[r]!;
+      if (this.uniforme(r)) continue;
       for (let c = 0; c < ligne.length; c++) {
-        if (ligne[c]!.type === "vide") continue;
+        const v = ligne[c]!;
+        if (v.type === "vide") continue;
         if (this.semblableGarantie(r, c)) compte[c]!++;
-        else textes[c]!++;
+        // Level names and unit declarations are what a column of guarantees has on top.
+        else if (v.type !== "texte" || (!analyserEntete(v.texte).niveau && estDeclarationUnite(v.texte) === undefined)) textes[c]!++;
       }
     }
-    const max = Math.max(0, ...compte);
-    const seuil = max >= 2 ? 2 : 1;
-    let colonnes = compte.map((n, c) => (n >= seuil ? c : -1)).filter((c) => c >= 0);
-    // The first column is the labels' unless it holds more guarantees than texts.
-    if (colonnes[0] === 0 && textes[0]! >= compte[0]!) colonnes = colonnes.slice(1);
+    // A column of guarantees holds at least as many values as texts (labels, headings and « 100 % Santé » labels are texts).
+    let colonnes = compte.map((n, c) => (n >= 1 && n >= textes[c]! ? c : -1)).filter((c) => c >= 0);
+    // The first column holds the labels as soon as it holds one.
+    if (colonnes[0] === 0 && textes[0]! > 0) colonnes = colonnes.slice(1);
     if (colonnes.length === 0) {
       throw erreur(
         "Aucune colonne de garanties trouvée : une grille a une colonne de libellés puis une colonne par niveau, " +
@@ -243,13 +251,14 @@ class Import {
     let h = -1;
     for (let r = premiere - 1; r >= 0 && r >= premiere - ENTETE_RECHERCHE; r--) {
       const cols = this.colonnesTexte(r, c0);
-      if (cols.length === 0 || this.uniforme(r)) continue;
+      if (cols.length === 0) continue;
       const declarations = cols.map((c) => estDeclarationUnite(this.texte(r, c)));
       if (declarations.every((d) => d !== undefined)) {
         lignesUnites.add(r);
         cols.forEach((c, i) => unites.set(c, declarations[i] === "pourcentage" ? "pourcentage" : "euros"));
         continue;
       }
+      if (this.uniforme(r)) continue;
       if (cols.some((c) => !this.semblableGarantie(r, c))) {
         h = r;
         break;
@@ -276,10 +285,13 @@ class Import {
       }
     }
     const lignes = haut >= 0 ? [haut, h] : [h];
+    // A level whose cells are all sentences is still a level when its header names one (« Niveau 1 »).
+    let debut = c0;
+    while (debut > 1 && lignes.some((r) => analyserEntete(this.texte(r, debut - 1)).niveau)) debut--;
     const colonnes: Colonne[] = [];
     let dernierHaut = "";
     const fin = Math.max(this.largeur, ...donnees.map((c) => c + 1));
-    for (let c = c0; c < fin; c++) {
+    for (let c = debut; c < fin; c++) {
       const bas = this.texte(h, c);
       let hautTexte = haut >= 0 ? this.texte(haut, c) : "";
       // A merged level name above réseau / hors réseau: Office gives it in its first cell only.
@@ -379,8 +391,10 @@ class Import {
       const e = colonnes[i]!.entete;
       let inclus: Niveau | undefined;
       if (e.inclutTexte !== undefined) {
-        inclus = niveaux.find((m) => m !== n && (plier(m.nom) === e.inclutTexte || plier(m.famille ?? "") === e.inclutTexte));
-        inclus ??= niveaux.find((m) => m !== n && e.inclutTexte!.startsWith(plier(m.famille ?? m.nom)));
+        const cible = e.inclutTexte;
+        inclus = niveaux.find((m) => m !== n && (plier(m.nom) === cible || plier(m.famille ?? "") === cible));
+        // « Option 2 = Option 1 + … » names « Option 1 (base incluse) » by its beginning.
+        inclus ??= niveaux.find((m) => m !== n && (plier(m.nom).startsWith(`${cible} `) || cible.startsWith(`${plier(m.nom)} `)));
       }
       const gauche = niveaux.slice(0, i).reverse();
       inclus ??=
@@ -498,7 +512,10 @@ class Import {
         }
         const texte = t !== "" ? t : i < derniereLibelle ? memoire[i] : undefined;
         if (texte === undefined) continue;
-        const s = sectionDeTitre(texte);
+        // A left label column naming a section (« OPTIQUE » merged down) is the section, not part of the label;
+        // the label itself (« Soins dentaires ») never is.
+        const autre = libelles.some((x, k) => k > i && x !== "");
+        const s = autre ? sectionDeTitre(texte) : null;
         if (s !== null) {
           section = s;
           continue;

@@ -12,7 +12,7 @@
 const SANS_PLURIEL = new Set([
   "hors", "tres", "plus", "sans", "frais", "mois", "dans", "sous", "pris", "fois", "cas", "dos", "bas", "ras",
   "os", "ans", "lens", "avis", "tous", "puis", "apres", "pres", "gros", "vers", "jus", "acces", "ss", "irm",
-  "vsl", "atm", "adc", "ada", "adi", "ade", "ccam", "ngap", "lpp", "plv", "hlf", "pmss", "brss", "fpu", "odf",
+  "vsl", "atm", "adc", "ada", "adi", "ade", "ccam", "ngap", "lpp", "plv", "hlf", "pmss", "brss", "fpu", "odf", "parcours",
 ]);
 
 const MOTS_VIDES = new Set([
