@@ -22,7 +22,9 @@ import { tsa as tsaAdaptateur } from "./adaptateurs/tsa";
 import { optique as optiqueAdaptateur } from "./adaptateurs/optique";
 import { audio as audioAdaptateur } from "./adaptateurs/audio";
 import { plafond as plafondAdaptateur, plancher as plancherAdaptateur } from "./adaptateurs/plafond";
-import { enAttente } from "./en-attente";
+import { dentaire as dentaireAdaptateur } from "./adaptateurs/dentaire";
+import { garantie as garantieAdaptateur, normaliser as normaliserAdaptateur } from "./adaptateurs/garantie";
+import { renouvellement as renouvellementAdaptateur } from "./adaptateurs/renouvellement";
 
 /**
  * Ticket modérateur : base × (1 − taux_ro), limité à frais − RO brut quand les frais sont donnés.
@@ -149,8 +151,7 @@ export function dentaire(
   date_soins?: any[][],
   resultat?: any[][],
 ): any[][] {
-  void [garantie, frais, base, panier, taux_ro, date_soins, resultat];
-  return enAttente("REMB.DENTAIRE");
+  return dentaireAdaptateur(garantie, frais, base, panier, taux_ro, date_soins, resultat);
 }
 
 /**
@@ -202,8 +203,7 @@ export function fj(jours: any[][], psy?: any[][], date_soins?: any[][]): any[][]
  * @returns Le montant garanti en euros.
  */
 export function garantie(expression: any[][], base: any[][], frais?: any[][], date_soins?: any[][]): any[][] {
-  void [expression, base, frais, date_soins];
-  return enAttente("REMB.GARANTIE");
+  return garantieAdaptateur(expression, base, frais, date_soins);
 }
 
 /**
@@ -214,8 +214,7 @@ export function garantie(expression: any[][], base: any[][], frais?: any[][], da
  * @returns Le texte canonique, ou l'erreur en français.
  */
 export function normaliser(expression: any[][]): any[][] {
-  void expression;
-  return enAttente("REMB.NORMALISER");
+  return normaliserAdaptateur(expression);
 }
 
 /**
@@ -299,8 +298,7 @@ export function renouvellement(
   age?: any[][],
   motif?: any[][],
 ): any[][] {
-  void [domaine, date_precedent, date_achat, age, motif];
-  return enAttente("REMB.RENOUVELLEMENT");
+  return renouvellementAdaptateur(domaine, date_precedent, date_achat, age, motif);
 }
 
 /**

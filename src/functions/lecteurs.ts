@@ -1,11 +1,10 @@
 import { RembError } from "../core/errors";
-import { garantieDepuisNombre, type Garantie } from "../core/garantie";
+import { garantieDepuisNombre, parseGarantie, type Garantie } from "../core/garantie";
 import { retenueDepuisTexte, type Retenue } from "../core/calculators/retenue";
 import { secteurDepuisTexte, type Secteur } from "../core/calculators/secteur";
 import { categorieDepuisTexte, typeVerreDepuisTexte, type CategorieOptique, type TypeVerre } from "../core/calculators/verres";
 import { decrireValeur, estVide, type ValeurCellule } from "./excel";
 import { lireMontant } from "./coercion";
-import { garantieDepuisTexte } from "./garantie-texte";
 
 /**
  * Readers for the domain arguments. The recognition itself (keywords, synonyms, the guarantee language) is the
@@ -31,7 +30,8 @@ export function lireGarantie(unite: Unite): (v: ValeurCellule, nom: string) => G
       memo.set(v, n);
       return n;
     }
-    if (typeof v === "string" || v === null || v === undefined) return garantieDepuisTexte(v ?? "");
+    // Texts go to the core's parser, memoised there by the exact text (an empty cell is « Néant »).
+    if (typeof v === "string" || v === null || v === undefined) return parseGarantie(v ?? "");
     throw new RembError("ARGUMENT_INVALIDE", `${nom} : ${decrireValeur(v)} n'est pas une garantie — une expression (« 150 % BR ») ou un nombre est attendu.`);
   };
 }

@@ -3,7 +3,6 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { metadonnees, pagesAide, resultatExemple } from "../../src/functions/aide/pages";
 import { CONTENU } from "../../src/functions/aide/contenu";
-import { EN_ATTENTE } from "../../src/functions/en-attente";
 
 /**
  * The help pages are generated (scripts/aide.ts) with results computed by the real functions. Regenerating them
@@ -34,10 +33,10 @@ describe("pages d'aide (assets/help)", function () {
     }
   });
 
-  it("chaque fonction disponible a des exemples, et aucun exemple ne rend une erreur", async () => {
+  it("chaque fonction a des exemples, et aucun exemple ne rend une erreur", async () => {
     for (const m of await metadonnees()) {
       const c = CONTENU[m.id]!;
-      if (!EN_ATTENTE.has(m.id)) assert.ok(c.exemples.length > 0, `REMB.${m.id} : aucun exemple`);
+      assert.ok(c.exemples.length > 0, `REMB.${m.id} : aucun exemple`);
       for (const e of c.exemples) {
         const r = resultatExemple(m.id, e.args, m.parameters.length) as unknown[][];
         const erreurs = r.flat().filter((v) => v !== null && typeof v === "object");

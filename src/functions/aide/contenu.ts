@@ -129,7 +129,12 @@ export const CONTENU: Readonly<Record<string, ContenuAide>> = {
       "Prothèses, orthodontie et soins dentaires. Panier 100 % Santé : pris en charge jusqu'aux honoraires limites de facturation (HLF), sans reste à charge. Paniers maîtrisé et libre : selon la garantie, le ticket modérateur au minimum.",
       RESULTATS,
     ],
-    exemples: [],
+    exemples: [
+      { args: ["100 % BR", 500, 120, "100%SANTE", null, D("2025-06-01")], explication: "Couronne céramo-métallique sur incisive (100 % Santé) à 500 € : RO 72 €, la complémentaire paie le reste." },
+      { args: ["300 % BR", 557, 120, "LIBRE", null, D("2025-06-01"), "RAC"], explication: "Couronne sur molaire hors 100 % Santé, garantie 300 % BR : reste à charge 197 €." },
+      { args: ["250 % BR", 707, 193.5, null, 1, D("2025-06-01")], explication: "Orthodontie commencée avant 16 ans, remboursée à 100 % par la Sécurité sociale." },
+      { args: [1, 43.38, 43.38, null, null, D("2023-06-01"), "RO"], explication: "Détartrage avant le passage du taux dentaire de 70 % à 60 %." },
+    ],
     remarques: ["Un nombre en garantie est un multiple de la base : 3 signifie 300 % BR."],
     references: ["R871-2 5° CSS (panier 100 % Santé jusqu'aux HLF)", "R160-5 3° bis CSS (taux des actes dentaires)"],
     format: "euros",
@@ -164,10 +169,16 @@ export const CONTENU: Readonly<Record<string, ContenuAide>> = {
   },
   GARANTIE: {
     presentation: [
-      "Le montant total garanti par une expression de garantie, Sécurité sociale incluse : « 150 % BR » pour une base de 30 € vaut 45 €. Une expression « en sus du RO » ajoute le RO brut.",
+      "Le montant total garanti par une expression de garantie, Sécurité sociale incluse, pour une base donnée.",
+      "REMB.GARANTIE ne connaît pas le taux de la Sécurité sociale : une expression qui en dépend (« en sus du RO », un pourcentage du ticket modérateur) rend #N/A ; REMB.SOINS avec resultat « DETAIL » montre alors le montant garanti.",
     ],
-    exemples: [],
-    remarques: [],
+    exemples: [
+      { args: ["150 % BR", 30], explication: "150 % d'une base de 30 €." },
+      { args: ["100 % BR + 50 €", 30], explication: "Les termes s'additionnent." },
+      { args: ["1,5 % PMSS", 0, null, D("2026-01-01")], explication: "1,5 % du PMSS 2026 (4 005 €) : 60,075 arrondi à 60,08 €." },
+      { args: ["Frais réels", 30, 80], explication: "Les frais réels donnés en troisième argument." },
+    ],
+    remarques: ["Sans frais, une garantie en frais réels prend la base comme montant des frais."],
     references: ["Conventions des grilles de garanties (architecture REMB, langage des garanties)"],
     format: "euros",
   },
@@ -175,8 +186,12 @@ export const CONTENU: Readonly<Record<string, ContenuAide>> = {
     presentation: [
       "Réécrit une expression de garantie sous sa forme canonique (« 150%BR » devient « 150 % BR »), ou rend le message d'erreur de lecture, avec la position et ce qui était attendu.",
     ],
-    exemples: [],
-    remarques: [],
+    exemples: [
+      { args: ["150%BR+50€/an"], explication: "La forme canonique." },
+      { args: ["-"], explication: "Un tiret : aucune prise en charge." },
+      { args: ["150 % BX"], explication: "Une expression illisible : le message dit où et ce qui était attendu." },
+    ],
+    remarques: ["Appliquée à une colonne d'une grille, REMB.NORMALISER montre d'un coup d'œil les cellules à corriger."],
     references: ["Conventions des grilles de garanties (architecture REMB, langage des garanties)"],
     format: "texte",
   },
@@ -245,9 +260,16 @@ export const CONTENU: Readonly<Record<string, ContenuAide>> = {
     format: "texte",
   },
   RENOUVELLEMENT: {
-    presentation: ["VRAI si un équipement d'optique ou une aide auditive peut être renouvelé à la date d'achat, selon les délais du contrat responsable (âge, motif de renouvellement anticipé)."],
-    exemples: [],
-    remarques: [],
+    presentation: [
+      "VRAI si un équipement d'optique ou une aide auditive peut être renouvelé à la date d'achat, selon les délais du contrat responsable : optique, deux ans pour un adulte (un an après une évolution de la vue, ou avant 16 ans) ; audio, quatre ans par oreille. Le délai court jusqu'au jour anniversaire inclus.",
+      "motif : « évolution de la vue », « médical », « monture inadaptée » ou vide.",
+    ],
+    exemples: [
+      { args: ["optique", D("2023-03-15"), D("2025-03-15")], explication: "Adulte, deux ans jour pour jour." },
+      { args: ["optique", D("2023-03-15"), D("2024-03-15"), null, "évolution de la vue"], explication: "Un an suffit après une évolution de la vue." },
+      { args: ["audio", D("2021-06-01"), D("2025-05-31")], explication: "Aide auditive : moins de quatre ans." },
+    ],
+    remarques: ["Les conditions détaillées de la LPP (seuils d'évolution de la vue, situations médicales) viennent de sources secondaires : elles sont à confirmer."],
     references: ["R871-2 3° CSS (optique : un équipement par période de deux ans, sauf cas prévus par la LPP)", "R871-2 4° CSS (une aide auditive par oreille tous les quatre ans)"],
     format: "texte",
   },
