@@ -9,6 +9,15 @@ import { nombreDepuisTexte } from "./nombre-fr";
  * the user knows which one is wrong. Readers never guess: text that is not clearly the expected kind is an error.
  */
 
+/**
+ * Excel computes in doubles but shows and compares 15 significant digits: =1-0,7 is stored 0.30000000000000004 and
+ * displayed 0,3. Numbers that are not money (rates, dioptres, counts) are read at that precision, as the user sees
+ * them; amounts go through centsDepuisEuros, which rounds to the cent.
+ */
+function commeAffiche(x: number): number {
+  return Number(x.toPrecision(15));
+}
+
 function invalide(nom: string, v: ValeurCellule, attendu: string): RembError {
   return new RembError("ARGUMENT_INVALIDE", `${nom} : ${decrireValeur(v)} n'est pas valide — ${attendu}.`);
 }
@@ -44,7 +53,9 @@ export function lireTaux(v: ValeurCellule, nom: string): Taux {
   let t: Taux;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) throw invalide(nom, v, "un pourcentage est attendu (70 % ou 0,7)");
-    t = tauxDepuisNombre(v, nom);
+    const connu = tauxLus.get(v);
+    if (connu !== undefined) return connu;
+    t = tauxDepuisNombre(commeAffiche(v), nom);
   } else if (typeof v === "string" && !estVide(v)) {
     const n = nombreDepuisTexte(v);
     if (n === null || n.euro) throw invalide(nom, v, "un pourcentage est attendu (70 % ou 0,7)");
@@ -58,8 +69,15 @@ export function lireTaux(v: ValeurCellule, nom: string): Taux {
   if (t.num < 0 || t.num > 10 ** t.exp) {
     throw invalide(nom, v, "un taux entre 0 % et 100 % est attendu (70 % ou 0,7)");
   }
+  if (typeof v === "number") {
+    if (tauxLus.size > 10_000) tauxLus.clear();
+    tauxLus.set(v, t);
+  }
   return t;
 }
+
+/** Valid rates already read, by the number Excel passed (a claims table uses a handful of rates). */
+const tauxLus = new Map<number, Taux>();
 
 export function lireTauxOuDefaut(v: ValeurCellule, nom: string): Taux | undefined {
   return estVide(v) ? undefined : lireTaux(v, nom);
@@ -69,7 +87,7 @@ export function lireTauxOuDefaut(v: ValeurCellule, nom: string): Taux | undefine
 export function lireNombre(v: ValeurCellule, nom: string): number {
   if (typeof v === "number") {
     if (!Number.isFinite(v)) throw invalide(nom, v, "un nombre est attendu");
-    return v;
+    return commeAffiche(v);
   }
   if (typeof v === "string" && !estVide(v)) {
     const n = nombreDepuisTexte(v);
