@@ -53,6 +53,34 @@ function generer(g: Record<string, unknown>): unknown[][] {
   }
 }
 
+const LIGNES_TYPES: readonly (readonly string[])[] = [
+  ["Frais de séjour", "100 % BR", "150 % BR", "200 % BR"],
+  ["Forfait journalier hospitalier", "Frais réels", "Frais réels", "Frais réels"],
+  ["Consultation généraliste OPTAM", "100 % BR", "150 % BR", "200 % BR"],
+  ["Soins dentaires", "100 % BR", "125 % BR", "150 % BR"],
+  ["Verres simples", "50 €", "100 €", "150 €"],
+];
+
+/** Generated CSV texts, too big to commit. */
+function genererCsv(g: Record<string, unknown>): string {
+  const n = g.octets as number;
+  switch (g.type) {
+    case "ligne-longue":
+      return ["Garanties;Niveau 1;Niveau 2", "Frais de séjour;100 % BR;150 % BR", `${"A".repeat(n)};100 % BR;100 % BR`, "Forfait journalier;Frais réels;Frais réels", ""].join("\r\n");
+    case "ligne-separateurs":
+      return ["Garanties;Niveau 1", "Frais de séjour;100 % BR", "1;".repeat(n / 2), ""].join("\r\n");
+    case "ligne-separateurs-vides":
+      return ["Garanties;Niveau 1", "Frais de séjour;100 % BR", ";".repeat(n), "Forfait journalier;Frais réels", ""].join("\r\n");
+    case "lignes": {
+      const lignes = ["Garanties;Niveau 1;Niveau 2;Niveau 3"];
+      for (let i = 0; i < (g.nombre as number); i++) lignes.push(LIGNES_TYPES[i % LIGNES_TYPES.length]!.join(";"));
+      return lignes.join("\r\n");
+    }
+    default:
+      throw new Error(`générateur CSV inconnu ${String(g.type)}`);
+  }
+}
+
 export function importer(f: Fixture): Grille {
   const e = f.entree;
   const options = (f.options ?? {}) as OptionsImport;
@@ -60,6 +88,7 @@ export function importer(f: Fixture): Grille {
   if (e.genere) return grilleDepuisTableau(generer(e.genere as Record<string, unknown>), options);
   if (typeof e.csv === "string") return grilleDepuisCsv(new Uint8Array(readFileSync(join(RACINE, e.csv))), options);
   if (typeof e.csvTexte === "string") return grilleDepuisCsv(e.csvTexte, options);
+  if (e.csvGenere) return grilleDepuisCsv(genererCsv(e.csvGenere as Record<string, unknown>), options);
   if (e.json !== undefined) return grilleDepuisJson(e.json);
   if (typeof e.jsonTexte === "string") return grilleDepuisJson(e.jsonTexte);
   if (typeof e.jsonFichier === "string") return grilleDepuisJson(new Uint8Array(readFileSync(join(RACINE, e.jsonFichier))));
