@@ -4,6 +4,7 @@ import { unparseGarantie } from "../garantie";
 import { SECTIONS, estCodePoste, posteParCode, reconnaitrePoste, sectionDeTitre, type CodePoste, type Poste, type Section } from "../postes";
 import { lireCellule, signalerNettoyage, court, type Alerter } from "./cellule";
 import { decoderOctets } from "./decodage";
+import { lireGarantie } from "./lire-garantie";
 import type { AlerteImport, Cellule, ConventionSocle, Grille, Ligne, Niveau, ReconnaissanceLigne, TypeNiveau, VarianteReseau } from "./modele";
 import { analyserEntete, familleDe } from "./niveaux";
 import type { UniteNombres } from "./nombre";
@@ -228,8 +229,8 @@ function lireSection(v: unknown, chemin: string): Section | null {
 }
 
 /**
- * The grid in the JSON format (with every poste stated, so a round trip keeps the recognition). Cells read from
- * numbers are written in the guarantee language (« 150 % BR »), the others as printed.
+ * The grid in the JSON format (with every poste stated, so a round trip keeps the recognition). Cells are written as
+ * printed when that text reads back as the same guarantee, else in the guarantee language (« 150 % BR »).
  */
 export function grilleVersJson(g: Grille): GrilleJson {
   return {
@@ -256,9 +257,26 @@ export function grilleVersJson(g: Grille): GrilleJson {
       ...(l.section !== null ? { section: l.section } : {}),
       ...(l.intertitre !== undefined ? { intertitre: l.intertitre } : {}),
       poste: l.poste,
-      garanties: l.cellules.map((c) => (c.lecture && c.garantie ? unparseGarantie(c.garantie) : c.texte)),
+      garanties: l.cellules.map(texteExporte),
     })),
   };
+}
+
+/**
+ * The printed text when it reads back as the same guarantee; otherwise (a number read by its format, VRAI/FAUX)
+ * the canonical guarantee text. Error cells keep their text, so the error comes back too.
+ */
+function texteExporte(c: Cellule): string {
+  if (c.garantie === undefined) return c.texte;
+  if (c.lecture === undefined) {
+    try {
+      lireGarantie(c.texte);
+      return c.texte;
+    } catch {
+      // not guarantee language: fall through
+    }
+  }
+  return unparseGarantie(c.garantie);
 }
 
 function objet(v: unknown, chemin: string): Record<string, unknown> {

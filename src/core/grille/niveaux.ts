@@ -62,7 +62,8 @@ function analyser(texte: string): Entete {
   const niveauMot = mots.some((m, i) => (m === "n" ? /^[0-9]+$/.test(mots[i + 1] ?? "") : MOTS_NIVEAU.has(m) && m !== "base" && m !== "garantie"));
   const baseMot = /\b(base|socle)\b/.test(p) && !/\bbase de remboursement\b/.test(p);
   const garantieNumerotee = /\bgaranties? [0-9a-z]\b/.test(p) && !/^garanties?$/.test(p);
-  const estNiveau = niveauMot || garantieNumerotee || /\b(socle|base) [0-9]+\b/.test(p) || /^(base|socle)( |$)/.test(p) || /\bniveau\b/.test(p);
+  const estNiveau =
+    niveauMot || garantieNumerotee || /\b(socle|base) [0-9]+\b/.test(p) || (/^(base|socle)( |$)/.test(p) && !/^base de remboursement\b/.test(p)) || /\bniveau\b/.test(p);
 
   let ignorer: string | undefined;
   if (!estNiveau) {
@@ -118,6 +119,7 @@ function analyser(texte: string): Entete {
 
 /** A header row cell that only declares a unit (« en % BR », « % BRSS », « en € »): a units row, not names. */
 export function estDeclarationUnite(texte: string): "pourcentage" | "euros" | undefined {
+  if (texte.length > 40 || !/[%€]|eur/i.test(texte)) return undefined;
   const t = texte.trim().toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   if (/^\(?(en )?% ?(de la |du )?(br|brss|tr|bss|base( de remboursement)?( secu| ss)?)?\)?$/.test(t)) return "pourcentage";
   if (/^\(?(en )?(€|euros?|eur)\)?$/.test(t)) return "euros";

@@ -106,7 +106,11 @@ function valeur(message: string): RembError {
 }
 
 /** A text cell that is only a number (« 150 », « 1,5 », « 1 234,50 »): the CSV way of writing a number. */
+const NOMBRE_PROBABLE = /^-?[0-9][0-9\u00a0\u202f ,.]*$/;
+
 export function nombreDepuisTexte(t: string): number | undefined {
+  // Cheap rejection first: most cells are guarantees in words (« 100 % BR »).
+  if (!NOMBRE_PROBABLE.test(t)) return undefined;
   const s = t.replace(/[\u00a0\u202f ]/g, "");
   if (!/^-?(?:[0-9]+(?:[.,][0-9]+)?|[0-9]{1,3}(?:[.][0-9]{3})+(?:,[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?)$/.test(s)) return undefined;
   // One separator: decimal. Both: the last one is the decimal separator.

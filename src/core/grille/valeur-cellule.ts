@@ -4,6 +4,9 @@
  * spaces) are removed, huge texts are cut, and texts that start like a spreadsheet formula are flagged.
  * Nothing is ever evaluated.
  */
+/** Quick test before the exact (slower, lookbehind) INVISIBLES replacement: nearly every text passes it. */
+const SUSPECTS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB\uD800-\uDFFF]/;
+
 export type ValeurCellule =
   | { readonly type: "vide" }
   | { readonly type: "texte"; readonly texte: string; readonly nettoyage?: Nettoyage }
@@ -85,11 +88,14 @@ export function nettoyerTexte(s: string): { texte: string; nettoyage?: Nettoyage
     t = t.slice(0, TEXTE_MAX * 4);
   }
   let supprimes = 0;
-  t = t.replace(INVISIBLES, () => {
-    supprimes++;
-    return "";
-  });
-  t = t.replace(/[\t\r\n]+/g, " ").trim();
+  if (SUSPECTS.test(t)) {
+    t = t.replace(INVISIBLES, () => {
+      supprimes++;
+      return "";
+    });
+  }
+  if (/[\t\r\n]/.test(t)) t = t.replace(/[\t\r\n]+/g, " ");
+  t = t.trim();
   if (t.length > TEXTE_MAX) {
     longueurOrigine ??= s.length;
     t = `${t.slice(0, TEXTE_MAX - 1)}…`;
