@@ -14,6 +14,8 @@ const LIGNES_MAX = 200_000;
 const COLONNES_MAX = 500;
 /** Header rows are looked for this far above the first row of guarantees. */
 const ENTETE_RECHERCHE = 50;
+/** Rows tried as the first row of guarantees (title rows may look like one). */
+const CANDIDATS_MAX = 20;
 
 /**
  * Reads a guarantee grid from a 2-D array of cells as Excel gives them (numbers, text, booleans, null or "";
@@ -62,8 +64,20 @@ class Import {
 
   executer(): Grille {
     this.lireValeurs();
-    const { colonnesDonnees, premiereLigneDonnees } = this.reperer();
-    const entete = this.trouverEntete(colonnesDonnees, premiereLigneDonnees);
+    const { colonnesDonnees, lignesDonnees } = this.reperer();
+    // The first row with a label and a value may be a title row (« Date d'effet | 46023 » from Office.js, which
+    // gives dates as bare serials): the first one with a header above it starts the grid.
+    let entete: ReturnType<Import["trouverEntete"]> = null;
+    for (const [i, r] of lignesDonnees.entries()) {
+      entete = this.trouverEntete(colonnesDonnees, r, i > 0);
+      if (entete) break;
+    }
+    if (!entete) {
+      throw erreur(
+        `Aucune ligne d'en-tête trouvée au-dessus de la première ligne de garanties (ligne ${this.origine.ligne + lignesDonnees[0]!}) : ` +
+          "une ligne doit nommer les niveaux (« Niveau 1 », « Base », « Option 1 », « Réseau »…) au-dessus des garanties.",
+      );
+    }
     const niveaux = this.construireNiveaux(entete.colonnes, entete.lignes);
     const colonnesLibelle = this.colonnesLibelle(entete.colonnes);
     const titres = this.lireTitres(entete.lignes[0]!, colonnesLibelle);
@@ -145,15 +159,18 @@ class Import {
   }
 
   /**
-   * A value that stands where a guarantee stands: a number, a boolean, a date, an error value, or a text that
-   * reads as a guarantee (labels and level names do not).
+   * A value that stands where a guarantee stands: a number (not date-formatted), a boolean, an error value, or a
+   * text that reads as a guarantee (labels and level names do not).
    */
   private semblableGarantie(r: number, c: number): boolean {
     const v = this.v(r, c);
     switch (v.type) {
-      case "nombre":
+      case "nombre": {
+        // A date-formatted number is a date (« Date d'effet | 01/01/2026 » in the title rows), not a guarantee.
+        const f = this.format(r, c);
+        return !(f && estFormatDate(f));
+      }
       case "booleen":
-      case "date":
       case "erreur-excel":
         return true;
       case "texte":
@@ -187,8 +204,8 @@ class Import {
 
   // ——— layout ———
 
-  /** The columns holding guarantees, and the first row holding some. */
-  private reperer(): { colonnesDonnees: number[]; premiereLigneDonnees: number } {
+  /** The columns holding guarantees, and the rows that have a label and some guarantees (in order). */
+  private reperer(): { colonnesDonnees: number[]; lignesDonnees: number[] } {
     const compte = new Array<number>(this.largeur).fill(0);
     const textes = new Array<number>(this.largeur).fill(0);
     for (let r = 0; r < this.V.length; r++) {
@@ -214,13 +231,15 @@ class Import {
     }
     if (colonnes[0] === 0) throw erreur("Aucune colonne de libellés : la première colonne contient des garanties. Les libellés des postes doivent précéder les niveaux.");
     const c0 = colonnes[0]!;
-    for (let r = 0; r < this.V.length; r++) {
+    const lignes: number[] = [];
+    for (let r = 0; r < this.V.length && lignes.length < CANDIDATS_MAX; r++) {
       let libelle = false;
       for (let c = 0; c < c0; c++) if (this.v(r, c).type !== "vide") libelle = true;
       if (!libelle) continue;
-      if (colonnes.some((c) => this.semblableGarantie(r, c))) return { colonnesDonnees: colonnes, premiereLigneDonnees: r };
+      if (colonnes.some((c) => this.semblableGarantie(r, c))) lignes.push(r);
     }
-    throw erreur("Aucune ligne de garanties trouvée : aucune ligne n'a à la fois un libellé et des garanties.");
+    if (lignes.length === 0) throw erreur("Aucune ligne de garanties trouvée : aucune ligne n'a à la fois un libellé et des garanties.");
+    return { colonnesDonnees: colonnes, lignesDonnees: lignes };
   }
 
   /**
@@ -244,7 +263,8 @@ class Import {
   private trouverEntete(
     donnees: number[],
     premiere: number,
-  ): { colonnes: Colonne[]; lignes: number[]; derniere: number; lignesUnites: Set<number> } {
+    niveauExige: boolean,
+  ): { colonnes: Colonne[]; lignes: number[]; derniere: number; lignesUnites: Set<number> } | null {
     const c0 = donnees[0]!;
     const lignesUnites = new Set<number>();
     const unites = new Map<number, UniteNombres>();
@@ -264,12 +284,9 @@ class Import {
         break;
       }
     }
-    if (h < 0) {
-      throw erreur(
-        `Aucune ligne d'en-tête trouvée au-dessus de la première ligne de garanties (ligne ${this.origine.ligne + premiere}) : ` +
-          "une ligne doit nommer les niveaux (« Niveau 1 », « Base », « Option 1 », « Réseau »…) au-dessus des garanties.",
-      );
-    }
+    if (h < 0) return null;
+    // Past the first candidate, only a row that names a level is a header (not a data row with a sentence in it).
+    if (niveauExige && !this.colonnesTexte(h, 0).some((c) => analyserEntete(this.texte(h, c)).niveau)) return null;
     // A level row above a réseau / hors réseau row (or above repeated names) is the first half of the header.
     let haut = -1;
     if (h > 0 && !this.uniforme(h - 1)) {
