@@ -1,0 +1,2 @@
+export type * from "./constat";
+export { verifierGrille } from "./verifier";
