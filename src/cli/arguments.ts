@@ -1,0 +1,245 @@
+import { jourDepuisCivil, joursDansMois, type Jour } from "../core/dates";
+
+/**
+ * Command-line parsing of `remb`. Pure (argv in, a command or an ErreurUsage out) so the whole grammar is tested
+ * as a table (test/fixtures/cli/arguments.json). GNU-style: options anywhere among the paths, `--opt valeur` or
+ * `--opt=valeur`, `--` ends the options. Every message is French: auditors read them.
+ */
+
+export type Gravite = "erreur" | "alerte" | "info";
+export type UniteNombres = "auto" | "pourcentage" | "multiple" | "euros";
+
+export interface OptionsVerifier {
+  /** Files and folders, in the order given. */
+  readonly chemins: readonly string[];
+  /** `--date`: the contract date applied to every grid (OptionsVerification.date). */
+  readonly date?: Jour;
+  readonly json: boolean;
+  /** `--feuille`: the sheet to read in every XLSX workbook. */
+  readonly feuille?: string;
+  /** `--responsable` / `--non-responsable`: overrides what the grid says (or does not say). */
+  readonly responsable?: boolean;
+  /** `--collectif` / `--individuel`. */
+  readonly collectif?: boolean;
+  /** `--nombres`: unit of unformatted numbers in CSV/XLSX grids (docs/format-grille.md §4). */
+  readonly nombres?: UniteNombres;
+  /** `--gravite`: the least severe findings shown (counts and exit code stay complete). */
+  readonly gravite: Gravite;
+}
+
+export type Commande =
+  | { readonly commande: "aide"; readonly sujet?: "verifier" }
+  | { readonly commande: "version" }
+  | ({ readonly commande: "verifier" } & OptionsVerifier);
+
+/** A wrong command line: exit code 2, the message on stderr, no report. */
+export class ErreurUsage extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ErreurUsage";
+  }
+}
+
+const COMMANDES = ["verifier", "aide"] as const;
+const OPTIONS_VERIFIER = [
+  "--date",
+  "--json",
+  "--feuille",
+  "--responsable",
+  "--non-responsable",
+  "--collectif",
+  "--individuel",
+  "--nombres",
+  "--gravite",
+  "--aide",
+  "--help",
+] as const;
+const NOMBRES: readonly UniteNombres[] = ["auto", "pourcentage", "multiple", "euros"];
+const GRAVITES: readonly Gravite[] = ["erreur", "alerte", "info"];
+
+export function analyserArguments(argv: readonly string[]): Commande {
+  const [premier, ...reste] = argv;
+  if (premier === undefined) throw new ErreurUsage("Commande manquante. Exemple : remb verifier grilles/ --date 2026-01-01");
+  switch (premier) {
+    case "-h":
+    case "--help":
+    case "--aide":
+      return { commande: "aide" };
+    case "--version":
+    case "-v":
+      return { commande: "version" };
+    case "aide":
+    case "help":
+      if (reste.length === 0) return { commande: "aide" };
+      if (reste.length === 1 && estVerifier(reste[0]!)) return { commande: "aide", sujet: "verifier" };
+      throw new ErreurUsage(`Aide inconnue : « ${reste.join(" ")} ». Essayez : remb aide verifier`);
+    default:
+      if (estVerifier(premier)) return analyserVerifier(reste);
+      if (premier.startsWith("-")) throw new ErreurUsage(`Option ${premier} avant la commande : écrivez remb verifier ${premier} …`);
+      throw new ErreurUsage(`Commande inconnue : « ${premier} ».${suggestion(premier, COMMANDES)} Commandes : verifier, aide.`);
+  }
+}
+
+/** « vérifier » is what a French user types; « verifier » is what a script does. */
+function estVerifier(mot: string): boolean {
+  return mot === "verifier" || mot === "vérifier";
+}
+
+function analyserVerifier(args: readonly string[]): Commande {
+  const chemins: string[] = [];
+  const vues = new Map<string, string>();
+  let date: Jour | undefined;
+  let json = false;
+  let feuille: string | undefined;
+  let responsable: boolean | undefined;
+  let collectif: boolean | undefined;
+  let nombres: UniteNombres | undefined;
+  let gravite: Gravite = "info";
+  let i = 0;
+  let finOptions = false;
+
+  // Each option once: a CI script that says --date twice, or both --responsable and --non-responsable, has a bug
+  // that « the last one wins » would hide.
+  const une = (nom: string, groupe = nom) => {
+    const deja = vues.get(groupe);
+    if (deja !== undefined) {
+      throw new ErreurUsage(deja === nom ? `Option ${nom} donnée deux fois.` : `Options ${deja} et ${nom} incompatibles : choisissez l'une des deux.`);
+    }
+    vues.set(groupe, nom);
+  };
+
+  while (i < args.length) {
+    const arg = args[i++]!;
+    if (arg === "-" && !finOptions) throw new ErreurUsage("La lecture sur l'entrée standard (« - ») n'est pas prise en charge : donnez un fichier ou un dossier.");
+    if (finOptions || !arg.startsWith("-")) {
+      if (arg === "") throw new ErreurUsage("Chemin vide dans la ligne de commande.");
+      chemins.push(arg);
+      continue;
+    }
+    if (arg === "--") {
+      finOptions = true;
+      continue;
+    }
+    const egal = arg.indexOf("=");
+    const nom = egal > 0 ? arg.slice(0, egal) : arg;
+    const enLigne = egal > 0 ? arg.slice(egal + 1) : undefined;
+    const valeur = (attendu: string): string => {
+      if (enLigne !== undefined) {
+        if (enLigne === "") throw new ErreurUsage(`L'option ${nom} attend ${attendu}.`);
+        return enLigne;
+      }
+      const v = args[i];
+      if (v === undefined || (v.startsWith("--") && v.length > 2)) throw new ErreurUsage(`L'option ${nom} attend ${attendu}.`);
+      i++;
+      return v;
+    };
+    const sansValeur = () => {
+      if (enLigne !== undefined) throw new ErreurUsage(`L'option ${nom} ne prend pas de valeur.`);
+    };
+    switch (nom) {
+      case "-h":
+      case "--aide":
+      case "--help":
+        sansValeur();
+        return { commande: "aide", sujet: "verifier" };
+      case "--date":
+        une(nom);
+        date = dateOption(valeur("une date (AAAA-MM-JJ ou JJ/MM/AAAA)"));
+        break;
+      case "--json":
+        sansValeur();
+        une(nom);
+        json = true;
+        break;
+      case "--feuille":
+        une(nom);
+        feuille = valeur("un nom de feuille");
+        break;
+      case "--responsable":
+      case "--non-responsable":
+        sansValeur();
+        une(nom, "responsable");
+        responsable = nom === "--responsable";
+        break;
+      case "--collectif":
+      case "--individuel":
+        sansValeur();
+        une(nom, "collectif");
+        collectif = nom === "--collectif";
+        break;
+      case "--nombres":
+        une(nom);
+        nombres = choix(nom, valeur(`l'une des valeurs ${NOMBRES.join(", ")}`), NOMBRES);
+        break;
+      case "--gravite":
+      case "--gravité":
+        une("--gravite");
+        gravite = choix(nom, valeur(`l'une des valeurs ${GRAVITES.join(", ")}`), GRAVITES);
+        break;
+      default:
+        throw new ErreurUsage(`Option inconnue : ${nom}.${suggestion(nom, OPTIONS_VERIFIER)} Voir : remb aide verifier`);
+    }
+  }
+  if (chemins.length === 0) throw new ErreurUsage("Aucun fichier ni dossier à vérifier. Exemple : remb verifier grilles/ --date 2026-01-01");
+  return {
+    commande: "verifier",
+    chemins,
+    json,
+    gravite,
+    ...(date !== undefined ? { date } : {}),
+    ...(feuille !== undefined ? { feuille } : {}),
+    ...(responsable !== undefined ? { responsable } : {}),
+    ...(collectif !== undefined ? { collectif } : {}),
+    ...(nombres !== undefined ? { nombres } : {}),
+  };
+}
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const FR = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/**
+ * `--date`: AAAA-MM-JJ (what scripts write) or JJ/MM/AAAA (what French users type). The core's jourDepuisTexte
+ * reads both too, but its message speaks of AAAA-MM-JJ only; here the message names the option and both forms.
+ */
+export function dateOption(texte: string): Jour {
+  const t = texte.trim();
+  const iso = ISO.exec(t);
+  const fr = iso ? null : FR.exec(t);
+  const m = iso ? [iso[1], iso[2], iso[3]] : fr ? [fr[3], fr[2], fr[1]] : null;
+  if (m) {
+    const [a, mo, j] = m.map(Number) as [number, number, number];
+    if (a >= 1900 && a <= 9999 && mo >= 1 && mo <= 12 && j >= 1 && j <= joursDansMois(a, mo)) return jourDepuisCivil(a, mo, j);
+    throw new ErreurUsage(`Date invalide pour --date : « ${texte} » n'existe pas.`);
+  }
+  throw new ErreurUsage(`Date invalide pour --date : « ${texte} » — AAAA-MM-JJ (2026-01-01) ou JJ/MM/AAAA (01/01/2026) attendu.`);
+}
+
+function choix<T extends string>(option: string, v: string, valeurs: readonly T[]): T {
+  if ((valeurs as readonly string[]).includes(v)) return v as T;
+  throw new ErreurUsage(`Valeur invalide pour ${option} : « ${v} » — ${valeurs.join(", ")} attendu.`);
+}
+
+/** « Vouliez-vous dire --json ? » for a typo (edit distance ≤ 2), else nothing. */
+function suggestion(mot: string, connus: readonly string[]): string {
+  let meilleur: string | undefined;
+  let d = 3;
+  for (const c of connus) {
+    const e = distance(mot, c);
+    if (e < d) {
+      d = e;
+      meilleur = c;
+    }
+  }
+  return meilleur === undefined ? "" : ` Vouliez-vous dire ${meilleur} ?`;
+}
+
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prec = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cour = [i];
+    for (let j = 1; j <= b.length; j++) cour[j] = Math.min(prec[j]! + 1, cour[j - 1]! + 1, prec[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prec = cour;
+  }
+  return prec[b.length]!;
+}

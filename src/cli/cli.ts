@@ -1,0 +1,137 @@
+import { estRembError } from "../core/errors";
+import { grilleDepuisCsv, grilleDepuisJson, type Grille, type OptionsImport } from "../core/grille";
+import { verifierGrille, type OptionsVerification, type RapportVerification } from "../core/responsable";
+import paquet from "../../package.json";
+import { AIDE_GENERALE, AIDE_VERIFIER } from "./aide";
+import { analyserArguments, ErreurUsage, type OptionsVerifier } from "./arguments";
+import { formatDuContenu, lireOctets, listerEntrees, type Entree, type FormatFichier } from "./entrees";
+import { EcrivainJson, jsonResultat } from "./rapport-json";
+import { avecCouleurs, SANS_STYLE, STYLE_ANSI, texteResultat, texteResume } from "./rapport-texte";
+import { ajouterAuResume, codeDeSortie, RESUME_VIDE, type ResultatFichier } from "./resultat";
+
+/**
+ * The `remb` command as a function: argv in, exit code out, everything else injected (the validator, the output
+ * streams, the environment, the working directory), so the mechanics are tested in-process with a fake validator
+ * and the real one is only a default. No legal rule here: the CLI reads files, calls the core, prints.
+ */
+export type Verificateur = (g: Grille, o: OptionsVerification) => RapportVerification;
+
+export interface Flux {
+  write(texte: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+export interface DependancesCli {
+  readonly verifier: Verificateur;
+  readonly stdout: Flux;
+  readonly stderr: Flux;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
+
+export async function executer(argv: readonly string[], d: Partial<DependancesCli> = {}): Promise<number> {
+  const deps: DependancesCli = {
+    verifier: d.verifier ?? verifierGrille,
+    stdout: d.stdout ?? process.stdout,
+    stderr: d.stderr ?? process.stderr,
+    env: d.env ?? process.env,
+    cwd: d.cwd ?? process.cwd(),
+  };
+  let commande;
+  try {
+    commande = analyserArguments(argv);
+  } catch (e) {
+    if (!(e instanceof ErreurUsage)) throw e;
+    // Usage errors go to stderr only: with --json, stdout stays empty rather than holding half a document.
+    deps.stderr.write(`remb : ${e.message}\n`);
+    return 2;
+  }
+  switch (commande.commande) {
+    case "aide":
+      deps.stdout.write(commande.sujet === "verifier" ? AIDE_VERIFIER : AIDE_GENERALE);
+      return 0;
+    case "version":
+      deps.stdout.write(`remb ${paquet.version}\n`);
+      return 0;
+    case "verifier":
+      return verifier(commande, deps);
+  }
+}
+
+async function verifier(o: OptionsVerifier, deps: DependancesCli): Promise<number> {
+  const entrees = listerEntrees(o.chemins, deps.cwd);
+  const style = avecCouleurs(deps.stdout.isTTY === true, deps.env) ? STYLE_ANSI : SANS_STYLE;
+  const ecrire = (s: string) => void deps.stdout.write(s);
+  const json = o.json ? new EcrivainJson(ecrire, o.date, o.gravite) : undefined;
+  let resume = RESUME_VIDE;
+  let premier = true;
+  for (const e of entrees) {
+    const r = await verifierEntree(e, o, deps);
+    resume = ajouterAuResume(resume, r);
+    if (json) json.grille(jsonResultat(r, o.gravite));
+    else {
+      ecrire(`${premier ? "" : "\n"}${texteResultat(r, o.gravite, style)}`);
+      premier = false;
+    }
+  }
+  const code = codeDeSortie(resume);
+  if (json) json.fin(resume, code);
+  else ecrire(`\n${texteResume(resume, style)}`);
+  return code;
+}
+
+async function verifierEntree(e: Entree, o: OptionsVerifier, deps: DependancesCli): Promise<ResultatFichier> {
+  if (e.probleme !== undefined) return { chemin: e.chemin, erreur: { etape: "lecture", message: e.probleme, interne: false } };
+  const octets = lireOctets(e);
+  if (!(octets instanceof Uint8Array)) return { chemin: e.chemin, ...(e.format ? { format: e.format } : {}), erreur: { etape: "lecture", message: octets.probleme, interne: false } };
+  const format = e.format ?? formatDuContenu(octets);
+  let grille: Grille;
+  try {
+    grille = await importer(octets, format, o);
+  } catch (err) {
+    return { chemin: e.chemin, format, erreur: { etape: "lecture", ...echec(err, deps, e.chemin) } };
+  }
+  try {
+    const rapport = deps.verifier(grille, o.date !== undefined ? { date: o.date } : {});
+    return { chemin: e.chemin, format, grille, rapport };
+  } catch (err) {
+    return { chemin: e.chemin, format, grille, erreur: { etape: "verification", ...echec(err, deps, e.chemin) } };
+  }
+}
+
+/**
+ * A RembError is the input's fault and carries a French message. Anything else is a defect of REMB: reported on that
+ * file (the batch goes on), with the stack on stderr when REMB_DEBUG is set.
+ */
+function echec(err: unknown, deps: DependancesCli, chemin: string): { code?: string; message: string; interne: boolean } {
+  if (estRembError(err)) return { code: err.code, message: err.message, interne: false };
+  if (deps.env.REMB_DEBUG) deps.stderr.write(`remb : ${chemin} :\n${(err as Error)?.stack ?? String(err)}\n`);
+  return { message: (err as Error)?.message ?? String(err), interne: true };
+}
+
+async function importer(octets: Uint8Array, format: FormatFichier, o: OptionsVerifier): Promise<Grille> {
+  const options: OptionsImport = {
+    ...(o.responsable !== undefined ? { responsable: o.responsable } : {}),
+    ...(o.collectif !== undefined ? { collectif: o.collectif } : {}),
+    ...(o.nombres !== undefined ? { nombres: o.nombres } : {}),
+  };
+  switch (format) {
+    case "csv":
+      return grilleDepuisCsv(octets, options);
+    case "xlsx": {
+      // Loaded on first use: exceljs alone takes ~0.4 s to load, which a batch of CSV files should not pay.
+      const { grilleDepuisXlsx } = await import("./xlsx");
+      return grilleDepuisXlsx(octets, { ...options, ...(o.feuille !== undefined ? { feuille: o.feuille } : {}) });
+    }
+    case "json": {
+      const g = grilleDepuisJson(octets);
+      // The command line wins over the file, as it does over a CSV title (« contrat responsable »): the auditor
+      // states what the contract is.
+      return {
+        ...g,
+        ...(o.responsable !== undefined ? { responsable: o.responsable } : {}),
+        ...(o.collectif !== undefined ? { collectif: o.collectif } : {}),
+      };
+    }
+  }
+}

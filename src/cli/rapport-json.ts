@@ -1,0 +1,100 @@
+import { isoDepuisJour, type Jour } from "../core/dates";
+import type { Constat } from "../core/responsable";
+import type { Gravite } from "./arguments";
+import { montre } from "./rapport-texte";
+import type { ResultatFichier, Resume } from "./resultat";
+
+/**
+ * `remb verifier --json`: one JSON document on stdout (schema in docs/cli.md, version 1). Every key is always
+ * present (null when it does not apply) so that pipelines can rely on the shape. The document is written grid by
+ * grid as files are checked, so memory stays flat on large batches; the text is exactly
+ * JSON.stringify(document, null, 2) + "\n" (a test checks it).
+ */
+export const VERSION_JSON = 1;
+
+export interface GrilleJsonSortie {
+  readonly fichier: string;
+  readonly format: string | null;
+  readonly nom: string | null;
+  readonly source: { readonly feuille: string | null; readonly encodage: string | null; readonly separateur: string | null } | null;
+  readonly date?: string;
+  readonly origineDate?: string;
+  readonly conforme?: boolean;
+  readonly comptes?: { readonly erreurs: number; readonly alertes: number; readonly infos: number };
+  readonly constats?: readonly ConstatJson[];
+  readonly erreur?: { readonly etape: string; readonly code: string | null; readonly message: string; readonly interne: boolean };
+}
+
+export interface ConstatJson {
+  readonly gravite: string;
+  readonly regle: string;
+  readonly poste: string | null;
+  readonly libelle: string | null;
+  readonly niveau: string | null;
+  readonly ligne: number | null;
+  readonly adresse: string | null;
+  readonly valeur: string | null;
+  readonly message: string;
+  readonly reference: string;
+}
+
+export function jsonResultat(r: ResultatFichier, seuil: Gravite): GrilleJsonSortie {
+  const g = r.grille;
+  const commun = {
+    fichier: r.chemin,
+    format: r.format ?? null,
+    nom: g ? g.nom : null,
+    source: g ? { feuille: g.source.feuille ?? null, encodage: g.source.encodage ?? null, separateur: g.source.separateur ?? null } : null,
+  };
+  if (r.erreur !== undefined) {
+    return { ...commun, erreur: { etape: r.erreur.etape, code: r.erreur.code ?? null, message: r.erreur.message, interne: r.erreur.interne } };
+  }
+  const rp = r.rapport;
+  return {
+    ...commun,
+    date: isoDepuisJour(rp.date),
+    origineDate: rp.origineDate,
+    conforme: rp.erreurs === 0,
+    comptes: { erreurs: rp.erreurs, alertes: rp.alertes, infos: rp.infos },
+    constats: rp.constats.filter((c) => montre(c, seuil)).map(jsonConstat),
+  };
+}
+
+function jsonConstat(c: Constat): ConstatJson {
+  return {
+    gravite: c.gravite,
+    regle: c.regle,
+    poste: c.poste,
+    libelle: c.libelle ?? null,
+    niveau: c.niveau ?? null,
+    ligne: c.ligne ?? null,
+    adresse: c.adresse ?? null,
+    valeur: c.valeur ?? null,
+    message: c.message,
+    reference: c.reference,
+  };
+}
+
+/** Streams `{ version, date, gravite, grilles: [...], resume, codeSortie }`, pretty-printed like JSON.stringify(…, null, 2). */
+export class EcrivainJson {
+  private premier = true;
+
+  constructor(
+    private readonly ecrire: (s: string) => void,
+    date: Jour | undefined,
+    gravite: Gravite,
+  ) {
+    const d = JSON.stringify(date === undefined ? null : isoDepuisJour(date));
+    this.ecrire(`{\n  "version": ${VERSION_JSON},\n  "date": ${d},\n  "gravite": ${JSON.stringify(gravite)},\n  "grilles": [`);
+  }
+
+  grille(g: GrilleJsonSortie): void {
+    this.ecrire(`${this.premier ? "" : ","}\n    ${JSON.stringify(g, null, 2).replace(/\n/g, "\n    ")}`);
+    this.premier = false;
+  }
+
+  fin(resume: Resume, codeSortie: number): void {
+    const r = JSON.stringify(resume, null, 2).replace(/\n/g, "\n  ");
+    this.ecrire(`${this.premier ? "]" : "\n  ]"},\n  "resume": ${r},\n  "codeSortie": ${codeSortie}\n}\n`);
+  }
+}

@@ -1,0 +1,60 @@
+import type { Grille } from "../core/grille";
+import type { RapportVerification } from "../core/responsable";
+import type { FormatFichier } from "./entrees";
+
+/** What happened to one input of `remb verifier`: a report, or why there is none. */
+export type ResultatFichier = ResultatVerifie | ResultatEchec;
+
+export interface ResultatVerifie {
+  readonly chemin: string;
+  readonly format: FormatFichier;
+  readonly grille: Grille;
+  readonly rapport: RapportVerification;
+  readonly erreur?: undefined;
+}
+
+export interface ResultatEchec {
+  readonly chemin: string;
+  readonly format?: FormatFichier;
+  /** Present when the file was read and the verification failed. */
+  readonly grille?: Grille;
+  readonly erreur: {
+    /** "lecture": the file is not a readable grid; "verification": the grid was read, the validator failed. */
+    readonly etape: "lecture" | "verification";
+    /** The RembError code when there is one (ARGUMENT_INVALIDE, PARAMETRE_AVANT_DEBUT…). */
+    readonly code?: string;
+    /** French. */
+    readonly message: string;
+    /** Not a RembError: a defect of REMB rather than of the input. */
+    readonly interne: boolean;
+  };
+}
+
+export interface Resume {
+  readonly grilles: number;
+  readonly conformes: number;
+  readonly nonConformes: number;
+  readonly illisibles: number;
+  readonly nonVerifiees: number;
+}
+
+export function ajouterAuResume(r: Resume, f: ResultatFichier): Resume {
+  if (f.erreur === undefined) {
+    const conforme = f.rapport.erreurs === 0;
+    return { ...r, grilles: r.grilles + 1, conformes: r.conformes + (conforme ? 1 : 0), nonConformes: r.nonConformes + (conforme ? 0 : 1) };
+  }
+  return f.erreur.etape === "lecture"
+    ? { ...r, grilles: r.grilles + 1, illisibles: r.illisibles + 1 }
+    : { ...r, grilles: r.grilles + 1, nonVerifiees: r.nonVerifiees + 1 };
+}
+
+export const RESUME_VIDE: Resume = { grilles: 0, conformes: 0, nonConformes: 0, illisibles: 0, nonVerifiees: 0 };
+
+/**
+ * Exit code: 2 when anything could not be read or checked (no verdict: a CI must not pass), else 1 when a grid has
+ * an `erreur` finding, else 0. 2 wins over 1.
+ */
+export function codeDeSortie(r: Resume): 0 | 1 | 2 {
+  if (r.illisibles > 0 || r.nonVerifiees > 0) return 2;
+  return r.nonConformes > 0 ? 1 : 0;
+}
