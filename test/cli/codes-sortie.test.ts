@@ -11,18 +11,18 @@ import { arbreDeTest, dossierTemporaire, lancer } from "./outils";
  */
 const CAS: readonly { nom: string; argv: string[]; code: number; resume?: RegExp }[] = [
   { nom: "no finding", argv: ["grilles/sous-dossier/sans-date.csv"], code: 0, resume: /^1 grille : 1 conforme, 0 non conforme, 0 illisible\.$/m },
-  { nom: "alerts and infos only", argv: ["grilles/conforme.csv"], code: 0 },
-  { nom: "an erreur finding (JSON grid)", argv: ["grilles/sous-dossier/non-conforme.json"], code: 1 },
+  { nom: "alerts and infos only", argv: ["grilles/mutuelle-exemple.csv"], code: 0 },
+  { nom: "an erreur finding (JSON grid)", argv: ["grilles/sous-dossier/formule-confort.json"], code: 1 },
   { nom: "an erreur finding (XLSX grid)", argv: ["grilles/classeur.xlsx"], code: 1 },
-  { nom: "conforme and non conforme", argv: ["grilles/conforme.csv", "grilles/classeur.xlsx"], code: 1, resume: /^2 grilles : 1 conforme, 1 non conforme, 0 illisible\.$/m },
+  { nom: "conforme and non conforme", argv: ["grilles/mutuelle-exemple.csv", "grilles/classeur.xlsx"], code: 1, resume: /^2 grilles : 1 conforme, 1 non conforme, 0 illisible\.$/m },
   { nom: "the whole folder", argv: ["grilles"], code: 1, resume: /^4 grilles : 2 conformes, 2 non conformes, 0 illisible\.$/m },
   { nom: "one unreadable file", argv: ["illisibles/vide.csv"], code: 2 },
-  { nom: "conforme and unreadable", argv: ["grilles/conforme.csv", "illisibles/vide.csv"], code: 2 },
+  { nom: "conforme and unreadable", argv: ["grilles/mutuelle-exemple.csv", "illisibles/vide.csv"], code: 2 },
   { nom: "non conforme and unreadable: 2 wins over 1", argv: ["grilles/classeur.xlsx", "binaire.bin"], code: 2, resume: /^2 grilles : 0 conforme, 1 non conforme, 1 illisible\.$/m },
-  { nom: "missing file", argv: ["grilles/conforme.csv", "absent.csv"], code: 2 },
-  { nom: "empty folder", argv: ["grilles/conforme.csv", "vide"], code: 2 },
+  { nom: "missing file", argv: ["grilles/mutuelle-exemple.csv", "absent.csv"], code: 2 },
+  { nom: "empty folder", argv: ["grilles/mutuelle-exemple.csv", "vide"], code: 2 },
   { nom: "the validator refuses the grid (RembError)", argv: ["illisibles/trop-ancienne.json"], code: 2, resume: /^1 grille : 0 conforme, 0 non conforme, 0 illisible, 1 non vérifiée\.$/m },
-  { nom: "the validator crashes", argv: ["illisibles/plante.json", "grilles/conforme.csv"], code: 2 },
+  { nom: "the validator crashes", argv: ["illisibles/plante.json", "grilles/mutuelle-exemple.csv"], code: 2 },
 ];
 
 describe("cli: exit codes", () => {
@@ -46,10 +46,10 @@ describe("cli: exit codes", () => {
   }
 
   it("a file that fails does not stop the others: every file is reported, in order", async () => {
-    const r = await lancer(["verifier", "illisibles/vide.csv", "grilles/conforme.csv", "absent.csv", "grilles/classeur.xlsx"], { cwd: tmp.chemin });
+    const r = await lancer(["verifier", "illisibles/vide.csv", "grilles/mutuelle-exemple.csv", "absent.csv", "grilles/classeur.xlsx"], { cwd: tmp.chemin });
     // A block starts with the file's path at the start of a line; the last such line is the summary.
     const titres = r.stdout.split("\n").filter((l) => /^\S/.test(l));
-    assert.deepEqual(titres.slice(0, -1), ["illisibles/vide.csv", "grilles/conforme.csv", "absent.csv", "grilles/classeur.xlsx"]);
+    assert.deepEqual(titres.slice(0, -1), ["illisibles/vide.csv", "grilles/mutuelle-exemple.csv", "absent.csv", "grilles/classeur.xlsx"]);
     assert.deepEqual(r.appels.map((a) => a.grille), ["Mutuelle Exemple — Garanties 2026", "Santé Plus"]);
   });
 

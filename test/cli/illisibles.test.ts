@@ -75,7 +75,7 @@ describe("cli: unreadable inputs", () => {
   after(() => tmp.supprimer());
 
   it("each is reported with the importer's message, every other file is still checked, exit code 2", async () => {
-    writeFileSync(path.join(r, "bonne.csv"), readFileSync(path.join(FIXTURES, "grilles/conforme.csv")));
+    writeFileSync(path.join(r, "bonne.csv"), readFileSync(path.join(FIXTURES, "grilles/mutuelle-exemple.csv")));
     const fichiers = cas.map((c) => c.fichier);
     const l = await lancer(["verifier", ...fichiers.slice(0, 5), "bonne.csv", ...fichiers.slice(5), "--json"], { cwd: r });
     assert.equal(l.code, 2);

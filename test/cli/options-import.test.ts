@@ -26,7 +26,7 @@ describe("cli: import options", () => {
   });
   after(() => tmp.supprimer());
 
-  const FICHIERS = ["grilles/conforme.csv", "grilles/sous-dossier/non-conforme.json", "grilles/classeur.xlsx", "grilles/sous-dossier/sans-date.csv"];
+  const FICHIERS = ["grilles/mutuelle-exemple.csv", "grilles/sous-dossier/formule-confort.json", "grilles/classeur.xlsx", "grilles/sous-dossier/sans-date.csv"];
 
   it("without options the grid says what it is (title « contrat responsable », JSON field) or nothing", async () => {
     assert.deepEqual(await vus(...FICHIERS), [

@@ -108,7 +108,7 @@ export async function classeur(): Promise<Uint8Array> {
 
 /**
  * The tree the golden tests run on (cwd = its root, so reports show short relative paths):
- *   grilles/            the fixture grids (conforme.csv, sous-dossier/…, notes.md) + classeur.xlsx
+ *   grilles/            the fixture grids (mutuelle-exemple.csv, sous-dossier/…, notes.md) + classeur.xlsx
  *   illisibles/         empty CSV, renamed XLSX, a JSON that is not a grid, a corrupt XLSX, grids the fake refuses
  *   binaire.bin         binary content (named explicitly: .bin is not picked up from folders)
  */
