@@ -88,9 +88,9 @@ const MODELE: readonly (string | Ligne)[] = [
   ["Sevrage tabagique", eur(0, 25, " / an")],
 ];
 
-/** Excel's « CSV (séparateur : point-virgule) » on a French Windows: Windows-1252 (« € » = 0x80, « œ » = 0x9C). */
+/** Excel's « CSV (séparateur : point-virgule) » on a French Windows: Windows-1252 (« € » = 0x80, « — » = 0x97, « œ » = 0x9C). */
 function windows1252(texte: string): Uint8Array {
-  const speciaux: Record<string, number> = { "€": 0x80, "œ": 0x9c, "’": 0x92 };
+  const speciaux: Record<string, number> = { "€": 0x80, "’": 0x92, "—": 0x97, "œ": 0x9c };
   return Uint8Array.from(texte, (c) => speciaux[c] ?? (c.charCodeAt(0) < 256 ? c.charCodeAt(0) : 0x3f));
 }
 

@@ -5,12 +5,15 @@ import { executer } from "./cli";
  * validator (the default of executer).
  */
 export function main(argv: readonly string[]): void {
-  // `remb verifier grilles/ | head`: the reader went away; stop quietly instead of dying on an EPIPE stack trace.
+  // `remb verifier grilles/ | head`: the reader went away. No EPIPE stack trace; the remaining output is dropped but
+  // the run goes on, so the exit code is still the verdict on every file (what `set -o pipefail` reports).
+  let lecteurParti = false;
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw e;
+    if (e.code !== "EPIPE") throw e;
+    lecteurParti = true;
   });
-  executer(argv).then(
+  const stdout = { write: (s: string) => lecteurParti || process.stdout.write(s), isTTY: process.stdout.isTTY };
+  executer(argv, { stdout }).then(
     (code) => {
       // exitCode rather than exit(): stdout may still be flushing to a pipe.
       process.exitCode = code;

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { dossierTemporaire, FIXTURES, RACINE } from "./outils";
+import { classeur, dossierTemporaire, FIXTURES, RACINE } from "./outils";
 
 /**
  * The real thing: `node bin/remb.mjs …` as a child process, with the real validator. The bundle is built into a fresh
@@ -63,6 +63,19 @@ describe("cli: end to end (bin/remb.mjs in a child process)", function () {
     assert.notEqual(statSync(bundle).mtimeMs, construit, "stale: rebuilt");
   });
 
+  it("falls back to a temporary folder when the cache folder cannot be written", () => {
+    const tmp = dossierTemporaire("remb-cli-tmpdir-");
+    try {
+      // /dev/null/… cannot be created (ENOTDIR), as a read-only node_modules cannot be written.
+      const r = spawnSync(process.execPath, [BIN, "--version"], { cwd: RACINE, env: { ...env, REMB_CLI_CACHE: "/dev/null/remb-cli", TMPDIR: tmp.chemin }, encoding: "utf8" });
+      assert.equal(r.stderr, "");
+      assert.equal(r.status, 0);
+      assert.deepEqual(readdirSync(tmp.chemin).filter((n) => n.startsWith("remb-cli-")).length, 1);
+    } finally {
+      tmp.supprimer();
+    }
+  });
+
   it("wrong command line → 2, French message on stderr, nothing on stdout", () => {
     for (const [args, message] of [
       [["verifier"], "remb : Aucun fichier ni dossier à vérifier."],
@@ -74,6 +87,25 @@ describe("cli: end to end (bin/remb.mjs in a child process)", function () {
       assert.equal(r.code, 2, args.join(" "));
       assert.ok(r.stderr.startsWith(message), r.stderr);
       assert.equal(r.stdout, "");
+    }
+  });
+
+  it("a reader that goes away (| head) gets no EPIPE trace; the exit code is still the verdict on every file", async () => {
+    const tmp = dossierTemporaire();
+    try {
+      // ~300 KB of report, far more than a pipe holds (64 KB), so the CLI is still writing when the reader leaves.
+      const grille = readFileSync(path.join(FIXTURES, "grilles/mutuelle-exemple.csv"));
+      for (let i = 0; i < 1000; i++) writeFileSync(path.join(tmp.chemin, `g${i}.csv`), grille);
+      const complet = remb(["verifier", tmp.chemin]);
+      const enfant = spawn(process.execPath, [BIN, "verifier", tmp.chemin], { cwd: RACINE, env, stdio: ["ignore", "pipe", "pipe"] });
+      let stderr = "";
+      enfant.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      enfant.stdout.once("data", () => enfant.stdout.destroy());
+      const code = await new Promise<number | null>((ok) => enfant.on("close", ok));
+      assert.equal(stderr, "");
+      assert.equal(code, complet.code);
+    } finally {
+      tmp.supprimer();
     }
   });
 
@@ -146,6 +178,18 @@ describe("cli: end to end (bin/remb.mjs in a child process)", function () {
     // TODO(validateur): also assert the two findings' postes (hospi.forfait-journalier, optique.equipement.a).
     assert.equal(r.grilles[1]!.conforme, false);
     assert.equal(r.code, 1);
+  });
+
+  it("an XLSX workbook through the bundle: exceljs, left out of it, is found and loaded", async () => {
+    const tmp = dossierTemporaire();
+    try {
+      const fichier = path.join(tmp.chemin, "classeur.xlsx");
+      writeFileSync(fichier, await classeur());
+      const r = verifierReel([fichier]);
+      assert.equal(r.grilles[0]!.nom, "Santé Plus");
+    } finally {
+      tmp.supprimer();
+    }
   });
 
   for (const [fichier, attendu] of [
