@@ -6,6 +6,7 @@
 import { afficher, type Mesure } from "./harnais";
 import { benchCalculateurs } from "./calculateurs.bench";
 import { benchFunctions } from "./functions.bench";
+import { benchGrilles } from "./grilles.bench";
 
 function section(titre: string, mesures: readonly Mesure[]): void {
   console.log(`\n## ${titre}`);
@@ -14,3 +15,4 @@ function section(titre: string, mesures: readonly Mesure[]): void {
 
 section("Moteur de règles (src/core), entrées déjà converties", benchCalculateurs());
 section("Fonctions Excel (src/functions), arguments comme Excel les passe", benchFunctions());
+section("Grilles de garanties (import, vérification contrat responsable)", benchGrilles());

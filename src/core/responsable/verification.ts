@@ -12,6 +12,7 @@ export class Verification {
   readonly couvertures: Couvertures;
   private readonly constats: Constat[] = [];
   private readonly postes: (Poste | undefined)[];
+  private readonly memos = new Map<string, unknown>();
 
   constructor(
     readonly grille: Grille,
@@ -39,6 +40,17 @@ export class Verification {
       if (p !== undefined && filtre(p)) r.push(i);
     }
     return r;
+  }
+
+  /**
+   * A value computed once per check (sample bills of a kind of line, dated values): a 120-line grid would
+   * otherwise rebuild the same points on every line.
+   */
+  memo<T>(cle: string, f: () => T): T {
+    if (this.memos.has(cle)) return this.memos.get(cle) as T;
+    const v = f();
+    this.memos.set(cle, v);
+    return v;
   }
 
   /** Every level's cover of a line, skipping what no rule can judge (unreadable cells, options repeating a socle). */

@@ -1,5 +1,5 @@
 import { aujourdhui, dateFr } from "../dates";
-import type { AlerteImport, Grille } from "../grille";
+import type { AlerteImport, Grille, Ligne } from "../grille";
 import type { Poste } from "../postes";
 import { debutRegime2015 } from "../calculators/regime-responsable";
 import type { Constat, OptionsVerification, RapportVerification } from "./constat";
@@ -18,7 +18,8 @@ export function verifierGrille(g: Grille, o: OptionsVerification = {}): RapportV
   const date = o.date ?? g.dateEffet ?? o.aujourdhui ?? aujourdhui();
   const v = new Verification(g, date);
 
-  for (const a of g.alertes) v.ajouterLecture(lecture(a, g));
+  const parLigne = new Map(g.lignes.map((l) => [l.ligne, l]));
+  for (const a of g.alertes) v.ajouterLecture(lecture(a, a.ligne === undefined ? undefined : parLigne.get(a.ligne)));
   if (g.responsable === false) {
     v.signalerGrille("R871-2 1°", "info", "La grille se déclare non responsable : les règles du contrat responsable ne s'imposent pas à elle ; les écarts sont signalés pour information.", REF_L871_1);
   }
@@ -54,8 +55,7 @@ export function verifierGrille(g: Grille, o: OptionsVerification = {}): RapportV
 }
 
 /** An import problem as a finding: the grid could not be checked there (rule « lecture »). */
-function lecture(a: AlerteImport, g: Grille): Constat {
-  const l = a.ligne === undefined ? undefined : g.lignes.find((x) => x.ligne === a.ligne);
+function lecture(a: AlerteImport, l: Ligne | undefined): Constat {
   return {
     regle: "lecture",
     gravite: a.gravite,

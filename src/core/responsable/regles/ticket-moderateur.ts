@@ -4,8 +4,8 @@ import type { Poste } from "../../postes";
 import { UNITES } from "../../garantie";
 import { debut100SanteAudio, debut100SanteOptiqueDentaire, debutRegime2015 } from "../../calculators/regime-responsable";
 import { formules } from "../couverture";
-import { bilan, euros, montantAuPoint, pct, point, pourcentageBr, toujours, type Point } from "../echantillons";
-import { brEquipementB, brMontureB, centsAu, pointsActes, pointsAudio, pointsClasseA, pointsDentaire100Sante, tauxAu, tauxDuPoste } from "../points";
+import { BRS_ECHANTILLON, bilan, euros, montantAuPoint, pct, point, pourcentageBr, toujours, type Point } from "../echantillons";
+import { brEquipementB, brMontureB, centsAu, pointsAudio, pointsClasseA, pointsDentaire100Sante, tauxAu, tauxDuPoste } from "../points";
 import { refR871_2 } from "../references";
 import type { Regle } from "../regle";
 import type { Verification } from "../verification";
@@ -26,7 +26,9 @@ export const ticketModerateur: Regle = {
     const plein = pleinTarif(v.date);
     for (const i of v.lignes((p) => p.tm === "obligatoire" && !plein(p))) {
       const p = v.posteDe(i)!;
-      const points = pointsTm(p, v.date);
+      // Lines of one kind share their bills: keyed by what pointsTm reads of the poste.
+      const cle = `tm:${p.optique?.classe ?? ""}:${p.optique?.element ?? ""}:${p.audio?.element ?? ""}:${p.panier?.join() ?? ""}:${p.code === "hospi.forfait-actes-lourds" ? p.code : ""}:${p.tauxRo ?? ""}`;
+      const points = v.memo(cle, () => pointsTm(p, v.date));
       if (points.length === 0) continue;
       for (const c of v.couverturesDe(i)) {
         const b = bilan(c, points, (m, pt) => m >= pt.ctx.br);
@@ -86,7 +88,7 @@ function pleinTarif(date: Jour): (p: Poste) => boolean {
 
 /** The bills on which the TM is checked: FR = BR (the TM is BR − RO brut), with the line's legal BR when it has one. */
 function pointsTm(p: Poste, date: Jour): Point[] {
-  const frEgalBr = (pts: Point[]) => pts.map((x) => ({ ...x, ctx: { ...x.ctx, fr: x.ctx.br } }));
+  const frEgalBr = (pts: Point[]): Point[] => pts.map((x) => ({ ...x, ctx: { ...x.ctx, fr: x.ctx.br } }));
   const lpp = tauxAu("ro.taux.lpp", date);
   if (p.optique?.classe === "A" && lpp) return frEgalBr(pointsClasseA(date, lpp));
   if (p.optique?.classe === "B" && lpp) {
@@ -106,5 +108,5 @@ function pointsTm(p: Poste, date: Jour): Point[] {
   const t = tauxDuPoste(p, date);
   if (t === null) return [];
   // A PLV or HLF is never below the BR: reading « dans la limite des PLV » at PLV = BR is the least the cell pays.
-  return pointsActes(date, t, (br) => br).map((x) => ({ ...x, ctx: { ...x.ctx, plv: x.ctx.br, hlf: x.ctx.br } }));
+  return BRS_ECHANTILLON.map((br) => point(date, br, t, br, { plv: br, hlf: br }));
 }
