@@ -5,6 +5,7 @@ import { UNITES } from "../../garantie";
 import { formules } from "../couverture";
 import { euros, point } from "../echantillons";
 import { centsAu } from "../points";
+import { parametres } from "../../params";
 import { refR871_2 } from "../references";
 import type { Regle } from "../regle";
 import type { Verification } from "../verification";
@@ -35,6 +36,21 @@ export const forfaitJournalier: Regle = {
           v.signaler(this.id, "erreur", c, `Le ${quoi} (${euros(fj)} par jour au ${dateFr(v.date)}) n'est pas pris en charge en totalité : la garantie donne ${euros(un.montant)} par jour.`, ref);
           continue;
         }
+        // A fixed amount that covers today's forfait may not cover the next one (20 € → 23 € on 2026-03-01): the
+        // contract must cover it in full for every stay it pays.
+        const suivant = prochainMontant(psy ? "fj.psy" : "fj.montant", v.date, (m) => {
+          const e = c.montant(sejour(v.date, m, 1));
+          return e.ok && e.montant >= m;
+        });
+        if (suivant !== undefined) {
+          v.signaler(
+            this.id,
+            "alerte",
+            c,
+            `Le ${quoi} passe à ${euros(suivant.montant)} par jour le ${dateFr(suivant.debut)} : la garantie (${euros(un.montant)} par jour) ne le couvrira plus en totalité à partir de cette date.`,
+            ref,
+          );
+        }
         const limite = limiteEnJours(c);
         if (limite !== undefined) {
           v.signaler(this.id, "erreur", c, `Le ${quoi} doit être pris en charge sans limitation de durée : la garantie le limite à ${limite} jour(s).`, ref);
@@ -61,6 +77,15 @@ function limiteEnJours(c: Parameters<typeof formules>[0]): number | undefined {
   for (const f of formules(c)) {
     const m = f.nombreMax;
     if (m && (m.unite === undefined || UNITES[m.unite].parUnite)) return m.nombre;
+  }
+  return undefined;
+}
+
+/** The first later value of the forfait (published, not announced) that the cover does not reach, if any. */
+function prochainMontant(nom: string, date: Jour, couvre: (montant: Cents) => boolean): { debut: Jour; montant: Cents } | undefined {
+  for (const x of parametres.definition(nom).valeurs) {
+    if (x.debut <= date || x.annonce || typeof x.valeur !== "number") continue;
+    if (!couvre(x.valeur)) return { debut: x.debut, montant: x.valeur };
   }
   return undefined;
 }
