@@ -669,7 +669,7 @@ function dateDansTexte(t: string): Jour | undefined {
     if (iso) return jourDepuisIso(iso[0]);
     const fr = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/.exec(t);
     if (fr) return jourDepuisTexte(`${fr[1]}/${fr[2]}/${fr[3]}`);
-    const lettres = /\b(\d{1,2})(?:er)? (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre) (\d{4})\b/.exec(plier(t));
+    const lettres = /\b(\d{1,2})(?: ?er)? (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre) (\d{4})\b/.exec(plier(t));
     if (lettres) return jourDepuisIso(`${lettres[3]}-${String(MOIS.indexOf(lettres[2]!) + 1).padStart(2, "0")}-${lettres[1]!.padStart(2, "0")}`);
   } catch {
     return undefined;

@@ -304,6 +304,10 @@ const PASSES: readonly (readonly (readonly [string, string])[])[] = [
     ["hors dentaire", ""],
     ["hors auditive", ""],
     ["hors optique", ""],
+    // « Forfait journalier (hors psychiatrie) » is the general forfait: the excluded word must not select the psychiatric one.
+    ["hors psychiatrie", ""],
+    ["sauf psychiatrie", ""],
+    ["hors psychiatrique", ""],
     ["vignette blanche", "65"],
     ["vignette bleue", "30"],
     ["vignette orange", "15"],

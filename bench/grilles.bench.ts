@@ -1,0 +1,25 @@
+/**
+ * Grids (issue « Guarantee grids »): import and contrat-responsable validation of the 120-line × 6-level reference
+ * grid (target ≤ 5 ms), and import of 10 000 CSV rows.
+ */
+import { duree, type Mesure } from "./harnais";
+import { grille120x6 } from "./grille-120x6";
+import { jourDepuisIso } from "../src/core/dates";
+import { grilleDepuisCsv, grilleDepuisTableau } from "../src/core/grille";
+import { verifierGrille } from "../src/core/responsable";
+
+export function benchGrilles(): Mesure[] {
+  const t = grille120x6();
+  const g = grilleDepuisTableau(t);
+  if (g.lignes.length !== 120 || g.niveaux.length !== 6) throw new Error(`grille de référence inattendue : ${g.lignes.length} × ${g.niveaux.length}`);
+  const date = jourDepuisIso("2026-06-01");
+  const lignes = ["Garanties;Niveau 1;Niveau 2;Niveau 3"];
+  for (let i = 0; i < 10_000; i++) lignes.push(`Ligne de garanties ${i} consultation spécialiste OPTAM;100 % BR;${100 + (i % 200)} % BR;Frais réels`);
+  const csv = lignes.join("\r\n");
+  return [
+    duree("grille 120 × 6 : import du tableau", () => grilleDepuisTableau(t), 41),
+    duree("grille 120 × 6 : vérification contrat responsable", () => verifierGrille(g, { date }), 41),
+    duree("grille 120 × 6 : import + vérification", () => verifierGrille(grilleDepuisTableau(t), { date }), 41),
+    duree("CSV de 10 000 lignes : import", () => grilleDepuisCsv(csv), 5),
+  ];
+}

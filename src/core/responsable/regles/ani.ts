@@ -1,0 +1,55 @@
+import type { Jour } from "../../dates";
+import { appliquerTaux } from "../../money";
+import { parametres } from "../../params";
+import { bilan, euros, pct, pourcentageBr } from "../echantillons";
+import { centsAu, pointsActes, tauxAu, tauxDuPoste } from "../points";
+import { REF_D911_1 } from "../references";
+import type { Regle } from "../regle";
+import type { Verification } from "../verification";
+import { categoriesDe, couvertureEquipement, lignesClasseB } from "./optique-equipement";
+
+/**
+ * D911-1 CSS (CR-23), mandatory collective (company) contracts only, from 2020-01-01 ⚠ (date truncated in the copy
+ * read): optique classe B forfaits of at least 100 € (a), 150 € (b, d), 200 € (c, e, f) within the R871-2 caps, and
+ * dental prosthetics and ODF outside 100 % Santé at 125 % BR at least (⚠ read as Sécu incluse: alerte, not erreur).
+ * Runs only when the grid is flagged « collectif ».
+ */
+export const ani: Regle = {
+  id: "D911-1",
+  enonce: "Les contrats collectifs obligatoires couvrent au minimum certains forfaits optiques et 125 % de la BR en prothèses dentaires et orthodontie.",
+  applicable: (d: Jour) => tauxAu("ani.dentaire.prothese_odf.minimum", d) !== null,
+  verifier(v: Verification) {
+    if (v.grille.collectif !== true) return;
+    for (const i of lignesClasseB(v)) {
+      for (const c of v.couverturesDe(i)) {
+        const eq = couvertureEquipement(v, c);
+        if (eq === null || "raison" in eq) continue;
+        const sous = categoriesDe(v, i)
+          .map((cat) => ({ cat, min: centsAu(`ani.optique.plancher.${cat}`, v.date) }))
+          .filter((x) => x.min !== null && eq.montant < x.min);
+        if (sous.length > 0) {
+          v.signaler(this.id, "erreur", c, `Contrat collectif obligatoire : l'équipement optique (${euros(eq.montant)}) est sous le minimum (${sous.map((x) => `${x.cat} : ${euros(x.min!)}`).join(", ")}).`, REF_D911_1);
+        }
+      }
+    }
+    const minimum = parametres.valeurDatee("ani.dentaire.prothese_odf.minimum", v.date);
+    const taux = minimum.valeur as Parameters<typeof appliquerTaux>[1];
+    for (const i of v.lignes((p) => p.regles.includes("D911-1") && p.section === "dentaire")) {
+      const t = tauxDuPoste(v.posteDe(i)!, v.date);
+      if (t === null) continue;
+      for (const c of v.couverturesDe(i)) {
+        const b = bilan(c, pointsActes(v.date, t, (br) => appliquerTaux(br, taux)), (m, p) => m >= appliquerTaux(p.ctx.br, taux));
+        if (b.echecs.length === 0) continue;
+        const x = pourcentageBr(c, v.date, t);
+        v.signaler(
+          this.id,
+          "alerte",
+          c,
+          `Contrat collectif obligatoire : prothèses et orthodontie hors 100 % Santé couvertes à ${x !== undefined ? `${pct(x)} de la BR` : `« ${c.cellule.texte} »`}, ` +
+            `sous le minimum de ${pct(Number(minimum.brute) * 100)} de la BR (⚠ lu Sécurité sociale incluse).`,
+          REF_D911_1,
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,124 @@
+import type { Jour } from "../../dates";
+import type { IdRegle } from "../../postes";
+import type { Cents, Taux } from "../../money";
+import { debutRegime2015 } from "../../calculators/regime-responsable";
+import { plafondNonOptam, valeurPlafondNonOptam } from "../../calculators/depassement-non-optam";
+import type { Couverture } from "../couverture";
+import { BRS_ECHANTILLON, FR_ILLIMITE, euros, pct, point, pourcentageBr } from "../echantillons";
+import { tauxDuPoste } from "../points";
+import { refR871_2 } from "../references";
+import type { Regle } from "../regle";
+import type { Verification } from "../verification";
+
+/**
+ * R871-2 2° (CR-08): the dépassements of doctors outside the DPTM (OPTAM / OPTAM-CO) are covered « dans la double
+ * limite de 100 % du tarif de responsabilité et du montant pris en charge pour les dépassements des médecins ayant
+ * adhéré … minoré d'un montant égal à 20 % du tarif de responsabilité ». Per level, each non-OPTAM line is read
+ * against the OPTAM line of the same kind of act (catalogue `paire`). A line printed once for every doctor is both:
+ * if it covers a dépassement, non-adherents get what adherents get, which the « minoré de 20 % » forbids.
+ * The limit values are dated parameters (100 % BR; 125 % ⚠ for 2015–2016 contracts, then an alerte).
+ */
+export const depassementsNonOptam: Regle = {
+  id: "R871-2 2°",
+  enonce:
+    "Les dépassements des médecins non adhérents à l'OPTAM / OPTAM-CO sont pris en charge dans la double limite de 100 % de la BR et de la prise en charge des adhérents minorée de 20 % de la BR.",
+  applicable: (d: Jour) => d >= debutRegime2015(),
+  verifier(v: Verification) {
+    const ref = refR871_2("2°", v.date);
+    const incertain = valeurPlafondNonOptam(v.date).incertain;
+    const paires = new Map<string, { optam?: number; non?: number[]; tous?: number }>();
+    for (const i of v.lignes((p) => p.paire !== undefined && p.secteur !== undefined)) {
+      const p = v.posteDe(i)!;
+      const g = paires.get(p.paire!) ?? {};
+      if (p.secteur === "OPTAM") g.optam ??= i;
+      else if (p.secteur === "NON-OPTAM") (g.non ??= []).push(i);
+      else g.tous ??= i;
+      paires.set(p.paire!, g);
+    }
+    for (const g of paires.values()) {
+      const lignesNon = g.non ?? (g.tous !== undefined ? [g.tous] : []);
+      const ligneOptam = g.optam ?? g.tous;
+      for (const iNon of lignesNon) {
+        const taux = tauxDuPoste(v.posteDe(iNon)!, v.date);
+        if (taux === null) continue;
+        const unique = iNon === ligneOptam;
+        for (const non of v.couverturesDe(iNon)) {
+          const optam = ligneOptam === undefined ? undefined : v.couvertures.de(ligneOptam, indexNiveau(v, non));
+          if (optam !== undefined && !optam.lisible) continue; // the unreadable OPTAM cell is already reported
+          verifierNiveau(v, this.id, ref, non, optam, unique, taux, incertain);
+        }
+      }
+    }
+  },
+};
+
+function indexNiveau(v: Verification, c: Couverture): number {
+  return v.grille.niveaux.indexOf(c.niveau);
+}
+
+function verifierNiveau(v: Verification, id: IdRegle, ref: string, non: Couverture, optam: Couverture | undefined, unique: boolean, taux: Taux, incertain: boolean): void {
+  const echecs: { br: Cents; g: Cents; max: Cents }[] = [];
+  let evalues = 0;
+  for (const br of BRS_ECHANTILLON) {
+    // FR unlimited: the rule bounds the most the contract pays for the act's dépassement.
+    const ctx = point(v.date, br, taux, FR_ILLIMITE).ctx;
+    const g = non.montant(ctx);
+    if (!g.ok) continue;
+    let depOptam: Cents | undefined;
+    if (optam !== undefined) {
+      const o = optam.montant(ctx);
+      if (!o.ok) continue;
+      depOptam = o.montant - br;
+    }
+    evalues++;
+    const max = plafondNonOptam(br, depOptam, v.date);
+    if (g.montant > max) echecs.push({ br, g: g.montant, max });
+  }
+  if (evalues === 0) {
+    v.signaler(id, "alerte", non, "Dépassements non-OPTAM : la garantie ne donne pas de montant, le plafond ne peut pas être vérifié.", ref);
+    return;
+  }
+  if (optam === undefined) {
+    v.signaler(
+      id,
+      "alerte",
+      non,
+      "Aucune ligne « médecins adhérents OPTAM / OPTAM-CO » pour ce type d'acte : seule la limite de 100 % de la BR de dépassement a pu être vérifiée.",
+      ref,
+    );
+  }
+  if (echecs.length === 0) return;
+  const xNon = pourcentageBr(non, v.date, taux);
+  const xOpt = optam === undefined ? undefined : pourcentageBr(optam, v.date, taux);
+  const e = echecs[0]!;
+  let message: string;
+  if (unique) {
+    message =
+      `Une même garantie pour tous les médecins (${xNon !== undefined ? `${pct(xNon)} de la BR` : non.cellule.texte}) couvre des dépassements : ` +
+      `celle des médecins non adhérents à l'OPTAM doit être inférieure d'au moins 20 % de la BR à celle des adhérents ` +
+      `(prévoir deux lignes, OPTAM et non-OPTAM).`;
+  } else if (xNon !== undefined && (optam === undefined || xOpt !== undefined || illimite(optam, v.date, taux))) {
+    const maxPct = (e.max / e.br) * 100;
+    message =
+      `Médecins non adhérents à l'OPTAM : ${pct(xNon)} de la BR, au-delà du maximum de ${pct(maxPct)} ` +
+      (xOpt !== undefined
+        ? `permis quand les adhérents sont couverts à ${pct(xOpt)} (100 % + min(100 % ; ${pct(xOpt - 100)} − 20 %)).`
+        : optam !== undefined
+          ? `permis quand les adhérents sont couverts aux frais réels (100 % + 100 % de la BR de dépassement au plus).`
+          : `(100 % de la BR de dépassement au plus).`);
+  } else {
+    message =
+      `Médecins non adhérents à l'OPTAM : pour une BR de ${euros(e.br)}, la garantie donne ${euros(e.g)}, au-delà du maximum de ${euros(e.max)} ` +
+      `(BR + min(100 % de la BR ; dépassement couvert pour les adhérents − 20 % de la BR)).`;
+  }
+  const partiel = echecs.length < evalues;
+  if (partiel) message += ` Le plafond n'est dépassé que pour certaines BR (forfait) : à vérifier selon les actes.`;
+  if (incertain) message += " ⚠ Limite de 125 % de la BR pour les contrats 2015–2016, source secondaire (circulaire DSS 2015/30).";
+  v.signaler(id, partiel || incertain ? "alerte" : "erreur", non, message, ref);
+}
+
+/** The OPTAM cover has no ceiling (« Frais réels »): it pays the whole unlimited bill. */
+function illimite(c: Couverture, date: Jour, taux: Taux): boolean {
+  const e = c.montant(point(date, 10000, taux, FR_ILLIMITE).ctx);
+  return e.ok && e.montant >= FR_ILLIMITE;
+}

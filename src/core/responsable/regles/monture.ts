@@ -1,0 +1,44 @@
+import type { Jour } from "../../dates";
+import { debutRegime2015 } from "../../calculators/regime-responsable";
+import { plafondMonture } from "../../calculators/plafonds";
+import { FR_ILLIMITE, euros, point } from "../echantillons";
+import { brMontureB, tauxAu } from "../points";
+import { refR871_2 } from "../references";
+import type { Regle } from "../regle";
+import type { Verification } from "../verification";
+
+/**
+ * R871-2 3° (CR-12): « dans tous les cas, la prise en charge d'une monture est limitée à 100 euros » (150 € for
+ * 2015-regime contracts), within the equipment amount; 2020 regime RO included, 2015 regime RO on top.
+ */
+export const montureB: Regle = {
+  id: "R871-2 3° frame",
+  enonce: "La prise en charge d'une monture de classe B est limitée (100 € Sécurité sociale incluse pour les contrats depuis 2020).",
+  applicable: (d: Jour) => d >= debutRegime2015(),
+  verifier(v: Verification) {
+    const ref = refR871_2("3°", v.date);
+    const lpp = tauxAu("ro.taux.lpp", v.date);
+    const br = brMontureB(v.date);
+    if (lpp === null || br === null) return;
+    const limite = plafondMonture(v.date);
+    const ctx = point(v.date, br, lpp, FR_ILLIMITE).ctx;
+    const max = limite.inclutRo ? limite.montant : limite.montant + ctx.roBrut;
+    for (const i of v.lignes((p) => p.optique?.classe === "B" && p.optique.element === "monture")) {
+      for (const c of v.couverturesDe(i)) {
+        const e = c.montant(ctx);
+        if (!e.ok) {
+          v.signaler(this.id, "alerte", c, `Monture : la garantie ne donne pas de montant (${e.raison}) ; la limite de ${euros(max)} est invérifiable.`, ref);
+        } else if (e.montant > max) {
+          v.signaler(
+            this.id,
+            "erreur",
+            c,
+            `Monture de classe B : la garantie atteint ${e.montant >= FR_ILLIMITE ? "les frais réels sans limite" : euros(e.montant)}, ` +
+              `au-delà de la limite de ${euros(limite.montant)}${limite.inclutRo ? " Sécurité sociale incluse" : " hors remboursement de la Sécurité sociale (régime 2015)"}.`,
+            ref,
+          );
+        }
+      }
+    }
+  },
+};

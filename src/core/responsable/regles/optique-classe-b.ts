@@ -1,0 +1,86 @@
+import type { Jour } from "../../dates";
+import type { CategorieOptique, IdRegle } from "../../postes";
+import { debutRegime2015 } from "../../calculators/regime-responsable";
+import { plafondOptique, plancherOptique, type MontantLimite } from "../../calculators/plafonds";
+import type { Couverture } from "../couverture";
+import { euros } from "../echantillons";
+import { refR871_2 } from "../references";
+import type { Regle } from "../regle";
+import type { Verification } from "../verification";
+import { categoriesDe, couvertureEquipement, lignesClasseB, type CouvertureEquipement } from "./optique-equipement";
+
+/**
+ * R871-2 3° a)–f) (CR-10, CR-11): per classe B equipment, the contract's cover lies between the category's floor
+ * and cap — « incluant la part des dépenses prise en charge par l'assurance maladie obligatoire et la participation
+ * des assurés » (2020 regime, contracts from 2020-01-01) or the TM only with the RO on top (2015 regime). The floor
+ * binds only a contract that covers more than the TM. Amounts are dated parameters selected by the contract date.
+ */
+export const plafondOptiqueB: Regle = {
+  id: "R871-2 3° cap",
+  enonce: "La prise en charge d'un équipement optique de classe B est plafonnée par catégorie de verres (a à f), Sécurité sociale incluse.",
+  applicable: (d: Jour) => d >= debutRegime2015(),
+  verifier(v: Verification) {
+    verifierBornes(v, "plafond");
+  },
+};
+
+export const plancherOptiqueB: Regle = {
+  id: "R871-2 3° floor",
+  enonce: "Un contrat qui couvre l'optique de classe B au-delà du ticket modérateur doit atteindre le plancher de chaque catégorie de verres (a à f).",
+  applicable: (d: Jour) => d >= debutRegime2015(),
+  verifier(v: Verification) {
+    verifierBornes(v, "plancher");
+  },
+};
+
+function verifierBornes(v: Verification, borne: "plafond" | "plancher"): void {
+  const id = borne === "plafond" ? plafondOptiqueB.id : plancherOptiqueB.id;
+  const ref = refR871_2("3°", v.date);
+  for (const i of lignesClasseB(v)) {
+    const categories = categoriesDe(v, i);
+    for (const c of v.couverturesDe(i)) {
+      const eq = couvertureEquipement(v, c);
+      if (eq === null) continue;
+      if ("raison" in eq) {
+        if (borne === "plafond") v.signaler(id, "alerte", c, `Optique classe B : la garantie ne donne pas de montant (${eq.raison}) ; plafonds et planchers invérifiables.`, ref);
+        continue;
+      }
+      const hors: { cat: CategorieOptique; limite: number }[] = [];
+      for (const cat of categories) {
+        const l = borne === "plafond" ? plafondOptique(cat, v.date) : plancherOptique(cat, v.date);
+        const limite = montantEffectif(l, eq);
+        if (borne === "plafond" ? eq.montant > limite : eq.montant > eq.br && eq.montant < limite) hors.push({ cat, limite });
+      }
+      if (hors.length > 0) signaler(v, id, borne, c, eq, hors, categories.length, ref);
+    }
+  }
+}
+
+/** The limit in the 2020 form (RO included): the 2015 amounts exclude the RO, which comes on top. */
+function montantEffectif(l: MontantLimite, eq: CouvertureEquipement): number {
+  return l.inclutRo ? l.montant : l.montant + eq.roBrut;
+}
+
+function signaler(
+  v: Verification,
+  id: IdRegle,
+  borne: "plafond" | "plancher",
+  c: Couverture,
+  eq: CouvertureEquipement,
+  hors: readonly { cat: CategorieOptique; limite: number }[],
+  nbCategories: number,
+  ref: string,
+): void {
+  const regime = plafondOptique("a", v.date).inclutRo ? "Sécurité sociale incluse" : "ticket modérateur inclus, hors remboursement de la Sécurité sociale (régime 2015)";
+  const cats = hors.map((h) => `${h.cat} : ${euros(h.limite)}`).join(", ");
+  const compo = eq.composition ? ` (${eq.composition})` : "";
+  const tousLesCas = nbCategories > 1 ? ` — ligne commune à toutes les catégories, hors ${borne} pour ${hors.length === nbCategories ? "toutes" : hors.length}` : "";
+  const fr = c.garanties.some((g) => g.type === "formule" && g.termes.some((t) => t.terme.type === "pourcentage" && t.terme.base === "FR") && !g.limite);
+  const message =
+    borne === "plafond"
+      ? fr
+        ? `Optique classe B aux frais réels sans montant maximum : la prise en charge d'un équipement est plafonnée (${cats}, ${regime}).`
+        : `Optique classe B : la garantie atteint ${euros(eq.montant)} par équipement${compo}, au-delà du plafond (${cats}, ${regime})${tousLesCas}.`
+      : `Optique classe B : la garantie (${euros(eq.montant)} par équipement${compo}) dépasse le ticket modérateur mais n'atteint pas le plancher (${cats}, ${regime})${tousLesCas}.`;
+  v.signaler(id, "erreur", c, message, ref);
+}

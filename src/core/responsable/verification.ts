@@ -1,0 +1,119 @@
+import type { Jour } from "../dates";
+import type { Grille, Ligne } from "../grille";
+import { posteParCode, type IdRegle, type Poste } from "../postes";
+import type { Constat, Gravite, RegleConstat } from "./constat";
+import { Couvertures, type Couverture } from "./couverture";
+
+/**
+ * The state of one check of one grid: the grid, the date the rules are read at, the covers, and the findings so
+ * far. Rules read the grid through it and report through `signaler`.
+ */
+export class Verification {
+  readonly couvertures: Couvertures;
+  private readonly constats: Constat[] = [];
+  private readonly postes: (Poste | undefined)[];
+  private readonly memos = new Map<string, unknown>();
+
+  constructor(
+    readonly grille: Grille,
+    /** Contract date: selects the responsible regime and the dated values (domain §3.2). */
+    readonly date: Jour,
+  ) {
+    this.couvertures = new Couvertures(grille);
+    this.postes = grille.lignes.map((l) => (l.poste === null ? undefined : posteParCode(l.poste)));
+  }
+
+  /** The grid claims not to be responsible: the rules do not bind it, findings are given for information. */
+  get nonResponsable(): boolean {
+    return this.grille.responsable === false;
+  }
+
+  posteDe(iLigne: number): Poste | undefined {
+    return this.postes[iLigne];
+  }
+
+  /** Indexes of the lines whose poste satisfies `filtre`, in grid order. */
+  lignes(filtre: (p: Poste) => boolean): number[] {
+    const r: number[] = [];
+    for (let i = 0; i < this.postes.length; i++) {
+      const p = this.postes[i];
+      if (p !== undefined && filtre(p)) r.push(i);
+    }
+    return r;
+  }
+
+  /**
+   * A value computed once per check (sample bills of a kind of line, dated values): a 120-line grid would
+   * otherwise rebuild the same points on every line.
+   */
+  memo<T>(cle: string, f: () => T): T {
+    if (this.memos.has(cle)) return this.memos.get(cle) as T;
+    const v = f();
+    this.memos.set(cle, v);
+    return v;
+  }
+
+  /** Every level's cover of a line, skipping what no rule can judge (unreadable cells, options repeating a socle). */
+  couverturesDe(iLigne: number): Couverture[] {
+    const r: Couverture[] = [];
+    for (let n = 0; n < this.grille.niveaux.length; n++) {
+      const c = this.couvertures.de(iLigne, n);
+      if (c.lisible && !c.herite) r.push(c);
+    }
+    return r;
+  }
+
+  /** A finding about one cell (a level's cover of a line). */
+  signaler(regle: IdRegle, gravite: Gravite, c: Couverture, message: string, reference: string): void {
+    const socle = c.colonnes.length > 1 ? ` (couverture cumulée ${c.colonnes.join(" + ")})` : "";
+    this.ajouter({
+      regle,
+      gravite,
+      message: message + socle,
+      reference,
+      poste: c.ligne.poste,
+      libelle: c.ligne.libelle,
+      niveau: c.niveau.nom,
+      valeur: c.cellule.texte,
+      ligne: c.ligne.ligne,
+      ...(c.cellule.adresse !== undefined ? { adresse: c.cellule.adresse } : {}),
+    });
+  }
+
+  /** A finding about a whole line (its label cell). */
+  signalerLigne(regle: IdRegle, gravite: Gravite, l: Ligne, message: string, reference: string): void {
+    this.ajouter({
+      regle,
+      gravite,
+      message,
+      reference,
+      poste: l.poste,
+      libelle: l.libelle,
+      ligne: l.ligne,
+      ...(l.adresse !== undefined ? { adresse: l.adresse } : {}),
+    });
+  }
+
+  /** A finding about the grid as a whole (a missing line, the regime, a contract-level condition). */
+  signalerGrille(regle: RegleConstat, gravite: Gravite, message: string, reference: string): void {
+    this.ajouter({ regle, gravite, message, reference, poste: null });
+  }
+
+  /** Import problems, as they were reported (rule « lecture »). */
+  ajouterLecture(c: Constat): void {
+    this.constats.push(c);
+  }
+
+  private ajouter(c: Constat): void {
+    // A grid declared non-responsible is not bound by R871-1 / R871-2: what would be an error is information.
+    if (this.nonResponsable && c.gravite === "erreur") {
+      this.constats.push({ ...c, gravite: "info", message: `Grille déclarée non responsable — ${c.message}` });
+      return;
+    }
+    this.constats.push(c);
+  }
+
+  resultat(): readonly Constat[] {
+    return this.constats;
+  }
+}
