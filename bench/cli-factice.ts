@@ -1,12 +1,11 @@
 /**
  * Bench-only entry of the CLI: the same `executer` as bin/remb.mjs, with a stand-in validator instead of
- * verifierGrille (a stub that throws until the real one lands). bench/cli.bench.ts bundles it with esbuild exactly as
- * the launcher bundles src/cli/main.ts and runs it as a child process, so the figure covers startup, traversal,
- * reading, import and report writing; only the validator's own time is missing.
+ * verifierGrille, to measure the CLI's own cost apart from the validator's. bench/cli.bench.ts bundles it with
+ * esbuild exactly as the launcher bundles src/cli/main.ts and runs it as a child process, so the figure covers
+ * startup, traversal, reading, import and report writing; only the validator's own time is missing.
  *
- * The stand-in does work of the order of a validator's pass: it walks every line and cell of the grid, and reports
- * what a validator reports at least (one `alerte` per import alert, the unreadable cells) plus one `erreur` on every
- * third grid, so the report has findings to format.
+ * The stand-in walks every line and cell of the grid and reports one `alerte` per import alert (as the real validator
+ * does with « lecture » findings) plus one `erreur` on every third grid, so the report has findings to format.
  */
 import { executer, type Verificateur } from "../src/cli/cli";
 import { aujourdhui } from "../src/core/dates";

@@ -2,26 +2,23 @@ import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { grilleDepuisXlsx } from "../../src/cli/xlsx";
+import { grilleDepuisCsv } from "../../src/core/grille";
+import { verifierGrille } from "../../src/core/responsable";
 import { classeur, dossierTemporaire, FIXTURES, RACINE } from "./outils";
 
 /**
  * The real thing: `node bin/remb.mjs …` as a child process, with the real validator. The bundle is built into a fresh
  * cache folder (REMB_CLI_CACHE) so the first-use build is exercised too.
- *
- * The validator (src/core/responsable/verifier.ts) is still a stub that throws « verifierGrille(<nom>) : pas encore
- * implémenté ». The checks of real grids below accept exactly that error and nothing else: any other failure, or a
- * report that does not hold together, fails the test. When the validator lands, `toleranceStub` stops matching and
- * the same tests check real reports; TODO(validateur) marks what to tighten then.
  */
 const BIN = path.join(RACINE, "bin/remb.mjs");
-const STUB = /^verifierGrille\(.*\) : pas encore implémenté$/;
 
 interface Grille {
   fichier: string;
   nom: string | null;
   conforme?: boolean;
   comptes?: { erreurs: number; alertes: number; infos: number };
-  constats?: { gravite: string; message: string; reference: string }[];
+  constats?: { gravite: string; regle: string; poste: string | null; adresse: string | null; message: string; reference: string }[];
   erreur?: { etape: string; message: string; interne: boolean };
 }
 
@@ -93,9 +90,9 @@ describe("cli: end to end (bin/remb.mjs in a child process)", function () {
   it("a reader that goes away (| head) gets no EPIPE trace; the exit code is still the verdict on every file", async () => {
     const tmp = dossierTemporaire();
     try {
-      // ~300 KB of report, far more than a pipe holds (64 KB), so the CLI is still writing when the reader leaves.
+      // ~180 KB of report, far more than a pipe holds (64 KB), so the CLI is still writing when the reader leaves.
       const grille = readFileSync(path.join(FIXTURES, "grilles/mutuelle-exemple.csv"));
-      for (let i = 0; i < 1000; i++) writeFileSync(path.join(tmp.chemin, `g${i}.csv`), grille);
+      for (let i = 0; i < 400; i++) writeFileSync(path.join(tmp.chemin, `g${i}.csv`), grille);
       const complet = remb(["verifier", tmp.chemin]);
       const enfant = spawn(process.execPath, [BIN, "verifier", tmp.chemin], { cwd: RACINE, env, stdio: ["ignore", "pipe", "pipe"] });
       let stderr = "";
@@ -136,47 +133,37 @@ describe("cli: end to end (bin/remb.mjs in a child process)", function () {
     assert.equal(doc.codeSortie, 2);
   });
 
-  /**
-   * A real grid through the real validator. Accepted: a coherent report (exit code from its counts), or exactly the
-   * stub's error (exit 2, « NON VÉRIFIÉE »). Anything else fails.
-   */
-  function verifierReel(fichiers: string[]): { code: number | null; grilles: Grille[]; stub: boolean } {
+  /** Real grids through the real validator: a report that holds together, the same verdict in text and JSON. */
+  function verifierReel(fichiers: string[]): { code: number | null; grilles: Grille[] } {
     const r = remb(["verifier", "--json", ...fichiers]);
     assert.equal(r.stderr, "", "nothing on stderr");
     const doc = JSON.parse(r.stdout) as { grilles: Grille[]; codeSortie: number };
     assert.equal(doc.codeSortie, r.code);
     assert.deepEqual(doc.grilles.map((g) => g.fichier), fichiers);
-    let stub = false;
     for (const g of doc.grilles) {
-      if (g.erreur) {
-        // The one tolerated failure. Remove once the validator has landed.
-        assert.equal(g.erreur.etape, "verification", `${g.fichier} : ${g.erreur.message}`);
-        assert.match(g.erreur.message, STUB, `${g.fichier} : seule l'erreur du stub est tolérée`);
-        stub = true;
-        continue;
-      }
+      assert.equal(g.erreur, undefined, `${g.fichier} : ${g.erreur?.message}`);
       assert.ok(g.comptes && g.constats, g.fichier);
       const n = (gr: string) => g.constats!.filter((c) => c.gravite === gr).length;
       assert.deepEqual(g.comptes, { erreurs: n("erreur"), alertes: n("alerte"), infos: n("info") });
       assert.equal(g.conforme, g.comptes.erreurs === 0);
-      assert.ok(g.constats.every((c) => c.message.trim() !== ""));
+      assert.ok(g.constats.every((c) => c.message.trim() !== "" && c.reference.trim() !== ""));
     }
-    const attendu = stub ? 2 : doc.grilles.some((g) => g.conforme === false) ? 1 : 0;
-    assert.equal(r.code, attendu);
-    // The text report agrees.
+    assert.equal(r.code, doc.grilles.some((g) => g.conforme === false) ? 1 : 0);
     const t = remb(["verifier", ...fichiers]);
     assert.equal(t.code, r.code);
-    if (stub) assert.match(t.stdout, /NON VÉRIFIÉE — erreur interne de REMB : verifierGrille\(.*\) : pas encore implémenté/);
-    return { code: r.code, grilles: doc.grilles, stub };
+    assert.equal(t.stderr, "");
+    return { code: r.code, grilles: doc.grilles };
   }
 
-  it("real grids (CSV, JSON) through the real validator: a coherent report, or the stub's « pas encore implémenté »", () => {
+  it("real grids (CSV, JSON) through the real validator", () => {
     const r = verifierReel([path.relative(RACINE, path.join(FIXTURES, "grilles/mutuelle-exemple.csv")), path.relative(RACINE, path.join(FIXTURES, "grilles/sous-dossier/formule-confort.json"))]);
-    if (r.stub) return;
-    // Live once the validator lands: formule-confort.json (responsible, 2025, forfait journalier « Néant », 900 € for
-    // single-vision glasses) breaks the rules whatever else is found, so the batch exits 1.
-    // TODO(validateur): also assert the two findings' postes (hospi.forfait-journalier, optique.equipement.a).
-    assert.equal(r.grilles[1]!.conforme, false);
+    // formule-confort.json: responsible, 2025, forfait journalier « Néant », 900 € for single-vision glasses.
+    const erreurs = r.grilles[1]!.constats!.filter((c) => c.gravite === "erreur").map((c) => [c.regle, c.poste]);
+    assert.deepEqual(erreurs, [
+      ["R871-2 6°", "hospi.forfait-journalier"],
+      ["R871-2 3° cap", "optique.equipement.a"],
+    ]);
+    assert.equal(r.grilles[0]!.conforme, true);
     assert.equal(r.code, 1);
   });
 
@@ -196,10 +183,15 @@ describe("cli: end to end (bin/remb.mjs in a child process)", function () {
     ["assets/grilles/conforme.csv", 0],
     ["assets/grilles/erreurs.xlsx", 1],
   ] as const) {
-    it(`README example ${fichier} → exit ${attendu} (pending until the sample grids are merged)`, function () {
-      if (!existsSync(path.join(RACINE, fichier))) this.skip();
+    it(`README example ${fichier} → exit ${attendu}, the findings of verifierGrille passed on unchanged`, async () => {
       const r = verifierReel([fichier]);
-      if (!r.stub) assert.equal(r.code, attendu);
+      assert.equal(r.code, attendu);
+      // In-process reference: the same import and validator (the grid's printed date of effect, so no « today »).
+      const octets = readFileSync(path.join(RACINE, fichier));
+      const grille = fichier.endsWith(".xlsx") ? await grilleDepuisXlsx(octets) : grilleDepuisCsv(octets);
+      const rapport = verifierGrille(grille);
+      const champs = (c: { gravite: string; regle: string; poste: string | null; adresse?: string | null; message: string; reference: string }) => [c.gravite, c.regle, c.poste, c.adresse ?? null, c.message, c.reference];
+      assert.deepEqual(r.grilles[0]!.constats!.map(champs), rapport.constats.map(champs));
     });
   }
 });

@@ -10,7 +10,7 @@ import type { Constat, OptionsVerification, RapportVerification } from "../../sr
 
 /**
  * Shared by the CLI tests: a fake validator that returns the fixed findings of test/fixtures/cli/constats-factices.json
- * (so the CLI's mechanics are tested while the real validator is being written), captured output streams, and a
+ * (so the CLI's mechanics are tested apart from what the law says of a grid), captured output streams, and a
  * temporary copy of the fixture grids with an XLSX workbook generated next to them.
  */
 export const RACINE = path.resolve(__dirname, "../..");
