@@ -59,6 +59,10 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // REMB.VERIFIER's code (grid reader, postes, rules) is a chunk loaded on its first call: an absolute URL so
+      // Excel's runtime finds it whatever page hosts the functions.
+      chunkFilename: "[name].js",
+      publicPath: urlCible,
       clean: true,
     },
     resolve: {

@@ -26,4 +26,5 @@ export const CATALOGUE: readonly EntreeCatalogue[] = [
   { id: "CATEGORIE", resume: "catégorie d'équipement d'optique a à f" },
   { id: "RENOUVELLEMENT", resume: "renouvellement d'un équipement d'optique ou d'une aide auditive" },
   { id: "TSA", resume: "taxe de solidarité additionnelle sur une cotisation" },
+  { id: "VERIFIER", resume: "contrôle d'une grille de garanties au regard du contrat responsable" },
 ];

@@ -25,6 +25,7 @@ import { plafond as plafondAdaptateur, plancher as plancherAdaptateur } from "./
 import { dentaire as dentaireAdaptateur } from "./adaptateurs/dentaire";
 import { garantie as garantieAdaptateur, normaliser as normaliserAdaptateur } from "./adaptateurs/garantie";
 import { renouvellement as renouvellementAdaptateur } from "./adaptateurs/renouvellement";
+import { erreurValeur } from "./erreur-excel";
 
 /**
  * Ticket modérateur : base × (1 − taux_ro), limité à frais − RO brut quand les frais sont donnés.
@@ -312,4 +313,31 @@ export function renouvellement(
  */
 export function tsa(cotisation: any[][], responsable?: any[][], date_soins?: any[][]): any[][] {
   return tsaAdaptateur(cotisation, responsable, date_soins);
+}
+
+/**
+ * Contrôle d'une grille de garanties au regard du contrat responsable : un tableau des constats (gravité, règle, poste, niveau, valeur, cellule, message, référence), avec une ligne « Conforme » quand il n'y a ni erreur ni alerte.
+ * @customfunction VERIFIER
+ * @helpurl https://localhost:3000/assets/help/verifier.html
+ * @requiresParameterAddresses
+ * @param grille Plage de la grille : libellés en première colonne, un niveau par colonne, titres et sections compris.
+ * @param date_soins Facultatif : date du contrat (souscription ou renouvellement) ; défaut : date d'effet imprimée sur la grille, sinon aujourd'hui.
+ * @param invocation Informations d'appel fournies par Excel (adresse de la plage).
+ * @returns Les constats, un par ligne, sous une ligne d'en-tête.
+ */
+export async function verifier(grille: any[][], date_soins?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+  // Loaded on first use: the grid reader, the postes catalogue and the rules are a chunk of their own, so the
+  // other functions' bundle stays small (webpack.config.js, issue 3 budget).
+  let module: typeof import("./adaptateurs/verifier");
+  try {
+    module = await import(/* webpackChunkName: "verifier" */ "./adaptateurs/verifier");
+  } catch {
+    return [[erreurChargement()]];
+  }
+  return module.verifier(grille, date_soins, invocation?.parameterAddresses?.[0]);
+}
+
+/** The chunk could not be fetched (offline, blocked URL): the cell says so rather than staying « #BUSY! ». */
+function erreurChargement() {
+  return erreurValeur("REMB.VERIFIER n'a pas pu charger son module (verifier.js) : vérifiez l'accès au serveur du complément, puis recalculez.");
 }

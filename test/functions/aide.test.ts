@@ -38,7 +38,7 @@ describe("pages d'aide (assets/help)", function () {
       const c = CONTENU[m.id]!;
       assert.ok(c.exemples.length > 0, `REMB.${m.id} : aucun exemple`);
       for (const e of c.exemples) {
-        const r = resultatExemple(m.id, e.args, m.parameters.length) as unknown[][];
+        const r = (await resultatExemple(m.id, e.args, m.parameters.length)) as unknown[][];
         const erreurs = r.flat().filter((v) => v !== null && typeof v === "object");
         assert.deepEqual(erreurs, [], `REMB.${m.id}(${JSON.stringify(e.args)})`);
       }

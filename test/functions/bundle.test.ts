@@ -71,8 +71,20 @@ describe("dist/functions.js dans un runtime Excel simulé (vm)", function () {
     meta = (JSON.parse(readFileSync(METADONNEES, "utf8")) as { functions: FonctionMeta[] }).functions;
   });
 
-  it("se charge sans rien écrire dans la console", () => {
+  it("se charge sans rien écrire dans la console, sans charger le module de REMB.VERIFIER", () => {
     assert.deepEqual(bundle.console, []);
+    assert.deepEqual(bundle.chunks, []);
+  });
+
+  it("REMB.VERIFIER charge son module (verifier.js, URL de déploiement) au premier appel, une seule fois", async () => {
+    const f = bundle.fonctions.get("VERIFIER")!;
+    const grille = [["Garanties", "Niveau 1"], ["Biologie", "100 % BR"], ["Forfait journalier hospitalier", "Frais réels"]];
+    const r1 = (await f(grille, null, invocation("VERIFIER", ["Feuil1!A1:B3"]))) as unknown[][];
+    const r2 = (await f(grille, null, invocation("VERIFIER", ["Feuil1!A1:B3"]))) as unknown[][];
+    assert.deepEqual(r1, r2);
+    assert.equal(r1[1]![0], "Conforme");
+    assert.equal(bundle.chunks.length, 1, JSON.stringify(bundle.chunks));
+    assert.match(bundle.chunks[0]!, /^https:\/\/.+\/verifier\.js$/);
   });
 
   it("associe chaque id de functions.json, une seule fois, et rien d'autre", () => {
@@ -113,11 +125,11 @@ describe("dist/functions.js dans un runtime Excel simulé (vm)", function () {
   describe("cas des fixtures, appelés comme Excel", () => {
     for (const fichier of chargerCas()) {
       for (const c of fichier.cas) {
-        it(`REMB.${fichier.fonction} — ${c.nom}`, () => {
+        it(`REMB.${fichier.fonction} — ${c.nom}`, async () => {
           const f = bundle.fonctions.get(fichier.fonction);
           assert.ok(f, `REMB.${fichier.fonction} non associée`);
           const m = meta.find((x) => x.id === fichier.fonction)!;
-          const r = f(...argumentsExcel(c.args, m.parameters.length), invocation(fichier.fonction));
+          const r = await f(...argumentsExcel(c.args, m.parameters.length), invocation(fichier.fonction, c.adresses));
           assert.deepEqual(ecarts(c, r), []);
         });
       }
@@ -125,15 +137,15 @@ describe("dist/functions.js dans un runtime Excel simulé (vm)", function () {
   });
 
   describe("chaque fonction déclarée, avec des arguments quelconques", () => {
-    it("tous les arguments omis : une matrice d'erreurs françaises, jamais une exception", () => {
+    it("tous les arguments omis : une matrice d'erreurs françaises, jamais une exception", async () => {
       for (const m of meta) {
         const args = m.parameters.map(() => null);
-        const r = bundle.fonctions.get(m.id)!(...args, invocation(m.id));
+        const r = await bundle.fonctions.get(m.id)!(...args, invocation(m.id));
         assert.ok(matriceValide(r), `REMB.${m.id} : ${JSON.stringify(r)}`);
       }
     });
 
-    it("valeurs arbitraires de cellules et de plages : toujours une matrice de valeurs ou d'erreurs", () => {
+    it("valeurs arbitraires de cellules et de plages : toujours une matrice de valeurs ou d'erreurs", async () => {
       const cellule = fc.oneof(
         fc.double(),
         fc.integer({ min: -100000, max: 3000000 }),
@@ -150,9 +162,9 @@ describe("dist/functions.js dans un runtime Excel simulé (vm)", function () {
       );
       for (const m of meta) {
         const f = bundle.fonctions.get(m.id)!;
-        fc.assert(
-          fc.property(fc.array(argument, { minLength: m.parameters.length, maxLength: m.parameters.length }), (args) => {
-            const r = f(...args, invocation(m.id));
+        await fc.assert(
+          fc.asyncProperty(fc.array(argument, { minLength: m.parameters.length, maxLength: m.parameters.length }), async (args) => {
+            const r = await f(...args, invocation(m.id));
             return matriceValide(r);
           }),
           { numRuns: 150 },

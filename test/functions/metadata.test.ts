@@ -48,7 +48,8 @@ describe("métadonnées des fonctions (contrat public)", () => {
   it("chaque argument et chaque résultat est une matrice de type any, sans option d'exécution", () => {
     for (const f of meta) {
       assert.deepEqual(f.result, { dimensionality: "matrix" }, f.id);
-      assert.equal(f.options, undefined, `${f.id} : options inattendues (volatile, streaming…)`);
+      // REMB.VERIFIER asks for its range's address (real A1 addresses in the findings); nothing is volatile or streaming.
+      assert.deepEqual(f.options, f.id === "VERIFIER" ? { requiresParameterAddresses: true } : undefined, `${f.id} : options inattendues (volatile, streaming…)`);
       for (const p of f.parameters) {
         assert.equal(p.dimensionality, "matrix", `${f.id}.${p.name}`);
         assert.equal(p.type, "any", `${f.id}.${p.name}`);

@@ -19,7 +19,7 @@ export function verifierGrille(g: Grille, o: OptionsVerification = {}): RapportV
   const v = new Verification(g, date);
 
   const parLigne = new Map(g.lignes.map((l) => [l.ligne, l]));
-  for (const a of g.alertes) v.ajouterLecture(lecture(a, a.ligne === undefined ? undefined : parLigne.get(a.ligne)));
+  for (const a of g.alertes) v.ajouterLecture(lecture(a, a.ligne === undefined ? undefined : parLigne.get(a.ligne), g.niveaux));
   if (g.responsable === false) {
     v.signalerGrille("R871-2 1°", "info", "La grille se déclare non responsable : les règles du contrat responsable ne s'imposent pas à elle ; les écarts sont signalés pour information.", REF_L871_1);
   }
@@ -55,7 +55,9 @@ export function verifierGrille(g: Grille, o: OptionsVerification = {}): RapportV
 }
 
 /** An import problem as a finding: the grid could not be checked there (rule « lecture »). */
-function lecture(a: AlerteImport, l: Ligne | undefined): Constat {
+function lecture(a: AlerteImport, l: Ligne | undefined, niveaux: Grille["niveaux"]): Constat {
+  const i = a.niveau === undefined ? -1 : niveaux.findIndex((n) => n.nom === a.niveau);
+  const cellule = i >= 0 ? l?.cellules[i] : undefined;
   return {
     regle: "lecture",
     gravite: a.gravite,
@@ -64,6 +66,7 @@ function lecture(a: AlerteImport, l: Ligne | undefined): Constat {
     poste: l?.poste ?? null,
     ...(l ? { libelle: l.libelle } : {}),
     ...(a.niveau !== undefined ? { niveau: a.niveau } : {}),
+    ...(cellule !== undefined ? { valeur: cellule.texte } : {}),
     ...(a.ligne !== undefined ? { ligne: a.ligne } : {}),
     ...(a.adresse !== undefined ? { adresse: a.adresse } : {}),
   };

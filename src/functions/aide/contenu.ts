@@ -8,7 +8,15 @@
  * DATE(a;m;j)) and {pct: 70} (written 70%).
  */
 
-export type ArgumentExemple = number | string | boolean | null | { readonly date: string } | { readonly pct: number };
+export type ArgumentExemple =
+  | number
+  | string
+  | boolean
+  | null
+  | { readonly date: string }
+  | { readonly pct: number }
+  /** A range: written as its address in the formula, passed as its values. */
+  | { readonly plage: string; readonly cellules: readonly (readonly (string | number | null)[])[] };
 
 export interface Exemple {
   readonly args: readonly ArgumentExemple[];
@@ -26,6 +34,8 @@ export interface ContenuAide {
   readonly references: readonly string[];
   /** Default format of numeric results. */
   readonly format: "euros" | "nombre" | "texte";
+  /** Replaces the generic paragraph on ranges and broadcasting, for a function that reads a whole table. */
+  readonly plages?: string;
 }
 
 const D = (date: string) => ({ date });
@@ -284,5 +294,37 @@ export const CONTENU: Readonly<Record<string, ContenuAide>> = {
     remarques: ["Avant le 01/01/2016, la TSA et la taxe sur les conventions d'assurance coexistaient : utilisez REMB.PARAM."],
     references: ["L862-4 CSS (taxe de solidarité additionnelle)", "L871-1 CSS (contrat responsable)"],
     format: "euros",
+  },
+  VERIFIER: {
+    presentation: [
+      "Vérifie une grille de garanties (une ligne par poste, une colonne par niveau, telle que l'assureur l'imprime) au regard des règles du contrat responsable : ticket modérateur, dépassements des médecins non adhérents à l'OPTAM, optique (100 % Santé, planchers, plafonds, monture), aides auditives, dentaire 100 % Santé, forfait journalier, réseaux de soins…",
+      "Le résultat est un tableau : une ligne d'en-tête, puis un constat par ligne — gravité (Erreur, Alerte, Information), règle, poste reconnu, libellé et niveau de la grille, valeur imprimée, cellule, message et référence légale. Sans erreur ni alerte, une ligne « Conforme » vient en tête.",
+      "Les règles dépendent de la date de souscription ou de renouvellement du contrat : date_soins si elle est donnée, sinon la date d'effet imprimée sur la grille, sinon aujourd'hui.",
+    ],
+    exemples: [
+      {
+        args: [{ plage: "A1:C5", cellules: [["Garanties", "Niveau 1", "Niveau 2"], ["Biologie", "100 % BR", "90 % BR"], ["Consultations spécialiste OPTAM", "150 % BR", "200 % BR"], ["Consultations spécialiste non OPTAM", "130 % BR", "200 % BR"], ["Forfait journalier hospitalier", "Frais réels", "20 € / jour"]] }, D("2026-06-01")],
+        explication: "La plage A1:C5 contient une grille de deux niveaux : biologie à 90 % BR, non-OPTAM à 200 % avec OPTAM à 200 % (180 % au plus), forfait journalier à 20 € (23 € depuis le 01/03/2026).",
+      },
+      {
+        args: [{ plage: "A1:B3", cellules: [["Garanties", "Niveau 1"], ["Frais de séjour", "100 % BR"], ["Forfait journalier hospitalier", "Frais réels"]] }, D("2026-06-01")],
+        explication: "Une grille sans écart : la ligne « Conforme », puis les informations.",
+      },
+    ],
+    remarques: [
+      "Les cellules se lisent dans le langage des garanties (voir REMB.NORMALISER) ; une cellule illisible ou un libellé inconnu donne une alerte « lecture » à son adresse, et le reste de la grille est vérifié.",
+      "Une colonne d'option ou de surcomplémentaire (« Option 1 (en sus de la base) ») est vérifiée sur la couverture cumulée base + option.",
+      "La liste complète des règles vérifiées, leur gravité et leurs limites : docs/verification.md du projet. Le même contrôle existe en ligne de commande (remb verifier) pour des dossiers de grilles.",
+      "Le module de vérification se charge au premier appel de la fonction.",
+    ],
+    references: [
+      "L871-1 CSS (contrat responsable : participation forfaitaire, franchises, tiers payant)",
+      "R871-1 CSS (parcours de soins)",
+      "R871-2 CSS 1° à 8° (garanties minimales et plafonds)",
+      "L863-8 CSS (réseaux de soins)",
+      "D911-1 CSS (contrats collectifs obligatoires)",
+    ],
+    format: "texte",
+    plages: "grille est une plage entière : titre et date d'effet au-dessus de l'en-tête, ligne d'en-tête des niveaux, lignes de section (« OPTIQUE »…) et lignes de postes. Le résultat se déverse sur autant de lignes qu'il y a de constats ; laissez de la place sous la cellule.",
   },
 };

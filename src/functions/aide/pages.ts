@@ -18,15 +18,18 @@ export function argumentsExcel(args: readonly ArgumentExemple[], declares: numbe
   const tous = [...args, ...new Array<null>(Math.max(0, declares - args.length)).fill(null)];
   return tous.map((a) => {
     if (a === null) return null;
+    if (typeof a === "object" && "plage" in a) return a.cellules.map((l) => [...l]);
     if (typeof a === "object") return [["pct" in a ? Number(`${a.pct}e-2`) : serieDepuisJour(jourDepuisIso(a.date))]];
     return [[a]];
   });
 }
 
-export function resultatExemple(id: string, args: readonly ArgumentExemple[], declares: number): unknown {
+/** The example's result, as Excel would show it (REMB.VERIFIER answers asynchronously). */
+export async function resultatExemple(id: string, args: readonly ArgumentExemple[], declares: number): Promise<unknown> {
   const f = (fonctions as Record<string, unknown>)[id.toLowerCase()] as ((...a: unknown[]) => unknown) | undefined;
   if (!f) throw new Error(`REMB.${id} absente de functions.ts`);
-  return f(...argumentsExcel(args, declares), { functionName: id, address: "Feuil1!A1" });
+  const plages = args.map((a) => (a !== null && typeof a === "object" && "plage" in a ? `Feuil1!${a.plage}` : ""));
+  return await f(...argumentsExcel(args, declares), { functionName: id, address: "Feuil1!A1", parameterAddresses: plages });
 }
 
 export async function metadonnees(): Promise<MetaFonction[]> {
@@ -41,7 +44,8 @@ export async function pagesAide(): Promise<Map<string, string>> {
   for (const m of metas) {
     const c = CONTENU[m.id];
     if (!c) throw new Error(`Pas de contenu d'aide pour REMB.${m.id} (src/functions/aide/contenu.ts)`);
-    const resultats = c.exemples.map((e) => resultatExemple(m.id, e.args, m.parameters.length));
+    const resultats: unknown[] = [];
+    for (const e of c.exemples) resultats.push(await resultatExemple(m.id, e.args, m.parameters.length));
     pages.set(`${m.id.toLowerCase()}.html`, pageFonction(m, c, resultats));
   }
   pages.set("index.html", pageIndex(CATALOGUE));

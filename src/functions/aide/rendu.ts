@@ -34,6 +34,7 @@ export function argumentFormule(a: ArgumentExemple): string {
   if (typeof a === "boolean") return a ? "VRAI" : "FAUX";
   if (typeof a === "string") return `"${a.replace(/"/g, '""')}"`;
   if ("pct" in a) return `${String(a.pct).replace(".", ",")}%`;
+  if ("plage" in a) return a.plage;
   const [an, mois, jour] = a.date.split("-").map(Number);
   return `DATE(${an};${mois};${jour})`;
 }
@@ -118,7 +119,7 @@ ${
 }
 ${c.remarques.length > 0 ? `<h2>Remarques</h2>\n<ul>\n${c.remarques.map((r) => `<li>${echapper(r)}</li>`).join("\n")}\n</ul>` : ""}
 <h2>Plages, dates et erreurs</h2>
-<p>${echapper(PLAGES)}</p>
+<p>${echapper(c.plages ?? PLAGES)}</p>
 <p>${echapper(DATES)}</p>
 <p>${echapper(ERREURS)}</p>
 <h2>Références</h2>

@@ -27,6 +27,14 @@ export interface Cas {
   readonly args: readonly unknown[];
   readonly attendu?: ValeurAttendue | readonly (readonly ValeurAttendue[])[];
   readonly detailContient?: readonly (readonly [string, number | string])[];
+  /**
+   * A spilled table checked by some of its rows (REMB.VERIFIER): each listed row must appear, in order, every
+   * non-null cell being a substring of the result's cell; `nombreLignes` is the exact row count when given.
+   */
+  readonly tableContient?: readonly (readonly (string | null)[])[];
+  readonly nombreLignes?: number;
+  /** The ranges' addresses Excel passes to a function declared @requiresParameterAddresses. */
+  readonly adresses?: readonly string[];
 }
 
 export interface FichierCas {
@@ -93,7 +101,19 @@ export function ecarts(c: Cas, resultat: unknown): string[] {
     }
     return e;
   }
-  if (c.attendu === undefined) return ["cas sans « attendu » ni « detailContient »"];
+  if (c.tableContient) {
+    if (c.nombreLignes !== undefined && r.length !== c.nombreLignes) e.push(`${r.length} lignes au lieu de ${c.nombreLignes} : ${JSON.stringify(r)}`);
+    let depuis = 0;
+    for (const attendue of c.tableContient) {
+      // French typography puts no-break spaces in amounts and percentages; fixtures are written with plain spaces.
+      const espaces = (t: string) => t.replace(/[\u00a0\u202f]/g, " ");
+      const i = r.findIndex((l, k) => k >= depuis && attendue.every((x, j) => x === null || espaces(String(l[j])).includes(espaces(x))));
+      if (i < 0) e.push(`ligne ${JSON.stringify(attendue)} absente (ou hors ordre) dans ${JSON.stringify(r)}`);
+      else depuis = i + 1;
+    }
+    return e;
+  }
+  if (c.attendu === undefined) return ["cas sans « attendu », « detailContient » ni « tableContient »"];
   const a = matriceAttendue(c);
   if (r.length !== a.length || r.some((l, i) => l.length !== a[i]!.length)) {
     return [`forme ${r.length}×${r[0]?.length} au lieu de ${a.length}×${a[0]?.length} : ${JSON.stringify(r)}`];
