@@ -2,6 +2,7 @@ import { RembError } from "../errors";
 import { CENTS_MAX, comparerTaux, taux, type Cents, type Taux } from "../money";
 import { NEANT, type BaseTaux, type Convention, type Formule, type Garantie, type Periode, type Terme, type TermePeriode, type UniteTemps } from "./ast";
 import { apercu, erreurSyntaxe, FIN_EXPRESSION } from "./erreurSyntaxe";
+import { estMontantParUnite, estObjet, estPartDeLaLigne, memeCompteur, seMultiplie } from "./compte";
 import { decouper, type Jeton } from "./jetons";
 import { ATTENDU_BASE, ATTENDU_PERIODE, ATTENDU_TERME, ATTENDU_UNITE, MOTS_BASE, MOTS_UNITE, UNITES } from "./vocabulaire";
 
@@ -14,20 +15,38 @@ import { ATTENDU_BASE, ATTENDU_PERIODE, ATTENDU_TERME, ATTENDU_UNITE, MOTS_BASE,
  *   service     := « Inclus » | « Oui »
  *   formule     := [ro « + »] somme { [« , » | « ; »] clause | « ( » clause « ) » } [« . »]
  *   somme       := terme-période { « + » (terme-période | ro) }
- *   terme-période := terme [période]
+ *   terme-période := terme [période [renouvellement]]     (renouvellement only after a période per item, see below)
  *   terme       := [« forfait » [de]] nombre (« % » | « pour cent ») [article] [base]   (no base: the BR)
  *                | [« forfait » [de]] nombre (« € » | « euros » | « EUR »)
  *                | « TM » | « ticket modérateur » | « FR » | « frais réels » | plafond-légal
  *                | base                                              (inside a limit only: « des PLV »)
  *   période     := (« / » | « par » | « tous les » | « chaque ») [entier] unité [(« / » | « par » | « et par ») unité]
+ *   renouvellement := (« tous les » | « toutes les ») [entier] unité-durée
+ *   unité       := « an » [« civile »] | « jour » | « séance » | « équipement » | « oreille » | « aide » [« auditive »] …
  *   clause      := convention | limite (compte | somme) | compte        (a bare compte only after « , » or « ( »)
  *   limite      := « dans la limite » [article] | « limité à » | « plafonné à » | « plafond de » | « max » [« . »]
  *                | « maximum » | « jusqu'à » | « à concurrence de »     (then « un » is dropped: « d'un forfait de »)
- *   compte      := (entier | « un ») [unité] période      (« 4 séances / an », « max 4 / an », « un équipement / 2 ans »)
+ *   compte      := (entier | « un ») [unité [« par » unité-objet]] période
+ *                                   (« 4 séances / an », « max 4 / an », « un équipement / 2 ans »,
+ *                                    « 1 aide auditive par oreille tous les 4 ans »)
  *   convention  := ro (« inclus » | « compris ») | « y compris » ro | « dont » ro          → RO_INCLUS
  *                | « en sus » de ro | « en complément » de ro | « en plus » de ro | « hors » ro | « + » ro  → RO_EN_SUS
  *   ro          := [article] [« remboursement » [article]] (« RO » | « RSS » | « SS » | « AMO » | « Sécu »
  *                | « Sécurité sociale » | « régime obligatoire »)
+ *
+ * Counts (what each one does to a line's amount: compte.ts `sorteDuCompte`, ast.ts `nombreMax`):
+ * - A count of sessions, days, nights, acts (« max 4 séances / an ») bounds the amounts written per that unit
+ *   (« 30 € / séance »). On a cell without such an amount it is accepted only when every term is a share of the
+ *   line (« Frais réels (max 90 jours / an) », « 100 % FR limité à 30 jours / an »): the line's value is then taken
+ *   pro rata of the units paid. A bare amount (« 23 € (max 60 jours / an) ») stays an error: per day or per stay?
+ * - A count of items (équipement, oreille, aide auditive, dent…) is a renewal rule: one line is one item.
+ *   « 200 € / équipement tous les 2 ans » is « 200 € / équipement (max 1 équipement / 2 ans) »: after « / item »,
+ *   « tous les N ans » counts that item (it cannot be an envelope, the period already being the item).
+ * - A count without a noun (« (max 4 / an) ») counts the unit of the cell's amounts per unit (« 30 € / séance »).
+ *   When the cell has none and no other period than items either (« 200 € (max 1 / 2 ans) », « 200 € /
+ *   équipement (max 1 / an) », « 150 % BR (max 1 / an) »), it counts the line's own item, one line being one item:
+ *   a renewal rule. Beside an envelope (« 50 € / an (max 4 / an) ») or a share per unit (« 100 % BR / séance
+ *   (max 4 / an) ») it would be unclear what it counts and stays an error (« max 4 séances / an » is read).
  *
  * One precedence level per method below (formule → clause → somme → terme-période → terme). Everything that is
  * not understood is an error naming the position, what was expected and what was found: nothing is skipped.
@@ -289,10 +308,21 @@ class Analyseur {
     const m = this.nombreMax;
     if (!m || (m.unite !== undefined && !UNITES[m.unite].parUnite)) return;
     const cible = m.unite;
-    const ok = termes.some(
-      (tp) => tp.periode && UNITES[tp.periode.unite].parUnite && seMultiplie(tp.terme) && (cible === undefined || memeCompteur(cible, tp.periode.unite)),
-    );
-    if (ok) return;
+    // « 30 € / séance (max 4 / an) »: the count bounds the amounts per unit.
+    if (termes.some((tp) => estMontantParUnite(tp) && (cible === undefined || memeCompteur(cible, tp.periode!.unite)))) return;
+    const limite = this.limite ?? [];
+    if (cible === undefined) {
+      // « 200 € (max 1 / 2 ans) », « 200 € / équipement (max 1 / an) »: no amount per unit, no envelope, so the
+      // count is of the line's own item (a renewal rule).
+      if ([...termes, ...limite].every((tp) => !tp.periode || estObjet(tp.periode.unite))) return;
+    } else if (
+      // « Frais réels (max 90 jours / an) »: shares of the whole line, taken pro rata of the days paid (or bounded
+      // through the limit's amounts per day: « Frais réels dans la limite de 50 € / jour (max 90 jours / an) »).
+      termes.every((tp) => estPartDeLaLigne(tp.terme) && (!tp.periode || memeCompteur(cible, tp.periode.unite))) &&
+      limite.every((tp) => !estMontantParUnite(tp) || memeCompteur(cible, tp.periode!.unite))
+    ) {
+      return;
+    }
     const texte = `${m.nombre}${cible ? ` ${m.nombre > 1 ? UNITES[cible].pluriel : UNITES[cible].singulier}` : ""}`;
     const attendu = cible ? `un montant « / ${UNITES[cible].singulier} »` : "un montant par séance, par jour, par acte…";
     throw erreurSyntaxe(
@@ -498,12 +528,11 @@ class Analyseur {
 
   private compte(): void {
     const n = this.c();
-    if (this.nombreMax) {
-      this.erreur(n, "un seul nombre maximum", `deux nombres maximum dans la même cellule (positions ${this.pos(this.nombreMaxDebut)} et ${this.pos(n)}) — un seul est attendu`);
-    }
+    this.verifierUnSeulNombreMax(n);
     const nombre = n.type === "mot" ? 1 : this.entier(n, "un nombre entier de séances, de jours…");
     this.i++;
     let unite: UniteTemps | undefined;
+    let par: UniteTemps | undefined;
     if (this.c().type === "mot") {
       const u = MOTS_UNITE.get(this.c().mot);
       if (u !== undefined) {
@@ -512,7 +541,15 @@ class Analyseur {
         }
         unite = u;
         this.i++;
+        this.complementUnite(u);
         if (this.c().type === "mot" && (this.c().mot === "max" || this.c().mot === "maximum")) this.i++;
+        // « 1 aide auditive par oreille tous les 4 ans »: the item the renewal is counted per.
+        const v = this.estMot(0, "par") && this.a(1).type === "mot" ? MOTS_UNITE.get(this.a(1).mot) : undefined;
+        if (v !== undefined && v !== u && estObjet(u) && estObjet(v)) {
+          this.i += 2;
+          this.complementUnite(v);
+          par = v;
+        }
       }
     }
     const periode = this.periode();
@@ -522,8 +559,24 @@ class Analyseur {
     if (!UNITES[periode.unite].duree && periode.unite !== "beneficiaire") {
       this.erreur(this.a(-1), "une durée (« / an », « tous les 2 ans »…)");
     }
-    this.nombreMax = unite ? { nombre, unite, periode } : { nombre, periode };
+    this.poserNombreMax(unite ? (par ? { nombre, unite, par, periode } : { nombre, unite, periode }) : { nombre, periode }, n);
+  }
+
+  private verifierUnSeulNombreMax(n: Jeton): void {
+    if (this.nombreMax) {
+      this.erreur(n, "un seul nombre maximum", `deux nombres maximum dans la même cellule (positions ${this.pos(this.nombreMaxDebut)} et ${this.pos(n)}) — un seul est attendu`);
+    }
+  }
+
+  /** `n`: the number (or « tous ») messages point at. */
+  private poserNombreMax(m: NonNullable<Formule["nombreMax"]>, n: Jeton): void {
+    this.nombreMax = m;
     this.nombreMaxDebut = n.debut;
+  }
+
+  /** The words a unit may carry after it: « aide auditive(s) ». */
+  private complementUnite(u: UniteTemps): void {
+    if (u === "aide" && this.estMot(0, "auditive", "auditives")) this.i++;
   }
 
   // ── somme, terme, période ──────────────────────────────────────────────────────────────────────────────
@@ -565,7 +618,29 @@ class Analyseur {
         `« / ${periode.nombre} ${UNITES[periode.unite].pluriel} » à la position ${this.pos(debutPeriode)} : un montant par ${UNITES[periode.unite].singulier} se compte à l'unité (« / ${UNITES[periode.unite].singulier} »)`,
       );
     }
+    if (estObjet(periode.unite) && !periode.beneficiaire && (this.voit(["tous", "les"]) || this.voit(["toutes", "les"]))) this.renouvellement(periode.unite);
     return tp;
+  }
+
+  /**
+   * « 200 € / équipement tous les 2 ans », « 1 700 € par oreille tous les 4 ans »: one item per period, i.e. the
+   * count « (max 1 équipement / 2 ans) ». The amount keeps its period per item.
+   */
+  private renouvellement(objet: UniteTemps): void {
+    const tous = this.c();
+    this.verifierUnSeulNombreMax(tous);
+    const periode = this.periode()!;
+    if (!UNITES[periode.unite].duree) {
+      const texte = this.source.slice(tous.debut, this.j[this.i - 1]!.fin);
+      throw erreurSyntaxe(
+        this.source,
+        tous.debut,
+        "une durée (« tous les 2 ans »)",
+        texte,
+        `« ${texte} » à la position ${this.pos(tous)} : une durée est attendue après « / ${UNITES[objet].singulier} » (« tous les 2 ans »)`,
+      );
+    }
+    this.poserNombreMax({ nombre: 1, unite: objet, periode }, tous);
   }
 
   private terme(dansLimite: boolean): Terme {
@@ -631,7 +706,7 @@ class Analyseur {
       this.erreur(
         n,
         "« % » ou « € »",
-        `« ${n.texte} ${x.texte} » à la position ${this.pos(n)} : un nombre de ${UNITES[u].pluriel} sans montant — écrire par ex. « 30 € / ${UNITES[u].singulier} (max ${n.texte} ${UNITES[u].pluriel} / an) »`,
+        `« ${n.texte} ${x.texte} » à la position ${this.pos(n)} : un nombre ${/^[aeiouyéè]/.test(UNITES[u].pluriel) ? "d'" : "de "}${UNITES[u].pluriel} sans montant — écrire par ex. « 30 € / ${UNITES[u].singulier} (max ${n.texte} ${n.texte === "1" ? UNITES[u].singulier : UNITES[u].pluriel} / an) »`,
       );
     }
     return this.erreur(
@@ -756,6 +831,7 @@ class Analyseur {
     }
     this.i++;
     if (u === "an" && this.estMot(0, "civile", "civiles")) this.i++;
+    this.complementUnite(u);
     return [nombre, u];
   }
 
@@ -823,20 +899,6 @@ const BASE_EXEMPLE: Readonly<Record<BaseTaux, string>> = {
 
 function estNul(t: Terme): boolean {
   return (t.type === "montant" && t.cents === 0) || (t.type === "pourcentage" && t.taux.num === 0);
-}
-
-/**
- * Terms whose value is per unit of care: an amount, or a share of the PMSS (a fixed legal value). A share of
- * the BR, the FR, the PLV… is already the line's total (the calculators pass the whole line's BR), so
- * « 150 % BR / acte » is not multiplied again.
- */
-export function seMultiplie(t: Terme): boolean {
-  return t.type === "montant" || (t.type === "pourcentage" && t.taux.num !== 0 && t.base === "PMSS");
-}
-
-/** A night of hospital stay is counted like a day (« 50 € / nuit, limité à 30 jours / an »). */
-export function memeCompteur(a: UniteTemps, b: UniteTemps): boolean {
-  return a === b || ((a === "jour" || a === "nuit") && (b === "jour" || b === "nuit"));
 }
 
 // ── memoised entry point ─────────────────────────────────────────────────────────────────────────────────
