@@ -23,12 +23,13 @@ import { ATTENDU_BASE, ATTENDU_PERIODE, ATTENDU_TERME, ATTENDU_UNITE, MOTS_BASE,
  *   période     := (« / » | « par » | « tous les » | « chaque ») [entier] unité [(« / » | « par » | « et par ») unité]
  *   renouvellement := (« tous les » | « toutes les ») [entier] unité-durée
  *   unité       := « an » [« civile »] | « jour » | « séance » | « équipement » | « oreille » | « aide » [« auditive »] …
- *   clause      := convention | limite (compte | somme) | compte        (a bare compte only after « , » or « ( »)
+ *   clause      := convention | limite (compte | somme) | compte | sans-limite   (a bare compte only after « , » or « ( »)
  *   limite      := « dans la limite » [article] | « limité à » | « plafonné à » | « plafond de » | « max » [« . »]
  *                | « maximum » | « jusqu'à » | « à concurrence de »     (then « un » is dropped: « d'un forfait de »)
  *   compte      := (entier | « un ») [unité [« par » unité-objet]] période
  *                                   (« 4 séances / an », « max 4 / an », « un équipement / 2 ans »,
  *                                    « 1 aide auditive par oreille tous les 4 ans »)
+ *   sans-limite := « sans » (« limite » | « limites » | « limitation ») [« de durée »] | « illimité(e)(s) »
  *   convention  := ro (« inclus » | « compris ») | « y compris » ro | « dont » ro          → RO_INCLUS
  *                | « en sus » de ro | « en complément » de ro | « en plus » de ro | « hors » ro | « + » ro  → RO_EN_SUS
  *   ro          := [article] [« remboursement » [article]] (« RO » | « RSS » | « SS » | « AMO » | « Sécu »
@@ -47,6 +48,9 @@ import { ATTENDU_BASE, ATTENDU_PERIODE, ATTENDU_TERME, ATTENDU_UNITE, MOTS_BASE,
  *   équipement (max 1 / an) », « 150 % BR (max 1 / an) »), it counts the line's own item, one line being one item:
  *   a renewal rule. Beside an envelope (« 50 € / an (max 4 / an) ») or a share per unit (« 100 % BR / séance
  *   (max 4 / an) ») it would be unclear what it counts and stays an error (« max 4 séances / an » is read).
+ * - « sans limitation de durée », « illimités », « sans limite » say that there is no count and no limit: the
+ *   cell is read without them (« Frais réels sans limitation de durée » = « Frais réels »), and a cell that also
+ *   writes a limit or a count contradicts itself (error).
  *
  * One precedence level per method below (formule → clause → somme → terme-période → terme). Everything that is
  * not understood is an error naming the position, what was expected and what was found: nothing is skipped.
@@ -83,8 +87,11 @@ const EUROS = new Set(["euro", "euros", "eur"]);
 const DEBUT_CLAUSE = new Set([
   "dans", "limite", "limitee", "limites", "limitees", "plafonne", "plafonnee", "plafonnes", "plafonnees", "plafond",
   "max", "maxi", "maximum", "jusqu'", "a", "en", "hors", "y", "dont", "par", "tous", "toutes", "chaque", "le", "la",
-  "l'", "ro", "rss", "ss", "amo", "secu", "securite", "regime", "remboursement", "assurance",
+  "l'", "ro", "rss", "ss", "amo", "secu", "securite", "regime", "remboursement", "assurance", "sans", "illimite",
+  "illimitee", "illimites", "illimitees",
 ]);
+const ILLIMITE = new Set(["illimite", "illimitee", "illimites", "illimitees"]);
+const SANS_LIMITE = new Set(["limite", "limites", "limitation", "limitations"]);
 
 interface Clause {
   readonly debut: number;
@@ -97,8 +104,12 @@ class Analyseur {
   private convention: (Clause & { readonly valeur: Convention }) | null = null;
   private limite: readonly TermePeriode[] | null = null;
   private limiteDebut = 0;
+  private limiteClause: Clause | null = null;
   private nombreMax: Formule["nombreMax"] | null = null;
   private nombreMaxDebut = 0;
+  private nombreMaxClause: Clause | null = null;
+  /** « sans limitation de durée », « illimités »: no limit and no count may come with it. */
+  private sansLimite: Clause | null = null;
   /** Where each term's period starts, to point at the second unit when a cell mixes two. */
   private readonly debutPeriode = new Map<TermePeriode, number>();
 
@@ -339,6 +350,7 @@ class Analyseur {
   /** A convention, a limit or (when `compteNu`, after « , » or « ( ») a bare count. False when none starts here. */
   private clause(compteNu: boolean): boolean {
     if (this.clauseConvention()) return true;
+    if (this.clauseSansLimite()) return true;
     const debut = this.c();
     if (this.motLimite()) {
       this.contenuLimite(debut);
@@ -419,6 +431,50 @@ class Analyseur {
     return true;
   }
 
+  /** « sans limitation de durée », « sans limite », « illimités »: says there is no limit; nothing to keep. */
+  private clauseSansLimite(): boolean {
+    const debut = this.c();
+    if (debut.type !== "mot") return false;
+    if (ILLIMITE.has(debut.mot)) {
+      this.i++;
+    } else if (debut.mot === "sans") {
+      this.i++;
+      const x = this.c();
+      if (x.type !== "mot" || !SANS_LIMITE.has(x.mot)) this.erreur(x, "« limite » ou « limitation de durée » après « sans »");
+      this.i++;
+      if (this.prendUnParmi([["de"], ["d'"]]) && !this.prend(["duree"])) this.erreur(this.c(), "« durée » (« sans limitation de durée »)");
+    } else {
+      return false;
+    }
+    const c = { debut: debut.debut, fin: this.j[this.i - 1]!.fin };
+    if (this.sansLimite) {
+      throw erreurSyntaxe(
+        this.source,
+        c.debut,
+        "une seule mention « sans limite »",
+        this.source.slice(c.debut, c.fin),
+        `deux mentions « sans limite » dans la même cellule (positions ${this.pos(this.sansLimite.debut)} et ${this.pos(c.debut)}) — une seule est attendue`,
+      );
+    }
+    const autre = this.limiteClause ?? this.nombreMaxClause;
+    if (autre) this.contradiction(autre, c);
+    this.sansLimite = c;
+    return true;
+  }
+
+  /** A limit or a count, and « sans limite » in the same cell: whichever comes second is reported. */
+  private contradiction(premier: Clause, second: Clause): never {
+    const a = this.source.slice(premier.debut, premier.fin);
+    const b = this.source.slice(second.debut, second.fin);
+    throw erreurSyntaxe(
+      this.source,
+      second.debut,
+      "une limite ou « sans limite », pas les deux",
+      b,
+      `« ${a} » (position ${this.pos(premier.debut)}) et « ${b} » (position ${this.pos(second.debut)}) se contredisent : une cellule sans limite n'a ni plafond ni nombre maximum`,
+    );
+  }
+
   private poserConvention(valeur: Convention, c: Clause): void {
     const avant = this.convention;
     if (avant) {
@@ -493,7 +549,7 @@ class Analyseur {
 
   private contenuLimite(debut: Jeton): void {
     if (this.estDebutCompte()) {
-      this.compte();
+      this.compte(debut);
       return;
     }
     if (this.limite) {
@@ -509,6 +565,8 @@ class Analyseur {
     this.limiteDebut = debut.debut;
     this.somme(termes, true);
     this.limite = termes;
+    this.limiteClause = { debut: debut.debut, fin: this.j[this.i - 1]!.fin };
+    if (this.sansLimite) this.contradiction(this.sansLimite, this.limiteClause);
   }
 
   /** « d'un forfait de 300 € »: the « un » goes, unless it counts a unit (« d'un équipement tous les 2 ans »). */
@@ -526,7 +584,8 @@ class Analyseur {
     return true;
   }
 
-  private compte(): void {
+  /** `debut`: where the clause starts, for messages (« max » in « max 4 / an »); the number when it is bare. */
+  private compte(debut: Jeton = this.c()): void {
     const n = this.c();
     this.verifierUnSeulNombreMax(n);
     const nombre = n.type === "mot" ? 1 : this.entier(n, "un nombre entier de séances, de jours…");
@@ -559,7 +618,7 @@ class Analyseur {
     if (!UNITES[periode.unite].duree && periode.unite !== "beneficiaire") {
       this.erreur(this.a(-1), "une durée (« / an », « tous les 2 ans »…)");
     }
-    this.poserNombreMax(unite ? (par ? { nombre, unite, par, periode } : { nombre, unite, periode }) : { nombre, periode }, n);
+    this.poserNombreMax(unite ? (par ? { nombre, unite, par, periode } : { nombre, unite, periode }) : { nombre, periode }, n, debut);
   }
 
   private verifierUnSeulNombreMax(n: Jeton): void {
@@ -568,10 +627,12 @@ class Analyseur {
     }
   }
 
-  /** `n`: the number (or « tous ») messages point at. */
-  private poserNombreMax(m: NonNullable<Formule["nombreMax"]>, n: Jeton): void {
+  /** `n`: the number (or « tous ») existing messages point at; `debut`: the start of the whole clause. */
+  private poserNombreMax(m: NonNullable<Formule["nombreMax"]>, n: Jeton, debut: Jeton = n): void {
     this.nombreMax = m;
     this.nombreMaxDebut = n.debut;
+    this.nombreMaxClause = { debut: debut.debut, fin: this.j[this.i - 1]!.fin };
+    if (this.sansLimite) this.contradiction(this.sansLimite, this.nombreMaxClause);
   }
 
   /** The words a unit may carry after it: « aide auditive(s) ». */

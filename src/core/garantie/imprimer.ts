@@ -24,6 +24,7 @@ import { BASES, UNITES } from "./vocabulaire";
  *   count                      « (max 4 séances / an) », « (max 4 / an) », « (max 1 équipement / 2 ans) »,
  *                              « (max 1 aide auditive par oreille / 4 ans) »; « / équipement tous les 2 ans » →
  *                              « / équipement (max 1 équipement / 2 ans) »
+ *   no limit                   nothing (« sans limitation de durée », « illimités » are the absence of a limit)
  *   order                      terms, convention, limit, count; only the first letter is capitalised.
  */
 
