@@ -13,7 +13,7 @@ import { ATTENDU_BASE, ATTENDU_PERIODE, ATTENDU_TERME, ATTENDU_UNITE, MOTS_BASE,
  *   cellule     := vide | néant | service | formule
  *   néant       := « Néant » | « - » | « — » | « – » | « Non remboursé » | « Non pris en charge » | « 0 » | « 0 € » …
  *   service     := « Inclus » | « Oui »
- *   formule     := [ro « + »] somme { [« , » | « ; »] clause | « ( » clause « ) » } [« . »]
+ *   formule     := [« + »] [ro « + »] somme { [« , » | « ; »] clause | « ( » clause « ) » } [« . »]
  *   somme       := terme-période { « + » (terme-période | ro) }
  *   terme-période := terme [période [renouvellement]]     (renouvellement only after a période per item, see below)
  *   terme       := [« forfait » [de]] nombre (« % » | « pour cent ») [article] [base]   (no base: the BR)
@@ -51,6 +51,14 @@ import { ATTENDU_BASE, ATTENDU_PERIODE, ATTENDU_TERME, ATTENDU_UNITE, MOTS_BASE,
  * - « sans limitation de durée », « illimités », « sans limite » say that there is no count and no limit: the
  *   cell is read without them (« Frais réels sans limitation de durée » = « Frais réels »), and a cell that also
  *   writes a limit or a count contradicts itself (error).
+ *
+ * Leading « + » (option columns printed « + 200 € », « + 50 % BR » under a header « en sus de la base »): accepted,
+ * and the term is the same term. Whether an option column comes on top of the base or includes it is a property of
+ * the column, which the grid model reads from its header (niveaux.ts: SOCLE_EN_SUS / SOCLE_INCLUS, domain §2.6) and
+ * applies to every cell of the column, with or without the « + ». Refusing the « + » would make such grids
+ * unreadable without saying anything the header does not already say; keeping it in the AST would give it a second,
+ * competing convention. It is not the RO convention: « + RO » / « + Sécu » still mean « en sus du RO » wherever
+ * they stand (« + Sécu + 100 % BR » = « 100 % BR en sus du RO »), and « + » alone or before nothing is an error.
  *
  * One precedence level per method below (formule → clause → somme → terme-période → terme). Everything that is
  * not understood is an error naming the position, what was expected and what was found: nothing is skipped.
@@ -226,6 +234,11 @@ class Analyseur {
   // ── formule ────────────────────────────────────────────────────────────────────────────────────────────
 
   private formule(): Garantie {
+    // « + 200 € » in an option column « en sus de la base »: the same term (see the grammar comment above).
+    if (this.c().type === "plus") {
+      this.i++;
+      this.termeApresPlus();
+    }
     // « RO + 50 € », « Sécu + 100 % BR »: the value comes on top of the RO.
     const s = this.i;
     const debut = this.c();
@@ -654,14 +667,19 @@ class Analyseur {
         continue;
       }
       this.i = s;
-      if (this.c().type === "fin" || this.c().type === "plus") {
-        this.erreur(
-          this.c(),
-          ATTENDU_TERME,
-          `un montant ou un pourcentage attendu après « + » à la position ${this.pos(this.c())}${this.c().type === "fin" ? ` (${FIN_EXPRESSION})` : `, « ${this.c().texte} » trouvé`}`,
-        );
-      }
+      this.termeApresPlus();
       termes.push(this.termePeriode(dansLimite));
+    }
+  }
+
+  /** After a « + »: a term must follow, not the end or another « + ». */
+  private termeApresPlus(): void {
+    if (this.c().type === "fin" || this.c().type === "plus") {
+      this.erreur(
+        this.c(),
+        ATTENDU_TERME,
+        `un montant ou un pourcentage attendu après « + » à la position ${this.pos(this.c())}${this.c().type === "fin" ? ` (${FIN_EXPRESSION})` : `, « ${this.c().texte} » trouvé`}`,
+      );
     }
   }
 

@@ -25,6 +25,7 @@ import { BASES, UNITES } from "./vocabulaire";
  *                              « (max 1 aide auditive par oreille / 4 ans) »; « / équipement tous les 2 ans » →
  *                              « / équipement (max 1 équipement / 2 ans) »
  *   no limit                   nothing (« sans limitation de durée », « illimités » are the absence of a limit)
+ *   leading « + »              nothing (« + 200 € » → « 200 € »: the column says it comes on top of the base)
  *   order                      terms, convention, limit, count; only the first letter is capitalised.
  */
 
