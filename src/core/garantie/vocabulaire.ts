@@ -75,7 +75,7 @@ export const MOTS_UNITE: ReadonlyMap<string, UniteTemps> = new Map<string, Unite
   ["equipements", "equipement"],
   ["oreille", "oreille"],
   ["oreilles", "oreille"],
-  // « aide » or « aide auditive »: the parser takes the optional « auditive(s) » after it (analyser.ts `unite`).
+  // « aide » or « aide auditive »: the parser takes the optional « auditive(s) » after it (analyser.ts `complementUnite`).
   ["aide", "aide"],
   ["aides", "aide"],
   ["verre", "verre"],
