@@ -2,6 +2,7 @@ import { RembError } from "../errors";
 import { CENTS_MAX, comparerTaux, taux, type Cents, type Taux } from "../money";
 import { NEANT, type BaseTaux, type Convention, type Formule, type Garantie, type Periode, type Terme, type TermePeriode, type UniteTemps } from "./ast";
 import { apercu, erreurSyntaxe, FIN_EXPRESSION } from "./erreurSyntaxe";
+import { estMontantParUnite, estObjet, estPartDeLaLigne, memeCompteur, seMultiplie } from "./compte";
 import { decouper, type Jeton } from "./jetons";
 import { ATTENDU_BASE, ATTENDU_PERIODE, ATTENDU_TERME, ATTENDU_UNITE, MOTS_BASE, MOTS_UNITE, UNITES } from "./vocabulaire";
 
@@ -12,22 +13,52 @@ import { ATTENDU_BASE, ATTENDU_PERIODE, ATTENDU_TERME, ATTENDU_UNITE, MOTS_BASE,
  *   cellule     := vide | néant | service | formule
  *   néant       := « Néant » | « - » | « — » | « – » | « Non remboursé » | « Non pris en charge » | « 0 » | « 0 € » …
  *   service     := « Inclus » | « Oui »
- *   formule     := [ro « + »] somme { [« , » | « ; »] clause | « ( » clause « ) » } [« . »]
+ *   formule     := [« + »] [ro « + »] somme { [« , » | « ; »] clause | « ( » clause « ) » } [« . »]
  *   somme       := terme-période { « + » (terme-période | ro) }
- *   terme-période := terme [période]
+ *   terme-période := terme [période [renouvellement]]     (renouvellement only after a période per item, see below)
  *   terme       := [« forfait » [de]] nombre (« % » | « pour cent ») [article] [base]   (no base: the BR)
  *                | [« forfait » [de]] nombre (« € » | « euros » | « EUR »)
  *                | « TM » | « ticket modérateur » | « FR » | « frais réels » | plafond-légal
  *                | base                                              (inside a limit only: « des PLV »)
  *   période     := (« / » | « par » | « tous les » | « chaque ») [entier] unité [(« / » | « par » | « et par ») unité]
- *   clause      := convention | limite (compte | somme) | compte        (a bare compte only after « , » or « ( »)
+ *   renouvellement := (« tous les » | « toutes les ») [entier] unité-durée
+ *   unité       := « an » [« civile »] | « jour » | « séance » | « équipement » | « oreille » | « aide » [« auditive »] …
+ *   clause      := convention | limite (compte | somme) | compte | sans-limite   (a bare compte only after « , » or « ( »)
  *   limite      := « dans la limite » [article] | « limité à » | « plafonné à » | « plafond de » | « max » [« . »]
  *                | « maximum » | « jusqu'à » | « à concurrence de »     (then « un » is dropped: « d'un forfait de »)
- *   compte      := (entier | « un ») [unité] période      (« 4 séances / an », « max 4 / an », « un équipement / 2 ans »)
+ *   compte      := (entier | « un ») [unité [« par » unité-objet]] période
+ *                                   (« 4 séances / an », « max 4 / an », « un équipement / 2 ans »,
+ *                                    « 1 aide auditive par oreille tous les 4 ans »)
+ *   sans-limite := « sans » (« limite » | « limites » | « limitation ») [« de durée »] | « illimité(e)(s) »
  *   convention  := ro (« inclus » | « compris ») | « y compris » ro | « dont » ro          → RO_INCLUS
  *                | « en sus » de ro | « en complément » de ro | « en plus » de ro | « hors » ro | « + » ro  → RO_EN_SUS
  *   ro          := [article] [« remboursement » [article]] (« RO » | « RSS » | « SS » | « AMO » | « Sécu »
  *                | « Sécurité sociale » | « régime obligatoire »)
+ *
+ * Counts (what each one does to a line's amount: compte.ts `sorteDuCompte`, ast.ts `nombreMax`):
+ * - A count of sessions, days, nights, acts (« max 4 séances / an ») bounds the amounts written per that unit
+ *   (« 30 € / séance »). On a cell without such an amount it is accepted only when every term is a share of the
+ *   line (« Frais réels (max 90 jours / an) », « 100 % FR limité à 30 jours / an »): the line's value is then taken
+ *   pro rata of the units paid. A bare amount (« 23 € (max 60 jours / an) ») stays an error: per day or per stay?
+ * - A count of items (équipement, oreille, aide auditive, dent…) is a renewal rule: one line is one item.
+ *   « 200 € / équipement tous les 2 ans » is « 200 € / équipement (max 1 équipement / 2 ans) »: after « / item »,
+ *   « tous les N ans » counts that item (it cannot be an envelope, the period already being the item).
+ * - A count without a noun (« (max 4 / an) ») counts the unit of the cell's amounts per unit (« 30 € / séance »).
+ *   When the cell has none and no other period than items either (« 200 € (max 1 / 2 ans) », « 200 € /
+ *   équipement (max 1 / an) », « 150 % BR (max 1 / an) »), it counts the line's own item, one line being one item:
+ *   a renewal rule. Beside an envelope (« 50 € / an (max 4 / an) ») or a share per unit (« 100 % BR / séance
+ *   (max 4 / an) ») it would be unclear what it counts and stays an error (« max 4 séances / an » is read).
+ * - « sans limitation de durée », « illimités », « sans limite » say that there is no count and no limit: the
+ *   cell is read without them (« Frais réels sans limitation de durée » = « Frais réels »), and a cell that also
+ *   writes a limit or a count contradicts itself (error).
+ *
+ * Leading « + » (option columns printed « + 200 € », « + 50 % BR » under a header « en sus de la base »): accepted,
+ * and the term is the same term. Whether an option column comes on top of the base or includes it is a property of
+ * the column, which the grid model reads from its header (niveaux.ts: SOCLE_EN_SUS / SOCLE_INCLUS, domain §2.6) and
+ * applies to every cell of the column, with or without the « + ». Refusing the « + » would make such grids
+ * unreadable without saying anything the header does not already say; keeping it in the AST would give it a second,
+ * competing convention. It is not the RO convention: « + RO » / « + Sécu » still mean « en sus du RO » wherever
+ * they stand (« + Sécu + 100 % BR » = « 100 % BR en sus du RO »), and « + » alone or before nothing is an error.
  *
  * One precedence level per method below (formule → clause → somme → terme-période → terme). Everything that is
  * not understood is an error naming the position, what was expected and what was found: nothing is skipped.
@@ -64,8 +95,11 @@ const EUROS = new Set(["euro", "euros", "eur"]);
 const DEBUT_CLAUSE = new Set([
   "dans", "limite", "limitee", "limites", "limitees", "plafonne", "plafonnee", "plafonnes", "plafonnees", "plafond",
   "max", "maxi", "maximum", "jusqu'", "a", "en", "hors", "y", "dont", "par", "tous", "toutes", "chaque", "le", "la",
-  "l'", "ro", "rss", "ss", "amo", "secu", "securite", "regime", "remboursement", "assurance",
+  "l'", "ro", "rss", "ss", "amo", "secu", "securite", "regime", "remboursement", "assurance", "sans", "illimite",
+  "illimitee", "illimites", "illimitees",
 ]);
+const ILLIMITE = new Set(["illimite", "illimitee", "illimites", "illimitees"]);
+const SANS_LIMITE = new Set(["limite", "limites", "limitation", "limitations"]);
 
 interface Clause {
   readonly debut: number;
@@ -78,8 +112,12 @@ class Analyseur {
   private convention: (Clause & { readonly valeur: Convention }) | null = null;
   private limite: readonly TermePeriode[] | null = null;
   private limiteDebut = 0;
+  private limiteClause: Clause | null = null;
   private nombreMax: Formule["nombreMax"] | null = null;
   private nombreMaxDebut = 0;
+  private nombreMaxClause: Clause | null = null;
+  /** « sans limitation de durée », « illimités »: no limit and no count may come with it. */
+  private sansLimite: Clause | null = null;
   /** Where each term's period starts, to point at the second unit when a cell mixes two. */
   private readonly debutPeriode = new Map<TermePeriode, number>();
 
@@ -196,6 +234,11 @@ class Analyseur {
   // ── formule ────────────────────────────────────────────────────────────────────────────────────────────
 
   private formule(): Garantie {
+    // « + 200 € » in an option column « en sus de la base »: the same term (see the grammar comment above).
+    if (this.c().type === "plus") {
+      this.i++;
+      this.termeApresPlus();
+    }
     // « RO + 50 € », « Sécu + 100 % BR »: the value comes on top of the RO.
     const s = this.i;
     const debut = this.c();
@@ -289,10 +332,21 @@ class Analyseur {
     const m = this.nombreMax;
     if (!m || (m.unite !== undefined && !UNITES[m.unite].parUnite)) return;
     const cible = m.unite;
-    const ok = termes.some(
-      (tp) => tp.periode && UNITES[tp.periode.unite].parUnite && seMultiplie(tp.terme) && (cible === undefined || memeCompteur(cible, tp.periode.unite)),
-    );
-    if (ok) return;
+    // « 30 € / séance (max 4 / an) »: the count bounds the amounts per unit.
+    if (termes.some((tp) => estMontantParUnite(tp) && (cible === undefined || memeCompteur(cible, tp.periode!.unite)))) return;
+    const limite = this.limite ?? [];
+    if (cible === undefined) {
+      // « 200 € (max 1 / 2 ans) », « 200 € / équipement (max 1 / an) »: no amount per unit, no envelope, so the
+      // count is of the line's own item (a renewal rule).
+      if ([...termes, ...limite].every((tp) => !tp.periode || estObjet(tp.periode.unite))) return;
+    } else if (
+      // « Frais réels (max 90 jours / an) »: shares of the whole line, taken pro rata of the days paid (or bounded
+      // through the limit's amounts per day: « Frais réels dans la limite de 50 € / jour (max 90 jours / an) »).
+      termes.every((tp) => estPartDeLaLigne(tp.terme) && (!tp.periode || memeCompteur(cible, tp.periode.unite))) &&
+      limite.every((tp) => !estMontantParUnite(tp) || memeCompteur(cible, tp.periode!.unite))
+    ) {
+      return;
+    }
     const texte = `${m.nombre}${cible ? ` ${m.nombre > 1 ? UNITES[cible].pluriel : UNITES[cible].singulier}` : ""}`;
     const attendu = cible ? `un montant « / ${UNITES[cible].singulier} »` : "un montant par séance, par jour, par acte…";
     throw erreurSyntaxe(
@@ -309,6 +363,7 @@ class Analyseur {
   /** A convention, a limit or (when `compteNu`, after « , » or « ( ») a bare count. False when none starts here. */
   private clause(compteNu: boolean): boolean {
     if (this.clauseConvention()) return true;
+    if (this.clauseSansLimite()) return true;
     const debut = this.c();
     if (this.motLimite()) {
       this.contenuLimite(debut);
@@ -389,6 +444,50 @@ class Analyseur {
     return true;
   }
 
+  /** « sans limitation de durée », « sans limite », « illimités »: says there is no limit; nothing to keep. */
+  private clauseSansLimite(): boolean {
+    const debut = this.c();
+    if (debut.type !== "mot") return false;
+    if (ILLIMITE.has(debut.mot)) {
+      this.i++;
+    } else if (debut.mot === "sans") {
+      this.i++;
+      const x = this.c();
+      if (x.type !== "mot" || !SANS_LIMITE.has(x.mot)) this.erreur(x, "« limite » ou « limitation de durée » après « sans »");
+      this.i++;
+      if (this.prendUnParmi([["de"], ["d'"]]) && !this.prend(["duree"])) this.erreur(this.c(), "« durée » (« sans limitation de durée »)");
+    } else {
+      return false;
+    }
+    const c = { debut: debut.debut, fin: this.j[this.i - 1]!.fin };
+    if (this.sansLimite) {
+      throw erreurSyntaxe(
+        this.source,
+        c.debut,
+        "une seule mention « sans limite »",
+        this.source.slice(c.debut, c.fin),
+        `deux mentions « sans limite » dans la même cellule (positions ${this.pos(this.sansLimite.debut)} et ${this.pos(c.debut)}) — une seule est attendue`,
+      );
+    }
+    const autre = this.limiteClause ?? this.nombreMaxClause;
+    if (autre) this.contradiction(autre, c);
+    this.sansLimite = c;
+    return true;
+  }
+
+  /** A limit or a count, and « sans limite » in the same cell: whichever comes second is reported. */
+  private contradiction(premier: Clause, second: Clause): never {
+    const a = this.source.slice(premier.debut, premier.fin);
+    const b = this.source.slice(second.debut, second.fin);
+    throw erreurSyntaxe(
+      this.source,
+      second.debut,
+      "une limite ou « sans limite », pas les deux",
+      b,
+      `« ${a} » (position ${this.pos(premier.debut)}) et « ${b} » (position ${this.pos(second.debut)}) se contredisent : une cellule sans limite n'a ni plafond ni nombre maximum`,
+    );
+  }
+
   private poserConvention(valeur: Convention, c: Clause): void {
     const avant = this.convention;
     if (avant) {
@@ -463,7 +562,7 @@ class Analyseur {
 
   private contenuLimite(debut: Jeton): void {
     if (this.estDebutCompte()) {
-      this.compte();
+      this.compte(debut);
       return;
     }
     if (this.limite) {
@@ -479,6 +578,8 @@ class Analyseur {
     this.limiteDebut = debut.debut;
     this.somme(termes, true);
     this.limite = termes;
+    this.limiteClause = { debut: debut.debut, fin: this.j[this.i - 1]!.fin };
+    if (this.sansLimite) this.contradiction(this.sansLimite, this.limiteClause);
   }
 
   /** « d'un forfait de 300 € »: the « un » goes, unless it counts a unit (« d'un équipement tous les 2 ans »). */
@@ -496,14 +597,14 @@ class Analyseur {
     return true;
   }
 
-  private compte(): void {
+  /** `debut`: where the clause starts, for messages (« max » in « max 4 / an »); the number when it is bare. */
+  private compte(debut: Jeton = this.c()): void {
     const n = this.c();
-    if (this.nombreMax) {
-      this.erreur(n, "un seul nombre maximum", `deux nombres maximum dans la même cellule (positions ${this.pos(this.nombreMaxDebut)} et ${this.pos(n)}) — un seul est attendu`);
-    }
+    this.verifierUnSeulNombreMax(n);
     const nombre = n.type === "mot" ? 1 : this.entier(n, "un nombre entier de séances, de jours…");
     this.i++;
     let unite: UniteTemps | undefined;
+    let par: UniteTemps | undefined;
     if (this.c().type === "mot") {
       const u = MOTS_UNITE.get(this.c().mot);
       if (u !== undefined) {
@@ -512,7 +613,15 @@ class Analyseur {
         }
         unite = u;
         this.i++;
+        this.complementUnite(u);
         if (this.c().type === "mot" && (this.c().mot === "max" || this.c().mot === "maximum")) this.i++;
+        // « 1 aide auditive par oreille tous les 4 ans »: the item the renewal is counted per.
+        const v = this.estMot(0, "par") && this.a(1).type === "mot" ? MOTS_UNITE.get(this.a(1).mot) : undefined;
+        if (v !== undefined && v !== u && estObjet(u) && estObjet(v)) {
+          this.i += 2;
+          this.complementUnite(v);
+          par = v;
+        }
       }
     }
     const periode = this.periode();
@@ -522,8 +631,26 @@ class Analyseur {
     if (!UNITES[periode.unite].duree && periode.unite !== "beneficiaire") {
       this.erreur(this.a(-1), "une durée (« / an », « tous les 2 ans »…)");
     }
-    this.nombreMax = unite ? { nombre, unite, periode } : { nombre, periode };
+    this.poserNombreMax(unite ? (par ? { nombre, unite, par, periode } : { nombre, unite, periode }) : { nombre, periode }, n, debut);
+  }
+
+  private verifierUnSeulNombreMax(n: Jeton): void {
+    if (this.nombreMax) {
+      this.erreur(n, "un seul nombre maximum", `deux nombres maximum dans la même cellule (positions ${this.pos(this.nombreMaxDebut)} et ${this.pos(n)}) — un seul est attendu`);
+    }
+  }
+
+  /** `n`: the number (or « tous ») existing messages point at; `debut`: the start of the whole clause. */
+  private poserNombreMax(m: NonNullable<Formule["nombreMax"]>, n: Jeton, debut: Jeton = n): void {
+    this.nombreMax = m;
     this.nombreMaxDebut = n.debut;
+    this.nombreMaxClause = { debut: debut.debut, fin: this.j[this.i - 1]!.fin };
+    if (this.sansLimite) this.contradiction(this.sansLimite, this.nombreMaxClause);
+  }
+
+  /** The words a unit may carry after it: « aide auditive(s) ». */
+  private complementUnite(u: UniteTemps): void {
+    if (u === "aide" && this.estMot(0, "auditive", "auditives")) this.i++;
   }
 
   // ── somme, terme, période ──────────────────────────────────────────────────────────────────────────────
@@ -540,14 +667,19 @@ class Analyseur {
         continue;
       }
       this.i = s;
-      if (this.c().type === "fin" || this.c().type === "plus") {
-        this.erreur(
-          this.c(),
-          ATTENDU_TERME,
-          `un montant ou un pourcentage attendu après « + » à la position ${this.pos(this.c())}${this.c().type === "fin" ? ` (${FIN_EXPRESSION})` : `, « ${this.c().texte} » trouvé`}`,
-        );
-      }
+      this.termeApresPlus();
       termes.push(this.termePeriode(dansLimite));
+    }
+  }
+
+  /** After a « + »: a term must follow, not the end or another « + ». */
+  private termeApresPlus(): void {
+    if (this.c().type === "fin" || this.c().type === "plus") {
+      this.erreur(
+        this.c(),
+        ATTENDU_TERME,
+        `un montant ou un pourcentage attendu après « + » à la position ${this.pos(this.c())}${this.c().type === "fin" ? ` (${FIN_EXPRESSION})` : `, « ${this.c().texte} » trouvé`}`,
+      );
     }
   }
 
@@ -565,7 +697,29 @@ class Analyseur {
         `« / ${periode.nombre} ${UNITES[periode.unite].pluriel} » à la position ${this.pos(debutPeriode)} : un montant par ${UNITES[periode.unite].singulier} se compte à l'unité (« / ${UNITES[periode.unite].singulier} »)`,
       );
     }
+    if (estObjet(periode.unite) && !periode.beneficiaire && (this.voit(["tous", "les"]) || this.voit(["toutes", "les"]))) this.renouvellement(periode.unite);
     return tp;
+  }
+
+  /**
+   * « 200 € / équipement tous les 2 ans », « 1 700 € par oreille tous les 4 ans »: one item per period, i.e. the
+   * count « (max 1 équipement / 2 ans) ». The amount keeps its period per item.
+   */
+  private renouvellement(objet: UniteTemps): void {
+    const tous = this.c();
+    this.verifierUnSeulNombreMax(tous);
+    const periode = this.periode()!;
+    if (!UNITES[periode.unite].duree) {
+      const texte = this.source.slice(tous.debut, this.j[this.i - 1]!.fin);
+      throw erreurSyntaxe(
+        this.source,
+        tous.debut,
+        "une durée (« tous les 2 ans »)",
+        texte,
+        `« ${texte} » à la position ${this.pos(tous)} : une durée est attendue après « / ${UNITES[objet].singulier} » (« tous les 2 ans »)`,
+      );
+    }
+    this.poserNombreMax({ nombre: 1, unite: objet, periode }, tous);
   }
 
   private terme(dansLimite: boolean): Terme {
@@ -631,7 +785,7 @@ class Analyseur {
       this.erreur(
         n,
         "« % » ou « € »",
-        `« ${n.texte} ${x.texte} » à la position ${this.pos(n)} : un nombre de ${UNITES[u].pluriel} sans montant — écrire par ex. « 30 € / ${UNITES[u].singulier} (max ${n.texte} ${UNITES[u].pluriel} / an) »`,
+        `« ${n.texte} ${x.texte} » à la position ${this.pos(n)} : un nombre ${/^[aeiouyéè]/.test(UNITES[u].pluriel) ? "d'" : "de "}${UNITES[u].pluriel} sans montant — écrire par ex. « 30 € / ${UNITES[u].singulier} (max ${n.texte} ${n.texte === "1" ? UNITES[u].singulier : UNITES[u].pluriel} / an) »`,
       );
     }
     return this.erreur(
@@ -756,6 +910,7 @@ class Analyseur {
     }
     this.i++;
     if (u === "an" && this.estMot(0, "civile", "civiles")) this.i++;
+    this.complementUnite(u);
     return [nombre, u];
   }
 
@@ -823,20 +978,6 @@ const BASE_EXEMPLE: Readonly<Record<BaseTaux, string>> = {
 
 function estNul(t: Terme): boolean {
   return (t.type === "montant" && t.cents === 0) || (t.type === "pourcentage" && t.taux.num === 0);
-}
-
-/**
- * Terms whose value is per unit of care: an amount, or a share of the PMSS (a fixed legal value). A share of
- * the BR, the FR, the PLV… is already the line's total (the calculators pass the whole line's BR), so
- * « 150 % BR / acte » is not multiplied again.
- */
-export function seMultiplie(t: Terme): boolean {
-  return t.type === "montant" || (t.type === "pourcentage" && t.taux.num !== 0 && t.base === "PMSS");
-}
-
-/** A night of hospital stay is counted like a day (« 50 € / nuit, limité à 30 jours / an »). */
-export function memeCompteur(a: UniteTemps, b: UniteTemps): boolean {
-  return a === b || ((a === "jour" || a === "nuit") && (b === "jour" || b === "nuit"));
 }
 
 // ── memoised entry point ─────────────────────────────────────────────────────────────────────────────────

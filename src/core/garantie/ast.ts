@@ -27,6 +27,7 @@ export type UniteTemps =
   | "beneficiaire"
   | "equipement"
   | "oreille"
+  | "aide"
   | "verre"
   | "dent"
   | "sejour"
@@ -66,11 +67,18 @@ export interface Formule {
   readonly limite?: readonly TermePeriode[];
   /**
    * « (max 4 / an) », « dans la limite de 4 séances / an », « 1 équipement tous les 2 ans »: at most this many
-   * units per period. `unite` is the counted noun when the cell wrote one (« 4 séances »). A per-unit count
-   * bounds the units of the terms written « / séance », « / jour »…; a count of equipments, ears, teeth… is a
-   * renewal rule (one line is one equipment), kept for the validator and without effect on one line's amount.
+   * units per period. `unite` is the counted noun when the cell wrote one (« 4 séances »); `par` the item it is
+   * counted per when the cell said so (« 1 aide auditive par oreille tous les 4 ans »: unite "aide", par
+   * "oreille"; only on a count of items). What a count does to one line's amount is `sorteDuCompte` (compte.ts):
+   * - a count of sessions, days… (or without a noun) on a cell with amounts « / séance », « / jour »… bounds the
+   *   units of those amounts (« 30 € / séance (max 4 / an) »: 4 sessions paid at most);
+   * - a count of days, nights… on a cell made only of shares of the line (« Frais réels (max 90 jours / an) »)
+   *   takes the line's value pro rata of the units paid (a 120-day stay: FR × 90 / 120);
+   * - a count of equipments, ears, aids, teeth…, or a count without a noun on a cell without any amount per
+   *   unit (« 200 € (max 1 / 2 ans) »: one of the line's item per period), is a renewal rule: one line is one
+   *   item, so it changes nothing in one line's amount and is kept for the validator.
    */
-  readonly nombreMax?: { readonly nombre: number; readonly unite?: UniteTemps; readonly periode: Periode };
+  readonly nombreMax?: { readonly nombre: number; readonly unite?: UniteTemps; readonly par?: UniteTemps; readonly periode: Periode };
   /** RO_INCLUS (default) or RO_EN_SUS (the cell is the complementary's part alone). */
   readonly convention: Convention;
   /** The cell said it explicitly (« Sécu incluse », « en sus du RO »…), rather than by default. */

@@ -2,7 +2,8 @@ import { civilDepuisJour } from "../dates";
 import { formatEuros } from "../money";
 import type { Formule, Garantie, TermePeriode } from "./ast";
 import type { ContexteGarantie } from "./contexte";
-import { evaluerGarantie, pmssDeLAnnee } from "./evaluer";
+import { sorteDuCompte } from "./compte";
+import { evaluerGarantie, pmssDeLAnnee, unitesPayees } from "./evaluer";
 import { texteFormule, textePeriode } from "./imprimer";
 import { UNITES } from "./vocabulaire";
 
@@ -33,11 +34,19 @@ function decrireFormule(f: Formule, ctx: ContexteGarantie | undefined): string {
     const g = evaluerGarantie(f, ctx);
     s += ` : ${formatEuros(g)}`;
     const unites = ctx.unites ?? 1;
+    const sorte = sorteDuCompte(f);
+    const payees = unitesPayees(f, sorte, unites);
     const parUnite = toutes(f).find((tp) => tp.periode && UNITES[tp.periode.unite].parUnite);
-    if (parUnite?.periode && unites !== 1) {
+    if (sorte === "prorata" && unites !== 1) {
+      // « Frais réels (max 90 jours / an) »: the line's value for the days paid out of the days of the line.
+      const u = UNITES[f.nombreMax!.unite!];
+      notes.push(
+        payees < unites
+          ? `maximum atteint : ${payees} ${payees > 1 ? u.pluriel : u.singulier} sur ${unites}, valeur de la ligne au prorata ${payees}/${unites}`
+          : `${unites} ${unites > 1 ? u.pluriel : u.singulier}`,
+      );
+    } else if (parUnite?.periode && unites !== 1) {
       const u = UNITES[parUnite.periode.unite];
-      const m = f.nombreMax;
-      const payees = m && (m.unite === undefined || UNITES[m.unite].parUnite) && m.nombre < unites ? m.nombre : unites;
       notes.push(payees < unites ? `maximum atteint : ${payees} ${payees > 1 ? u.pluriel : u.singulier} sur ${unites}` : `${unites} ${unites > 1 ? u.pluriel : u.singulier}`);
     }
     if (toutes(f).some((tp) => tp.terme.type === "pourcentage" && tp.terme.base === "PMSS")) {
@@ -48,8 +57,8 @@ function decrireFormule(f: Formule, ctx: ContexteGarantie | undefined): string {
   // One line cannot know what the beneficiary already used this year: the envelope counts as whole.
   const enveloppe = toutes(f).find((tp) => tp.periode && !UNITES[tp.periode.unite].parUnite && UNITES[tp.periode.unite].duree);
   if (enveloppe?.periode) notes.push(`enveloppe « ${textePeriode(enveloppe.periode)} » supposée entièrement disponible`);
-  const m = f.nombreMax;
-  if (m?.unite !== undefined && !UNITES[m.unite].parUnite) notes.push("renouvellement non vérifié sur une seule ligne");
+  // « 1 équipement tous les 2 ans », « 200 € (max 1 / 2 ans) »: one line is one item; the dates are elsewhere.
+  if (sorteDuCompte(f) === "renouvellement") notes.push("renouvellement non vérifié sur une seule ligne");
   return notes.length > 0 ? `${s} (${notes.join(" ; ")})` : s;
 }
 

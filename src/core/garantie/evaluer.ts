@@ -1,8 +1,9 @@
 import { RembError, horsChamp } from "../errors";
 import { civilDepuisJour, jourDepuisCivil, type Jour } from "../dates";
-import { appliquerTaux, additionner, multiplierEntier, type Cents } from "../money";
+import { appliquerTaux, additionner, multiplierEntier, proratiser, type Cents } from "../money";
 import { parametres } from "../params";
 import type { Formule, Garantie, Terme, TermePeriode } from "./ast";
+import { sorteDuCompte } from "./compte";
 import type { ContexteGarantie } from "./contexte";
 import { UNITES } from "./vocabulaire";
 
@@ -10,8 +11,10 @@ import { UNITES } from "./vocabulaire";
  * G: the total guaranteed for the line, Sécu incluse (domain §2.5). A cell written « en sus du RO » is the
  * complementary's part alone, so G = RO brut + its value (RO brut, not RO net: PF and franchises stay with
  * the patient, §2.3). A limit caps the cell's own value, before the RO is added for « en sus du RO » cells:
- * it follows the cell's convention (§2.5 ⚠, made explicit here). Rounding happens only inside appliquerTaux
- * (each x % × base). The hot path allocates nothing: actuaries evaluate 100 000 rows at a time.
+ * it follows the cell's convention (§2.5 ⚠, made explicit here). A count (« max 4 séances / an ») acts as
+ * compte.ts `sorteDuCompte` says. Rounding happens only inside appliquerTaux (each x % × base) and, for a count of
+ * days on shares of the line, proratiser (the line's value × days paid / days). The hot path allocates nothing:
+ * actuaries evaluate 100 000 rows at a time.
  */
 export function evaluerGarantie(g: Garantie, ctx: ContexteGarantie): Cents {
   switch (g.type) {
@@ -26,8 +29,13 @@ export function evaluerGarantie(g: Garantie, ctx: ContexteGarantie): Cents {
 
 function evaluerFormule(f: Formule, ctx: ContexteGarantie): Cents {
   verifierContexte(ctx);
-  const unites = nombreUnites(f, ctx);
+  const lignes = unitesDeLaLigne(ctx);
+  const sorte = sorteDuCompte(f);
+  const unites = unitesPayees(f, sorte, lignes);
   let valeur = somme(f.termes, f, ctx, unites);
+  // « Frais réels (max 90 jours / an) » on a 120-day stay: the terms give the whole stay, 90 days of it are paid.
+  // The days are assumed to cost the same (the forfait journalier does); the limit, if any, then caps the result.
+  if (sorte === "prorata" && unites < lignes) valeur = proratiser(valeur, unites, lignes);
   if (f.limite) {
     const plafond = somme(f.limite, f, ctx, unites);
     if (plafond < valeur) valeur = plafond;
@@ -48,15 +56,19 @@ function estCents(c: number): boolean {
   return Number.isSafeInteger(c) && c >= 0;
 }
 
-/**
- * Units paid for the per-unit terms (« / nuit », « / séance »…): the line's units, at most the count of the
- * cell (« max 4 séances / an »). A count of equipments or ears is a renewal rule: one line is one item.
- */
-function nombreUnites(f: Formule, ctx: ContexteGarantie): number {
+function unitesDeLaLigne(ctx: ContexteGarantie): number {
   const u = ctx.unites ?? 1;
   if (!Number.isSafeInteger(u) || u < 0) throw new RembError("ARGUMENT_INVALIDE", `Nombre d'unités invalide : ${u} (entier positif attendu).`);
+  return u;
+}
+
+/**
+ * Units paid (« / nuit », « / séance »…, or the days of a line counted pro rata): the line's units, at most the
+ * count of the cell (« max 4 séances / an »). A renewal count (equipments, ears, or the line's item) leaves them.
+ */
+export function unitesPayees(f: Formule, sorte: ReturnType<typeof sorteDuCompte>, u: number): number {
   const m = f.nombreMax;
-  if (m && (m.unite === undefined || UNITES[m.unite].parUnite) && m.nombre < u) return m.nombre;
+  if (m && (sorte === "unites" || sorte === "prorata") && m.nombre < u) return m.nombre;
   return u;
 }
 

@@ -21,7 +21,11 @@ import { BASES, UNITES } from "./vocabulaire";
  *                              « en sus du RO » (for hors RO, + RO, + Sécu, en complément de la Sécu…)
  *   limit                      « dans la limite de 300 € / an »; the whole of a base: « dans la limite des PLV »,
  *                              « des HLF », « des frais réels », « du TM », « des plafonds du contrat responsable »
- *   count                      « (max 4 séances / an) », « (max 4 / an) », « (max 1 équipement / 2 ans) »
+ *   count                      « (max 4 séances / an) », « (max 4 / an) », « (max 1 équipement / 2 ans) »,
+ *                              « (max 1 aide auditive par oreille / 4 ans) »; « / équipement tous les 2 ans » →
+ *                              « / équipement (max 1 équipement / 2 ans) »
+ *   no limit                   nothing (« sans limitation de durée », « illimités » are the absence of a limit)
+ *   leading « + »              nothing (« + 200 € » → « 200 € »: the column says it comes on top of the base)
  *   order                      terms, convention, limit, count; only the first letter is capitalised.
  */
 
@@ -52,7 +56,8 @@ export function texteFormule(f: Formule, avecConvention = true): string {
   const m = f.nombreMax;
   if (m) {
     const unite = m.unite ? ` ${m.nombre > 1 ? UNITES[m.unite].pluriel : UNITES[m.unite].singulier}` : "";
-    s += ` (max ${m.nombre}${unite} ${textePeriode(m.periode)})`;
+    const par = m.par ? ` par ${UNITES[m.par].singulier}` : "";
+    s += ` (max ${m.nombre}${unite}${par} ${textePeriode(m.periode)})`;
   }
   return s;
 }

@@ -33,13 +33,18 @@ export const UNITES: Readonly<Record<UniteTemps, DefinitionUnite>> = {
   beneficiaire: { singulier: "bénéficiaire", pluriel: "bénéficiaires", parUnite: false, denombrable: false, duree: false },
   equipement: { singulier: "équipement", pluriel: "équipements", parUnite: false, denombrable: true, duree: false },
   oreille: { singulier: "oreille", pluriel: "oreilles", parUnite: false, denombrable: true, duree: false },
+  // « 1 700 € par aide auditive » (R871-2 4°): one hearing aid, which one line holds once (« / aide » on input).
+  aide: { singulier: "aide auditive", pluriel: "aides auditives", parUnite: false, denombrable: true, duree: false },
   verre: { singulier: "verre", pluriel: "verres", parUnite: false, denombrable: true, duree: false },
   dent: { singulier: "dent", pluriel: "dents", parUnite: false, denombrable: true, duree: false },
   sejour: { singulier: "séjour", pluriel: "séjours", parUnite: false, denombrable: true, duree: false },
   cure: { singulier: "cure", pluriel: "cures", parUnite: false, denombrable: true, duree: false },
 };
 
-/** Folded spellings of each unit, singular and plural (« année », « nuitée », « journée » included). */
+/**
+ * Folded spellings of each unit, singular and plural (« année », « nuitée », « journée » included). A unit is one
+ * word here; the parser takes the words that may follow it (« année civile », « aide auditive »).
+ */
 export const MOTS_UNITE: ReadonlyMap<string, UniteTemps> = new Map<string, UniteTemps>([
   ["acte", "acte"],
   ["actes", "acte"],
@@ -70,6 +75,9 @@ export const MOTS_UNITE: ReadonlyMap<string, UniteTemps> = new Map<string, Unite
   ["equipements", "equipement"],
   ["oreille", "oreille"],
   ["oreilles", "oreille"],
+  // « aide » or « aide auditive »: the parser takes the optional « auditive(s) » after it (analyser.ts `complementUnite`).
+  ["aide", "aide"],
+  ["aides", "aide"],
   ["verre", "verre"],
   ["verres", "verre"],
   ["dent", "dent"],

@@ -58,6 +58,32 @@ export function multiplierEntier(c: Cents, n: number): Cents {
   return p === 0 ? 0 : p;
 }
 
+/**
+ * Named rounding step « prorata »: c × partie / tout, half-up to the cent (domain §2.4). It takes the part of a
+ * line's value that a count pays: « Frais réels (max 90 jours / an) » on a 120-day stay gives FR × 90 / 120.
+ * Exact: integer division with remainder while the products stay below 2^53, decimal.js beyond.
+ */
+export function proratiser(c: Cents, partie: number, tout: number): Cents {
+  if (!Number.isSafeInteger(c) || c < 0 || !Number.isSafeInteger(partie) || !Number.isSafeInteger(tout) || partie < 0 || tout <= 0 || partie > tout) {
+    throw new RembError("ARGUMENT_INVALIDE", `Prorata invalide : ${c} × ${partie} / ${tout} (montant en centimes positif, 0 ≤ partie ≤ tout).`);
+  }
+  const p = c * partie;
+  // q × tout ≤ p + tout < 2^53: the remainder below is exact.
+  if (p <= 2 ** 52 && tout <= 2 ** 52) {
+    let q = Math.floor(p / tout);
+    let r = p - q * tout;
+    if (r < 0) {
+      q--;
+      r += tout;
+    } else if (r >= tout) {
+      q++;
+      r -= tout;
+    }
+    return 2 * r >= tout ? q + 1 : q === 0 ? 0 : q;
+  }
+  return new Dec(c).times(partie).div(tout).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
+}
+
 const NNBSP = "\u202f";
 const NBSP = "\u00a0";
 

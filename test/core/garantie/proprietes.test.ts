@@ -22,6 +22,7 @@ import {
 const TOUTES_UNITES = Object.keys(UNITES) as UniteTemps[];
 const DENOMBRABLES_UNE_FOIS = TOUTES_UNITES.filter((u) => UNITES[u].denombrable && !UNITES[u].parUnite);
 const DUREES = TOUTES_UNITES.filter((u) => UNITES[u].duree);
+const PAR_UNITE = TOUTES_UNITES.filter((u) => UNITES[u].parUnite);
 const BASES: BaseTaux[] = ["BR", "TM", "FR", "PMSS", "PLV", "HLF"];
 
 /** Any percentage the language accepts: 0 to 10 000 %, up to 8 decimals of the rate. */
@@ -43,13 +44,25 @@ const arbTermePeriode: fc.Arbitrary<TermePeriode> = fc.tuple(arbTerme, fc.option
 const seMultiplie = (t: Terme) => t.type === "montant" || (t.type === "pourcentage" && t.base === "PMSS" && t.taux.num !== 0);
 const compteur = (u: UniteTemps) => (u === "nuit" ? "jour" : u);
 const estNul = (t: Terme) => (t.type === "montant" && t.cents === 0) || (t.type === "pourcentage" && t.taux.num === 0);
+const estObjet = (u: UniteTemps) => UNITES[u].denombrable && !UNITES[u].parUnite;
+const estPart = (t: Terme) => t.type === "pourcentage" && t.base !== "PMSS";
 
 /** A formula the parser can produce: at least one non-zero term, one kind of per-unit counter, coherent count. */
 const arbFormule: fc.Arbitrary<Formule> = fc
   .record({
     termes: fc.array(arbTermePeriode, { minLength: 1, maxLength: 3 }),
     limite: fc.option(fc.array(arbTermePeriode, { minLength: 1, maxLength: 2 }), { nil: undefined }),
-    compte: fc.option(fc.tuple(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 0, max: 2 }), fc.constantFrom(...DENOMBRABLES_UNE_FOIS), arbPeriode([...DUREES, "beneficiaire"])), { nil: undefined }),
+    compte: fc.option(
+      fc.tuple(
+        fc.integer({ min: 1, max: 99 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.constantFrom(...DENOMBRABLES_UNE_FOIS),
+        arbPeriode([...DUREES, "beneficiaire"]),
+        fc.option(fc.constantFrom(...DENOMBRABLES_UNE_FOIS), { nil: undefined }),
+        fc.constantFrom(...PAR_UNITE),
+      ),
+      { nil: undefined },
+    ),
     convention: fc.constantFrom("RO_INCLUS" as const, "RO_EN_SUS" as const),
     explicite: fc.boolean(),
   })
@@ -62,11 +75,21 @@ const arbFormule: fc.Arbitrary<Formule> = fc
     const f: { -readonly [K in keyof Formule]: Formule[K] } = { type: "formule", termes, convention, conventionExplicite: convention === "RO_EN_SUS" || explicite };
     if (limite) f.limite = limite;
     if (compte) {
-      const [nombre, sorte, uneFois, p] = compte;
+      const [nombre, sorte, uneFois, p, par, jours] = compte;
+      const toutes = [...termes, ...(limite ?? [])];
       const parUnite = termes.find((tp) => tp.periode && UNITES[tp.periode.unite].parUnite && seMultiplie(tp.terme));
-      // sorte 0: « (max 4 / an) »; 1: « (max 4 séances / an) »; 2: a renewal count (« 1 équipement / 2 ans »).
-      if (sorte === 2) f.nombreMax = { nombre, unite: uneFois, periode: p };
-      else if (parUnite) f.nombreMax = sorte === 0 ? { nombre, periode: p } : { nombre, unite: parUnite.periode!.unite, periode: p };
+      // sorte 0: « (max 4 / an) »; 1: « (max 4 séances / an) »; 2: a renewal count (« 1 équipement / 2 ans »,
+      // « 1 aide auditive par oreille / 4 ans »); 3: a count without a noun on a cell without any period but items
+      // (« 200 € (max 1 / 2 ans) »); 4: a count of days on shares of the line (« Frais réels (max 90 jours / an) »).
+      if (sorte === 2) f.nombreMax = par !== undefined && par !== uneFois ? { nombre, unite: uneFois, par, periode: p } : { nombre, unite: uneFois, periode: p };
+      else if (sorte === 3) {
+        if (!parUnite && toutes.every((tp) => !tp.periode || estObjet(tp.periode.unite))) f.nombreMax = { nombre, periode: p };
+      } else if (sorte === 4) {
+        const ok =
+          termes.every((tp) => estPart(tp.terme) && (!tp.periode || compteur(tp.periode.unite) === compteur(jours))) &&
+          (limite ?? []).every((tp) => !(tp.periode && UNITES[tp.periode.unite].parUnite && seMultiplie(tp.terme)) || compteur(tp.periode.unite) === compteur(jours));
+        if (ok) f.nombreMax = { nombre, unite: jours, periode: p };
+      } else if (parUnite) f.nombreMax = sorte === 0 ? { nombre, periode: p } : { nombre, unite: parUnite.periode!.unite, periode: p };
     }
     return f;
   });
@@ -107,7 +130,8 @@ const MORCEAUX = [
   "an", "ans", "jour", "nuit", "séance", "séances", "acte", "équipement", "bénéficiaire", "par", "et", "tous les", "max",
   "dans la limite de", "dans la limite des", "limité à", "plafonné à", "en sus du RO", "hors RO", "RO", "Sécu", "Sécu incluse",
   "RO inclus", "y compris", "plafond réglementaire", "plafonds du contrat responsable", "Néant", "Inclus", "Oui", "forfait",
-  "Non remboursé", "100 % Santé", "xyz", "*", "\u00a0", "\n",
+  "Non remboursé", "100 % Santé", "xyz", "*", "\u00a0", "\n", "aide", "aide auditive", "oreille", "jours", "tous les 4 ans",
+  "sans limitation de durée", "sans limite", "illimités", "sans", "max 90 jours / an", "max 1 / 2 ans", "+ 200 €", "+ Sécu +",
 ];
 const arbSoupe = fc.array(fc.constantFrom(...MORCEAUX), { minLength: 1, maxLength: 9 }).map((m) => m.join(" "));
 

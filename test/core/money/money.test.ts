@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { appliquerTaux, centsDepuisEuros, complement, Dec, formatEuros, taux, tauxDepuisNombre, tauxDepuisTexte, texteEuros } from "../../../src/core/money";
+import { appliquerTaux, centsDepuisEuros, complement, Dec, formatEuros, proratiser, taux, tauxDepuisNombre, tauxDepuisTexte, texteEuros } from "../../../src/core/money";
+import { RembError } from "../../../src/core/errors";
 
 describe("money", () => {
   it("rounds 1,5 % × PMSS 2026 half-up to 60,08 € (domain §2.4), where doubles give 60,07", () => {
@@ -56,6 +57,33 @@ describe("money", () => {
             return Math.abs(attendu) > 100_000_000_000; // only out-of-range amounts may fail
           }
           return obtenu === (attendu === 0 ? 0 : attendu);
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("takes a prorata half-up at the cent: FJ 2 760 € × 90 / 120 = 2 070 €, 100 € × 2 / 3 = 66,67 €", () => {
+    assert.equal(proratiser(276000, 90, 120), 207000);
+    assert.equal(proratiser(10000, 2, 3), 6667); // 66,666… → 66,67
+    assert.equal(proratiser(10000, 1, 3), 3333); // 33,333… → 33,33
+    assert.equal(proratiser(1, 1, 2), 1); // 0,5 cent → 1 cent
+    assert.equal(proratiser(12345, 0, 7), 0);
+    assert.equal(proratiser(12345, 7, 7), 12345);
+    assert.throws(() => proratiser(100, 3, 2), (e: unknown) => e instanceof RembError && e.code === "ARGUMENT_INVALIDE");
+    assert.throws(() => proratiser(100, 1, 0), (e: unknown) => e instanceof RembError && e.code === "ARGUMENT_INVALIDE");
+  });
+
+  it("agrees with decimal.js on 20 000 random prorata (amount × part / whole, half-up), small and huge wholes", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100_000_000_000 }),
+        fc.oneof(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (c, tout, f) => {
+          const partie = Math.min(tout, Math.floor(f * tout));
+          const attendu = new Dec(c).times(partie).div(tout).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
+          return proratiser(c, partie, tout) === attendu;
         },
       ),
       { numRuns: 20_000 },
