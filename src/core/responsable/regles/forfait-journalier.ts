@@ -1,7 +1,7 @@
 import { dateFr, type Jour } from "../../dates";
 import { TAUX_ZERO, type Cents } from "../../money";
 import { debutRegime2015 } from "../../calculators/regime-responsable";
-import { UNITES } from "../../garantie";
+import { sorteDuCompte } from "../../garantie";
 import { formules } from "../couverture";
 import { euros, point } from "../echantillons";
 import { centsAu } from "../points";
@@ -73,10 +73,11 @@ function sejour(date: Jour, fj: Cents, jours: number) {
   return point(date, 0, TAUX_ZERO, fj * jours, { unites: jours }).ctx;
 }
 
+/** A count of days (or of per-day amounts) in the cell: any such count limits the duration. */
 function limiteEnJours(c: Parameters<typeof formules>[0]): number | undefined {
   for (const f of formules(c)) {
-    const m = f.nombreMax;
-    if (m && (m.unite === undefined || UNITES[m.unite].parUnite)) return m.nombre;
+    const k = sorteDuCompte(f);
+    if (k === "unites" || k === "prorata") return f.nombreMax!.nombre;
   }
   return undefined;
 }

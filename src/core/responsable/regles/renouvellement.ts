@@ -1,6 +1,6 @@
 import type { Jour } from "../../dates";
 import { debut100SanteAudio, debutRegime2015 } from "../../calculators/regime-responsable";
-import { UNITES, type Formule, type Periode } from "../../garantie";
+import { UNITES, sorteDuCompte, type Formule, type Periode } from "../../garantie";
 import type { IdRegle } from "../../postes";
 import { formules } from "../couverture";
 import { refR871_2 } from "../references";
@@ -42,7 +42,8 @@ function verifier(v: Verification, id: IdRegle, alinea: string, filtre: Paramete
           id,
           "erreur",
           c,
-          `La garantie prévoit ${m.nombre} ${m.unite ? UNITES[m.unite][m.nombre > 1 ? "pluriel" : "singulier"] : m.nombre > 1 ? "prises en charge" : "prise en charge"} ${dureeTexte(m.periode)} : ` +
+          `La garantie prévoit ${m.nombre} ${m.unite ? UNITES[m.unite][m.nombre > 1 ? "pluriel" : "singulier"] : m.nombre > 1 ? "prises en charge" : "prise en charge"}` +
+            `${m.par ? ` par ${UNITES[m.par].singulier}` : ""} ${dureeTexte(m.periode)} : ` +
             `le contrat responsable limite la prise en charge à ${regle}.`,
           ref,
         );
@@ -54,7 +55,8 @@ function verifier(v: Verification, id: IdRegle, alinea: string, filtre: Paramete
 /** Items per year a count allows (« 1 équipement tous les 2 ans » → 0.5), or undefined when it is not a count of items per duration. */
 function frequence(f: Formule): number | undefined {
   const m = f.nombreMax;
-  if (!m) return undefined;
+  // Only a count of items (or « (max 1 / an) » on the item's line) is a renewal rule; a count of days is not.
+  if (!m || sorteDuCompte(f) !== "renouvellement") return undefined;
   const annees = dureeEnAnnees(m.periode);
   return annees === undefined ? undefined : m.nombre / annees;
 }

@@ -1,7 +1,7 @@
 import type { Jour } from "../../dates";
 import { TAUX_ZERO } from "../../money";
 import type { Poste } from "../../postes";
-import { UNITES } from "../../garantie";
+import { sorteDuCompte } from "../../garantie";
 import { debut100SanteAudio, debut100SanteOptiqueDentaire, debutRegime2015 } from "../../calculators/regime-responsable";
 import { formules } from "../couverture";
 import { BRS_ECHANTILLON, bilan, euros, montantAuPoint, pct, point, pourcentageBr, toujours, type Point } from "../echantillons";
@@ -58,7 +58,8 @@ export const ticketModerateur: Regle = {
           continue;
         }
         // A count of paid acts (« max 4 séances / an ») leaves the TM of the further acts uncovered.
-        const compte = formules(c).find((f) => f.nombreMax && (f.nombreMax.unite === undefined || UNITES[f.nombreMax.unite].parUnite));
+        // (A renewal count, « 1 équipement tous les 2 ans », is the renewal rules' business, not an act count.)
+        const compte = formules(c).find((f) => { const k = sorteDuCompte(f); return k === "unites" || k === "prorata"; });
         if (compte) {
           v.signaler(
             this.id,
