@@ -141,6 +141,8 @@ export type CodeAlerteImport =
   | "COLONNE_IGNOREE"
   /** An option column does not say whether it includes the base: the default convention was applied. */
   | "CONVENTION_SOCLE_IMPLICITE"
+  /** « + 50 € » in a column read as including the base: the « + » suggests an amount on top of it (ambiguous). */
+  | "PLUS_DANS_UN_TOTAL"
   /** A text starting like a spreadsheet formula (=, +, -, @ followed by a call or a pipe): kept as text only. */
   | "FORMULE_SUSPECTE"
   /** A huge text was cut. */

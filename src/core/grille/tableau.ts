@@ -612,11 +612,24 @@ class Import {
   private cellule(r: number, col: Colonne, n: Niveau, poste: Poste | null, numero: number): Cellule {
     const unite = this.options.nombres && this.options.nombres !== "auto" ? this.options.nombres : col.unite;
     const format = this.format(r, col.c);
-    return lireCellule(
-      this.v(r, col.c),
+    const v = this.v(r, col.c);
+    const c = lireCellule(
+      v,
       { niveau: n.nom, adresse: adresseA1(this.origine, r, col.c), ligne: numero, poste, ...(format ? { format } : {}), ...(unite ? { unite } : {}) },
       this.alerter,
     );
+    // The language reads « + 200 € » as « 200 € » and leaves the socle to the column's convention; in a column
+    // read as a total (socle included) a leading « + » more likely means « on top of the base »: say so.
+    if (n.convention === "SOCLE_INCLUS" && v.type === "texte" && c.garantie?.type === "formule" && c.garantie.convention === "RO_INCLUS" && v.texte.trimStart().startsWith("+")) {
+      this.alerte(
+        "PLUS_DANS_UN_TOTAL",
+        "alerte",
+        `${c.adresse ?? `Ligne ${numero}`} (${n.nom}) : « ${court(v.texte)} » est lu comme un total (la colonne inclut « ${n.inclutNiveau} ») ; ` +
+          `si le montant s'ajoute à la base, écrivez « en sus de la base » dans l'en-tête de la colonne.`,
+        { ligne: numero, niveau: n.nom, ...(c.adresse !== undefined ? { adresse: c.adresse } : {}) },
+      );
+    }
+    return c;
   }
 
   private signalerDoublons(lignes: readonly Ligne[]): void {
