@@ -2,7 +2,7 @@
  * Throughput of each calculator of src/core on pre-converted inputs (cents, exact rates, parsed guarantees), and
  * of the plain-float soins formula as the baseline, in one run (issue "Rules core", item 7).
  */
-import { afficher, aleatoire, debit, type Mesure } from "./harnais";
+import { aleatoire, debit, type Mesure } from "./harnais";
 import { soinsFlottant } from "./soins-flottant";
 import { jourDepuisIso } from "../src/core/dates";
 import { tauxDepuisNombre } from "../src/core/money";
@@ -55,5 +55,3 @@ export function benchCalculateurs(): Mesure[] {
     debit("renouvellement", (i) => (renouvellementPossible({ domaine: "optique", precedent: date - 800 + (i & 255), achat: date }).possible ? 1 : 0)),
   ];
 }
-
-if (require.main === module) afficher(benchCalculateurs());

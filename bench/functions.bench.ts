@@ -10,19 +10,15 @@
  * When dist/ is missing or older than the sources, a production bundle is built into a temporary folder first
  * (a few seconds, synchronous so that benchFunctions() stays synchronous).
  *
- * `npx tsx bench/functions.bench.ts` runs it alone; the lead's `npm run bench` calls benchFunctions().
+ * `npm run bench -- fonctions` runs this section alone (bench/run.ts).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import type { Mesure } from "./harnais";
 
-export interface MesureFonctions {
-  nom: string;
-  valeur: number;
-  unite: string;
-}
 
 type Fonction = (...args: unknown[]) => unknown[][];
 
@@ -135,13 +131,13 @@ function dureePlage(soins: Fonction, garantie: unknown, lignes = 100_000): numbe
   return Math.round(mediane(temps) * 10) / 10;
 }
 
-export function benchFunctions(): MesureFonctions[] {
+export function benchFunctions(): Mesure[] {
   const { chemin, origine } = bundleAJour();
   const soins = chargerBundle(chemin).get("SOINS");
   if (!soins) throw new Error(`${chemin} n'associe pas REMB.SOINS`);
   const g = garantieBench(soins);
   const octets = readFileSync(chemin);
-  const mesures: MesureFonctions[] = [
+  const mesures: Mesure[] = [
     { nom: `REMB.SOINS scalaire via l'adaptateur (bundle ${origine}, garantie ${g.libelle})`, valeur: debitScalaire(soins, g.valeur), unite: "appels/s" },
     { nom: `REMB.SOINS, un appel sur 100 000 lignes (bundle ${origine}, garantie ${g.libelle})`, valeur: dureePlage(soins, g.valeur), unite: "ms" },
     { nom: "functions.js minifié", valeur: Math.round((octets.length / 1024) * 10) / 10, unite: "Kio" },
@@ -149,8 +145,4 @@ export function benchFunctions(): MesureFonctions[] {
   ];
   if (puits === Number.MIN_VALUE) console.log("");
   return mesures;
-}
-
-if (require.main === module) {
-  for (const m of benchFunctions()) console.log(`${m.nom.padEnd(80)} ${m.valeur.toLocaleString("fr-FR").padStart(12)} ${m.unite}`);
 }
