@@ -1,4 +1,4 @@
-import { RembError } from "../errors";
+import { RembError, argumentInvalide } from "../errors";
 import { CENTS_MAX, POW10, formatEuros, type Cents, type Taux } from "../money";
 import { jourDepuisCivil, type Jour } from "../dates";
 import type { Garantie } from "../garantie";
@@ -67,7 +67,7 @@ export function booleenOuDefaut(b: boolean | undefined, defaut: boolean, quoi: s
 }
 
 function booleenRefuse(b: unknown, quoi: string): RembError {
-  return new RembError("ARGUMENT_INVALIDE", `Valeur invalide pour ${quoi} : « ${String(b)} » — VRAI ou FAUX est attendu.`);
+  return argumentInvalide(`Valeur invalide pour ${quoi} : « ${String(b)} » — VRAI ou FAUX est attendu.`);
 }
 
 /**
@@ -101,10 +101,18 @@ export function verifierGarantie(g: Garantie, quoi?: string): void {
 }
 
 function garantieRefusee(quoi = "la garantie"): RembError {
-  return new RembError(
-    "ARGUMENT_INVALIDE",
+  return argumentInvalide(
     `Garantie manquante ou invalide pour ${quoi} — une expression (« 150 % BR », « 50 € », « Néant ») ou un nombre est attendu.`,
   );
+}
+
+/** G as evaluated: a whole number of cents (one message for every calculator). */
+export function verifierMontantGarantie(g: Cents): void {
+  if (!Number.isSafeInteger(g)) throw garantieNonEntiere();
+}
+
+function garantieNonEntiere(): RembError {
+  return argumentInvalide("Garantie invalide : son montant n'est pas un nombre de centimes.");
 }
 
 /** The entry object itself (a direct caller may pass nothing). */
@@ -113,5 +121,5 @@ export function verifierEntree(e: object): void {
 }
 
 function entreeManquante(): RembError {
-  return new RembError("ARGUMENT_INVALIDE", "Entrée manquante : un objet décrivant la ligne de soins est attendu.");
+  return argumentInvalide("Entrée manquante : un objet décrivant la ligne de soins est attendu.");
 }

@@ -1,4 +1,4 @@
-import { RembError, horsChamp } from "../errors";
+import { RembError, horsChamp, argumentInvalide } from "../errors";
 import { Dec, eurosDepuisCents, formatEuros, tauxDepuisTexte, tauxEnNombre, tauxEnPourcentTexte, tauxEnTexte, type Cents, type Taux } from "../money";
 import { dateFr, type Jour } from "../dates";
 import { parametres, type ValeurDatee } from "../params";
@@ -245,7 +245,7 @@ function plancherForfaitJournalier(categorie: string | number | undefined, date:
   if (!regime2015OuPlus(date)) throw avantRegime2015(date, "les obligations du contrat responsable (R871-2 6°)");
   const psy = categorie !== undefined && /psy/.test(normaliserMotCle(String(categorie)));
   if (categorie !== undefined && !psy && !/^(|general|medecine|chirurgie|hopital|mco)$/.test(normaliserMotCle(String(categorie)))) {
-    throw new RembError("ARGUMENT_INVALIDE", `Catégorie de forfait journalier inconnue : « ${String(categorie)} » — « psychiatrie » ou rien (services généraux) est attendu.`);
+    throw argumentInvalide(`Catégorie de forfait journalier inconnue : « ${String(categorie)} » — « psychiatrie » ou rien (services généraux) est attendu.`);
   }
   const v = valeurSoins(psy ? "fj.psy" : "fj.montant", date, "le forfait journalier hospitalier");
   const m = v.valeur as Cents;
@@ -303,14 +303,12 @@ function niveauOptam(categorie: string | number | undefined): Dec | "illimite" |
     }
   }
   if (d === undefined || d.isNegative()) {
-    throw new RembError(
-      "ARGUMENT_INVALIDE",
+    throw argumentInvalide(
       `Niveau OPTAM invalide : « ${String(categorie)} » — la garantie OPTAM en multiple de la BR (1,5), en pourcentage (« 150 % ») ou « frais réels » est attendue.`,
     );
   }
   if (d.greaterThan(10)) {
-    throw new RembError(
-      "ARGUMENT_INVALIDE",
+    throw argumentInvalide(
       `Niveau OPTAM invraisemblable : ${d.toFixed().replace(".", ",")} fois la BR — pour 150 %, indiquez 1,5 ou « 150 % ».`,
     );
   }
@@ -342,8 +340,7 @@ export function posteDepuisTexte(s: string): PosteResponsable {
     const p = PAR_SYNONYME.get(n);
     if (p !== undefined) return p;
   }
-  throw new RembError(
-    "ARGUMENT_INVALIDE",
+  throw argumentInvalide(
     `Poste inconnu : « ${String(s)} » — postes connus : ${POSTES.map(([, l]) => l).join(", ")}.`,
   );
 }
@@ -352,8 +349,7 @@ export function posteDepuisTexte(s: string): PosteResponsable {
 
 function categorieOptique(categorie: string | number | undefined, p: PosteResponsable): CategorieOptique {
   if (categorie === undefined || categorie === "" || typeof categorie !== "string") {
-    throw new RembError(
-      "ARGUMENT_INVALIDE",
+    throw argumentInvalide(
       `Catégorie d'équipement ${categorie === undefined || categorie === "" ? "manquante" : `invalide (« ${String(categorie)} »)`} pour le poste « ${p} » — ` +
         `une catégorie de « a » à « f » ou les types de verres (« simple », « complexe », « très complexe »…) est attendue.`,
     );
@@ -366,7 +362,7 @@ function classeAudio(categorie: string | number | undefined): "I" | "II" {
   const n = normaliserMotCle(String(categorie)).replace(/^classe /, "");
   if (n === "i" || n === "1" || n === "100 sante" || n === "100% sante") return "I";
   if (n === "ii" || n === "2") return "II";
-  throw new RembError("ARGUMENT_INVALIDE", `Classe d'aide auditive inconnue : « ${String(categorie)} » — « I » (100 % Santé) ou « II » est attendue.`);
+  throw argumentInvalide(`Classe d'aide auditive inconnue : « ${String(categorie)} » — « I » (100 % Santé) ou « II » est attendue.`);
 }
 
 /** Class I PLV bracket: « adulte » (default), « moins de 20 ans » / « enfant » / « aveugle », or an age. */
@@ -375,7 +371,7 @@ function estMoinsDe20(categorie: string | number | undefined, date: Jour): boole
   const seuil = parametres.entier("audio.age_seuil", date);
   if (typeof categorie === "number") {
     if (!Number.isFinite(categorie) || categorie < 0 || categorie > 150) {
-      throw new RembError("ARGUMENT_INVALIDE", `Âge invalide : ${String(categorie)} — un âge entre 0 et 150 ans est attendu.`);
+      throw argumentInvalide(`Âge invalide : ${String(categorie)} — un âge entre 0 et 150 ans est attendu.`);
     }
     return categorie < seuil;
   }
@@ -383,7 +379,7 @@ function estMoinsDe20(categorie: string | number | undefined, date: Jour): boole
   if (/^(adulte|adultes|20 ans et plus|plus de 20 ans)$/.test(n)) return false;
   if (/^(enfant|enfants|moins de 20 ans|moins 20 ans|aveugle|cecite|mineur)$/.test(n)) return true;
   if (/^\d+$/.test(n)) return estMoinsDe20(Number(n), date);
-  throw new RembError("ARGUMENT_INVALIDE", `Catégorie d'aide auditive inconnue : « ${categorie} » — « adulte », « moins de 20 ans » ou un âge est attendu.`);
+  throw argumentInvalide(`Catégorie d'aide auditive inconnue : « ${categorie} » — « adulte », « moins de 20 ans » ou un âge est attendu.`);
 }
 
 function sansPlafond(quoi: string, pourquoi: string, reference: string): RembError {

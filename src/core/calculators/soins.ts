@@ -1,11 +1,10 @@
-import { RembError } from "../errors";
 import { appliquerTaux, type Cents, type Taux } from "../money";
 import type { Jour } from "../dates";
 import { parametres } from "../params";
 import { evaluerGarantie, evaluerGarantieLigne, type ContexteGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape, type PlafondApplique } from "./decompte";
-import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierTaux, type OptionsCalcul } from "./entrees";
-import { etape, euros, interpretationGarantie, pourcent } from "./etapes";
+import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, verifierTaux, type OptionsCalcul } from "./entrees";
+import { etape, euros, interpretationGarantie, pourcent, ETAPE_BASE_RETENUE, ETAPE_RO_NET, ETAPE_TM, ETAPE_RC, ETAPE_RAC, ETAPE_GARANTIE_PLAFONNEE, ETAPE_NON_RESPONSABLE } from "./etapes";
 import { REFERENCE_NON_OPTAM, plafondNonOptam, valeurEcartNonOptam, valeurPlafondNonOptam } from "./depassement-non-optam";
 import { libelleRetenue, montantRetenue, parametreRetenue, type Retenue } from "./retenue";
 import { estSecteur, secteurInconnu, type Secteur } from "./secteur";
@@ -70,7 +69,7 @@ export function calculerSoins(e: EntreeSoins, o?: OptionsCalcul): Decompte {
 
   // Without a legal cap (OPTAM, the common line) the guarantee is evaluated from the amounts alone: no context object.
   const gEcrite = evaluerGarantieLigne(e.garantie, date, base, fr, roBrut, plafondLegal === undefined ? undefined : { plafondLegal });
-  if (!Number.isSafeInteger(gEcrite)) throw garantieNonEntiere();
+  verifierMontantGarantie(gEcrite);
   const plafonne = responsable && plafondLegal !== undefined && gEcrite > plafondLegal;
   const g = plafonne ? plafondLegal : gEcrite;
   const rc = rcResponsable(g, fr, roBrut);
@@ -101,10 +100,6 @@ export function calculerSoins(e: EntreeSoins, o?: OptionsCalcul): Decompte {
     alertes: alertes ?? AUCUN,
     etapes,
   });
-}
-
-function garantieNonEntiere(): RembError {
-  return new RembError("ARGUMENT_INVALIDE", "Garantie invalide : son montant n'est pas un nombre de centimes.");
 }
 
 function alerteFraisInferieurs(fr: Cents, br: Cents): string {
@@ -164,11 +159,11 @@ function etapesSoins(
   const etapes: Etape[] = [];
   etapes.push(etape("Frais réels", fr));
   etapes.push(etape("Base de remboursement", br));
-  if (base !== br) etapes.push(etape("Base retenue (frais réels inférieurs à la BR)", base));
+  if (base !== br) etapes.push(etape(ETAPE_BASE_RETENUE, base));
   etapes.push(etape(`RO brut (${pourcent(e.tauxRo)} × ${euros(base)})`, roBrut, REF_TAUX));
   etapesRetenue(etapes, e.retenue, retenueUnitaire, retenue, e.date);
-  etapes.push(etape("RO net versé par l'assurance maladie", roNet));
-  etapes.push(etape("Ticket modérateur (BR − RO brut)", base - roBrut, "L160-13 I et R160-5 CSS"));
+  etapes.push(etape(ETAPE_RO_NET, roNet));
+  etapes.push(etape(ETAPE_TM, base - roBrut, "L160-13 I et R160-5 CSS"));
   if (fr > base) etapes.push(etape("Dépassement (FR − BR)", fr - base));
   etapes.push(etape(`Garantie : ${interpretationGarantie(e.garantie, ctx)}`, gEcrite));
   if (plafondLegal !== undefined) {
@@ -181,11 +176,11 @@ function etapesSoins(
         REFERENCE_NON_OPTAM,
       ),
     );
-    if (g !== gEcrite) etapes.push(etape("Garantie plafonnée (contrat responsable)", g, REFERENCE_NON_OPTAM));
-    else if (!responsable) etapes.push(etape("Contrat non responsable : plafond non appliqué", null));
+    if (g !== gEcrite) etapes.push(etape(ETAPE_GARANTIE_PLAFONNEE, g, REFERENCE_NON_OPTAM));
+    else if (!responsable) etapes.push(etape(ETAPE_NON_RESPONSABLE, null));
   }
-  etapes.push(etape("RC = min(G ; FR) − RO brut", rc, REF_RC));
-  etapes.push(etape("Reste à charge (FR − RO net − RC)", fr - roNet - rc));
+  etapes.push(etape(ETAPE_RC, rc, REF_RC));
+  etapes.push(etape(ETAPE_RAC, fr - roNet - rc));
   return etapes;
 }
 

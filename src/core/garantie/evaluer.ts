@@ -1,4 +1,4 @@
-import { RembError, horsChamp } from "../errors";
+import { RembError, horsChamp, argumentInvalide } from "../errors";
 import { civilDepuisJour, jourDepuisCivil, type Jour } from "../dates";
 import { appliquerTaux, additionner, multiplierEntier, type Cents } from "../money";
 import { parametres } from "../params";
@@ -56,8 +56,7 @@ function garantieNonMonetaire(texte: string): RembError {
 }
 
 function contexteInvalide(br: Cents, fr: Cents, roBrut: Cents): RembError {
-  return new RembError(
-    "ARGUMENT_INVALIDE",
+  return argumentInvalide(
     `Contexte de garantie invalide (BR ${br}, FR ${fr}, RO brut ${roBrut}) : montants en centimes, positifs, RO brut au plus égal à la BR.`,
   );
 }
@@ -78,7 +77,7 @@ function nombreUnites(f: Formule, u: number): number {
 }
 
 function unitesInvalides(u: number): RembError {
-  return new RembError("ARGUMENT_INVALIDE", `Nombre d'unités invalide : ${u} (entier positif attendu).`);
+  return argumentInvalide(`Nombre d'unités invalide : ${u} (entier positif attendu).`);
 }
 
 /**
