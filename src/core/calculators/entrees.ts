@@ -9,6 +9,13 @@ import type { Garantie } from "../garantie";
  * answers a French RembError instead of computing with NaN or a fractional cent.
  */
 
+// What the checks name in their messages, for the inputs most calculators share (one copy of each in the bundle).
+export const QUOI_DATE_SOINS = "la date des soins";
+export const QUOI_DATE_CONTRAT = "la date du contrat";
+export const QUOI_FR = "les frais réels";
+export const QUOI_BR = "la base de remboursement";
+export const QUOI_TAUX_RO = "le taux de remboursement du RO";
+
 const JOUR_MIN = jourDepuisCivil(1900, 1, 1);
 const JOUR_MAX = jourDepuisCivil(9999, 12, 31);
 

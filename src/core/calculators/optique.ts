@@ -4,7 +4,7 @@ import { dateFr, type Jour } from "../dates";
 import { parametres } from "../params";
 import { evaluerGarantie, type ContexteGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, type Decompte, type Etape, type PlafondApplique } from "./decompte";
-import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, type OptionsCalcul } from "./entrees";
+import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, QUOI_BR, type OptionsCalcul } from "./entrees";
 import { etape, euros, interpretationGarantie, pourcent, ETAPE_BASE_RETENUE, ETAPE_RO_NET, ETAPE_RAC, ETAPE_GARANTIE_PLAFONNEE, ETAPE_NON_RESPONSABLE } from "./etapes";
 import { mentionnePlafondLegal } from "./plafond-legal";
 import { plafondMonture, plafondOptique, plancherOptique, type MontantLimite } from "./plafonds";
@@ -59,14 +59,14 @@ const CATEGORIES: readonly string[] = ["a", "b", "c", "d", "e", "f"];
 export function calculerOptique(e: EntreeOptique, o?: OptionsCalcul): Decompte {
   verifierEntree(e);
   const date = e.date;
-  verifierJour(date, "la date des soins");
+  verifierJour(date, QUOI_DATE_SOINS);
   const dateContrat = e.dateContrat ?? date;
-  if (e.dateContrat !== undefined) verifierJour(dateContrat, "la date du contrat");
+  if (e.dateContrat !== undefined) verifierJour(dateContrat, QUOI_DATE_CONTRAT);
   verifierGarantie(e.garantie);
   if (e.garantieMonture !== undefined) verifierGarantie(e.garantieMonture, "la garantie de la monture");
   verifierMontant(e.monture, "le prix de la monture");
   verifierMontant(e.verres, "le prix des verres");
-  if (e.base !== undefined) verifierMontant(e.base, "la base de remboursement");
+  if (e.base !== undefined) verifierMontant(e.base, QUOI_BR);
   if (e.baseMonture !== undefined) verifierMontant(e.baseMonture, "la base de remboursement de la monture");
   if (typeof e.categorie !== "string" || !CATEGORIES.includes(e.categorie)) {
     throw argumentInvalide(`Catégorie d'équipement inconnue : « ${String(e.categorie)} » — une lettre de « a » à « f » est attendue.`);

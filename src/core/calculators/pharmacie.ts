@@ -4,7 +4,7 @@ import type { Jour } from "../dates";
 import { parametres } from "../params";
 import { evaluerGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape } from "./decompte";
-import { booleenOuDefaut, normaliserMotCle, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, type OptionsCalcul } from "./entrees";
+import { booleenOuDefaut, normaliserMotCle, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, type OptionsCalcul } from "./entrees";
 import { etape, euros, interpretationGarantie, pourcent, ETAPE_RO_NET, ETAPE_RC, ETAPE_RAC } from "./etapes";
 import { memoCents, memoTaux, type ParametreMemo } from "./parametre-memo";
 
@@ -103,7 +103,7 @@ function smrInconnu(s: string): RembError {
 export function calculerPharmacie(e: EntreePharmacie, o?: OptionsCalcul): Decompte {
   verifierEntree(e);
   const date = e.date;
-  verifierJour(date, "la date des soins");
+  verifierJour(date, QUOI_DATE_SOINS);
   const prix = verifierMontant(e.prix, "le prix de la boîte");
   const br = verifierMontant(e.br, "la base de remboursement de la boîte");
   if (!Number.isInteger(e.boites) || e.boites < 0 || e.boites > BOITES_MAX) {
@@ -113,7 +113,7 @@ export function calculerPharmacie(e: EntreePharmacie, o?: OptionsCalcul): Decomp
   verifierGarantie(e.garantie);
   const exonere = booleenOuDefaut(e.exonere, false, "exonéré");
   const responsable = booleenOuDefaut(e.responsable, true, "responsable");
-  if (e.dateContrat !== undefined) verifierJour(e.dateContrat, "la date du contrat");
+  if (e.dateContrat !== undefined) verifierJour(e.dateContrat, QUOI_DATE_CONTRAT);
   const regle = REGLES[e.smr];
   const n = e.boites;
   let alertes: string[] | null = null;

@@ -1,7 +1,7 @@
 import { RembError, horsChamp, argumentInvalide } from "../errors";
 import { ajouterAns, ajouterMois, dateFr, type Jour } from "../dates";
 import { parametres, type ValeurDatee } from "../params";
-import { normaliserMotCle, verifierEntree, verifierJour } from "./entrees";
+import { normaliserMotCle, verifierEntree, verifierJour, QUOI_DATE_CONTRAT } from "./entrees";
 import { debut100SanteAudio, regimeOptique } from "./regime-responsable";
 
 /**
@@ -65,7 +65,7 @@ export function renouvellementPossible(e: EntreeRenouvellement): ResultatRenouve
   if (e.domaine !== "optique" && e.domaine !== "audio") throw domaineInconnu(String(e.domaine));
   verifierJour(e.precedent, "la date de l'acquisition précédente");
   verifierJour(e.achat, "la date d'achat");
-  if (e.dateContrat !== undefined) verifierJour(e.dateContrat, "la date du contrat");
+  if (e.dateContrat !== undefined) verifierJour(e.dateContrat, QUOI_DATE_CONTRAT);
   if (e.achat < e.precedent) {
     throw argumentInvalide(
       `La date d'achat (${dateFr(e.achat)}) précède l'acquisition précédente (${dateFr(e.precedent)}) : vérifiez l'ordre des dates.`,

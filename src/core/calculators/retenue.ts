@@ -1,7 +1,7 @@
 import { RembError, argumentInvalide } from "../errors";
 import { centsDepuisEuros, type Cents } from "../money";
 import type { Jour } from "../dates";
-import { normaliserMotCle, verifierJour, verifierMontant } from "./entrees";
+import { normaliserMotCle, verifierJour, verifierMontant, QUOI_DATE_SOINS } from "./entrees";
 import { memoCents, type ParametreMemo } from "./parametre-memo";
 
 /**
@@ -79,7 +79,7 @@ export function montantRetenue(r: Retenue, date: Jour): Cents {
   }
   const m = memo(r);
   if (m === null) return 0;
-  verifierJour(date, "la date des soins");
+  verifierJour(date, QUOI_DATE_SOINS);
   return m.valeurAu(date);
 }
 

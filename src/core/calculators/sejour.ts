@@ -3,7 +3,7 @@ import type { Jour } from "../dates";
 import { parametres } from "../params";
 import { evaluerGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape } from "./decompte";
-import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierTaux, verifierMontantGarantie, type OptionsCalcul } from "./entrees";
+import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierTaux, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, QUOI_FR, QUOI_BR, QUOI_TAUX_RO, type OptionsCalcul } from "./entrees";
 import { etape, euros, interpretationGarantie, pourcent, ETAPE_BASE_RETENUE, ETAPE_RO_NET, ETAPE_TM, ETAPE_RC, ETAPE_RAC } from "./etapes";
 import { memoCents, memoTaux } from "./parametre-memo";
 
@@ -40,14 +40,14 @@ const REF_TM_OBLIGATOIRE = "R871-2 1° CSS";
 export function calculerSejour(e: EntreeSejour, o?: OptionsCalcul): Decompte {
   verifierEntree(e);
   const date = e.date;
-  verifierJour(date, "la date des soins");
-  const fr = verifierMontant(e.fr, "les frais réels");
-  const br = verifierMontant(e.br, "la base de remboursement");
+  verifierJour(date, QUOI_DATE_SOINS);
+  const fr = verifierMontant(e.fr, QUOI_FR);
+  const br = verifierMontant(e.br, QUOI_BR);
   verifierGarantie(e.garantie);
   const acteLourd = booleenOuDefaut(e.acteLourd, false, "acte lourd");
   const responsable = booleenOuDefaut(e.responsable, true, "responsable");
-  if (e.tauxRo !== undefined) verifierTaux(e.tauxRo, "le taux de remboursement du RO");
-  if (e.dateContrat !== undefined) verifierJour(e.dateContrat, "la date du contrat");
+  if (e.tauxRo !== undefined) verifierTaux(e.tauxRo, QUOI_TAUX_RO);
+  if (e.dateContrat !== undefined) verifierJour(e.dateContrat, QUOI_DATE_CONTRAT);
   const etapes: Etape[] | null = o?.detail === true ? [] : null;
   let alertes: string[] | null = null;
 

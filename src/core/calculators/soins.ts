@@ -3,7 +3,7 @@ import type { Jour } from "../dates";
 import { parametres } from "../params";
 import { evaluerGarantie, evaluerGarantieLigne, type ContexteGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape, type PlafondApplique } from "./decompte";
-import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, verifierTaux, type OptionsCalcul } from "./entrees";
+import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, verifierTaux, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, QUOI_FR, QUOI_BR, QUOI_TAUX_RO, type OptionsCalcul } from "./entrees";
 import { etape, euros, interpretationGarantie, pourcent, ETAPE_BASE_RETENUE, ETAPE_RO_NET, ETAPE_TM, ETAPE_RC, ETAPE_RAC, ETAPE_GARANTIE_PLAFONNEE, ETAPE_NON_RESPONSABLE } from "./etapes";
 import { REFERENCE_NON_OPTAM, plafondNonOptam, valeurEcartNonOptam, valeurPlafondNonOptam } from "./depassement-non-optam";
 import { libelleRetenue, montantRetenue, parametreRetenue, type Retenue } from "./retenue";
@@ -43,17 +43,17 @@ const REF_RC = "L871-1 CSS : RC calculé sur le RO brut, la participation forfai
 export function calculerSoins(e: EntreeSoins, o?: OptionsCalcul): Decompte {
   verifierEntree(e);
   const date = e.date;
-  verifierJour(date, "la date des soins");
-  const fr = verifierMontant(e.fr, "les frais réels");
-  const br = verifierMontant(e.br, "la base de remboursement");
-  verifierTaux(e.tauxRo, "le taux de remboursement du RO");
+  verifierJour(date, QUOI_DATE_SOINS);
+  const fr = verifierMontant(e.fr, QUOI_FR);
+  const br = verifierMontant(e.br, QUOI_BR);
+  verifierTaux(e.tauxRo, QUOI_TAUX_RO);
   verifierGarantie(e.garantie);
   if (e.garantieOptam !== undefined) verifierGarantie(e.garantieOptam, "la garantie OPTAM");
   const secteur = e.secteur ?? "OPTAM";
   if (!estSecteur(secteur)) throw secteurInconnu(String(secteur));
   const responsable = booleenOuDefaut(e.responsable, true, "responsable");
   const dateContrat = e.dateContrat ?? date;
-  if (e.dateContrat !== undefined) verifierJour(dateContrat, "la date du contrat");
+  if (e.dateContrat !== undefined) verifierJour(dateContrat, QUOI_DATE_CONTRAT);
 
   const base = fr < br ? fr : br;
   const roBrut = appliquerTaux(base, e.tauxRo);
