@@ -17,13 +17,12 @@ import { urlsDuManifeste, verifierManifeste } from "./harnais/manifeste";
 const DIST = path.resolve(__dirname, "../../dist");
 const BUNDLE = path.join(DIST, "functions.js");
 const METADONNEES = path.join(DIST, "functions.json");
-/** Issue 3's budget for the minified functions bundle: reported in the test title and by the bench. */
-const TAILLE_CIBLE = 150 * 1024;
 /**
- * What fails the test: well above the budget, the sign that something that does not belong in Excel's runtime
- * (exceljs, a Node module, a second copy of the core) was bundled. Between the two, the figure is reported.
+ * Issue 3's budget for the minified functions bundle, enforced: one byte more fails the test (the gzip size is
+ * reported in the title, as the bench does). REMB.VERIFIER will be a separate, lazily loaded chunk: it does not
+ * count here and must not be bundled into functions.js.
  */
-const TAILLE_PLAFOND = 200 * 1024;
+const TAILLE_MAX = 150 * 1024;
 
 interface ParametreMeta {
   name: string;
@@ -88,12 +87,15 @@ describe("dist/functions.js dans un runtime Excel simulé (vm)", function () {
     assert.deepEqual(sansUrl(meta), sansUrl(sources.functions));
   });
 
-  it(`taille : budget ${TAILLE_CIBLE / 1024} Kio minifié, échec au-delà de ${TAILLE_PLAFOND / 1024} Kio`, function () {
+  it(`taille : ${TAILLE_MAX / 1024} Kio minifié au plus`, function () {
     const taille = statSync(BUNDLE).size;
     const gzip = gzipSync(readFileSync(BUNDLE), { level: 9 }).length;
-    const etat = taille <= TAILLE_CIBLE ? "dans le budget" : `HORS BUDGET de ${((taille - TAILLE_CIBLE) / 1024).toFixed(1)} Kio`;
-    this.test!.title += ` — ${(taille / 1024).toFixed(1)} Kio (${etat}), gzip ${(gzip / 1024).toFixed(1)} Kio`;
-    assert.ok(taille <= TAILLE_PLAFOND, `functions.js fait ${taille} octets (> ${TAILLE_PLAFOND}) : une dépendance lourde a-t-elle été embarquée ?`);
+    this.test!.title += ` — ${(taille / 1024).toFixed(1)} Kio (marge ${((TAILLE_MAX - taille) / 1024).toFixed(1)} Kio), gzip ${(gzip / 1024).toFixed(1)} Kio`;
+    assert.ok(
+      taille <= TAILLE_MAX,
+      `functions.js fait ${taille} octets, ${taille - TAILLE_MAX} de trop pour le budget de ${TAILLE_MAX} octets (150 Kio) : ` +
+        "voir ce qui a grossi avec dist/functions.js.map (une dépendance embarquée par erreur, un texte dupliqué, des données hors du paquet compressé…).",
+    );
   });
 
   it("dist/manifest.xml : URLs de production, chacune servie par un fichier de dist/", () => {
