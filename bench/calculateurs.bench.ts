@@ -30,12 +30,16 @@ export function benchCalculateurs(): Mesure[] {
   const optique = parseGarantie("350 €");
   const audio = parseGarantie("1200 €");
 
+  const flottants = debit("soins (flottants, référence)", (i) => {
+    const f = flottantes[i & M]!;
+    return soinsFlottant(f.fr, f.br, f.tauxRo, f.garantie, f.retenue, sortie);
+  });
+  const exact = debit("soins (calculerSoins)", (i) => calculerSoins(lignes[i & M]!).rc);
   return [
-    debit("soins (flottants, référence)", (i) => {
-      const f = flottantes[i & M]!;
-      return soinsFlottant(f.fr, f.br, f.tauxRo, f.garantie, f.retenue, sortie);
-    }),
-    debit("soins (calculerSoins)", (i) => calculerSoins(lignes[i & M]!).rc),
+    flottants,
+    exact,
+    // The target: calculerSoins within 3× of the float formula over the same lines.
+    { nom: "soins : flottants / calculerSoins", valeur: Math.round((flottants.valeur / exact.valeur) * 10) / 10, unite: "×" },
     debit("ticket modérateur", (i) => ticketModerateur(lignes[i & M]!.br, lignes[i & M]!.tauxRo)),
     debit("séjour (calculerSejour)", (i) => calculerSejour({ date, fr: lignes[i & M]!.fr * 10, br: lignes[i & M]!.br * 10, garantie: garanties[0]!, acteLourd: (i & 1) === 1 }).rc),
     debit("forfait journalier", (i) => forfaitJournalier(1 + (i & 31), (i & 1) === 1, date)),
