@@ -7,7 +7,7 @@
  * loads it (a plain script calling CustomFunctions.associate), and called as Excel calls it (every argument a
  * matrix, [[v]] for one cell, omitted arguments null, the invocation object last). Measuring the TypeScript
  * sources through tsx would mostly measure tsx's CommonJS export getters, which the bundle does not have.
- * When dist/ is missing or older than the sources, a production bundle is built into a temporary folder first
+ * When dist/ is missing or older than the sources (src/, scripts/, webpack.config.js), a production bundle is built into a temporary folder first
  * (a few seconds, synchronous so that benchFunctions() stays synchronous).
  *
  * `npm run bench -- fonctions` runs this section alone (bench/run.ts).
@@ -40,7 +40,12 @@ function dernierChangement(dossier: string): number {
 /** dist/functions.js when it is at least as recent as the sources, else a fresh production build. */
 function bundleAJour(): { chemin: string; origine: string } {
   const dist = path.join(RACINE, "dist/functions.js");
-  const sources = Math.max(dernierChangement(path.join(RACINE, "src")), statSync(path.join(RACINE, "webpack.config.js")).mtimeMs);
+  // The build's inputs: the sources, the config and its loaders (scripts/: compressed data, decimal.js trimming).
+  const sources = Math.max(
+    dernierChangement(path.join(RACINE, "src")),
+    dernierChangement(path.join(RACINE, "scripts")),
+    statSync(path.join(RACINE, "webpack.config.js")).mtimeMs,
+  );
   if (existsSync(dist) && statSync(dist).mtimeMs >= sources) return { chemin: dist, origine: "dist/" };
   const sortie = mkdtempSync(path.join(os.tmpdir(), "remb-bench-"));
   execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", sortie], {
