@@ -7,22 +7,18 @@
  * loads it (a plain script calling CustomFunctions.associate), and called as Excel calls it (every argument a
  * matrix, [[v]] for one cell, omitted arguments null, the invocation object last). Measuring the TypeScript
  * sources through tsx would mostly measure tsx's CommonJS export getters, which the bundle does not have.
- * When dist/ is missing or older than the sources, a production bundle is built into a temporary folder first
+ * When dist/ is missing or older than the sources (src/, scripts/, webpack.config.js), a production bundle is built into a temporary folder first
  * (a few seconds, synchronous so that benchFunctions() stays synchronous).
  *
- * `npx tsx bench/functions.bench.ts` runs it alone; the lead's `npm run bench` calls benchFunctions().
+ * `npm run bench -- fonctions` runs this section alone (bench/run.ts).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import type { Mesure } from "./harnais";
 
-export interface MesureFonctions {
-  nom: string;
-  valeur: number;
-  unite: string;
-}
 
 type Fonction = (...args: unknown[]) => unknown[][];
 
@@ -44,7 +40,12 @@ function dernierChangement(dossier: string): number {
 /** dist/functions.js when it is at least as recent as the sources, else a fresh production build. */
 function bundleAJour(): { chemin: string; origine: string } {
   const dist = path.join(RACINE, "dist/functions.js");
-  const sources = Math.max(dernierChangement(path.join(RACINE, "src")), statSync(path.join(RACINE, "webpack.config.js")).mtimeMs);
+  // The build's inputs: the sources, the config and its loaders (scripts/: compressed data, decimal.js trimming).
+  const sources = Math.max(
+    dernierChangement(path.join(RACINE, "src")),
+    dernierChangement(path.join(RACINE, "scripts")),
+    statSync(path.join(RACINE, "webpack.config.js")).mtimeMs,
+  );
   if (existsSync(dist) && statSync(dist).mtimeMs >= sources) return { chemin: dist, origine: "dist/" };
   const sortie = mkdtempSync(path.join(os.tmpdir(), "remb-bench-"));
   execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", sortie], {
@@ -135,13 +136,13 @@ function dureePlage(soins: Fonction, garantie: unknown, lignes = 100_000): numbe
   return Math.round(mediane(temps) * 10) / 10;
 }
 
-export function benchFunctions(): MesureFonctions[] {
+export function benchFunctions(): Mesure[] {
   const { chemin, origine } = bundleAJour();
   const soins = chargerBundle(chemin).get("SOINS");
   if (!soins) throw new Error(`${chemin} n'associe pas REMB.SOINS`);
   const g = garantieBench(soins);
   const octets = readFileSync(chemin);
-  const mesures: MesureFonctions[] = [
+  const mesures: Mesure[] = [
     { nom: `REMB.SOINS scalaire via l'adaptateur (bundle ${origine}, garantie ${g.libelle})`, valeur: debitScalaire(soins, g.valeur), unite: "appels/s" },
     { nom: `REMB.SOINS, un appel sur 100 000 lignes (bundle ${origine}, garantie ${g.libelle})`, valeur: dureePlage(soins, g.valeur), unite: "ms" },
     { nom: "functions.js minifié", valeur: Math.round((octets.length / 1024) * 10) / 10, unite: "Kio" },
@@ -149,8 +150,4 @@ export function benchFunctions(): MesureFonctions[] {
   ];
   if (puits === Number.MIN_VALUE) console.log("");
   return mesures;
-}
-
-if (require.main === module) {
-  for (const m of benchFunctions()) console.log(`${m.nom.padEnd(80)} ${m.valeur.toLocaleString("fr-FR").padStart(12)} ${m.unite}`);
 }

@@ -1,7 +1,13 @@
 /**
- * `npm run bench`: every benchmark of REMB in one run. The script bundles this file with esbuild first, as webpack
- * does for Excel: run unbundled through tsx, every cross-module call goes through CommonJS interop getters and the
- * figures would describe tsx rather than REMB.
+ * `npm run bench`: every benchmark of REMB in one run, each section once. The script bundles this file with esbuild
+ * first, as webpack does for Excel: run unbundled through tsx, every cross-module call goes through CommonJS interop
+ * getters and the figures would describe tsx rather than REMB.
+ *
+ * This file is the only entry point. The section files export their benchmark and never run it themselves: in the
+ * esbuild bundle every module shares the bundle's `module`, so a `require.main === module` guard in a section file
+ * is true there too and ran each section a second time (twice the output, twice the wall time).
+ *
+ * `npm run bench -- moteur` (or `fonctions`, `grilles`, `cli`) runs those sections alone.
  */
 import { afficher, type Mesure } from "./harnais";
 import { benchCalculateurs } from "./calculateurs.bench";
@@ -9,13 +15,32 @@ import { benchFunctions } from "./functions.bench";
 import { benchGrilles } from "./grilles.bench";
 import { benchCli } from "./cli.bench";
 
-function section(titre: string, mesures: readonly Mesure[]): void {
-  console.log(`\n## ${titre}`);
-  afficher(mesures);
+const SECTIONS: readonly { cle: string; titre: string; mesurer: () => Mesure[] }[] = [
+  { cle: "moteur", titre: "Moteur de règles (src/core), entrées déjà converties", mesurer: benchCalculateurs },
+  { cle: "fonctions", titre: "Fonctions Excel (src/functions), arguments comme Excel les passe", mesurer: benchFunctions },
+  { cle: "grilles", titre: "Grilles de garanties (import, vérification contrat responsable)", mesurer: benchGrilles },
+];
+
+const demandees = process.argv.slice(2);
+const CLES = [...SECTIONS.map((s) => s.cle), "cli"];
+const inconnues = demandees.filter((d) => !CLES.includes(d));
+if (inconnues.length > 0) {
+  console.error(`Section inconnue : ${inconnues.join(", ")} — attendu ${CLES.map((c) => `« ${c} »`).join(" ou ")}.`);
+  process.exit(2);
 }
 
-section("Moteur de règles (src/core), entrées déjà converties", benchCalculateurs());
-section("Fonctions Excel (src/functions), arguments comme Excel les passe", benchFunctions());
-section("Grilles de garanties (import, vérification contrat responsable)", benchGrilles());
-// Async (it generates XLSX workbooks): last, so the sections above print as before.
-void benchCli().then((m) => section("CLI (remb verifier, processus complet) : 1 000 grilles CSV de 60 lignes, démarrage, XLSX", m));
+const debut = performance.now();
+for (const s of SECTIONS) {
+  if (demandees.length > 0 && !demandees.includes(s.cle)) continue;
+  console.log(`\n## ${s.titre}`);
+  afficher(s.mesurer());
+}
+// The CLI section is async (it generates XLSX workbooks): last, so the sections above print as before.
+void (async () => {
+  if (demandees.length === 0 || demandees.includes("cli")) {
+    const m = await benchCli();
+    console.log("\n## CLI (remb verifier, processus complet) : 1 000 grilles CSV de 60 lignes, démarrage, XLSX");
+    afficher(m);
+  }
+  console.log(`\nDurée totale : ${((performance.now() - debut) / 1000).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} s`);
+})();

@@ -1,6 +1,6 @@
 /*
  * Webpack loader for the JSON data of src/ (the core's legal parameters above all): the minified JSON is
- * DEFLATE-compressed and base64-encoded at build time, and inflated once when the bundle loads
+ * DEFLATE-compressed and written as text with 93 printable ASCII characters at build time (see `texte93`), and inflated once when the bundle loads
  * (src/functions/compression). The dated parameters are most of the functions bundle; compressed together in
  * one pack (they share most of their vocabulary) they take a fifth of the room, which keeps functions.js within
  * its 150 KB budget. The objects the core receives are JSON.parse of the files, unchanged
@@ -19,8 +19,41 @@ const DECODEUR = path.resolve(__dirname, "../src/functions/compression/json-comp
 const PACK = path.resolve(__dirname, "parametres-compresses.js");
 const PARAMETRES = path.resolve(__dirname, "../src/core/params");
 
+/**
+ * The alphabet of the compressed text: printable ASCII without « " » and « \\ », so the text sits in a JS string
+ * literal without a single escape. Same order in src/functions/compression/json-compresse.ts.
+ */
+const ALPHABET_93 = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i))
+  .filter((c) => c !== '"' && c !== "\\")
+  .join("");
+
+/**
+ * Bytes as text, 13 bits per pair of characters (93² = 8 649 ≥ 2^13): 1,23 characters per byte where base64 takes
+ * 1,33, 8 % off the parameter pack. Bits are read most significant first; a pair holds v = a + 93 × b. The last
+ * group carries the r bits left (1 ≤ r ≤ 12): r ≤ 6 fit in a single character (the decoder knows it completes the
+ * last byte), more go in a pair padded with zeros (fewer than 8 bits of padding: no extra byte).
+ */
+function texte93(octets) {
+  let s = "";
+  let acc = 0;
+  let n = 0;
+  const pair = (v) => ALPHABET_93[v % 93] + ALPHABET_93[Math.floor(v / 93)];
+  for (const o of octets) {
+    acc = (acc << 8) | o;
+    n += 8;
+    if (n >= 13) {
+      n -= 13;
+      s += pair((acc >> n) & 0x1fff);
+      acc &= (1 << n) - 1;
+    }
+  }
+  if (n > 0 && n <= 6) s += ALPHABET_93[acc];
+  else if (n > 6) s += pair(acc << (13 - n));
+  return s;
+}
+
 function compresser(texte) {
-  return zlib.deflateRawSync(Buffer.from(texte, "utf8"), { level: 9 }).toString("base64");
+  return texte93(zlib.deflateRawSync(Buffer.from(texte, "utf8"), { level: 9 }));
 }
 
 /** The compressed JSON of one file (minified first: whitespace is not data). */
@@ -50,5 +83,6 @@ module.exports = function jsonCompresseLoader(source) {
   return `module.exports = require(${requete(DECODEUR)}).jsonCompresse(${JSON.stringify(compresserJson(source))});\n`;
 };
 module.exports.compresserJson = compresserJson;
+module.exports.texte93 = texte93;
 module.exports.compresserDossier = compresserDossier;
 module.exports.PARAMETRES = PARAMETRES;

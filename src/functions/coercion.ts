@@ -1,4 +1,4 @@
-import { RembError } from "../core/errors";
+import { RembError, argumentInvalide } from "../core/errors";
 import { centsDepuisEuros, taux, tauxDepuisNombre, tauxDepuisTexte, type Cents, type Taux } from "../core/money";
 import { aujourdhui, jourDepuisSerie, jourDepuisTexte, type Jour } from "../core/dates";
 import { decrireValeur, estVide, type ValeurCellule } from "./excel";
@@ -19,11 +19,11 @@ function commeAffiche(x: number): number {
 }
 
 function invalide(nom: string, v: ValeurCellule, attendu: string): RembError {
-  return new RembError("ARGUMENT_INVALIDE", `${nom} : ${decrireValeur(v)} n'est pas valide — ${attendu}.`);
+  return argumentInvalide(`${nom} : ${decrireValeur(v)} n'est pas valide — ${attendu}.`);
 }
 
 export function manquant(nom: string): RembError {
-  return new RembError("ARGUMENT_INVALIDE", `${nom} : valeur manquante.`);
+  return argumentInvalide(`${nom} : valeur manquante.`);
 }
 
 /** An amount in euros → cents (numbers, « 38,50 », « 1 234,56 € »). */

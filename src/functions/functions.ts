@@ -21,10 +21,8 @@ import { categorie as categorieAdaptateur } from "./adaptateurs/categorie";
 import { tsa as tsaAdaptateur } from "./adaptateurs/tsa";
 import { optique as optiqueAdaptateur } from "./adaptateurs/optique";
 import { audio as audioAdaptateur } from "./adaptateurs/audio";
-import { plafond as plafondAdaptateur, plancher as plancherAdaptateur } from "./adaptateurs/plafond";
 import { dentaire as dentaireAdaptateur } from "./adaptateurs/dentaire";
 import { garantie as garantieAdaptateur, normaliser as normaliserAdaptateur } from "./adaptateurs/garantie";
-import { renouvellement as renouvellementAdaptateur } from "./adaptateurs/renouvellement";
 import { erreurValeur } from "./erreur-excel";
 
 /**
@@ -227,8 +225,9 @@ export function normaliser(expression: any[][]): any[][] {
  * @param date_soins Facultatif : date du contrat ; défaut : aujourd'hui.
  * @returns Le plafond, en euros ou en multiple de la BR.
  */
-export function plafond(poste: any[][], categorie?: any[][], date_soins?: any[][]): any[][] {
-  return plafondAdaptateur(poste, categorie, date_soins);
+export async function plafond(poste: any[][], categorie?: any[][], date_soins?: any[][]): Promise<any[][]> {
+  const m = await charger(() => import(/* webpackChunkName: "limites" */ "./adaptateurs/plafond"));
+  return m === null ? [[erreurChargement("REMB.PLAFOND", "limites.js")]] : m.plafond(poste, categorie, date_soins);
 }
 
 /**
@@ -240,8 +239,9 @@ export function plafond(poste: any[][], categorie?: any[][], date_soins?: any[][
  * @param date_soins Facultatif : date du contrat ; défaut : aujourd'hui.
  * @returns Le plancher, en euros ou en multiple de la BR.
  */
-export function plancher(poste: any[][], categorie?: any[][], date_soins?: any[][]): any[][] {
-  return plancherAdaptateur(poste, categorie, date_soins);
+export async function plancher(poste: any[][], categorie?: any[][], date_soins?: any[][]): Promise<any[][]> {
+  const m = await charger(() => import(/* webpackChunkName: "limites" */ "./adaptateurs/plafond"));
+  return m === null ? [[erreurChargement("REMB.PLANCHER", "limites.js")]] : m.plancher(poste, categorie, date_soins);
 }
 
 /**
@@ -292,14 +292,15 @@ export function categorie(verre_droit: any[][], verre_gauche: any[][]): any[][] 
  * @param motif Facultatif : motif de renouvellement anticipé, par exemple « évolution de la vue ».
  * @returns VRAI ou FAUX.
  */
-export function renouvellement(
+export async function renouvellement(
   domaine: any[][],
   date_precedent: any[][],
   date_achat: any[][],
   age?: any[][],
   motif?: any[][],
-): any[][] {
-  return renouvellementAdaptateur(domaine, date_precedent, date_achat, age, motif);
+): Promise<any[][]> {
+  const m = await charger(() => import(/* webpackChunkName: "renouvellement" */ "./adaptateurs/renouvellement"));
+  return m === null ? [[erreurChargement("REMB.RENOUVELLEMENT", "renouvellement.js")]] : m.renouvellement(domaine, date_precedent, date_achat, age, motif);
 }
 
 /**
@@ -326,18 +327,26 @@ export function tsa(cotisation: any[][], responsable?: any[][], date_soins?: any
  * @returns Les constats, un par ligne, sous une ligne d'en-tête.
  */
 export async function verifier(grille: any[][], date_soins?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
-  // Loaded on first use: the grid reader, the postes catalogue and the rules are a chunk of their own, so the
-  // other functions' bundle stays small (webpack.config.js, issue 3 budget).
-  let module: typeof import("./adaptateurs/verifier");
+  const m = await charger(() => import(/* webpackChunkName: "verifier" */ "./adaptateurs/verifier"));
+  return m === null ? [[erreurChargement("REMB.VERIFIER", "verifier.js")]] : m.verifier(grille, date_soins, invocation?.parameterAddresses?.[0]);
+}
+
+/*
+ * Lazily loaded functions. REMB.VERIFIER (grid reader, postes catalogue, rules), REMB.PLAFOND / REMB.PLANCHER (the
+ * wording of every responsible limit) and REMB.RENOUVELLEMENT (renewal periods by age and reason) are reference
+ * functions used in a few cells, not per claim line: their code is a webpack chunk fetched on their first call, so
+ * the bundle Excel loads with the workbook (functions.js) stays within its budget (issue 3, 150 KB). They answer
+ * asynchronously; a range argument still gives one spilled array in one call.
+ */
+async function charger<M>(importer: () => Promise<M>): Promise<M | null> {
   try {
-    module = await import(/* webpackChunkName: "verifier" */ "./adaptateurs/verifier");
+    return await importer();
   } catch {
-    return [[erreurChargement()]];
+    return null;
   }
-  return module.verifier(grille, date_soins, invocation?.parameterAddresses?.[0]);
 }
 
 /** The chunk could not be fetched (offline, blocked URL): the cell says so rather than staying « #BUSY! ». */
-function erreurChargement() {
-  return erreurValeur("REMB.VERIFIER n'a pas pu charger son module (verifier.js) : vérifiez l'accès au serveur du complément, puis recalculez.");
+function erreurChargement(fonction: string, fichier: string) {
+  return erreurValeur(`${fonction} n'a pas pu charger son module (${fichier}) : vérifiez l'accès au serveur du complément, puis recalculez.`);
 }

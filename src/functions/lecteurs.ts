@@ -1,4 +1,4 @@
-import { RembError } from "../core/errors";
+import { RembError, argumentInvalide } from "../core/errors";
 import { garantieDepuisNombre, parseGarantie, type Garantie } from "../core/garantie";
 import { retenueDepuisTexte, type Retenue } from "../core/calculators/retenue";
 import { secteurDepuisTexte, type Secteur } from "../core/calculators/secteur";
@@ -32,7 +32,7 @@ export function lireGarantie(unite: Unite): (v: ValeurCellule, nom: string) => G
     }
     // Texts go to the core's parser, memoised there by the exact text (an empty cell is « Néant »).
     if (typeof v === "string" || v === null || v === undefined) return parseGarantie(v ?? "");
-    throw new RembError("ARGUMENT_INVALIDE", `${nom} : ${decrireValeur(v)} n'est pas une garantie — une expression (« 150 % BR ») ou un nombre est attendu.`);
+    throw argumentInvalide(`${nom} : ${decrireValeur(v)} n'est pas une garantie — une expression (« 150 % BR ») ou un nombre est attendu.`);
   };
 }
 
@@ -68,5 +68,5 @@ export function lireTypeVerre(v: ValeurCellule, nom: string): TypeVerre {
 
 function texteAttendu(nom: string, v: ValeurCellule, attendu: string): RembError {
   const vu = estVide(v) ? "valeur manquante" : decrireValeur(v);
-  return new RembError("ARGUMENT_INVALIDE", `${nom} : ${vu} — ${attendu} attendu.`);
+  return argumentInvalide(`${nom} : ${vu} — ${attendu} attendu.`);
 }

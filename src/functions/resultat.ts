@@ -1,4 +1,4 @@
-import { RembError } from "../core/errors";
+import { argumentInvalide } from "../core/errors";
 import { eurosDepuisCents } from "../core/money";
 import { montantResultat, type Decompte, type TypeResultat } from "../core/calculators/decompte";
 import { decrireValeur, estVide, type MatriceExcel, type ValeurCellule } from "./excel";
@@ -14,8 +14,7 @@ export function lireResultat(v: ValeurCellule, nom = "resultat"): Resultat {
   if (estVide(v)) return "RC";
   const s = typeof v === "string" ? motCle(v) : "";
   if ((RESULTATS as readonly string[]).includes(s)) return s as Resultat;
-  throw new RembError(
-    "ARGUMENT_INVALIDE",
+  throw argumentInvalide(
     `${nom} : ${decrireValeur(v)} n'est pas valide — « RC », « RO », « RAC », « TOTAL » ou « DETAIL » est attendu.`,
   );
 }

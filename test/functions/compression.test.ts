@@ -4,12 +4,13 @@ import path from "node:path";
 import { constants, deflateRawSync } from "node:zlib";
 import fc from "fast-check";
 import { inflateRaw } from "../../src/functions/compression/inflate";
-import { base64EnOctets, jsonCompresse, utf8EnTexte } from "../../src/functions/compression/json-compresse";
+import { jsonCompresse, texte93EnOctets, utf8EnTexte } from "../../src/functions/compression/json-compresse";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const chargeur = require("../../scripts/json-compresse-loader.js") as {
   compresserJson: (s: string) => string;
   compresserDossier: (dossier: string) => string;
+  texte93: (octets: Uint8Array) => string;
   PARAMETRES: string;
 };
 
@@ -78,14 +79,27 @@ describe("données compressées du bundle (scripts/json-compresse-loader.js)", (
     const z = deflateRawSync(Buffer.from("Frais réels dans la limite des plafonds du contrat responsable".repeat(20)));
     assert.throws(() => inflateRaw(new Uint8Array(z.subarray(0, z.length >> 1))), /invalides/);
     assert.throws(() => inflateRaw(new Uint8Array([0xff, 0xff, 0xff])), /invalides/);
-    assert.throws(() => base64EnOctets("ab$c"), /base64/);
+    assert.throws(() => texte93EnOctets("ab\\c"), /hors alphabet/);
+    assert.throws(() => texte93EnOctets("abé"), /hors alphabet/);
+    assert.throws(() => texte93EnOctets("~~"), /hors limites/); // 92 + 93 × 92 > 2^13 − 1
   });
 
-  it("base64 et UTF-8 comme Node les décode", () => {
+  it("texte à 93 caractères : rend exactement les octets écrits par le chargeur, toutes longueurs de fin", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (octets) => {
+        const texte = chargeur.texte93(octets);
+        assert.doesNotMatch(texte, /["\\]|[^ -~]/, "caractère à échapper dans une chaîne JS");
+        assert.ok(texte.length <= Math.ceil((octets.length * 16) / 13), `${texte.length} caractères pour ${octets.length} octets`);
+        assert.deepEqual(Buffer.from(texte93EnOctets(texte)), Buffer.from(octets));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("UTF-8 comme Node le décode", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), (s) => {
-        const b64 = Buffer.from(s, "utf8").toString("base64");
-        assert.equal(utf8EnTexte(base64EnOctets(b64)), s);
+        assert.equal(utf8EnTexte(new Uint8Array(Buffer.from(s, "utf8"))), s);
       }),
       { numRuns: 300 },
     );

@@ -1,11 +1,11 @@
-import { RembError } from "../errors";
+import { argumentInvalide } from "../errors";
 import { appliquerTaux, type Cents, type Taux } from "../money";
 import { dateFr, type Jour } from "../dates";
 import { parametres } from "../params";
 import { evaluerGarantie, type ContexteGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape, type PlafondApplique } from "./decompte";
-import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, type OptionsCalcul } from "./entrees";
-import { etape, euros, interpretationGarantie, pourcent } from "./etapes";
+import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, type OptionsCalcul } from "./entrees";
+import { etape, euros, interpretationGarantie, pourcent, ETAPE_RO_NET, ETAPE_RC, ETAPE_RAC, ETAPE_GARANTIE_PLAFONNEE, ETAPE_NON_RESPONSABLE } from "./etapes";
 import { mentionnePlafondLegal } from "./plafond-legal";
 import { plafondAudio } from "./plafonds";
 import { audio100SanteApplicable, debut100SanteAudio, valeurSoins } from "./regime-responsable";
@@ -44,18 +44,18 @@ export const AGE_MAX = 150;
 export function calculerAudio(e: EntreeAudio, o?: OptionsCalcul): Decompte {
   verifierEntree(e);
   const date = e.date;
-  verifierJour(date, "la date des soins");
+  verifierJour(date, QUOI_DATE_SOINS);
   const dateContrat = e.dateContrat ?? date;
-  if (e.dateContrat !== undefined) verifierJour(dateContrat, "la date du contrat");
+  if (e.dateContrat !== undefined) verifierJour(dateContrat, QUOI_DATE_CONTRAT);
   verifierGarantie(e.garantie);
   verifierMontant(e.prix, "le prix de l'aide auditive");
   const prix = e.prix === 0 ? 0 : e.prix;
   const classe = e.classe ?? "II";
   if (classe !== "I" && classe !== "II") {
-    throw new RembError("ARGUMENT_INVALIDE", `Classe d'aide auditive inconnue : « ${String(classe)} » — « I » (100 % Santé) ou « II » est attendue.`);
+    throw argumentInvalide(`Classe d'aide auditive inconnue : « ${String(classe)} » — « I » (100 % Santé) ou « II » est attendue.`);
   }
   if (e.age !== undefined && (typeof e.age !== "number" || !Number.isFinite(e.age) || e.age < 0 || e.age > AGE_MAX)) {
-    throw new RembError("ARGUMENT_INVALIDE", `Âge invalide : « ${String(e.age)} » — un âge en années entre 0 et ${AGE_MAX} est attendu.`);
+    throw argumentInvalide(`Âge invalide : « ${String(e.age)} » — un âge en années entre 0 et ${AGE_MAX} est attendu.`);
   }
   const responsable = booleenOuDefaut(e.responsable, true, "responsable");
   const etapes: Etape[] | null = o?.detail === true ? [] : null;
@@ -92,7 +92,7 @@ export function calculerAudio(e: EntreeAudio, o?: OptionsCalcul): Decompte {
   }
   const ctx: ContexteGarantie = plv !== undefined ? { date, br: base, fr: prix, roBrut, plv } : { date, br: base, fr: prix, roBrut, plafondLegal };
   const gEcrite = evaluerGarantie(e.garantie, ctx);
-  if (!Number.isSafeInteger(gEcrite)) throw new RembError("ARGUMENT_INVALIDE", "Garantie invalide : son montant n'est pas un nombre de centimes.");
+  verifierMontantGarantie(gEcrite);
 
   let g = gEcrite;
   let plafonds: readonly PlafondApplique[] = AUCUN;
@@ -134,7 +134,7 @@ export function calculerAudio(e: EntreeAudio, o?: OptionsCalcul): Decompte {
     if (base !== br) etapes.push(etape("Base retenue (prix inférieur à la BR)", base));
     etapes.push(etape(`RO brut (${pourcent(taux)} × ${euros(base)})`, roBrut, REF_LPP_TAUX));
     etapes.push(etape("Retenue : aucune (ni participation forfaitaire ni franchise sur les dispositifs de la LPP)", 0));
-    etapes.push(etape("RO net versé par l'assurance maladie", roBrut));
+    etapes.push(etape(ETAPE_RO_NET, roBrut));
     etapes.push(etape(`Garantie : ${interpretationGarantie(e.garantie, ctx)}`, gEcrite));
     if (!regime) {
       etapes.push(etape(`Contrat du ${dateFr(dateContrat)} : pas d'obligation audio du contrat responsable avant les contrats du ${dateFr(debut100SanteAudio())}`, null, "R871-2 4° CSS ; décret n° 2019-21"));
@@ -145,11 +145,11 @@ export function calculerAudio(e: EntreeAudio, o?: OptionsCalcul): Decompte {
     }
     if (plafondLegal !== undefined) {
       etapes.push(etape("Plafond de la classe II, RO inclus", plafondLegal, reference));
-      if (g !== gEcrite) etapes.push(etape("Garantie plafonnée (contrat responsable)", g, REF_PLAFOND));
-      else if (!responsable) etapes.push(etape("Contrat non responsable : plafond non appliqué", null));
+      if (g !== gEcrite) etapes.push(etape(ETAPE_GARANTIE_PLAFONNEE, g, REF_PLAFOND));
+      else if (!responsable) etapes.push(etape(ETAPE_NON_RESPONSABLE, null));
     }
-    etapes.push(etape("RC = min(G ; FR) − RO brut", rc, plv !== undefined && responsable && regime ? REF_CLASSE_I : REF_RC));
-    etapes.push(etape("Reste à charge (FR − RO net − RC)", prix - roBrut - rc));
+    etapes.push(etape(ETAPE_RC, rc, plv !== undefined && responsable && regime ? REF_CLASSE_I : REF_RC));
+    etapes.push(etape(ETAPE_RAC, prix - roBrut - rc));
   }
 
   return clore({
@@ -179,5 +179,5 @@ export function classeAudioDepuisTexte(s: string): "I" | "II" {
     if (n === "i" || n === "1" || n === "100 sante" || n === "rac 0" || n === "rac zero") return "I";
     if (n === "ii" || n === "2" || n === "libre" || n === "tarif libre" || n === "tarifs libres") return "II";
   }
-  throw new RembError("ARGUMENT_INVALIDE", `Classe d'aide auditive inconnue : « ${String(s)} » — « I » (100 % Santé) ou « II » est attendue.`);
+  throw argumentInvalide(`Classe d'aide auditive inconnue : « ${String(s)} » — « I » (100 % Santé) ou « II » est attendue.`);
 }

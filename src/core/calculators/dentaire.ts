@@ -1,11 +1,11 @@
-import { RembError } from "../errors";
+import { RembError, argumentInvalide } from "../errors";
 import { appliquerTaux, type Cents, type Taux } from "../money";
 import { dateFr, type Jour } from "../dates";
 import { parametres } from "../params";
 import { evaluerGarantie, type ContexteGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape } from "./decompte";
-import { booleenOuDefaut, normaliserMotCle, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierTaux, type OptionsCalcul } from "./entrees";
-import { etape, euros, interpretationGarantie, pourcent } from "./etapes";
+import { booleenOuDefaut, normaliserMotCle, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierTaux, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, QUOI_FR, QUOI_BR, QUOI_TAUX_RO, type OptionsCalcul } from "./entrees";
+import { etape, euros, interpretationGarantie, pourcent, ETAPE_BASE_RETENUE, ETAPE_RO_NET, ETAPE_TM, ETAPE_RC, ETAPE_RAC } from "./etapes";
 import { debut100SanteOptiqueDentaire, dentaire100SanteApplicable } from "./regime-responsable";
 
 /**
@@ -45,15 +45,15 @@ const PANIERS: readonly string[] = ["100%SANTE", "MAITRISE", "LIBRE"];
 export function calculerDentaire(e: EntreeDentaire, o?: OptionsCalcul): Decompte {
   verifierEntree(e);
   const date = e.date;
-  verifierJour(date, "la date des soins");
+  verifierJour(date, QUOI_DATE_SOINS);
   const dateContrat = e.dateContrat ?? date;
-  if (e.dateContrat !== undefined) verifierJour(dateContrat, "la date du contrat");
+  if (e.dateContrat !== undefined) verifierJour(dateContrat, QUOI_DATE_CONTRAT);
   verifierGarantie(e.garantie);
-  verifierMontant(e.fr, "les frais réels");
-  verifierMontant(e.br, "la base de remboursement");
+  verifierMontant(e.fr, QUOI_FR);
+  verifierMontant(e.br, QUOI_BR);
   const fr = e.fr === 0 ? 0 : e.fr;
   if (e.hlf !== undefined) verifierMontant(e.hlf, "les honoraires limites de facturation");
-  if (e.tauxRo !== undefined) verifierTaux(e.tauxRo, "le taux de remboursement du RO");
+  if (e.tauxRo !== undefined) verifierTaux(e.tauxRo, QUOI_TAUX_RO);
   const panier = e.panier ?? "LIBRE";
   if (!PANIERS.includes(panier)) throw panierInconnu(String(panier));
   const responsable = booleenOuDefaut(e.responsable, true, "responsable");
@@ -75,7 +75,7 @@ export function calculerDentaire(e: EntreeDentaire, o?: OptionsCalcul): Decompte
   const hlf = e.hlf;
   const ctx: ContexteGarantie = hlf !== undefined ? { date, br: base, fr, roBrut, hlf } : { date, br: base, fr, roBrut };
   const gEcrite = evaluerGarantie(e.garantie, ctx);
-  if (!Number.isSafeInteger(gEcrite)) throw new RembError("ARGUMENT_INVALIDE", "Garantie invalide : son montant n'est pas un nombre de centimes.");
+  verifierMontantGarantie(gEcrite);
 
   const obligation100s = panier === "100%SANTE" && responsable && dentaire100SanteApplicable(dateContrat);
   let g = gEcrite;
@@ -102,11 +102,11 @@ export function calculerDentaire(e: EntreeDentaire, o?: OptionsCalcul): Decompte
   if (etapes) {
     etapes.push(etape(`Frais réels (panier ${libellePanier(panier)})`, fr));
     etapes.push(etape("Base de remboursement", e.br));
-    if (base !== e.br) etapes.push(etape("Base retenue (frais réels inférieurs à la BR)", base));
+    if (base !== e.br) etapes.push(etape(ETAPE_BASE_RETENUE, base));
     etapes.push(etape(`RO brut (${pourcent(taux)} × ${euros(base)})`, roBrut, vTaux ? `${REF_TAUX} ; ${vTaux.reference.texte}` : "taux indiqué"));
     etapes.push(etape("Retenue : aucune (ni participation forfaitaire ni franchise sur les actes dentaires)", 0));
-    etapes.push(etape("RO net versé par l'assurance maladie", roBrut));
-    etapes.push(etape("Ticket modérateur (BR − RO brut)", base - roBrut, "L160-13 I et R160-5 CSS"));
+    etapes.push(etape(ETAPE_RO_NET, roBrut));
+    etapes.push(etape(ETAPE_TM, base - roBrut, "L160-13 I et R160-5 CSS"));
     etapes.push(etape(`Garantie : ${interpretationGarantie(e.garantie, ctx)}`, gEcrite));
     if (hlf !== undefined) etapes.push(etape("Honoraires limites de facturation", hlf, "convention dentaire (L162-9 CSS)"));
     if (panier === "100%SANTE") {
@@ -118,8 +118,8 @@ export function calculerDentaire(e: EntreeDentaire, o?: OptionsCalcul): Decompte
         etapes.push(etape("Contrat non responsable : garantie telle qu'écrite", null));
       }
     }
-    etapes.push(etape("RC = min(G ; FR) − RO brut", rc, obligation100s ? REF_100S : REF_RC));
-    etapes.push(etape("Reste à charge (FR − RO net − RC)", fr - roBrut - rc));
+    etapes.push(etape(ETAPE_RC, rc, obligation100s ? REF_100S : REF_RC));
+    etapes.push(etape(ETAPE_RAC, fr - roBrut - rc));
   }
 
   return clore({
@@ -180,8 +180,7 @@ export function panierDepuisTexte(s: string): PanierDentaire {
 }
 
 function panierInconnu(s: string): RembError {
-  return new RembError(
-    "ARGUMENT_INVALIDE",
+  return argumentInvalide(
     `Panier dentaire inconnu : « ${s} » — « 100 % Santé » (100%SANTE), « maîtrisé » (MAITRISE) ou « libre » (LIBRE) est attendu.`,
   );
 }

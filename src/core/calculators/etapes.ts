@@ -9,6 +9,15 @@ import type { Etape } from "./decompte";
 
 const NBSP = "\u00a0";
 
+// DETAIL labels that several calculators print: one copy of each text in the bundle, and the same words everywhere.
+export const ETAPE_BASE_RETENUE = "Base retenue (frais réels inférieurs à la BR)";
+export const ETAPE_RO_NET = "RO net versé par l'assurance maladie";
+export const ETAPE_TM = "Ticket modérateur (BR − RO brut)";
+export const ETAPE_RC = "RC = min(G ; FR) − RO brut";
+export const ETAPE_RAC = "Reste à charge (FR − RO net − RC)";
+export const ETAPE_GARANTIE_PLAFONNEE = "Garantie plafonnée (contrat responsable)";
+export const ETAPE_NON_RESPONSABLE = "Contrat non responsable : plafond non appliqué";
+
 /** « 70 % », « 1,5 % ». */
 export function pourcent(t: Taux): string {
   return `${tauxEnPourcentTexte(t)}${NBSP}%`;

@@ -1,10 +1,10 @@
-import { RembError } from "../errors";
+import { argumentInvalide } from "../errors";
 import { additionner, multiplierEntier, type Cents } from "../money";
 import { dateFr, type Jour } from "../dates";
 import { parametres } from "../params";
 import { evaluerGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape } from "./decompte";
-import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, type OptionsCalcul } from "./entrees";
+import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontantGarantie, type OptionsCalcul } from "./entrees";
 import { etape, euros, interpretationGarantie } from "./etapes";
 
 /**
@@ -25,8 +25,7 @@ const JOURS_MAX = 366_000;
  */
 export function forfaitJournalier(jours: number, psy: boolean, date: Jour): Cents {
   if (!Number.isInteger(jours) || jours < 0 || jours > JOURS_MAX) {
-    throw new RembError(
-      "ARGUMENT_INVALIDE",
+    throw argumentInvalide(
       `Nombre de jours invalide : ${String(jours)} — un nombre entier de jours, positif ou nul, est attendu (jour de sortie compris).`,
     );
   }
@@ -83,7 +82,7 @@ export function calculerForfaitJournalier(e: EntreeForfaitJournalier, o?: Option
   const fr = forfaitJournalier(e.jours, psy, e.date);
   const ctx = { date: e.date, br: 0, fr, roBrut: 0, unites: e.jours };
   const g = evaluerGarantie(e.garantie, ctx);
-  if (!Number.isSafeInteger(g)) throw new RembError("ARGUMENT_INVALIDE", "Garantie invalide : son montant n'est pas un nombre de centimes.");
+  verifierMontantGarantie(g);
   const rc = rcResponsable(g, fr, 0);
   const alertes =
     responsable && rc < fr

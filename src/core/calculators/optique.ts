@@ -1,11 +1,11 @@
-import { RembError } from "../errors";
+import { RembError, argumentInvalide } from "../errors";
 import { additionner, appliquerTaux, type Cents, type Taux } from "../money";
 import { dateFr, type Jour } from "../dates";
 import { parametres } from "../params";
 import { evaluerGarantie, type ContexteGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, type Decompte, type Etape, type PlafondApplique } from "./decompte";
-import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, type OptionsCalcul } from "./entrees";
-import { etape, euros, interpretationGarantie, pourcent } from "./etapes";
+import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, QUOI_BR, type OptionsCalcul } from "./entrees";
+import { etape, euros, interpretationGarantie, pourcent, ETAPE_BASE_RETENUE, ETAPE_RO_NET, ETAPE_RAC, ETAPE_GARANTIE_PLAFONNEE, ETAPE_NON_RESPONSABLE } from "./etapes";
 import { mentionnePlafondLegal } from "./plafond-legal";
 import { plafondMonture, plafondOptique, plancherOptique, type MontantLimite } from "./plafonds";
 import { debut100SanteOptiqueDentaire, regimeOptique, valeurSoins, type RegimeOptique } from "./regime-responsable";
@@ -59,21 +59,21 @@ const CATEGORIES: readonly string[] = ["a", "b", "c", "d", "e", "f"];
 export function calculerOptique(e: EntreeOptique, o?: OptionsCalcul): Decompte {
   verifierEntree(e);
   const date = e.date;
-  verifierJour(date, "la date des soins");
+  verifierJour(date, QUOI_DATE_SOINS);
   const dateContrat = e.dateContrat ?? date;
-  if (e.dateContrat !== undefined) verifierJour(dateContrat, "la date du contrat");
+  if (e.dateContrat !== undefined) verifierJour(dateContrat, QUOI_DATE_CONTRAT);
   verifierGarantie(e.garantie);
   if (e.garantieMonture !== undefined) verifierGarantie(e.garantieMonture, "la garantie de la monture");
   verifierMontant(e.monture, "le prix de la monture");
   verifierMontant(e.verres, "le prix des verres");
-  if (e.base !== undefined) verifierMontant(e.base, "la base de remboursement");
+  if (e.base !== undefined) verifierMontant(e.base, QUOI_BR);
   if (e.baseMonture !== undefined) verifierMontant(e.baseMonture, "la base de remboursement de la monture");
   if (typeof e.categorie !== "string" || !CATEGORIES.includes(e.categorie)) {
-    throw new RembError("ARGUMENT_INVALIDE", `Catégorie d'équipement inconnue : « ${String(e.categorie)} » — une lettre de « a » à « f » est attendue.`);
+    throw argumentInvalide(`Catégorie d'équipement inconnue : « ${String(e.categorie)} » — une lettre de « a » à « f » est attendue.`);
   }
   const classe = e.classe ?? "B";
   if (classe !== "A" && classe !== "B") {
-    throw new RembError("ARGUMENT_INVALIDE", `Classe d'équipement optique inconnue : « ${String(classe)} » — « A » (100 % Santé) ou « B » est attendue.`);
+    throw argumentInvalide(`Classe d'équipement optique inconnue : « ${String(classe)} » — « A » (100 % Santé) ou « B » est attendue.`);
   }
   const responsable = booleenOuDefaut(e.responsable, true, "responsable");
   const mentionne = mentionnePlafondLegal(e.garantie) || (e.garantieMonture !== undefined && mentionnePlafondLegal(e.garantieMonture));
@@ -191,7 +191,7 @@ function classeA(c: Calcul): Decompte {
     et.push(etape("Prix limite de vente de la monture de classe A", plvMonture, vPlv.reference.texte));
     if (c.responsable) et.push(etape("Prise en charge 100 % Santé : monture dans la limite du PLV + verres", couvert, REF_CLASSE_A));
     et.push(etape("RC = prise en charge − RO brut", rc, REF_CLASSE_A));
-    et.push(etape("Reste à charge (FR − RO net − RC)", fr - roBrut - rc));
+    et.push(etape(ETAPE_RAC, fr - roBrut - rc));
   }
   return fin(c, base, roBrut, g, rc);
 }
@@ -299,8 +299,8 @@ function classeB(c: Calcul, classe: "A" | "B"): Decompte {
           capEquipement!.valeur.reference.texte,
         ),
       );
-      if (g !== gEcrite) et.push(etape("Garantie plafonnée (contrat responsable)", g, REF_PLAFOND));
-      else if (!c.responsable) et.push(etape("Contrat non responsable : plafond non appliqué", null));
+      if (g !== gEcrite) et.push(etape(ETAPE_GARANTIE_PLAFONNEE, g, REF_PLAFOND));
+      else if (!c.responsable) et.push(etape(ETAPE_NON_RESPONSABLE, null));
     }
     if (gMonture !== undefined) et.push(etape(`Garantie de la monture : ${interpretationGarantie(e.garantieMonture!, ctxMonture)}`, gMonture));
     if (capMontureG !== undefined && c.responsable) {
@@ -315,7 +315,7 @@ function classeB(c: Calcul, classe: "A" | "B"): Decompte {
     et.push(etape("Monture prise en charge", montureCouverte, REF_MONTURE));
     et.push(etape("Verres pris en charge (dans la limite de la garantie restante)", verresCouverts));
     et.push(etape("RC = monture + verres pris en charge − RO brut", rc, REF_RC));
-    et.push(etape("Reste à charge (FR − RO net − RC)", fr - roBrut - rc));
+    et.push(etape(ETAPE_RAC, fr - roBrut - rc));
   }
   return fin(c, base, roBrut, g, rc);
 }
@@ -399,15 +399,15 @@ function baseRetenue(c: Calcul, br: Cents): Cents {
 
 function etapesRo(c: Calcul, br: Cents, base: Cents, roBrut: Cents): void {
   const et = c.etapes!;
-  if (base !== br) et.push(etape("Base retenue (frais réels inférieurs à la BR)", base));
+  if (base !== br) et.push(etape(ETAPE_BASE_RETENUE, base));
   et.push(etape(`RO brut (${pourcent(c.taux)} × ${euros(base)})`, roBrut, REF_LPP_TAUX));
   et.push(etape("Retenue : aucune (ni participation forfaitaire ni franchise sur les dispositifs de la LPP)", 0));
-  et.push(etape("RO net versé par l'assurance maladie", roBrut));
+  et.push(etape(ETAPE_RO_NET, roBrut));
 }
 
 function evaluer(g: Garantie, ctx: ContexteGarantie): Cents {
   const v = evaluerGarantie(g, ctx);
-  if (!Number.isSafeInteger(v)) throw new RembError("ARGUMENT_INVALIDE", "Garantie invalide : son montant n'est pas un nombre de centimes.");
+  verifierMontantGarantie(v);
   return v;
 }
 

@@ -1,11 +1,11 @@
-import { RembError } from "../errors";
+import { RembError, argumentInvalide } from "../errors";
 import { appliquerTaux, multiplierEntier, type Cents, type Taux } from "../money";
 import type { Jour } from "../dates";
 import { parametres } from "../params";
 import { evaluerGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape } from "./decompte";
-import { booleenOuDefaut, normaliserMotCle, verifierEntree, verifierGarantie, verifierJour, verifierMontant, type OptionsCalcul } from "./entrees";
-import { etape, euros, interpretationGarantie, pourcent } from "./etapes";
+import { booleenOuDefaut, normaliserMotCle, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, type OptionsCalcul } from "./entrees";
+import { etape, euros, interpretationGarantie, pourcent, ETAPE_RO_NET, ETAPE_RC, ETAPE_RAC } from "./etapes";
 import { memoCents, memoTaux, type ParametreMemo } from "./parametre-memo";
 
 /** Medicine rating that sets the AMO rate (domain §8.1). */
@@ -89,8 +89,7 @@ export function smrDepuisTexte(s: string): Smr {
 }
 
 function smrInconnu(s: string): RembError {
-  return new RembError(
-    "ARGUMENT_INVALIDE",
+  return argumentInvalide(
     `Service médical rendu inconnu : « ${s} » — attendu « important » (65 %), « modere » (30 %), « faible » (15 %) ou « irremplacable » (100 %).`,
   );
 }
@@ -104,17 +103,17 @@ function smrInconnu(s: string): RembError {
 export function calculerPharmacie(e: EntreePharmacie, o?: OptionsCalcul): Decompte {
   verifierEntree(e);
   const date = e.date;
-  verifierJour(date, "la date des soins");
+  verifierJour(date, QUOI_DATE_SOINS);
   const prix = verifierMontant(e.prix, "le prix de la boîte");
   const br = verifierMontant(e.br, "la base de remboursement de la boîte");
   if (!Number.isInteger(e.boites) || e.boites < 0 || e.boites > BOITES_MAX) {
-    throw new RembError("ARGUMENT_INVALIDE", `Nombre de boîtes invalide : ${String(e.boites)} — un nombre entier positif ou nul est attendu.`);
+    throw argumentInvalide(`Nombre de boîtes invalide : ${String(e.boites)} — un nombre entier positif ou nul est attendu.`);
   }
   if (!estSmr(e.smr)) throw smrInconnu(String(e.smr));
   verifierGarantie(e.garantie);
   const exonere = booleenOuDefaut(e.exonere, false, "exonéré");
   const responsable = booleenOuDefaut(e.responsable, true, "responsable");
-  if (e.dateContrat !== undefined) verifierJour(e.dateContrat, "la date du contrat");
+  if (e.dateContrat !== undefined) verifierJour(e.dateContrat, QUOI_DATE_CONTRAT);
   const regle = REGLES[e.smr];
   const n = e.boites;
   let alertes: string[] | null = null;
@@ -139,7 +138,7 @@ export function calculerPharmacie(e: EntreePharmacie, o?: OptionsCalcul): Decomp
 
   const ctx = { date, br: base, fr, roBrut, unites: n };
   const g = evaluerGarantie(e.garantie, ctx);
-  if (!Number.isSafeInteger(g)) throw new RembError("ARGUMENT_INVALIDE", "Garantie invalide : son montant n'est pas un nombre de centimes.");
+  verifierMontantGarantie(g);
   const rc = rcResponsable(g, fr, roBrut);
   const tm = base - roBrut;
   if (responsable && regle.tmObligatoire && rc < tm) {
@@ -171,7 +170,7 @@ export function calculerPharmacie(e: EntreePharmacie, o?: OptionsCalcul): Decomp
         ),
       );
     }
-    l.push(etape("RO net versé par l'assurance maladie", roNet));
+    l.push(etape(ETAPE_RO_NET, roNet));
     l.push(
       etape(
         regle.tmObligatoire
@@ -183,8 +182,8 @@ export function calculerPharmacie(e: EntreePharmacie, o?: OptionsCalcul): Decomp
     );
     if (fr > base) l.push(etape("Dépassement (prix − BR)", fr - base));
     l.push(etape(`Garantie : ${interpretationGarantie(e.garantie, ctx)}`, g));
-    l.push(etape("RC = min(G ; FR) − RO brut", rc, "L871-1 CSS : la franchise reste à la charge de l'assuré"));
-    l.push(etape("Reste à charge (FR − RO net − RC)", fr - roNet - rc));
+    l.push(etape(ETAPE_RC, rc, "L871-1 CSS : la franchise reste à la charge de l'assuré"));
+    l.push(etape(ETAPE_RAC, fr - roNet - rc));
     etapes = l;
   }
 

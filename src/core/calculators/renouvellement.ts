@@ -1,7 +1,7 @@
-import { RembError, horsChamp } from "../errors";
+import { RembError, horsChamp, argumentInvalide } from "../errors";
 import { ajouterAns, ajouterMois, dateFr, type Jour } from "../dates";
 import { parametres, type ValeurDatee } from "../params";
-import { normaliserMotCle, verifierEntree, verifierJour } from "./entrees";
+import { normaliserMotCle, verifierEntree, verifierJour, QUOI_DATE_CONTRAT } from "./entrees";
 import { debut100SanteAudio, regimeOptique } from "./regime-responsable";
 
 /**
@@ -65,15 +65,14 @@ export function renouvellementPossible(e: EntreeRenouvellement): ResultatRenouve
   if (e.domaine !== "optique" && e.domaine !== "audio") throw domaineInconnu(String(e.domaine));
   verifierJour(e.precedent, "la date de l'acquisition précédente");
   verifierJour(e.achat, "la date d'achat");
-  if (e.dateContrat !== undefined) verifierJour(e.dateContrat, "la date du contrat");
+  if (e.dateContrat !== undefined) verifierJour(e.dateContrat, QUOI_DATE_CONTRAT);
   if (e.achat < e.precedent) {
-    throw new RembError(
-      "ARGUMENT_INVALIDE",
+    throw argumentInvalide(
       `La date d'achat (${dateFr(e.achat)}) précède l'acquisition précédente (${dateFr(e.precedent)}) : vérifiez l'ordre des dates.`,
     );
   }
   if (e.age !== undefined && (typeof e.age !== "number" || !Number.isFinite(e.age) || e.age < 0 || e.age > AGE_MAX)) {
-    throw new RembError("ARGUMENT_INVALIDE", `Âge invalide : « ${String(e.age)} » — un âge en années entre 0 et ${AGE_MAX} est attendu.`);
+    throw argumentInvalide(`Âge invalide : « ${String(e.age)} » — un âge en années entre 0 et ${AGE_MAX} est attendu.`);
   }
   const motif = e.motif ?? "aucun";
   if (!MOTIFS.includes(motif)) throw motifInconnu(String(motif));
@@ -233,12 +232,11 @@ export function motifDepuisTexte(s: string): MotifRenouvellement {
 }
 
 function domaineInconnu(s: string): RembError {
-  return new RembError("ARGUMENT_INVALIDE", `Domaine inconnu : « ${s} » — « optique » ou « audio » est attendu.`);
+  return argumentInvalide(`Domaine inconnu : « ${s} » — « optique » ou « audio » est attendu.`);
 }
 
 function motifInconnu(s: string): RembError {
-  return new RembError(
-    "ARGUMENT_INVALIDE",
+  return argumentInvalide(
     `Motif de renouvellement inconnu : « ${s} » — « évolution de la vue », « médical », « monture inadaptée » ou « aucun » est attendu.`,
   );
 }

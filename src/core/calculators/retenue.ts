@@ -1,7 +1,7 @@
-import { RembError } from "../errors";
+import { RembError, argumentInvalide } from "../errors";
 import { centsDepuisEuros, type Cents } from "../money";
 import type { Jour } from "../dates";
-import { normaliserMotCle, verifierJour, verifierMontant } from "./entrees";
+import { normaliserMotCle, verifierJour, verifierMontant, QUOI_DATE_SOINS } from "./entrees";
 import { memoCents, type ParametreMemo } from "./parametre-memo";
 
 /**
@@ -79,7 +79,7 @@ export function montantRetenue(r: Retenue, date: Jour): Cents {
   }
   const m = memo(r);
   if (m === null) return 0;
-  verifierJour(date, "la date des soins");
+  verifierJour(date, QUOI_DATE_SOINS);
   return m.valeurAu(date);
 }
 
@@ -166,8 +166,7 @@ export function retenueDepuisTexte(s: string): Retenue {
   const sens = SYNONYMES.get(cle);
   if (sens !== undefined) return sens;
   if (cle === "franchise medicale" || cle === "franchise medical") {
-    throw new RembError(
-      "ARGUMENT_INVALIDE",
+    throw argumentInvalide(
       `Retenue ambiguë : « ${s} » — précisez « franchise médicament », « franchise » (acte d'auxiliaire médical) ou « franchise transport ».`,
     );
   }
@@ -175,8 +174,7 @@ export function retenueDepuisTexte(s: string): Retenue {
 }
 
 function retenueInconnue(s: string): RembError {
-  return new RembError(
-    "ARGUMENT_INVALIDE",
+  return argumentInvalide(
     `Retenue inconnue : « ${s} » — attendu « PF » (participation forfaitaire), « FRANCHISE » (acte d'auxiliaire médical), « FRANCHISE-MEDICAMENT », « FRANCHISE-TRANSPORT », « AUCUNE » ou un montant en euros.`,
   );
 }

@@ -1,5 +1,5 @@
 import { appliquerTaux, type Cents, type Taux } from "../money";
-import { verifierMontant, verifierTaux } from "./entrees";
+import { verifierMontant, verifierTaux, QUOI_FR, QUOI_BR } from "./entrees";
 
 /**
  * The régime obligatoire's share of one line (domain §2.2). These are the named rounding steps of the RO: every
@@ -9,7 +9,7 @@ import { verifierMontant, verifierTaux } from "./entrees";
 /** RO brut = BR × taux RO, rounded half-up to the cent (domain §2.4): the one rounding step of the RO. */
 export function roBrut(br: Cents, tauxRo: Taux): Cents {
   verifierTaux(tauxRo, "le taux de remboursement");
-  return appliquerTaux(verifierMontant(br, "la base de remboursement"), tauxRo);
+  return appliquerTaux(verifierMontant(br, QUOI_BR), tauxRo);
 }
 
 /**
@@ -21,7 +21,7 @@ export function ticketModerateur(br: Cents, tauxRo: Taux, frais?: Cents): Cents 
   const ro = roBrut(br, tauxRo);
   let tm = br - ro;
   if (frais !== undefined) {
-    const reste = verifierMontant(frais, "les frais réels") - ro;
+    const reste = verifierMontant(frais, QUOI_FR) - ro;
     if (reste < tm) tm = reste;
   }
   return tm > 0 ? tm : 0;

@@ -1,4 +1,4 @@
-import { RembError } from "../errors";
+import { RembError, argumentInvalide } from "../errors";
 import { normaliserMotCle } from "./entrees";
 
 /**
@@ -44,8 +44,7 @@ export function secteurDepuisTexte(s: string): Secteur {
 }
 
 export function secteurInconnu(s: string): RembError {
-  return new RembError(
-    "ARGUMENT_INVALIDE",
+  return argumentInvalide(
     `Secteur inconnu : « ${s} » — attendu « OPTAM » (médecin adhérent OPTAM / OPTAM-CO, ou secteur 1) ou « NON-OPTAM » (médecin non adhérent).`,
   );
 }

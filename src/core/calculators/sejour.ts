@@ -1,11 +1,10 @@
-import { RembError } from "../errors";
 import { appliquerTaux, type Cents, type Taux } from "../money";
 import type { Jour } from "../dates";
 import { parametres } from "../params";
 import { evaluerGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape } from "./decompte";
-import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierTaux, type OptionsCalcul } from "./entrees";
-import { etape, euros, interpretationGarantie, pourcent } from "./etapes";
+import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierTaux, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, QUOI_FR, QUOI_BR, QUOI_TAUX_RO, type OptionsCalcul } from "./entrees";
+import { etape, euros, interpretationGarantie, pourcent, ETAPE_BASE_RETENUE, ETAPE_RO_NET, ETAPE_TM, ETAPE_RC, ETAPE_RAC } from "./etapes";
 import { memoCents, memoTaux } from "./parametre-memo";
 
 /** Hospital stay fees (frais de séjour) or in-hospital fees billed with the stay. */
@@ -41,14 +40,14 @@ const REF_TM_OBLIGATOIRE = "R871-2 1° CSS";
 export function calculerSejour(e: EntreeSejour, o?: OptionsCalcul): Decompte {
   verifierEntree(e);
   const date = e.date;
-  verifierJour(date, "la date des soins");
-  const fr = verifierMontant(e.fr, "les frais réels");
-  const br = verifierMontant(e.br, "la base de remboursement");
+  verifierJour(date, QUOI_DATE_SOINS);
+  const fr = verifierMontant(e.fr, QUOI_FR);
+  const br = verifierMontant(e.br, QUOI_BR);
   verifierGarantie(e.garantie);
   const acteLourd = booleenOuDefaut(e.acteLourd, false, "acte lourd");
   const responsable = booleenOuDefaut(e.responsable, true, "responsable");
-  if (e.tauxRo !== undefined) verifierTaux(e.tauxRo, "le taux de remboursement du RO");
-  if (e.dateContrat !== undefined) verifierJour(e.dateContrat, "la date du contrat");
+  if (e.tauxRo !== undefined) verifierTaux(e.tauxRo, QUOI_TAUX_RO);
+  if (e.dateContrat !== undefined) verifierJour(e.dateContrat, QUOI_DATE_CONTRAT);
   const etapes: Etape[] | null = o?.detail === true ? [] : null;
   let alertes: string[] | null = null;
 
@@ -77,7 +76,7 @@ export function calculerSejour(e: EntreeSejour, o?: OptionsCalcul): Decompte {
 
   const ctx = { date, br: base, fr, roBrut };
   const g = evaluerGarantie(e.garantie, ctx);
-  if (!Number.isSafeInteger(g)) throw new RembError("ARGUMENT_INVALIDE", "Garantie invalide : son montant n'est pas un nombre de centimes.");
+  verifierMontantGarantie(g);
   const rc = rcResponsable(g, fr, roBrut);
   const tm = base - roBrut;
   if (responsable && rc < tm) {
@@ -90,7 +89,7 @@ export function calculerSejour(e: EntreeSejour, o?: OptionsCalcul): Decompte {
   if (etapes) {
     etapes.push(etape("Frais réels", fr));
     etapes.push(etape("Base de remboursement", br));
-    if (base !== br) etapes.push(etape("Base retenue (frais réels inférieurs à la BR)", base));
+    if (base !== br) etapes.push(etape(ETAPE_BASE_RETENUE, base));
     if (acteLourd) {
       const ref = parametres.valeurDatee(PARAM_ACTES_LOURDS, date).reference.texte;
       etapes.push(etape(`Participation « actes lourds » (remplace le ticket modérateur)`, participation, ref));
@@ -100,18 +99,18 @@ export function calculerSejour(e: EntreeSejour, o?: OptionsCalcul): Decompte {
       etapes.push(etape(`RO brut (${pourcent(taux!)} × ${euros(base)})`, roBrut, ref));
     }
     etapes.push(etape("Retenue : aucune (pas de participation forfaitaire ni de franchise à l'hôpital)", 0, "L160-13 CSS"));
-    etapes.push(etape("RO net versé par l'assurance maladie", roBrut));
+    etapes.push(etape(ETAPE_RO_NET, roBrut));
     etapes.push(
       etape(
-        acteLourd ? "Participation à la charge de l'assuré (BR − RO brut)" : "Ticket modérateur (BR − RO brut)",
+        acteLourd ? "Participation à la charge de l'assuré (BR − RO brut)" : ETAPE_TM,
         tm,
         responsable ? `${REF_TM_OBLIGATOIRE} : couverture obligatoire pour un contrat responsable` : undefined,
       ),
     );
     if (fr > base) etapes.push(etape("Dépassement (FR − BR)", fr - base));
     etapes.push(etape(`Garantie : ${interpretationGarantie(e.garantie, ctx)}`, g));
-    etapes.push(etape("RC = min(G ; FR) − RO brut", rc, "L871-1 CSS"));
-    etapes.push(etape("Reste à charge (FR − RO net − RC)", fr - roBrut - rc));
+    etapes.push(etape(ETAPE_RC, rc, "L871-1 CSS"));
+    etapes.push(etape(ETAPE_RAC, fr - roBrut - rc));
   }
 
   return clore({

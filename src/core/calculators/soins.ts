@@ -1,11 +1,10 @@
-import { RembError } from "../errors";
 import { appliquerTaux, type Cents, type Taux } from "../money";
 import type { Jour } from "../dates";
 import { parametres } from "../params";
-import { evaluerGarantie, type Garantie } from "../garantie";
+import { evaluerGarantie, evaluerGarantieLigne, type ContexteGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape, type PlafondApplique } from "./decompte";
-import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierTaux, type OptionsCalcul } from "./entrees";
-import { etape, euros, interpretationGarantie, pourcent } from "./etapes";
+import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, verifierTaux, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, QUOI_FR, QUOI_BR, QUOI_TAUX_RO, type OptionsCalcul } from "./entrees";
+import { etape, euros, interpretationGarantie, pourcent, ETAPE_BASE_RETENUE, ETAPE_RO_NET, ETAPE_TM, ETAPE_RC, ETAPE_RAC, ETAPE_GARANTIE_PLAFONNEE, ETAPE_NON_RESPONSABLE } from "./etapes";
 import { REFERENCE_NON_OPTAM, plafondNonOptam, valeurEcartNonOptam, valeurPlafondNonOptam } from "./depassement-non-optam";
 import { libelleRetenue, montantRetenue, parametreRetenue, type Retenue } from "./retenue";
 import { estSecteur, secteurInconnu, type Secteur } from "./secteur";
@@ -44,101 +43,50 @@ const REF_RC = "L871-1 CSS : RC calculé sur le RO brut, la participation forfai
 export function calculerSoins(e: EntreeSoins, o?: OptionsCalcul): Decompte {
   verifierEntree(e);
   const date = e.date;
-  verifierJour(date, "la date des soins");
-  const fr = verifierMontant(e.fr, "les frais réels");
-  const br = verifierMontant(e.br, "la base de remboursement");
-  verifierTaux(e.tauxRo, "le taux de remboursement du RO");
+  verifierJour(date, QUOI_DATE_SOINS);
+  const fr = verifierMontant(e.fr, QUOI_FR);
+  const br = verifierMontant(e.br, QUOI_BR);
+  verifierTaux(e.tauxRo, QUOI_TAUX_RO);
   verifierGarantie(e.garantie);
   if (e.garantieOptam !== undefined) verifierGarantie(e.garantieOptam, "la garantie OPTAM");
   const secteur = e.secteur ?? "OPTAM";
   if (!estSecteur(secteur)) throw secteurInconnu(String(secteur));
   const responsable = booleenOuDefaut(e.responsable, true, "responsable");
   const dateContrat = e.dateContrat ?? date;
-  if (e.dateContrat !== undefined) verifierJour(dateContrat, "la date du contrat");
-  const etapes: Etape[] | null = o?.detail === true ? [] : null;
-  let alertes: string[] | null = null;
+  if (e.dateContrat !== undefined) verifierJour(dateContrat, QUOI_DATE_CONTRAT);
 
   const base = fr < br ? fr : br;
-  if (fr < br) {
-    alertes = [
-      `Frais réels (${euros(fr)}) inférieurs à la base de remboursement (${euros(br)}) : ` +
-        `le RO est calculé sur les frais réels, l'assurance maladie ne rembourse pas plus que la dépense.`,
-    ];
-  }
   const roBrut = appliquerTaux(base, e.tauxRo);
   const retenueUnitaire = e.retenue === undefined ? 0 : montantRetenue(e.retenue, date);
   const retenue = retenueUnitaire < roBrut ? retenueUnitaire : roBrut;
   const roNet = roBrut - retenue;
 
   // The CR-08 cap, computed before G so that a cell « dans la limite du plafond responsable » can use it.
-  let plafondLegal: Cents | undefined;
-  let depOptam: Cents | undefined;
   // BR 0: no tarif de responsabilité, hence no dépassement in the sense of R871-2 2°; nothing to cap.
-  if (secteur === "NON-OPTAM" && base > 0 && (responsable || mentionnePlafondLegal(e.garantie))) {
-    if (e.garantieOptam !== undefined) {
-      // The OPTAM cell is a level of cover, not this bill: « frais réels » there means unlimited. Any FR ≥ 2.2 BR
-      // gives the 100 % BR bound (CR-08 table: « 220 % or more, incl. frais réels → 200 % »), so 3 × BR will do.
-      const gOptam = evaluerGarantie(e.garantieOptam, { date, br: base, fr: 3 * base, roBrut });
-      depOptam = gOptam - base;
-    }
-    plafondLegal = plafondNonOptam(base, depOptam, dateContrat);
-  }
+  const plafond =
+    secteur === "NON-OPTAM" && base > 0 && (responsable || mentionnePlafondLegal(e.garantie)) ? plafondCr08(e, base, roBrut, dateContrat) : undefined;
+  const plafondLegal = plafond?.montant;
 
-  const ctx = { date, br: base, fr, roBrut, plafondLegal };
-  const gEcrite = evaluerGarantie(e.garantie, ctx);
-  if (!Number.isSafeInteger(gEcrite)) {
-    throw new RembError("ARGUMENT_INVALIDE", "Garantie invalide : son montant n'est pas un nombre de centimes.");
-  }
-  let g = gEcrite;
-  let plafonds: readonly PlafondApplique[] = AUCUN;
-  if (responsable && plafondLegal !== undefined && g > plafondLegal) {
-    g = plafondLegal;
-    const v = valeurPlafondNonOptam(dateContrat);
-    // Which of the two limits set the cap: the dated 100 % BR (125 % ⚠ in 2015–2016) or the OPTAM cover − 20 % BR.
-    const parLimiteBr = plafondLegal === base + appliquerTaux(base, v.valeur as Taux);
-    const source = parLimiteBr ? v : valeurEcartNonOptam(dateContrat);
-    plafonds = [
-      {
-        code: "non_optam",
-        libelle: "Plafond des dépassements des médecins non adhérents à l'OPTAM (contrat responsable)",
-        montant: plafondLegal,
-        reference: `${REFERENCE_NON_OPTAM} ; ${source.reference.texte}`,
-      },
-    ];
-    (alertes ??= []).push(
-      `La garantie (${euros(gEcrite)}) dépasse le plafond du contrat responsable pour un médecin non adhérent à l'OPTAM ` +
-        `(${euros(plafondLegal)}) : elle est calculée plafonnée (R871-2 2° CSS).` +
-        (source.incertain ? ` ⚠ Valeur du plafond incertaine : ${source.note ?? "voir parameters.md"}` : ""),
-    );
-  }
+  // Without a legal cap (OPTAM, the common line) the guarantee is evaluated from the amounts alone: no context object.
+  const gEcrite = evaluerGarantieLigne(e.garantie, date, base, fr, roBrut, plafondLegal === undefined ? undefined : { plafondLegal });
+  verifierMontantGarantie(gEcrite);
+  const plafonne = responsable && plafondLegal !== undefined && gEcrite > plafondLegal;
+  const g = plafonne ? plafondLegal : gEcrite;
   const rc = rcResponsable(g, fr, roBrut);
 
-  if (etapes) {
-    etapes.push(etape("Frais réels", fr));
-    etapes.push(etape("Base de remboursement", br));
-    if (base !== br) etapes.push(etape("Base retenue (frais réels inférieurs à la BR)", base));
-    etapes.push(etape(`RO brut (${pourcent(e.tauxRo)} × ${euros(base)})`, roBrut, REF_TAUX));
-    etapesRetenue(etapes, e.retenue, retenueUnitaire, retenue, date);
-    etapes.push(etape("RO net versé par l'assurance maladie", roNet));
-    etapes.push(etape("Ticket modérateur (BR − RO brut)", base - roBrut, "L160-13 I et R160-5 CSS"));
-    if (fr > base) etapes.push(etape("Dépassement (FR − BR)", fr - base));
-    etapes.push(etape(`Garantie : ${interpretationGarantie(e.garantie, ctx)}`, gEcrite));
-    if (plafondLegal !== undefined) {
-      etapes.push(
-        etape(
-          depOptam === undefined
-            ? "Plafond non-OPTAM : BR + 100 % BR au plus (garantie OPTAM non fournie)"
-            : `Plafond non-OPTAM : BR + min(100 % BR ; dépassement OPTAM ${euros(depOptam)} − 20 % BR)`,
-          plafondLegal,
-          REFERENCE_NON_OPTAM,
-        ),
-      );
-      if (g !== gEcrite) etapes.push(etape("Garantie plafonnée (contrat responsable)", g, REFERENCE_NON_OPTAM));
-      else if (!responsable) etapes.push(etape("Contrat non responsable : plafond non appliqué", null));
-    }
-    etapes.push(etape("RC = min(G ; FR) − RO brut", rc, REF_RC));
-    etapes.push(etape("Reste à charge (FR − RO net − RC)", fr - roNet - rc));
+  // Everything below the arithmetic (alerts, the applied cap, DETAIL) is built only for the lines that need it, by
+  // separate functions: the common line (no cap, FR ≥ BR, no detail) runs the short path above and nothing else.
+  let alertes: string[] | null = fr < br ? [alerteFraisInferieurs(fr, br)] : null;
+  let plafonds: readonly PlafondApplique[] = AUCUN;
+  if (plafonne) {
+    const cap = plafondApplique(base, plafondLegal, gEcrite, dateContrat);
+    plafonds = [cap.plafond];
+    (alertes ??= []).push(cap.alerte);
   }
+  const etapes =
+    o?.detail === true
+      ? etapesSoins(e, { date, br: base, fr, roBrut, plafondLegal }, br, roNet, retenueUnitaire, retenue, gEcrite, g, rc, responsable, plafond?.depOptam)
+      : AUCUN;
 
   return clore({
     fr,
@@ -150,8 +98,90 @@ export function calculerSoins(e: EntreeSoins, o?: OptionsCalcul): Decompte {
     rc,
     plafonds,
     alertes: alertes ?? AUCUN,
-    etapes: etapes ?? AUCUN,
+    etapes,
   });
+}
+
+function alerteFraisInferieurs(fr: Cents, br: Cents): string {
+  return (
+    `Frais réels (${euros(fr)}) inférieurs à la base de remboursement (${euros(br)}) : ` +
+    `le RO est calculé sur les frais réels, l'assurance maladie ne rembourse pas plus que la dépense.`
+  );
+}
+
+/** R871-2 2° (CR-08) for a non-OPTAM act: the legal maximum of G, and the OPTAM dépassement it rests on if given. */
+function plafondCr08(e: EntreeSoins, base: Cents, roBrut: Cents, dateContrat: Jour): { montant: Cents; depOptam: Cents | undefined } {
+  let depOptam: Cents | undefined;
+  if (e.garantieOptam !== undefined) {
+    // The OPTAM cell is a level of cover, not this bill: « frais réels » there means unlimited. Any FR ≥ 2.2 BR
+    // gives the 100 % BR bound (CR-08 table: « 220 % or more, incl. frais réels → 200 % »), so 3 × BR will do.
+    const gOptam = evaluerGarantie(e.garantieOptam, { date: e.date, br: base, fr: 3 * base, roBrut });
+    depOptam = gOptam - base;
+  }
+  return { montant: plafondNonOptam(base, depOptam, dateContrat), depOptam };
+}
+
+/** The non-OPTAM cap that bound G: the applied cap for the breakdown and the alert that says so. */
+function plafondApplique(base: Cents, plafondLegal: Cents, gEcrite: Cents, dateContrat: Jour): { plafond: PlafondApplique; alerte: string } {
+  const v = valeurPlafondNonOptam(dateContrat);
+  // Which of the two limits set the cap: the dated 100 % BR (125 % ⚠ in 2015–2016) or the OPTAM cover − 20 % BR.
+  const parLimiteBr = plafondLegal === base + appliquerTaux(base, v.valeur as Taux);
+  const source = parLimiteBr ? v : valeurEcartNonOptam(dateContrat);
+  return {
+    plafond: {
+      code: "non_optam",
+      libelle: "Plafond des dépassements des médecins non adhérents à l'OPTAM (contrat responsable)",
+      montant: plafondLegal,
+      reference: `${REFERENCE_NON_OPTAM} ; ${source.reference.texte}`,
+    },
+    alerte:
+      `La garantie (${euros(gEcrite)}) dépasse le plafond du contrat responsable pour un médecin non adhérent à l'OPTAM ` +
+      `(${euros(plafondLegal)}) : elle est calculée plafonnée (R871-2 2° CSS).` +
+      (source.incertain ? ` ⚠ Valeur du plafond incertaine : ${source.note ?? "voir parameters.md"}` : ""),
+  };
+}
+
+/** The DETAIL table of one soins line. */
+function etapesSoins(
+  e: EntreeSoins,
+  ctx: ContexteGarantie,
+  br: Cents,
+  roNet: Cents,
+  retenueUnitaire: Cents,
+  retenue: Cents,
+  gEcrite: Cents,
+  g: Cents,
+  rc: Cents,
+  responsable: boolean,
+  depOptam: Cents | undefined,
+): Etape[] {
+  const { fr, br: base, roBrut, plafondLegal } = ctx;
+  const etapes: Etape[] = [];
+  etapes.push(etape("Frais réels", fr));
+  etapes.push(etape("Base de remboursement", br));
+  if (base !== br) etapes.push(etape(ETAPE_BASE_RETENUE, base));
+  etapes.push(etape(`RO brut (${pourcent(e.tauxRo)} × ${euros(base)})`, roBrut, REF_TAUX));
+  etapesRetenue(etapes, e.retenue, retenueUnitaire, retenue, e.date);
+  etapes.push(etape(ETAPE_RO_NET, roNet));
+  etapes.push(etape(ETAPE_TM, base - roBrut, "L160-13 I et R160-5 CSS"));
+  if (fr > base) etapes.push(etape("Dépassement (FR − BR)", fr - base));
+  etapes.push(etape(`Garantie : ${interpretationGarantie(e.garantie, ctx)}`, gEcrite));
+  if (plafondLegal !== undefined) {
+    etapes.push(
+      etape(
+        depOptam === undefined
+          ? "Plafond non-OPTAM : BR + 100 % BR au plus (garantie OPTAM non fournie)"
+          : `Plafond non-OPTAM : BR + min(100 % BR ; dépassement OPTAM ${euros(depOptam)} − 20 % BR)`,
+        plafondLegal,
+        REFERENCE_NON_OPTAM,
+      ),
+    );
+    if (g !== gEcrite) etapes.push(etape(ETAPE_GARANTIE_PLAFONNEE, g, REFERENCE_NON_OPTAM));
+    else if (!responsable) etapes.push(etape(ETAPE_NON_RESPONSABLE, null));
+  }
+  etapes.push(etape(ETAPE_RC, rc, REF_RC));
+  etapes.push(etape(ETAPE_RAC, fr - roNet - rc));
+  return etapes;
 }
 
 /** The DETAIL line of a PF or franchise: the unit amount, its dated reference, and the RO cap when it bound. */

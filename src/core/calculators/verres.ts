@@ -1,4 +1,4 @@
-import { RembError } from "../errors";
+import { argumentInvalide } from "../errors";
 import { Dec } from "../money";
 
 /**
@@ -83,10 +83,10 @@ export function classerVerre(
   verifierDioptrie(sphere, "la sphère", SPHERE_MAX);
   verifierDioptrie(cylindre, "le cylindre", CYLINDRE_MAX);
   if (progressif !== true && progressif !== false) {
-    throw new RembError("ARGUMENT_INVALIDE", `Valeur invalide pour « progressif » : « ${String(progressif)} » — VRAI (verre multifocal ou progressif) ou FAUX (unifocal) est attendu.`);
+    throw argumentInvalide(`Valeur invalide pour « progressif » : « ${String(progressif)} » — VRAI (verre multifocal ou progressif) ou FAUX (unifocal) est attendu.`);
   }
   if (regime !== "2020" && regime !== "2015") {
-    throw new RembError("ARGUMENT_INVALIDE", `Régime inconnu : « ${String(regime)} » — « 2020 » ou « 2015 » est attendu.`);
+    throw argumentInvalide(`Régime inconnu : « ${String(regime)} » — « 2020 » ou « 2015 » est attendu.`);
   }
   // Positive-cylinder form. S = sph' + cyl' is then the original sphere when the cylinder was negative.
   let sph = sphere;
@@ -139,11 +139,10 @@ function sommeExacte(a: number, b: number): number {
 
 function verifierDioptrie(x: number, quoi: string, max: number): void {
   if (typeof x !== "number" || !Number.isFinite(x)) {
-    throw new RembError("ARGUMENT_INVALIDE", `Valeur invalide pour ${quoi} : « ${String(x)} » — un nombre de dioptries est attendu.`);
+    throw argumentInvalide(`Valeur invalide pour ${quoi} : « ${String(x)} » — un nombre de dioptries est attendu.`);
   }
   if (Math.abs(x) > max) {
-    throw new RembError(
-      "ARGUMENT_INVALIDE",
+    throw argumentInvalide(
       `Valeur invalide pour ${quoi} : ${String(x).replace(".", ",")} dioptries — entre −${max} et +${max} dioptries est attendu.`,
     );
   }
@@ -163,7 +162,7 @@ export function categorieEquipement(v1: TypeVerre, v2: TypeVerre): CategorieOpti
 
 function rang(t: TypeVerre): number {
   if (!Object.prototype.hasOwnProperty.call(RANG, t)) {
-    throw new RembError("ARGUMENT_INVALIDE", `Type de verre inconnu : « ${String(t)} » — « simple », « complexe » ou « très complexe » est attendu.`);
+    throw argumentInvalide(`Type de verre inconnu : « ${String(t)} » — « simple », « complexe » ou « très complexe » est attendu.`);
   }
   return RANG[t];
 }
@@ -184,7 +183,7 @@ export function typesDeCategorie(c: CategorieOptique): readonly [TypeVerre, Type
     case "f":
       return ["tres_complexe", "tres_complexe"];
     default:
-      throw new RembError("ARGUMENT_INVALIDE", `Catégorie d'équipement inconnue : « ${String(c)} » — une lettre de « a » à « f » est attendue.`);
+      throw argumentInvalide(`Catégorie d'équipement inconnue : « ${String(c)} » — une lettre de « a » à « f » est attendue.`);
   }
 }
 
@@ -193,7 +192,7 @@ const LIBELLES: Readonly<Record<TypeVerre, string>> = { simple: "simple", comple
 /** The French label of a lens type: « simple », « complexe », « très complexe ». */
 export function libelleTypeVerre(t: TypeVerre): string {
   const l = Object.prototype.hasOwnProperty.call(LIBELLES, t) ? LIBELLES[t] : undefined;
-  if (l === undefined) throw new RembError("ARGUMENT_INVALIDE", `Type de verre inconnu : « ${String(t)} ».`);
+  if (l === undefined) throw argumentInvalide(`Type de verre inconnu : « ${String(t)} ».`);
   return l;
 }
 
@@ -243,7 +242,7 @@ const FORMES_CATEGORIE = "« a » à « f », « simple », « complexe », « t
  */
 export function categorieDepuisTexte(s: string): CategorieOptique {
   if (typeof s !== "string") {
-    throw new RembError("ARGUMENT_INVALIDE", `Catégorie d'équipement invalide : « ${String(s)} » — ${FORMES_CATEGORIE} est attendu.`);
+    throw argumentInvalide(`Catégorie d'équipement invalide : « ${String(s)} » — ${FORMES_CATEGORIE} est attendu.`);
   }
   const n = normaliser(s);
   const lettre = /^(?:categorie |cat |equipement )?([a-f])$/.exec(n);
@@ -251,12 +250,12 @@ export function categorieDepuisTexte(s: string): CategorieOptique {
   const types = typesNommes(n);
   if (types && types.length === 1) return categorieEquipement(types[0]!, types[0]!);
   if (types && types.length === 2) return categorieEquipement(types[0]!, types[1]!);
-  throw new RembError("ARGUMENT_INVALIDE", `Catégorie d'équipement inconnue : « ${s} » — ${FORMES_CATEGORIE} est attendu.`);
+  throw argumentInvalide(`Catégorie d'équipement inconnue : « ${s} » — ${FORMES_CATEGORIE} est attendu.`);
 }
 
 /** A lens type typed by a user: « simple », « complexe », « très complexe » / « tres complexe » (any case). */
 export function typeVerreDepuisTexte(s: string): TypeVerre {
   const types = typeof s === "string" ? typesNommes(normaliser(s)) : undefined;
   if (types && types.length === 1) return types[0]!;
-  throw new RembError("ARGUMENT_INVALIDE", `Type de verre inconnu : « ${String(s)} » — « simple », « complexe » ou « très complexe » est attendu.`);
+  throw argumentInvalide(`Type de verre inconnu : « ${String(s)} » — « simple », « complexe » ou « très complexe » est attendu.`);
 }

@@ -1,4 +1,4 @@
-import { RembError } from "../errors";
+import { RembError, argumentInvalide } from "../errors";
 import { CENTS_MAX, comparerTaux, taux, type Cents, type Taux } from "../money";
 import { NEANT, type BaseTaux, type Convention, type Formule, type Garantie, type Periode, type Terme, type TermePeriode, type UniteTemps } from "./ast";
 import { apercu, erreurSyntaxe, FIN_EXPRESSION } from "./erreurSyntaxe";
@@ -997,7 +997,7 @@ export function parseGarantie(texte: string): Garantie {
     return hit;
   }
   if (typeof texte !== "string") {
-    throw new RembError("ARGUMENT_INVALIDE", `Garantie invalide : une expression texte est attendue (« 150 % BR »), ${typeof texte} reçu.`);
+    throw argumentInvalide(`Garantie invalide : une expression texte est attendue (« 150 % BR »), ${typeof texte} reçu.`);
   }
   // Not cached: the check is immediate, and 4 096 Excel cells of 32 767 characters would hold 130 Mo.
   if (texte.length > TEXTE_MAX) {

@@ -1,4 +1,4 @@
-import { RembError } from "../errors";
+import { argumentInvalide } from "../errors";
 import { centsDepuisEuros, tauxDepuisNombre } from "../money";
 import type { Formule, Garantie, Terme } from "./ast";
 
@@ -17,7 +17,7 @@ export function formule(termes: readonly Terme[], convention: Formule["conventio
  */
 export function garantieDepuisNombre(x: number, unite: "BR" | "EUR"): Garantie {
   if (!Number.isFinite(x) || x < 0) {
-    throw new RembError("ARGUMENT_INVALIDE", `Garantie invalide : ${x} — un nombre positif ou une expression (« 150 % BR ») est attendu.`);
+    throw argumentInvalide(`Garantie invalide : ${x} — un nombre positif ou une expression (« 150 % BR ») est attendu.`);
   }
   if (x === 0) return { type: "neant" };
   return unite === "BR"

@@ -1,7 +1,7 @@
 export type * from "./ast";
 export { NEANT } from "./ast";
 export type { ContexteGarantie } from "./contexte";
-export { evaluerGarantie, pmssDeLAnnee } from "./evaluer";
+export { evaluerGarantie, evaluerGarantieLigne, pmssDeLAnnee, type ContexteComplementaire } from "./evaluer";
 export { sorteDuCompte, type SorteCompte } from "./compte";
 export { formule, garantieDepuisNombre } from "./construire";
 export { parseGarantie } from "./analyser";

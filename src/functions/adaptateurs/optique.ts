@@ -1,4 +1,4 @@
-import { RembError } from "../../core/errors";
+import { argumentInvalide } from "../../core/errors";
 import type { Cents } from "../../core/money";
 import type { Jour } from "../../core/dates";
 import type { Garantie } from "../../core/garantie";
@@ -15,7 +15,7 @@ function lireClasseOptique(v: ValeurCellule, nom: string): "A" | "B" | undefined
   if (estVide(v)) return undefined;
   const s = typeof v === "string" ? motCle(v).replace(/^CLASSE /, "") : "";
   if (s === "A" || s === "B") return s;
-  throw new RembError("ARGUMENT_INVALIDE", `${nom} : ${decrireValeur(v)} n'est pas valide — « A » (100 % Santé) ou « B » (prix libres) est attendu.`);
+  throw argumentInvalide(`${nom} : ${decrireValeur(v)} n'est pas valide — « A » (100 % Santé) ou « B » (prix libres) est attendu.`);
 }
 
 const PARAMETRES: readonly Parametre[] = [
@@ -43,7 +43,7 @@ export function optique(
   return diffuser(PARAMETRES, [garantie, monture, verres, categorie, classe, base, date_soins, resultat], (v, seul) => {
     const r = v[7] as Resultat;
     const detail = r === "DETAIL";
-    if (detail && !seul) throw new RembError("ARGUMENT_INVALIDE", DETAIL_UNE_LIGNE);
+    if (detail && !seul) throw argumentInvalide(DETAIL_UNE_LIGNE);
     const d = calculerOptique(
       {
         date: v[6] as Jour,

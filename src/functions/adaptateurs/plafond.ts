@@ -1,5 +1,5 @@
 import type { Jour } from "../../core/dates";
-import { plafondResponsable, plancherResponsable, type LimiteResponsable } from "../../core/calculators/plafonds";
+import { plafondResponsable, plancherResponsable, type LimiteResponsable } from "../../core/calculators/limites-responsables";
 import { lireDateSoins, lireTexte } from "../coercion";
 import { diffuser, type Parametre } from "../diffusion";
 import { estVide, type ArgumentExcel, type MatriceExcel, type ValeurCellule } from "../excel";

@@ -1,4 +1,4 @@
-import { RembError } from "../../core/errors";
+import { argumentInvalide } from "../../core/errors";
 import type { Cents, Taux } from "../../core/money";
 import type { Jour } from "../../core/dates";
 import type { Garantie } from "../../core/garantie";
@@ -32,7 +32,7 @@ export function sejour(
   return diffuser(PARAMETRES, [frais, base, garantie, acte_lourd, taux_ro, date_soins, resultat], (v, seul) => {
     const r = v[6] as Resultat;
     const detail = r === "DETAIL";
-    if (detail && !seul) throw new RembError("ARGUMENT_INVALIDE", DETAIL_UNE_LIGNE);
+    if (detail && !seul) throw argumentInvalide(DETAIL_UNE_LIGNE);
     const d = calculerSejour(
       {
         date: v[5] as Jour,

@@ -1,4 +1,4 @@
-import { RembError } from "../../core/errors";
+import { argumentInvalide } from "../../core/errors";
 import type { Cents, Taux } from "../../core/money";
 import type { Jour } from "../../core/dates";
 import type { Garantie } from "../../core/garantie";
@@ -36,7 +36,7 @@ export function soins(
   return diffuser(PARAMETRES, [frais, base, taux_ro, garantie, secteur, retenue, date_soins, resultat], (v, seul) => {
     const r = v[7] as Resultat;
     const detail = r === "DETAIL";
-    if (detail && !seul) throw new RembError("ARGUMENT_INVALIDE", DETAIL_UNE_LIGNE);
+    if (detail && !seul) throw argumentInvalide(DETAIL_UNE_LIGNE);
     const d = calculerSoins(
       {
         date: v[6] as Jour,

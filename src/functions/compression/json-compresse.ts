@@ -1,31 +1,47 @@
 import { inflateRaw } from "./inflate";
 
 /**
- * Runtime side of scripts/json-compresse-loader.js: base64 → DEFLATE → UTF-8 → JSON.parse. Written without atob
- * or TextDecoder so that it needs nothing but the language itself (Excel's runtimes have them, Node's vm does
- * not).
+ * Runtime side of scripts/json-compresse-loader.js: text of 93 characters → DEFLATE → UTF-8 → JSON.parse. Written
+ * without atob or TextDecoder so that it needs nothing but the language itself (Excel's runtimes have them, Node's
+ * vm does not).
  */
 
-const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/** Printable ASCII without « " » and « \\ », in code order: the loader's alphabet. */
 const VALEURS = new Int16Array(128).fill(-1);
-for (let i = 0; i < ALPHABET.length; i++) VALEURS[ALPHABET.charCodeAt(i)] = i;
+for (let c = 32, v = 0; c < 127; c++) if (c !== 34 && c !== 92) VALEURS[c] = v++;
 
-export function base64EnOctets(b64: string): Uint8Array {
-  const s = b64.replace(/=+$/, "");
-  const sortie = new Uint8Array(Math.floor((s.length * 3) / 4));
+function valeur93(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  const v = c < 128 ? VALEURS[c]! : -1;
+  if (v < 0) throw new Error("Données compressées invalides : caractère hors alphabet.");
+  return v;
+}
+
+/** The bytes of `texte93` (the loader): 13 bits per pair of characters, a last single character completes a byte. */
+export function texte93EnOctets(s: string): Uint8Array {
+  const sortie = new Uint8Array(Math.ceil((s.length * 13) / 16));
   let acc = 0;
   let n = 0;
   let o = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const v = c < 128 ? VALEURS[c]! : -1;
-    if (v < 0) throw new Error("Données compressées invalides : base64.");
-    acc = (acc << 6) | v;
-    n += 6;
-    if (n >= 8) {
+  for (let i = 0; i < s.length; i += 2) {
+    let bits = 13;
+    let v: number;
+    if (i + 1 < s.length) {
+      v = valeur93(s, i) + 93 * valeur93(s, i + 1);
+      if (v > 0x1fff) throw new Error("Données compressées invalides : paire hors limites.");
+    } else {
+      // A last single character holds exactly the bits that complete the last byte.
+      bits = 8 - n;
+      v = valeur93(s, i);
+      if (n === 0 || v >= 1 << bits) throw new Error("Données compressées invalides : fin incomplète.");
+    }
+    acc = (acc << bits) | v;
+    n += bits;
+    while (n >= 8) {
       n -= 8;
       sortie[o++] = (acc >> n) & 0xff;
     }
+    acc &= (1 << n) - 1;
   }
   return sortie.subarray(0, o);
 }
@@ -62,6 +78,6 @@ export function utf8EnTexte(o: Uint8Array): string {
   return morceaux.join("");
 }
 
-export function jsonCompresse(b64: string): unknown {
-  return JSON.parse(utf8EnTexte(inflateRaw(base64EnOctets(b64))));
+export function jsonCompresse(texte: string): unknown {
+  return JSON.parse(utf8EnTexte(inflateRaw(texte93EnOctets(texte))));
 }

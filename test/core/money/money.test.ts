@@ -89,4 +89,19 @@ describe("money", () => {
       { numRuns: 20_000 },
     );
   });
+
+  it("rounds exact half cents away from zero, on both signs and every exponent, and never answers −0", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), fc.integer({ min: 1, max: 9 }), fc.boolean(), (k, exp, negatif) => {
+        // c × num = k × 10^exp + 10^exp / 2 exactly: num = 5, c = (2k + 1) × 10^(exp − 1).
+        const c = (2 * Math.abs(k) + 1) * 10 ** (exp - 1) * (negatif ? -1 : 1);
+        const attendu = new Dec(c).times(5).div(new Dec(10).pow(exp)).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
+        return appliquerTaux(c, taux(5, exp)) === attendu;
+      }),
+      { numRuns: 5_000 },
+    );
+    assert.ok(Object.is(appliquerTaux(-4, taux(1, 1)), 0)); // −0,4 cent → 0, not −0
+    assert.ok(Object.is(appliquerTaux(-7, taux(0)), 0));
+    assert.ok(Object.is(appliquerTaux(0, taux(-3, 1)), 0));
+  });
 });
