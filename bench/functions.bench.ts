@@ -58,8 +58,11 @@ function bundleAJour(): { chemin: string; origine: string } {
 /** Runs the bundle as a plain script with a stand-in CustomFunctions global, as Excel's runtime would. */
 function chargerBundle(chemin: string): Map<string, Fonction> {
   const fonctions = new Map<string, Fonction>();
-  const g = globalThis as { CustomFunctions?: unknown };
+  const g = globalThis as { CustomFunctions?: unknown; self?: unknown };
   const avant = g.CustomFunctions;
+  // The bundle registers its lazy chunks (REMB.VERIFIER…) on `self`, the page's global object in Excel's runtime.
+  const selfAvant = g.self;
+  g.self = globalThis;
   g.CustomFunctions = {
     associate: (id: string, f: Fonction) => fonctions.set(id, f),
     Error: class {
@@ -75,6 +78,8 @@ function chargerBundle(chemin: string): Map<string, Fonction> {
   } finally {
     if (avant === undefined) delete g.CustomFunctions;
     else g.CustomFunctions = avant;
+    if (selfAvant === undefined) delete g.self;
+    else g.self = selfAvant;
   }
   return fonctions;
 }

@@ -17,9 +17,9 @@ export function benchGrilles(): Mesure[] {
   for (let i = 0; i < 10_000; i++) lignes.push(`Ligne de garanties ${i} consultation spécialiste OPTAM;100 % BR;${100 + (i % 200)} % BR;Frais réels`);
   const csv = lignes.join("\r\n");
   return [
-    duree("grille 120 × 6 : import du tableau", () => grilleDepuisTableau(t), 41),
-    duree("grille 120 × 6 : vérification contrat responsable", () => verifierGrille(g, { date }), 41),
-    duree("grille 120 × 6 : import + vérification", () => verifierGrille(grilleDepuisTableau(t), { date }), 41),
+    duree("grille 120 × 6 : import du tableau", () => grilleDepuisTableau(t), 41, 100),
+    duree("grille 120 × 6 : vérification contrat responsable", () => verifierGrille(g, { date }), 41, 100),
+    duree("grille 120 × 6 : import + vérification", () => verifierGrille(grilleDepuisTableau(t), { date }), 41, 100),
     duree("CSV de 10 000 lignes : import", () => grilleDepuisCsv(csv), 5),
   ];
 }

@@ -45,9 +45,10 @@ export function debit(nom: string, fn: (i: number) => number, options: { dureeMs
   return { nom, valeur: Math.round(resultats[Math.floor(tours / 2)]!), unite: "appels/s" };
 }
 
-/** Median wall time of one call of `fn`, in milliseconds. */
-export function duree(nom: string, fn: () => unknown, tours = 7): Mesure {
-  fn();
+/** Median wall time of one call of `fn`, in milliseconds, after `echauffement` untimed calls. */
+export function duree(nom: string, fn: () => unknown, tours = 7, echauffement = 1): Mesure {
+  // Warm-up calls first, so the median describes optimised code (a grid checked many times, as the CLI does).
+  for (let i = 0; i < echauffement; i++) fn();
   const temps: number[] = [];
   for (let t = 0; t < tours; t++) {
     const debut = performance.now();
