@@ -27,7 +27,7 @@ export type PosteResponsable =
   | "ani-dentaire";
 
 export interface LimiteResponsable {
-  /** Euros (unite EUR) or a multiple of the BR (unite xBR), as a plain number for Excel. */
+  /** Euros (unite EUR) or a multiple of the BR (unite xBR), as a plain number for the spreadsheet. */
   readonly valeur: number;
   readonly unite: "EUR" | "xBR";
   readonly reference: string;

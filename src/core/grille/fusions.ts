@@ -1,5 +1,5 @@
 /**
- * A merged range of a sheet (0-based, relative to the table). Office.js gives a merged cell's value in its
+ * A merged range of a sheet (0-based, relative to the table). Office JS gives a merged cell's value in its
  * top-left cell only and "" elsewhere; exceljs gives the master value everywhere. Filling merges before the
  * import makes both sources read the same: a « Frais réels » merged across every level is « Frais réels » in
  * each level, a section merged down the label column labels each of its rows.

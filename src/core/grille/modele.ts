@@ -189,7 +189,7 @@ export interface OptionsImport {
   readonly dateEffet?: Jour | string;
   readonly responsable?: boolean;
   readonly collectif?: boolean;
-  /** Number formats aligned with `cellules` (Office.js `range.numberFormat`, exceljs `cell.numFmt`). */
+  /** Number formats aligned with `cellules` (Office JS `range.numberFormat`, exceljs `cell.numFmt`). */
   readonly formats?: readonly (readonly (string | null | undefined)[] | undefined)[];
   /**
    * How to read numbers that have no % or currency format: "auto" (default, docs/format-grille.md), or the unit

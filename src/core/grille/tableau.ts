@@ -65,7 +65,7 @@ class Import {
   executer(): Grille {
     this.lireValeurs();
     const { colonnesDonnees, lignesDonnees } = this.reperer();
-    // The first row with a label and a value may be a title row (« Date d'effet | 46023 » from Office.js, which
+    // The first row with a label and a value may be a title row (« Date d'effet | 46023 » from the Office JS range values, which
     // gives dates as bare serials): the first one with a header above it starts the grid.
     let entete: ReturnType<Import["trouverEntete"]> = null;
     for (const [i, r] of lignesDonnees.entries()) {

@@ -1,5 +1,5 @@
 /**
- * One raw cell as the sources give it (Office.js `range.values`, exceljs, CSV text, JSON), folded into a few
+ * One raw cell as the sources give it (Office JS `range.values`, exceljs, CSV text, JSON), folded into a few
  * kinds. Hostile content is neutralised here, once: control and invisible characters (bidi overrides, zero-width
  * spaces) are removed, huge texts are cut, and texts that start like a spreadsheet formula are flagged.
  * Nothing is ever evaluated.
@@ -26,7 +26,7 @@ export interface Nettoyage {
   readonly formule: boolean;
 }
 
-/** Longest text kept from one cell: a guarantee or a label is a line, not a document. */
+/** Longest text kept from one cell: a guarantee or a label is a line, not a whole text file. */
 export const TEXTE_MAX = 1000;
 
 const VIDE: ValeurCellule = Object.freeze({ type: "vide" });
