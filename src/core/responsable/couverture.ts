@@ -19,6 +19,9 @@ export type Evaluation =
 export interface Couverture {
   readonly ligne: Ligne;
   readonly niveau: Niveau;
+  /** Indexes of the line and the level in the grid (`grille.lignes`, `grille.niveaux`). */
+  readonly iLigne: number;
+  readonly iNiveau: number;
   readonly cellule: Cellule;
   /**
    * False when this cell or the socle it includes does not parse: the import already reported it (« lecture »
@@ -46,7 +49,7 @@ export class Couvertures {
   }
 
   de(iLigne: number, iNiveau: number): Couverture {
-    const cle = iLigne * 1024 + iNiveau;
+    const cle = iLigne * this.grille.niveaux.length + iNiveau;
     let c = this.cache.get(cle);
     if (!c) {
       c = this.construire(iLigne, iNiveau, 0);
@@ -64,20 +67,22 @@ export class Couvertures {
     const socle = iSocle === undefined || iSocle === iNiveau || profondeur > 16 ? undefined : this.construire(iLigne, iSocle, profondeur + 1);
     const propre = cellule.garantie;
     if (propre === undefined || (socle !== undefined && !socle.lisible)) {
-      return { ligne, niveau, cellule, lisible: false, herite: false, colonnes: [niveau.nom], garanties: [], montant: () => NON_LISIBLE };
+      return { ligne, niveau, iLigne, iNiveau, cellule, lisible: false, herite: false, colonnes: [niveau.nom], garanties: [], montant: () => NON_LISIBLE };
     }
     if (socle === undefined) {
-      return { ligne, niveau, cellule, lisible: true, herite: false, colonnes: [niveau.nom], garanties: [propre], montant: (ctx) => evaluer(propre, ctx) };
+      return { ligne, niveau, iLigne, iNiveau, cellule, lisible: true, herite: false, colonnes: [niveau.nom], garanties: [propre], montant: (ctx) => evaluer(propre, ctx) };
     }
     const colonnes = [...socle.colonnes, niveau.nom];
     if (propre.type === "neant") {
-      return { ...socle, ligne, niveau, cellule, herite: true, colonnes };
+      return { ...socle, ligne, niveau, iLigne, iNiveau, cellule, herite: true, colonnes };
     }
     const garanties = [...socle.garanties, propre];
     if (niveau.convention === "SOCLE_EN_SUS") {
       return {
         ligne,
         niveau,
+        iLigne,
+        iNiveau,
         cellule,
         lisible: true,
         herite: false,
@@ -95,7 +100,7 @@ export class Couvertures {
       };
     }
     // SOCLE_INCLUS: the option's cell alone is the total.
-    return { ligne, niveau, cellule, lisible: true, herite: false, colonnes, garanties: [propre], montant: (ctx) => evaluer(propre, ctx) };
+    return { ligne, niveau, iLigne, iNiveau, cellule, lisible: true, herite: false, colonnes, garanties: [propre], montant: (ctx) => evaluer(propre, ctx) };
   }
 }
 

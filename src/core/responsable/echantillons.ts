@@ -1,5 +1,6 @@
 import type { Jour } from "../dates";
-import { appliquerTaux, formatEuros, type Cents, type Taux } from "../money";
+import { appliquerTaux, type Cents, type Taux } from "../money";
+import { euros } from "../calculators/etapes";
 import type { ContexteGarantie } from "../garantie";
 import { parametres } from "../params";
 import type { Poste } from "../postes";
@@ -84,9 +85,8 @@ export function pct(x: number): string {
   return `${String(Math.round(x * 100) / 100).replace(".", ",")}${NBSP}%`;
 }
 
-export function euros(c: Cents): string {
-  return formatEuros(c);
-}
+/** « 1 234,56 € »: the calculators' DETAIL formatting. */
+export { euros } from "../calculators/etapes";
 
 /** « la grille prévoit « 50 € » » with its amount at the failing point: the auditor sees the figures. */
 export function montantAuPoint(e: Echec): string {

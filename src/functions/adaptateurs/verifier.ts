@@ -1,5 +1,5 @@
 import { dateFr, type Jour } from "../../core/dates";
-import { grilleDepuisTableau } from "../../core/grille";
+import { grilleDepuisTableau, origineDepuis } from "../../core/grille";
 import { posteParCode } from "../../core/postes";
 import { verifierGrille, type Constat } from "../../core/responsable";
 import { lireDate } from "../coercion";
@@ -67,12 +67,16 @@ function lireDateFacultative(a: ArgumentExcel | undefined): Jour | undefined {
 
 /**
  * Excel gives the range's address when the function asks for it (@requiresParameterAddresses): « Feuil1!B3:H60 »
- * or « 'Tableau 2026'!B3:H60 ». Its first cell is the origin of the A1 addresses in the findings. Without it
- * (older Excel builds), addresses count from A1 of the range.
+ * or « 'Tableau 2026'!$B$3:$H$60 ». Its first cell is the origin of the A1 addresses in the findings, read by the
+ * grid importer's own address parser. Without it (older Excel builds), addresses count from A1 of the range.
  */
 function origineDeLaPlage(adresse: string | undefined): string | undefined {
   if (adresse === undefined || adresse === "") return undefined;
-  const premiere = adresse.split(":")[0]!;
-  return /^('([^']|'')+'|[^'!]+)!\$?[A-Za-z]{1,3}\$?\d+$|^\$?[A-Za-z]{1,3}\$?\d+$/.test(premiere) ? premiere.replace(/\$/g, "") : undefined;
+  const premiere = adresse.split(":")[0]!.replace(/\$/g, "");
+  try {
+    origineDepuis(premiere);
+    return premiere;
+  } catch {
+    return undefined;
+  }
 }
-

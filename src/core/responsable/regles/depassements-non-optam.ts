@@ -43,7 +43,7 @@ export const depassementsNonOptam: Regle = {
         if (taux === null) continue;
         const unique = iNon === ligneOptam;
         for (const non of v.couverturesDe(iNon)) {
-          const optam = ligneOptam === undefined ? undefined : v.couvertures.de(ligneOptam, indexNiveau(v, non));
+          const optam = ligneOptam === undefined ? undefined : v.couvertures.de(ligneOptam, non.iNiveau);
           if (optam !== undefined && !optam.lisible) continue; // the unreadable OPTAM cell is already reported
           verifierNiveau(v, this.id, ref, non, optam, unique, taux, incertain);
         }
@@ -51,10 +51,6 @@ export const depassementsNonOptam: Regle = {
     }
   },
 };
-
-function indexNiveau(v: Verification, c: Couverture): number {
-  return v.grille.niveaux.indexOf(c.niveau);
-}
 
 function verifierNiveau(v: Verification, id: IdRegle, ref: string, non: Couverture, optam: Couverture | undefined, unique: boolean, taux: Taux, incertain: boolean): void {
   const echecs: { br: Cents; g: Cents; max: Cents }[] = [];

@@ -26,11 +26,16 @@ export interface CouvertureEquipement {
 export const CATEGORIES: readonly CategorieOptique[] = ["a", "b", "c", "d", "e", "f"];
 
 export function couvertureEquipement(v: Verification, c: Couverture): CouvertureEquipement | { raison: string } | null {
+  // The floor, the cap and D911-1 read the same equipment total: computed once per cell.
+  return v.memo(`equipement:${c.iLigne}:${c.iNiveau}`, () => calculer(v, c));
+}
+
+function calculer(v: Verification, c: Couverture): CouvertureEquipement | { raison: string } | null {
   const lpp = tauxAu("ro.taux.lpp", v.date);
   const brEq = brEquipementB(v.date);
   if (lpp === null || brEq === null) return null;
   const ctx = point(v.date, brEq, lpp, FR_ILLIMITE).ctx;
-  const p = v.posteDe(v.grille.lignes.indexOf(c.ligne))!;
+  const p = v.posteDe(c.iLigne)!;
   const parVerre = formules(c).some((f) => f.termes.some((t) => t.periode?.unite === "verre"));
   if (p.optique?.element === "equipement" && !parVerre) {
     const e = c.montant(ctx);
@@ -57,11 +62,11 @@ export function couvertureEquipement(v: Verification, c: Couverture): Couverture
 }
 
 /** The classe B frame line's cover at the same level (FR unlimited), or null when the grid has none. */
-export function montureDuNiveau(v: Verification, c: Couverture, lpp: Taux): Cents | null {
-  const i = v.lignes((p) => p.optique?.classe === "B" && p.optique.element === "monture")[0];
+function montureDuNiveau(v: Verification, c: Couverture, lpp: Taux): Cents | null {
+  const i = v.memo("ligne-monture-b", () => v.lignes((p) => p.optique?.classe === "B" && p.optique.element === "monture")[0]);
   const br = brMontureB(v.date);
   if (i === undefined || br === null) return null;
-  const m = v.couvertures.de(i, v.grille.niveaux.indexOf(c.niveau));
+  const m = v.couvertures.de(i, c.iNiveau);
   if (!m.lisible) return null;
   const e = m.montant(point(v.date, br, lpp, FR_ILLIMITE).ctx);
   return e.ok ? e.montant : null;
