@@ -4,6 +4,7 @@ import { NEANT, type BaseTaux, type Convention, type Formule, type Garantie, typ
 import { apercu, erreurSyntaxe, FIN_EXPRESSION } from "./erreurSyntaxe";
 import { estMontantParUnite, estObjet, estPartDeLaLigne, memeCompteur, seMultiplie } from "./compte";
 import { decouper, type Jeton } from "./jetons";
+import { formeImprimee } from "./formes-imprimees";
 import { ATTENDU_BASE, ATTENDU_PERIODE, ATTENDU_TERME, ATTENDU_UNITE, MOTS_BASE, MOTS_UNITE, UNITES } from "./vocabulaire";
 
 /*
@@ -1015,6 +1016,15 @@ export function parseGarantie(texte: string): Garantie {
   } catch (e) {
     if (!(e instanceof RembError)) throw e;
     resultat = e;
+    // A long-hand wording real grids print (formes-imprimees.ts): read it in canonical words, else keep this error.
+    const forme = formeImprimee(texte);
+    if (forme !== undefined) {
+      try {
+        resultat = figer(typeof forme === "string" ? new Analyseur(forme).analyser() : forme);
+      } catch (e2) {
+        if (!(e2 instanceof RembError)) throw e2;
+      }
+    }
   }
   if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value!);
   memo.set(texte, resultat);

@@ -31,7 +31,10 @@ export type UniteTemps =
   | "verre"
   | "dent"
   | "sejour"
-  | "cure";
+  | "cure"
+  | "oeil"
+  | "implant"
+  | "appareil";
 
 export interface Periode {
   /** "/ 2 ans" → 2; "/ an" → 1 (a whole number ≥ 1). */
@@ -90,6 +93,11 @@ export type Garantie =
   | { readonly type: "neant" }
   /** Inclus, Oui: a service, not an amount. The parser sets `texte` to the canonical « Inclus » or « Oui ». */
   | { readonly type: "service"; readonly texte: string }
+  /**
+   * « Voir tableau ci-dessous », « Grille optique base 2 »: the guarantee is printed in another table or document.
+   * Not an amount; `vers` is what the cell points to, folded (« grille optique base 2 »).
+   */
+  | { readonly type: "renvoi"; readonly vers: string }
   | Formule;
 
 export const NEANT: Garantie = Object.freeze({ type: "neant" });

@@ -19,6 +19,8 @@ export function decrireGarantie(g: Garantie, ctx?: ContexteGarantie): string {
       return ctx ? "Néant : pas de remboursement complémentaire (0,00 €)" : "Néant : pas de remboursement complémentaire";
     case "service":
       return `${g.texte} : service, sans montant à calculer`;
+    case "renvoi":
+      return `Voir ${g.vers} : la garantie figure dans un autre tableau, sans montant ici`;
     case "formule":
       return decrireFormule(g, ctx);
   }

@@ -35,6 +35,8 @@ export function evaluerGarantieLigne(g: Garantie, date: Jour, br: Cents, fr: Cen
       return 0;
     case "service":
       throw garantieNonMonetaire(g.texte);
+    case "renvoi":
+      throw garantieNonMonetaire(`Voir ${g.vers}`);
     case "formule":
       if (!estCents(br) || !estCents(fr) || !estCents(roBrut) || roBrut > br) throw contexteInvalide(br, fr, roBrut);
       return evaluerFormule(g, date, br, fr, roBrut, autres);

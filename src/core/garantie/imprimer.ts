@@ -35,6 +35,8 @@ export function unparseGarantie(g: Garantie): string {
       return "Néant";
     case "service":
       return g.texte;
+    case "renvoi":
+      return `Voir ${g.vers}`;
     case "formule": {
       const s = texteFormule(g);
       return s.charAt(0).toUpperCase() + s.slice(1);

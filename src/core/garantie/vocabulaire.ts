@@ -39,6 +39,10 @@ export const UNITES: Readonly<Record<UniteTemps, DefinitionUnite>> = {
   dent: { singulier: "dent", pluriel: "dents", parUnite: false, denombrable: true, duree: false },
   sejour: { singulier: "séjour", pluriel: "séjours", parUnite: false, denombrable: true, duree: false },
   cure: { singulier: "cure", pluriel: "cures", parUnite: false, denombrable: true, duree: false },
+  // « 500 € / œil » (chirurgie réfractive), « 1 400 € par implant », « 1 000 € par appareil »: items a line holds once.
+  oeil: { singulier: "œil", pluriel: "yeux", parUnite: false, denombrable: true, duree: false },
+  implant: { singulier: "implant", pluriel: "implants", parUnite: false, denombrable: true, duree: false },
+  appareil: { singulier: "appareil", pluriel: "appareils", parUnite: false, denombrable: true, duree: false },
 };
 
 /**
@@ -86,6 +90,13 @@ export const MOTS_UNITE: ReadonlyMap<string, UniteTemps> = new Map<string, Unite
   ["sejours", "sejour"],
   ["cure", "cure"],
   ["cures", "cure"],
+  ["œil", "oeil"],
+  ["oeil", "oeil"],
+  ["yeux", "oeil"],
+  ["implant", "implant"],
+  ["implants", "implant"],
+  ["appareil", "appareil"],
+  ["appareils", "appareil"],
 ]);
 
 /** Canonical name of each base of a percentage (« 150 % BR », « 1,5 % PMSS »). */

@@ -1,0 +1,87 @@
+import type { Garantie } from "./ast";
+
+/**
+ * Long-hand wordings that real grids print for what the language writes in a few words: « 100 % de la base de
+ * remboursement de la sécurité sociale sous déduction des prestations versées par la sécurité sociale » is
+ * « 100 % BR Sécu incluse », « Crédit de 200 € par année civile » is « 200 € / an », « Prise en charge intégrale, dans
+ * le respect des honoraires limites de facturation » is « Frais réels dans la limite des HLF ».
+ *
+ * The parser tries the text as written first; only when it fails does it try the canonical wording given here, and
+ * when that fails too the first error (with its position in the printed text) is the one reported. Every rewrite
+ * says exactly what the printed words say — nothing is guessed: a wording that could mean two things (« 3 × 25 € »:
+ * per year? per session?) is left for the parser to refuse, so the grid reports it as unread instead of misreading it.
+ */
+export function formeImprimee(texte: string): string | Garantie | undefined {
+  let t = plierTexte(texte);
+  const renvoi = lireRenvoi(t);
+  if (renvoi) return renvoi;
+  // « / » alone: the slash grids print in a cell that has nothing (« Implant dentaire : / / / 30 % PMSS »).
+  if (t === "/" || t === "//") return { type: "neant" };
+  const debut = t;
+  for (const [re, par] of REECRITURES) t = t.replace(re, par as string);
+  t = t.replace(/\s+/g, " ").trim();
+  return t !== debut ? t : undefined;
+}
+
+/** Lower case, no accents, one kind of space, dash and apostrophe: the rewrites are written for this form. */
+function plierTexte(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/œ/g, "oe")
+    .replace(/[\u2019\u02bc]/g, "'")
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    .replace(/[\s\u00a0\u202f]+/g, " ")
+    .trim();
+}
+
+/** Rewrites, in order. Each one is exact: the canonical words mean what the printed ones mean. */
+const REECRITURES: readonly (readonly [RegExp, string])[] = [
+  // ——— bases ———
+  // « de la base de remboursement de la sécurité sociale (BR) », « de BRSS »: the BR.
+  [/\b(?:de )?(?:la )?base de remboursement(?: de la securite sociale| de l'assurance maladie(?: obligatoire)?| secu| ss)?(?: \((?:br|brss)\))?/g, "br"],
+  [/\bde (?:la )?brss?\b/g, "br"],
+  [/\bbr ou du tarif forfaitaire de responsabilite\b/g, "br"],
+  [/\bticket moderateur \(tm\)/g, "tm"],
+  [/\bfrais reels \(fr\)/g, "frais reels"],
+  [/^100 % (?:de la |des )(?:de|depense engagee|depenses engagees|depense reelle|depenses reelles)$/g, "frais reels"],
+  // ——— the RO convention ———
+  [/\b(?:sous deduction|deduction faite) (?:des prestations versees par|du remboursement de|des remboursements de|de) (?:la securite sociale|l'assurance maladie(?: obligatoire)?|la ss)\b/g, "securite sociale incluse"],
+  [/\b(?:en complement|en plus) (?:des prestations versees par|du remboursement de|des remboursements de) (?:la securite sociale|l'assurance maladie(?: obligatoire)?|la ss)\b/g, "en sus du ro"],
+  [/\b(?:en plus|en complement) du (?:rss|ro|remboursement ss)\b/g, "en sus du ro"],
+  // ——— full cover of a legal amount ———
+  [/^(?:(?:rss|ro|ss|securite sociale|amo) \+ )?100 % des frais restant a (?:la )?charge(?: du beneficiaire| de l'assure)?(?: apres (?:l')?intervention de la securite sociale| apres remboursement de la securite sociale)?,? dans la limite des (plv|hlf|prix limites de vente|honoraires limites de facturation)\b.*$/g, "frais reels dans la limite des $1"],
+  [/^prise en charge integrale\b.*\b(?:honoraires limites de facturation|hlf)\b.*$/g, "frais reels dans la limite des hlf"],
+  [/^prise en charge integrale\b.*\b(?:prix limites? de vente|plv)\b.*$/g, "frais reels dans la limite des plv"],
+  [/^prise en charge integrale(?: \(y compris (?:en )?psychiatrie\))?$/g, "frais reels"],
+  [/^100 % du forfait(?: journalier| hospitalier)?(?: fixe par arrete(?: ministeriel)?| reglementaire(?: en vigueur)?)?$/g, "frais reels"],
+  [/^100 % (?:des )?(?:frais reels|fr) limites? au forfait reglementaire(?: en vigueur)?$/g, "frais reels"],
+  [/^100 % des frais reels dans la limite de la legislation en vigueur$/g, "frais reels"],
+  [/^couverture aux frais reels(?:,? actuellement ?:? .*)?$/g, "frais reels"],
+  [/^100 % de la participation forfaitaire$/g, "frais reels"],
+  // ——— amounts and periods ———
+  [/\bcredit de (?=\d)/g, ""],
+  [/\bforfait (?:annuel )?de (?=\d)/g, ""],
+  [/(€) ?\(?forfait par annee civile( et par beneficiaire)?\)?/g, "$1 / an$2"],
+  [/(€) forfait\b/g, "$1"],
+  [/\bpar annee civile\b/g, "par an"],
+  [/\bpar jour d'hospitalisation\b/g, "/ jour"],
+  [/(€) maximum$/g, "$1"],
+  [/(€) ?\/ ?semestre de soins\b/g, "$1 / semestre"],
+  [/\/ ?dent ?\/? ?[x×] ?(\d+) ?\/ ?an\b/g, "/ dent (max $1 / an)"],
+  [/\b(\d+(?:[,.]\d+)?) ?% du pmss\b/g, "$1 % pmss"],
+  [/€ seance\b/g, "€ / seance"],
+  [/\bdans la limite d'une seance par an\b/g, "(max 1 seance / an)"],
+];
+
+/**
+ * A cell that sends the reader to another table or document (« Voir tableau ci-dessous », « Selon la grille optique
+ * ci-après », « Grille optique base 2 »): the guarantee is elsewhere, not an amount here.
+ */
+function lireRenvoi(t: string): Garantie | undefined {
+  if (/^(?:voir|cf\.?|se reporter (?:a|au)|selon (?:la|le)|suivant (?:la|le)|conformement (?:a|au))\b.*\b(?:grille|tableau|tableaux|annexe|bareme|programme)\b/.test(t) || /^grille (?:optique|dentaire|auditive)\b/.test(t)) {
+    return { type: "renvoi", vers: t.replace(/^(?:voir|cf\.?|se reporter (?:a|au)|selon|suivant|conformement (?:a|au))\s*/, "") };
+  }
+  return undefined;
+}
