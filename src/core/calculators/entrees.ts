@@ -101,7 +101,7 @@ export function verifierGarantie(g: Garantie, quoi?: string): void {
   if (
     g === null ||
     typeof g !== "object" ||
-    !(g.type === "neant" || g.type === "service" || (g.type === "formule" && Array.isArray(g.termes) && g.termes.length > 0))
+    !(g.type === "neant" || g.type === "service" || g.type === "renvoi" || (g.type === "formule" && Array.isArray(g.termes) && g.termes.length > 0))
   ) {
     throw garantieRefusee(quoi);
   }

@@ -106,6 +106,7 @@ export class Couvertures {
 
 function evaluer(g: Garantie, ctx: ContexteGarantie): Evaluation {
   if (g.type === "service") return { ok: false, raison: `« ${g.texte} » n'est pas un montant` };
+  if (g.type === "renvoi") return { ok: false, raison: `la garantie figure dans un autre tableau (« ${g.vers} »), à vérifier` };
   try {
     return { ok: true, montant: evaluerGarantie(g, ctx) };
   } catch (e) {
