@@ -1,7 +1,8 @@
 import { RembError, estRembError } from "../errors";
 import type { Poste } from "../postes";
 import { lireGarantie } from "./lire-garantie";
-import type { Garantie } from "../garantie";
+import { parseGarantie, type Garantie } from "../garantie";
+import { separerRenvois } from "./renvois";
 import type { AlerteImport, Cellule, LectureNombre } from "./modele";
 import { isoDepuisJour, jourDepuisSerie } from "../dates";
 import { estFormatDate, lireNombre, messageAmbigu, nombreDepuisTexte, type UniteNombres } from "./nombre";
@@ -38,13 +39,19 @@ export function lireCellule(v: ValeurCellule, ctx: ContexteCellule, alerter: Ale
       return celluleNombre(v.nombre, ctx.format, undefined, ctx, alerter);
     case "texte": {
       if (v.nettoyage) signalerNettoyage(v, lieuDe(ctx), alerter);
-      const x = nombreDepuisTexte(v.texte);
-      if (x !== undefined) return celluleNombre(x, undefined, v.texte, ctx, alerter);
-      try {
-        return cellule(ctx, v.texte, lireGarantie(v.texte));
-      } catch (e) {
-        return celluleErreur(ctx, v.texte, e, alerter);
+      // « 100 € (9) », « 225 % (3) »: the footnote mark is kept beside the cell, the value read without it.
+      const { texte: sansRenvois, marques } = separerRenvois(v.texte);
+      const x = nombreDepuisTexte(sansRenvois);
+      let c: Cellule;
+      if (x !== undefined) c = celluleNombre(x, undefined, v.texte, ctx, alerter);
+      else {
+        try {
+          c = cellule(ctx, v.texte, parseGarantie(sansRenvois));
+        } catch (e) {
+          c = celluleErreur(ctx, v.texte, e, alerter);
+        }
       }
+      return marques.length > 0 ? { ...c, renvois: marques } : c;
     }
     case "booleen":
       return cellule(ctx, v.valeur ? "VRAI" : "FAUX", lireGarantie(v.valeur ? "Oui" : ""));

@@ -6,3 +6,5 @@ export { decoderOctets, type Encodage } from "./decodage";
 export { remplirFusions, type Fusion } from "./fusions";
 export { neutraliserPourTableur } from "./valeur-cellule";
 export { adresseA1, lettresColonne, origineDepuis, type Origine } from "./adresse";
+export { lireCorrections, validerCorrections, VERSION_CORRECTIONS, type Corrections, type PosteCorrige } from "./corrections";
+export { separerRenvois, lireNotes, type Note } from "./renvois";

@@ -2,6 +2,8 @@ import type { Jour } from "../dates";
 import type { RembError } from "../errors";
 import type { Garantie } from "../garantie";
 import type { CodePoste, Section } from "../postes";
+import type { Corrections } from "./corrections";
+import type { Note } from "./renvois";
 
 /**
  * The grid model (architecture.md « Grids »): one row per poste, one column per level. Every import
@@ -24,6 +26,8 @@ export interface Grille {
   readonly collectif?: boolean;
   readonly niveaux: readonly Niveau[];
   readonly lignes: readonly Ligne[];
+  /** Footnotes and glossary printed with the table (« (2) Hors EHPAD. »), which lines and cells refer to by mark. */
+  readonly notes?: readonly Note[];
   readonly source: SourceGrille;
   readonly alertes: readonly AlerteImport[];
 }
@@ -88,6 +92,10 @@ interface CelluleCommune {
   readonly adresse?: string;
   /** Present when the source value was a number. */
   readonly lecture?: LectureNombre;
+  /** The user corrected the reading: this text was read instead of the printed one (`texte`). */
+  readonly correction?: string;
+  /** Footnote marks printed in the cell (« 100 € (9) » → « 9 »); their texts are in `Grille.notes`. */
+  readonly renvois?: readonly string[];
 }
 
 /** A guarantee cell: parsed (`garantie`) or not (`erreur`, the RembError of the parser), never both. */
@@ -109,6 +117,11 @@ export interface ReconnaissanceLigne {
 export interface Ligne {
   /** The catalogue poste, or null for a label nothing in the catalogue matches (kept, and reported in alertes). */
   readonly poste: CodePoste | null;
+  /**
+   * The line states an attribute of the contract or a service (« Tiers payant : Oui », « Réseau Kalixia »,
+   * « Assistance »), not a care: kept and shown, never checked. Its poste is null.
+   */
+  readonly attribut?: true;
   readonly reconnaissance: ReconnaissanceLigne;
   /** The printed label (several label columns joined with « — »). */
   readonly libelle: string;
@@ -116,6 +129,8 @@ export interface Ligne {
   readonly section: Section | null;
   /** The sub-heading row above the line, when there is one (« Honoraires médicaux » above « Adhérents DPTAM »). */
   readonly intertitre?: string;
+  /** Footnote marks printed after the label (« Forfait journalier (2) » → « 2 »); their texts are in `Grille.notes`. */
+  readonly renvois?: readonly string[];
   /** 1-based row number in the sheet (the origin option applied); for JSON grids, 1-based index in `lignes`. */
   readonly ligne: number;
   /** A1 address of the label cell, when known. */
@@ -141,6 +156,8 @@ export type CodeAlerteImport =
   | "COLONNE_IGNOREE"
   /** An option column does not say whether it includes the base: the default convention was applied. */
   | "CONVENTION_SOCLE_IMPLICITE"
+  /** The grid, a level or a note says the amounts come on top of the RO (« en complément de la sécurité sociale »). */
+  | "CONVENTION_RO"
   /** « + 50 € » in a column read as including the base: the « + » suggests an amount on top of it (ambiguous). */
   | "PLUS_DANS_UN_TOTAL"
   /** A text starting like a spreadsheet formula (=, +, -, @ followed by a call or a pipe): kept as text only. */
@@ -198,6 +215,6 @@ export interface OptionsImport {
   readonly nombres?: "auto" | "pourcentage" | "multiple" | "euros";
   /** Convention of option / surcomplémentaire columns whose header does not state it (default SOCLE_INCLUS). */
   readonly conventionSocle?: ConventionSocle;
-  /** User corrections of the recognised postes, by 1-based sheet row (`Ligne.ligne`); null = no poste. */
-  readonly corrections?: Readonly<Record<number, CodePoste | null>>;
+  /** What the user corrected in the reading (postes by row or label, cell readings): see corrections.ts. */
+  readonly corrections?: Corrections;
 }

@@ -66,7 +66,10 @@ function analyser(texte: string): Entete {
     niveauMot || garantieNumerotee || /\b(socle|base) [0-9]+\b/.test(p) || (/^(base|socle)( |$)/.test(p) && !/^base de remboursement\b/.test(p)) || /\bniveau\b/.test(p);
 
   let ignorer: string | undefined;
-  if (!estNiveau) {
+  // « Prestation du régime de base (y compris remboursement sécurité sociale) », « Niveaux de couverture incluant le
+  // remboursement sécurité sociale »: a level that says it includes the RO, not the RO's own column.
+  const inclutRo = /\b(y compris|incluant|inclus|incluse|compris|comprise|prestations?|couverture|garanties?|niveaux?|regime de base|panier de soins|limite de remboursements?|montant des remboursements?|indemnisation)\b/.test(p);
+  if (!estNiveau && !inclutRo) {
     for (const [re, raison] of NON_NIVEAU) {
       if (re.test(p)) {
         ignorer = raison;

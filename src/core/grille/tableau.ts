@@ -6,6 +6,9 @@ import { lireGarantie } from "./lire-garantie";
 import type { AlerteImport, Cellule, Grille, Ligne, Niveau, OptionsImport, ReconnaissanceLigne, SourceGrille } from "./modele";
 import { analyserEntete, estDeclarationUnite, familleDe, type Entete } from "./niveaux";
 import { lireCellule, signalerNettoyage, court, type Alerter, type Lieu } from "./cellule";
+import { lireNotes, separerRenvois, type Note } from "./renvois";
+import { conventionRoDuTexte, type ConventionRo } from "./convention-ro";
+import { lectureCorrigeeDe, posteCorrigeDe, validerCorrections, type Corrections } from "./corrections";
 import { estFormatDate, nombreDepuisTexte, type UniteNombres } from "./nombre";
 import { nombreFr, valeurCellule, type ValeurCellule } from "./valeur-cellule";
 
@@ -53,6 +56,10 @@ class Import {
   private largeur = 0;
   private readonly alertes: AlerteImport[] = [];
   private readonly garantieCache = new Map<string, boolean>();
+  private readonly corrections: Corrections | undefined;
+  private readonly notes: Note[] = [];
+  private readonly conventionsRo = new Map<number, ConventionRo>();
+  private readonly conventionsNotes = new Map<string, ConventionRo>();
 
   constructor(
     private readonly brut: readonly (readonly unknown[])[],
@@ -60,6 +67,7 @@ class Import {
     private readonly source: SourceGrille,
   ) {
     this.origine = origineDepuis(options.origine);
+    this.corrections = options.corrections === undefined ? undefined : validerCorrections(options.corrections);
   }
 
   executer(): Grille {
@@ -81,6 +89,7 @@ class Import {
     const niveaux = this.construireNiveaux(entete.colonnes, entete.lignes);
     const colonnesLibelle = this.colonnesLibelle(entete.colonnes);
     const titres = this.lireTitres(entete.lignes[0]!, colonnesLibelle);
+    this.lireConventionsRo(entete.lignes[0]!, entete.derniere + 1, entete.colonnes, niveaux);
     const lignes = this.lireLignes(entete.derniere + 1, entete.colonnes, niveaux, colonnesLibelle, entete.lignesUnites);
     this.signalerDoublons(lignes);
     const dateEffet = this.dateEffet(titres.dateEffet);
@@ -98,6 +107,7 @@ class Import {
       ...(this.options.collectif !== undefined ? { collectif: this.options.collectif } : {}),
       niveaux,
       lignes,
+      ...(this.notes.length > 0 ? { notes: this.notes } : {}),
       source,
       alertes: this.alertes,
     };
@@ -485,6 +495,75 @@ class Import {
     return /^\d{4}-\d{2}-\d{2}$/.test(d.trim()) ? jourDepuisIso(d) : jourDepuisTexte(d);
   }
 
+  // ——— the RO convention stated once for the grid, a level or a note ———
+
+  /**
+   * Notes (« (6) Remboursement en sus de la sécurité sociale »), and what the title rows, the paragraphs printed with
+   * the table and each level's header say about the RO (convention-ro.ts). A level's header wins over the grid's
+   * text; a note wins for the cells that refer to it; a cell that says it itself (« 30 % BR en sus du RO ») wins
+   * over everything.
+   */
+  private lireConventionsRo(premiereEntete: number, debut: number, colonnes: readonly Colonne[], niveaux: readonly Niveau[]): void {
+    const colonnesNiveaux = new Set(niveaux.map((n) => n.colonne));
+    const textesGrille: { texte: string; ligne: number }[] = [];
+    for (let r = 0; r < this.V.length; r++) {
+      if (r >= premiereEntete && r < debut) continue;
+      const aValeurs = r >= debut && [...colonnesNiveaux].some((c) => this.v(r, c).type !== "vide") && !this.uniforme(r, Math.min(...colonnesNiveaux));
+      if (aValeurs) continue;
+      const t = this.V[r]!.map((_, c) => this.texte(r, c)).filter((x) => x !== "").join(" ");
+      if (t === "") continue;
+      const notes = lireNotes(t, this.origine.ligne + r);
+      if (notes.length > 0) this.notes.push(...notes);
+      else if (r < premiereEntete || estGlossaire(t) || t.length >= 50) {
+        if (r >= debut) this.notes.push({ marque: "", texte: t, ligne: this.origine.ligne + r });
+        textesGrille.push({ texte: t, ligne: this.origine.ligne + r });
+      }
+    }
+    let grille: (ConventionRo & { ligne: number }) | undefined;
+    for (const x of textesGrille) {
+      const c = conventionRoDuTexte(x.texte);
+      if (c === undefined) continue;
+      if (grille !== undefined && grille.valeur !== c.valeur) {
+        grille = undefined; // the grid's texts disagree: the default stays, nothing is guessed
+        break;
+      }
+      grille ??= { ...c, ligne: x.ligne };
+    }
+    const parNom = new Map(colonnes.map((c) => [c.texte, c]));
+    niveaux.forEach((n, i) => {
+      const col = parNom.get(n.nom)!;
+      const propre = conventionRoDuTexte([col.haut, col.bas ?? col.texte].filter((x) => x !== undefined).join(" "));
+      const c = propre ?? grille;
+      if (c === undefined) return;
+      this.conventionsRo.set(i, c);
+      if (c.valeur === "RO_EN_SUS") {
+        this.alerte(
+          "CONVENTION_RO",
+          "info",
+          `« ${n.nom} » : les montants sans mention contraire sont lus en sus du remboursement de la Sécurité sociale, comme l'annonce ` +
+            `« ${c.texte} »${propre ? " (en-tête du niveau)" : grille ? `, ligne ${grille.ligne}` : ""}.`,
+          { niveau: n.nom, ...(n.adresse ? { adresse: n.adresse } : {}) },
+        );
+      }
+    });
+    for (const note of this.notes) {
+      if (note.marque === "") continue;
+      const c = conventionRoDuTexte(note.texte);
+      if (c !== undefined) this.conventionsNotes.set(note.marque, c);
+    }
+  }
+
+  /** The cell with the RO convention its note, its level or its grid states, when the cell itself says none. */
+  private avecConventionRo(c: Cellule, iNiveau: number, renvoisLigne: readonly string[]): Cellule {
+    const g = c.garantie;
+    if (g === undefined || g.type !== "formule" || g.conventionExplicite) return c;
+    let conv: ConventionRo | undefined;
+    for (const m of [...(c.renvois ?? []), ...renvoisLigne]) conv ??= this.conventionsNotes.get(m);
+    conv ??= this.conventionsRo.get(iNiveau);
+    if (conv === undefined || conv.valeur === g.convention) return c;
+    return { ...c, garantie: { ...g, convention: conv.valeur } };
+  }
+
   // ——— lines ———
 
   private lireLignes(debut: number, colonnes: readonly Colonne[], niveaux: readonly Niveau[], colonnesLibelle: readonly number[], unites: ReadonlySet<number>): Ligne[] {
@@ -500,13 +579,17 @@ class Import {
       const ligneV = this.V[r]!;
       if (ligneV.length === 0) continue;
       const aValeurs = colonnesNiveaux.some((col) => this.v(r, col.c).type !== "vide");
+      // The header printed again at the top of a page or of a new table: not a line.
+      if (aValeurs && this.enteteRepetee(r, colonnesNiveaux)) continue;
       const libelles = colonnesLibelle.map((c) => this.texte(r, c));
       const fusionnee = aValeurs && this.uniforme(r, colonnesNiveaux[0]!.c);
       if (!aValeurs || fusionnee) {
         // A heading: a section row (« OPTIQUE ») or a sub-heading (« Honoraires médicaux »).
         const t = fusionnee ? this.texte(r, ligneV.findIndex((v) => v.type !== "vide")) : libelles.filter((x) => x !== "").join(" — ");
         if (t === "") continue;
-        const s = sectionDeTitre(t);
+        // « (1) Hors ambulatoire. », « Abréviations : BR … »: notes, kept for the lines that refer to them, never a heading.
+        if (lireNotes(t, this.origine.ligne + r).length > 0 || estGlossaire(t)) continue; // read by lireConventionsRo
+        const s = sectionDeTitre(separerRenvois(t).texte);
         if (s !== null) {
           section = s;
           intertitre = undefined;
@@ -540,19 +623,22 @@ class Import {
         (t !== "" ? propres : contexte).push(texte);
       }
       const libelle = propres.join(" — ");
+      const { texte: libelleLu, marques: renvois } = separerRenvois(libelle);
       const numero = this.origine.ligne + r;
       const adresseLibelle = this.adresseLibelle(r, colonnesLibelle);
       for (const c of colonnesLibelle) signalerNettoyage(this.v(r, c), { ligne: numero, adresse: adresseA1(this.origine, r, c) }, this.alerter);
       const inter = [intertitre, ...contexte].filter((x): x is string => x !== undefined && x !== "").join(" — ") || undefined;
-      const { poste, reconnaissance, sectionLigne } = this.reconnaitre(libelle, section, inter, numero, adresseLibelle);
+      const { poste, reconnaissance, sectionLigne, attribut } = this.reconnaitre(libelleLu, section, inter, numero, adresseLibelle, libelle);
       if (reconnaissance.origine === "libelle" && poste !== null && reconnaissance.confiance >= 0.8 && !reconnaissance.ambigu) section = sectionLigne ?? section;
-      const cellules = niveaux.map((n, i) => this.cellule(r, colonnesNiveaux[i]!, n, poste, numero));
+      const cellules = niveaux.map((n, i) => this.avecConventionRo(this.cellule(r, colonnesNiveaux[i]!, n, poste, numero), i, renvois));
       lignes.push({
         poste: poste?.code ?? null,
+        ...(attribut ? { attribut } : {}),
         reconnaissance,
         libelle,
         section: sectionLigne,
         ...(inter !== undefined ? { intertitre: inter } : {}),
+        ...(renvois.length > 0 ? { renvois } : {}),
         ligne: numero,
         ...(adresseLibelle !== undefined ? { adresse: adresseLibelle } : {}),
         cellules,
@@ -560,6 +646,20 @@ class Import {
     }
     if (lignes.length === 0) throw erreur("Aucune ligne de garanties sous l'en-tête.");
     return lignes;
+  }
+
+  /** Most of the row's values are the levels' header texts (« Formule 1 | Formule 1 bis (fermée) | … »). */
+  private enteteRepetee(r: number, colonnes: readonly Colonne[]): boolean {
+    let valeurs = 0;
+    let noms = 0;
+    for (const col of colonnes) {
+      const t = this.texte(r, col.c);
+      if (t === "") continue;
+      valeurs++;
+      const p = plier(t);
+      if ([col.texte, col.haut, col.bas].some((x) => x !== undefined && plier(x) === p)) noms++;
+    }
+    return valeurs > 0 && noms * 2 > valeurs;
   }
 
   private adresseLibelle(r: number, colonnesLibelle: readonly number[]): string | undefined {
@@ -576,17 +676,18 @@ class Import {
     intertitre: string | undefined,
     numero: number,
     adresse: string | undefined,
-  ): { poste: Poste | null; reconnaissance: ReconnaissanceLigne; sectionLigne: Section | null } {
+    imprime: string,
+  ): { poste: Poste | null; reconnaissance: ReconnaissanceLigne; sectionLigne: Section | null; attribut?: true } {
     const ou = { ligne: numero, ...(adresse ? { adresse } : {}) };
-    const corrections = this.options.corrections;
-    if (corrections && Object.prototype.hasOwnProperty.call(corrections, numero)) {
-      const code = corrections[numero];
-      const poste = code === null || code === undefined ? null : posteParCode(code);
-      if (code && !poste) throw erreur(`Correction de la ligne ${numero} : poste « ${code} » inconnu du catalogue.`);
+    const corrige = posteCorrigeDe(this.corrections, numero, imprime);
+    if (corrige !== undefined) {
+      const poste = corrige === null || corrige === "attribut" ? null : posteParCode(corrige)!;
+      const raison = poste ? "Poste corrigé par l'utilisateur." : corrige === "attribut" ? "Attribut du contrat (corrigé par l'utilisateur)." : "Ligne marquée sans poste par l'utilisateur.";
       return {
-        poste: poste ?? null,
-        reconnaissance: { origine: "fournie", confiance: 1, raison: poste ? "Poste corrigé par l'utilisateur." : "Ligne marquée sans poste par l'utilisateur." },
+        poste,
+        reconnaissance: { origine: "fournie", confiance: 1, raison },
         sectionLigne: poste?.section ?? section,
+        ...(corrige === "attribut" ? { attribut: true as const } : {}),
       };
     }
     if (libelle === "" && intertitre === undefined) {
@@ -612,12 +713,15 @@ class Import {
   private cellule(r: number, col: Colonne, n: Niveau, poste: Poste | null, numero: number): Cellule {
     const unite = this.options.nombres && this.options.nombres !== "auto" ? this.options.nombres : col.unite;
     const format = this.format(r, col.c);
+    const adresse = adresseA1(this.origine, r, col.c);
+    const corrigee = lectureCorrigeeDe(this.corrections, adresse);
+    if (corrigee !== undefined) {
+      // The user's reading replaces the printed one; the printed text stays what the report shows.
+      const lu = lireCellule(valeurCellule(corrigee), { niveau: n.nom, adresse, ligne: numero, poste }, this.alerter);
+      return { ...lu, texte: this.texte(r, col.c), correction: corrigee };
+    }
     const v = this.v(r, col.c);
-    const c = lireCellule(
-      v,
-      { niveau: n.nom, adresse: adresseA1(this.origine, r, col.c), ligne: numero, poste, ...(format ? { format } : {}), ...(unite ? { unite } : {}) },
-      this.alerter,
-    );
+    const c = lireCellule(v, { niveau: n.nom, adresse, ligne: numero, poste, ...(format ? { format } : {}), ...(unite ? { unite } : {}) }, this.alerter);
     // The language reads « + 200 € » as « 200 € » and leaves the socle to the column's convention; in a column
     // read as a total (socle included) a leading « + » more likely means « on top of the base »: say so.
     if (n.convention === "SOCLE_INCLUS" && v.type === "texte" && c.garantie?.type === "formule" && c.garantie.convention === "RO_INCLUS" && v.texte.trimStart().startsWith("+")) {
@@ -688,4 +792,9 @@ function dateDansTexte(t: string): Jour | undefined {
     return undefined;
   }
   return undefined;
+}
+
+/** « Abréviations : … », « BR : base de remboursement… », « Légende »: a glossary printed with the table. */
+function estGlossaire(t: string): boolean {
+  return /^\s*(?:abr[ée]viations?|l[ée]gende|lexique|glossaire)\b/i.test(t) || /^\s*[A-Z][A-Z0-9-]{1,7}\s?:\s+\p{L}/u.test(t);
 }
