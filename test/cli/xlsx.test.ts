@@ -84,7 +84,7 @@ describe("cli/xlsx: reading workbooks", () => {
     ]);
     const vue = g.lignes.map((l) => [l.ligne, l.adresse, l.poste, l.cellules.map((c) => (c.erreur ? `#${c.texte}` : unparseGarantie(c.garantie!)))]);
     assert.deepEqual(vue, [
-      [8, "'Garanties 2026'!B8", "optique.equipement.a", ["200 €", "150 €", "300 €", "250 €"]],
+      [8, "'Garanties 2026'!B8", "optique.verre.simple", ["200 €", "150 €", "300 €", "250 €"]],
       [9, "'Garanties 2026'!B9", "hospi.forfait-journalier", ["Frais réels", "Frais réels", "Frais réels", "Frais réels"]],
       [10, "'Garanties 2026'!B10", "soins.generaliste.optam", ["150 % BR", "150 % BR", "200 % BR", "200 % BR"]],
       [11, "'Garanties 2026'!B11", "soins.generaliste.non-optam", ["##DIV/0!", "130 % BR", "#2026-06-01", "#=cmd|' /C calc'!A0"]],

@@ -35,7 +35,22 @@ export const POSTES_HOSPITALISATION = [
     code: "hospi.forfait-actes-lourds",
     libelle: "Participation forfaitaire sur les actes lourds",
     section: "hospitalisation",
-    synonymes: ["forfait actes lourds", "participation forfaitaire actes lourds", "participation forfaitaire de 24 €", "forfait 24 €", "participation de l'assuré sur les actes lourds"],
+    synonymes: [
+      "forfait actes lourds",
+      "participation forfaitaire actes lourds",
+      "participation forfaitaire de 24 €",
+      "forfait 24 €",
+      "participation de l'assuré sur les actes lourds",
+      // « Participation forfaitaire de l'assuré sur les actes techniques », « Participation du patient (3) » with the
+      // note « (3) Pour les actes techniques médicaux supérieurs à 120 € », « Ticket modérateur forfaitaire de 18 € ».
+      "participation forfaitaire sur les actes techniques",
+      "participation de l'assuré sur les actes techniques",
+      "participation du patient",
+      "participation de l'assuré",
+      "ticket modérateur forfaitaire",
+    ],
+    // The 1 € / 2 € participation forfaitaire does not apply to a hospital stay: under HOSPITALISATION it is this one.
+    synonymesSection: ["participation forfaitaire", "participation forfaitaire de l'assuré"],
     calculateur: "sejour",
     tm: "obligatoire",
     note: "Participation de R160-16 I, qui remplace le ticket modérateur : un contrat responsable doit la couvrir (CR-07).",

@@ -1,5 +1,5 @@
 import { poste } from "./definir";
-import type { CategorieOptique } from "./types";
+import type { CategorieOptique, TypeVerre } from "./types";
 
 /**
  * Optique (harmonised heading 4). Classe A = 100 % Santé (CR-09); classe B lines carry the R871-2 3° floors
@@ -27,6 +27,24 @@ function equipement<const C extends CategorieOptique>(categorie: C, libelle: str
     exclusions: PAS_CLASSE_A,
     calculateur: "optique",
     optique: { classe: "B", categorie, element: "equipement" },
+    tauxRo: "ro.taux.lpp",
+    regles: REGLES_CLASSE_B,
+  });
+}
+
+/**
+ * One classe B lens of a type, printed per lens (« Verre simple : 100 % BR + 80 € », « Verres complexes : 75 € par
+ * verre »): the validator composes each category's equipment from two lenses and the frame line.
+ */
+function verre<const T extends TypeVerre>(typeVerre: T, libelle: string, synonymes: readonly string[]) {
+  return poste({
+    code: `optique.verre.${typeVerre}` as `optique.verre.${T}`,
+    libelle: `Verre classe B — ${libelle} (montant par verre)`,
+    section: "optique",
+    synonymes,
+    exclusions: [...PAS_CLASSE_A, "équipement"],
+    calculateur: "optique",
+    optique: { classe: "B", element: "verre", typeVerre },
     tauxRo: "ro.taux.lpp",
     regles: REGLES_CLASSE_B,
   });
@@ -77,12 +95,15 @@ export const POSTES_OPTIQUE = [
     tauxRo: "ro.taux.lpp",
     regles: REGLES_CLASSE_B,
   }),
-  equipement("a", "deux verres simples", ["verres simples", "équipement verres simples", "2 verres simples", "équipement à verres simples"], ["simples"]),
+  equipement("a", "deux verres simples", ["équipement verres simples", "2 verres simples", "équipement à verres simples", "équipement simple", "équipement unifocal simple"], ["simples"]),
   equipement("b", "un verre simple et un verre complexe", ["verre simple et verre complexe", "verres mixtes simple complexe", "équipement mixte simple complexe"], ["simple et complexe", "simple complexe"]),
-  equipement("c", "deux verres complexes", ["verres complexes", "équipement verres complexes", "2 verres complexes"], ["complexes"]),
+  equipement("c", "deux verres complexes", ["équipement verres complexes", "2 verres complexes", "équipement complexe", "équipement à verres complexes"], ["complexes"]),
   equipement("d", "un verre simple et un verre très complexe", ["verre simple et verre très complexe", "verres mixtes simple très complexe", "équipement mixte simple très complexe"], ["simple et très complexe", "simple très complexe"]),
   equipement("e", "un verre complexe et un verre très complexe", ["verre complexe et verre très complexe", "verres mixtes complexe très complexe", "équipement mixte complexe très complexe"], ["complexe et très complexe", "complexe très complexe"]),
-  equipement("f", "deux verres très complexes", ["verres très complexes", "équipement verres très complexes", "2 verres très complexes", "verres hyper complexes"], ["très complexes"]),
+  equipement("f", "deux verres très complexes", ["équipement verres très complexes", "2 verres très complexes", "équipement très complexe", "équipement à verres très complexes"], ["très complexes"]),
+  verre("simple", "verre simple", ["verre simple", "verres simples", "verre unifocal simple", "verres unifocaux simples"]),
+  verre("complexe", "verre complexe", ["verre complexe", "verres complexes", "verre unifocal complexe", "verres unifocaux complexes"]),
+  verre("tres-complexe", "verre très complexe", ["verre très complexe", "verres très complexes", "verre hypercomplexe", "verres hyper complexes", "verre hyper complexe"]),
   poste({
     code: "optique.monture",
     libelle: "Monture classe B",

@@ -5,7 +5,7 @@ export const POSTES_SOINS_COURANTS = [
   ...secteurs("soins.consultations", {
     libelle: "Consultations et visites de généralistes et de spécialistes",
     section: "soins-courants",
-    synonymes: ["consultations et visites", "consultations médecins", "consultations généralistes et spécialistes", "consultation médecin généraliste ou spécialiste"],
+    synonymes: ["consultations et visites", "consultations médecins", "consultations généralistes et spécialistes", "consultation médecin généraliste ou spécialiste", "généralistes et spécialistes"],
     synonymesSection: ["consultations"],
     calculateur: "soins",
     tauxRo: "ro.taux.consultation_medecin",
@@ -30,7 +30,7 @@ export const POSTES_SOINS_COURANTS = [
   ...secteurs("soins.actes-techniques", {
     libelle: "Actes techniques médicaux (ATM) et petite chirurgie",
     section: "soins-courants",
-    synonymes: ["actes techniques médicaux soins courants", "ATM soins courants", "petite chirurgie"],
+    synonymes: ["actes techniques médicaux soins courants", "ATM soins courants", "petite chirurgie", "actes de spécialité", "actes de spécialités", "chirurgie de ville", "actes chirurgicaux de ville"],
     synonymesSection: ["actes techniques médicaux", "ATM", "actes de chirurgie", "chirurgie"],
     calculateur: "soins",
     tauxRo: "ro.taux.consultation_medecin",

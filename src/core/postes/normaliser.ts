@@ -177,6 +177,11 @@ const ALIAS: ReadonlyMap<string, string> = new Map(
     regime: "secu",
     obligatoire: "secu",
     zero: "0",
+    keratotomie: "refractive",
+    electroradiologie: "imagerie",
+    adherant: "adherent",
+    deux: "2",
+    hypercomplexe: "trescomplexe",
     i: "1",
     ii: "2",
   }),
@@ -203,6 +208,7 @@ const PASSES: readonly (readonly (readonly [string, string])[])[] = [
     ["rac 0", "100sante"],
     ["reste charge 0", "100sante"],
     ["tres complexe", "trescomplexe"],
+    ["simple foyer", "unifocal"],
     ["hyper complexe", "trescomplexe"],
     ["hors reseau", "horsreseau"],
     ["non partenaire", "horsreseau"],
@@ -210,6 +216,8 @@ const PASSES: readonly (readonly (readonly [string, string])[])[] = [
     ["orthopedie dento faciale", "orthodontie"],
     ["orthopedie dentofaciale", "orthodontie"],
     ["compris psychiatrie", ""],
+    ["compris medecine ville", ""],
+    ["conventionne non conventionne", ""],
     ["inclus psychiatrie", ""],
     ["forfait journalier hospitalisation", "fj"],
     ["forfait journalier", "fj"],
@@ -300,6 +308,7 @@ const PASSES: readonly (readonly (readonly [string, string])[])[] = [
     ["service medical rendu important", "65"],
     ["service medical rendu modere", "30"],
     ["service medical rendu faible", "15"],
+    ["prothese non dentaire", "grandappareillage"],
     ["hors dentaire auditive", ""],
     ["hors dentaire", ""],
     ["hors auditive", ""],
@@ -399,7 +408,15 @@ export function raciner(mot: string): string {
 /** The canonical tokens of a label, in order, without duplicates. */
 export function jetons(libelle: string): string[] {
   const mots: string[] = [];
-  const bruts = plier(libelle).split(" ");
+  // « Panier à honoraires maîtrisés »: the accented « à » is a preposition, not the optical class A (lost by folding).
+  // « CAS » in capitals is the contrat d'accès aux soins (the OPTAM of 2013–2016); folded, it would be « en cas de ».
+  const brut = libelle
+    .replace(/\b(panier|classe)\s+à\s/gi, "$1 ")
+    // « (CAS/ hors CAS) », « OPTAM / non OPTAM »: a line for both sectors names neither.
+    .replace(/\b(CAS|OPTAM|DPTAM|DPTM)\s*\/\s*(?:hors|non)[\s-]*\1\b/gi, " ")
+    .replace(/\b(?:hors|non)[\s-]+CAS\b/g, " non optam ")
+    .replace(/\bCAS\b/g, " optam ");
+  const bruts = plier(brut).split(" ");
   for (let i = 0; i < bruts.length; i++) {
     const brut = bruts[i]!;
     if (brut === "") continue;

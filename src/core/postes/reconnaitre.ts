@@ -111,11 +111,21 @@ export function reconnaitrePoste(libelle: string, contexte: ContexteReconnaissan
   const cle = `${section ?? ""}\u0000${intertitre ?? ""}\u0000${libelle}`;
   const hit = cache.get(cle);
   if (hit !== undefined) return hit;
-  let r: Reconnaissance = reconnaitreTexte(libelle, section);
+  let r: Resultat = reconnaitreTexte(libelle, section);
+  // « Monture » under « Équipements 100 % Santé (classe A) », « Prothèses » under « Actes non remboursés par l'AMO »:
+  // the sub-heading qualifies the lines below it. Its qualifiers are tried with the label; they are kept when they
+  // make a more precise poste that still explains the whole label.
+  const q = intertitre ? qualificatifs(intertitre, libelle) : [];
+  if (q.length > 0 && r.poste !== null) {
+    const precise = reconnaitreTexte(libelle, section, q);
+    if (precise.poste !== null && precise.poste !== r.poste && precise.score >= r.score - 1e-9) {
+      r = { ...precise, raison: `${precise.raison} (précisé par l'intertitre « ${intertitre} »)` };
+    }
+  }
   if (intertitre && (r.poste === null || r.confiance < 0.5)) {
     const avec = reconnaitreTexte(`${intertitre} ${libelle}`, section);
     if (avec.poste !== null && (r.poste === null || avec.confiance > r.confiance)) {
-      r = { ...sansScore(avec), raison: `${avec.raison} (avec l'intertitre « ${intertitre} »)` };
+      r = { ...avec, raison: `${avec.raison} (avec l'intertitre « ${intertitre} »)` };
     }
   }
   const fige = Object.freeze(sansScore(r));
@@ -129,9 +139,50 @@ function sansScore(r: Reconnaissance): Reconnaissance {
   return ambigu ? { poste, confiance, raison, section, ambigu } : { poste, confiance, raison, section };
 }
 
-function reconnaitreTexte(libelle: string, sectionContexte: Section | null): Resultat {
+/**
+ * Words of a sub-heading that qualify a line rather than name it: 100 % Santé or not, the classes, reimbursed or
+ * not, OPTAM or not, the dental baskets. A qualifier the label contradicts (same family) is not taken.
+ */
+const FAMILLES_QUALIFICATIFS: readonly (readonly [readonly string[], readonly string[]])[] = [
+  [["100sante", "classea", "classe1"], ["hors100sante", "classeb", "classe2"]],
+  [["rembourse"], ["nonrembourse"]],
+  [["optam"], ["nonoptam"]],
+  [["maitrise"], ["libre"]],
+  // « Verres complexes » under « Équipements classe B »: amounts per equipment, not per lens.
+  [["equipement"], []],
+];
+
+/**
+ * A long sub-heading may name both sides (« combiner des équipements de classe A et classe B … Équipements 100 %
+ * Santé classe A »): the side named last, closest to the lines, is the one that qualifies them.
+ */
+function qualificatifs(intertitre: string, libelle: string): string[] {
+  const duLibelle = new Set(jetons(libelle));
+  // « Verre simple » in the singular is one lens whatever the heading says.
+  if (/\bverre\b(?!s)/i.test(libelle)) duLibelle.add("equipement");
+  const mots = jetons(intertitre);
+  const r: string[] = [];
+  for (const [a, b] of FAMILLES_QUALIFICATIFS) {
+    if ([...a, ...b].some((x) => duLibelle.has(x))) continue;
+    let cote: readonly string[] | undefined;
+    for (const m of mots) {
+      if (a.includes(m)) cote = a;
+      else if (b.includes(m)) cote = b;
+    }
+    if (cote !== undefined) r.push(...mots.filter((m) => cote.includes(m)));
+  }
+  return r;
+}
+
+/**
+ * `optionnels`: qualifiers taken from the context (sub-heading): they count for a poste that explains them and
+ * are ignored by one that does not, so a qualifier can make a match more precise but never worse.
+ */
+function reconnaitreTexte(libelle: string, sectionContexte: Section | null, optionnels: readonly string[] = []): Resultat {
   const idx = (index ??= construireIndex());
-  const mots = jetons(libelle);
+  const propres = jetons(libelle);
+  const mots = optionnels.length === 0 ? propres : [...propres, ...optionnels.filter((m) => !propres.includes(m))];
+  const optionnel = new Set(optionnels.filter((m) => !propres.includes(m)));
   if (mots.length === 0) return { poste: null, confiance: 0, raison: "Libellé vide.", section: sectionContexte, score: 0 };
 
   // A section named in the label itself (« Optique – verres simples ») wins over the current section row.
@@ -165,7 +216,7 @@ function reconnaitreTexte(libelle: string, sectionContexte: Section | null): Res
     if (s.poids > c.meilleur.poids) c.meilleur = s;
   }
 
-  const total = mots.reduce((a, m) => a + poids(m), 0);
+  const total = propres.reduce((a, m) => a + poids(m), 0);
   if (candidats.size === 0) {
     return {
       poste: null,
@@ -177,12 +228,19 @@ function reconnaitreTexte(libelle: string, sectionContexte: Section | null): Res
   }
   for (const c of candidats.values()) {
     let couvert = 0;
+    let total2 = total;
     for (const m of mots) {
       // A section word counts as explained when it names the poste's own section (« dentaire » in « soins dentaires »).
-      if (c.couverts.has(m) || sectionDuMot(m) === c.poste.section) couvert += poids(m);
+      const explique = c.couverts.has(m) || sectionDuMot(m) === c.poste.section;
+      if (optionnel.has(m)) {
+        if (explique) {
+          couvert += poids(m);
+          total2 += poids(m);
+        }
+      } else if (explique) couvert += poids(m);
     }
     const horsSection = section !== null && c.poste.section !== section;
-    c.score = (couvert / total) * (horsSection ? 0.5 : 1);
+    c.score = total2 === 0 ? 0 : (couvert / total2) * (horsSection ? 0.5 : 1);
   }
   const classes = [...candidats.values()].sort(
     (a, b) => b.score - a.score || b.meilleur.poids - a.meilleur.poids || a.rang - b.rang,
@@ -192,11 +250,13 @@ function reconnaitreTexte(libelle: string, sectionContexte: Section | null): Res
     (c) => c !== premier && Math.abs(c.score - premier.score) < 1e-9 && Math.abs(c.meilleur.poids - premier.meilleur.poids) < 1e-9,
   );
   const horsSection = section !== null && premier.poste.section !== section;
-  let confiance = Math.min(1, premier.score * (horsSection ? 1.2 : 1));
+  // A label every word of which the poste explains is recognised even under another section's row (a grid that
+  // prints « Biologie » under HOSPITALISATION still means biology); the section only lowers a partial match.
+  let confiance = horsSection ? (premier.score >= 0.5 - 1e-9 ? 0.85 : Math.min(1, premier.score * 1.2)) : premier.score;
   if (egaux.length > 0) confiance *= 0.7;
   confiance = Math.round(confiance * 100) / 100;
 
-  const inexpliques = mots.filter((m) => !premier.couverts.has(m) && sectionDuMot(m) !== premier.poste.section && poids(m) >= 1);
+  const inexpliques = propres.filter((m) => !premier.couverts.has(m) && sectionDuMot(m) !== premier.poste.section && poids(m) >= 1);
   let raison = `Reconnu par « ${premier.meilleur.texte} »`;
   if (horsSection) raison += ` (poste de la section ${LIBELLES_SECTIONS[premier.poste.section]}, ligne sous ${LIBELLES_SECTIONS[section!]})`;
   if (inexpliques.length > 0) raison += ` ; mots non reconnus : ${inexpliques.join(", ")}`;

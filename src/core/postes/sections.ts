@@ -29,7 +29,7 @@ const MOTS_TITRE = new Set([
   "frais", "soin", "medical", "chirurgie", "maternite", "compris", "hors", "poste", "prestation", "garantie",
   "courant", "medecine", "depense", "sante", "appareillage", "prothese", "equipement", "remboursement", "secu",
   "acte", "honoraire", "dentaire", "complementaire", "pratique", "service", "assistance", "option", "forfait",
-  "ambulatoire", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+  "ambulatoire", "suite", "1", "2", "3", "4", "5", "6", "7", "8", "9",
 ]);
 
 /** The section a word names, if any. */

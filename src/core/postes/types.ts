@@ -57,12 +57,22 @@ export type Secteur = "OPTAM" | "NON-OPTAM" | "TOUS";
 /** Optical equipment category a–f (R871-2 3°, domain §4.2). */
 export type CategorieOptique = "a" | "b" | "c" | "d" | "e" | "f";
 
+/** Lens type of R871-2 3° (domain §4.1): a pair of types makes the equipment category a–f. */
+export type TypeVerre = "simple" | "complexe" | "tres-complexe";
+
 export interface InfoOptique {
   /** "A" = 100 % Santé (PLV, CR-09); "B" = free price (floors and caps, CR-10 to CR-12). */
   readonly classe?: "A" | "B";
   /** Equipment category when the line is for one category; absent for a line covering every category. */
   readonly categorie?: CategorieOptique;
-  readonly element: "equipement" | "monture" | "verres" | "prestation" | "lentilles" | "chirurgie";
+  /**
+   * "equipement": 2 lenses + 1 frame; "verres": both lenses of an equipment; "verre": one lens of the type
+   * `typeVerre` (grids that print « Verre simple : 80 € » per lens: the equipment of a category is two lenses plus
+   * the frame).
+   */
+  readonly element: "equipement" | "monture" | "verres" | "verre" | "prestation" | "lentilles" | "chirurgie";
+  /** For element "verre": the lens type (R871-2 3°: simple, complexe, très complexe). */
+  readonly typeVerre?: TypeVerre;
 }
 
 export interface InfoAudio {
