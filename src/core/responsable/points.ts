@@ -50,6 +50,11 @@ export function brEquipementB(date: Jour): Cents | null {
   return ancienVerre !== null && ancienneMonture !== null ? 2 * ancienVerre + ancienneMonture : null;
 }
 
+/** BR of one classe B lens (the cheapest one for 2015-regime contracts checked before 2020). */
+export function brVerreB(date: Jour): Cents | null {
+  return centsAu("optique.classe_b.br.verre", date) ?? centsAu("optique.ancien.br.verre.min", date);
+}
+
 export function brMontureB(date: Jour): Cents | null {
   return centsAu("optique.classe_b.br.monture", date) ?? centsAu("optique.ancien.br.monture.adulte", date);
 }

@@ -63,13 +63,18 @@ export class Verification {
     return r;
   }
 
-  /** A finding about one cell (a level's cover of a line). */
+  /**
+   * A finding about one cell (a level's cover of a line). An erreur is a claim an auditor signs: when REMB is not sure
+   * of what it read — the line's poste is uncertain, or the cell is empty (not covered, or a value merged from the row
+   * above that the file lost?) — the finding is an alerte that says what to check.
+   */
   signaler(regle: IdRegle, gravite: Gravite, c: Couverture, message: string, reference: string): void {
     const socle = c.colonnes.length > 1 ? ` (couverture cumulée ${c.colonnes.join(" + ")})` : "";
+    const doute = gravite === "erreur" ? douteDeLecture(c) : undefined;
     this.ajouter({
       regle,
-      gravite,
-      message: message + socle,
+      gravite: doute ? "alerte" : gravite,
+      message: message + socle + (doute ? ` À vérifier : ${doute}` : ""),
       reference,
       poste: c.ligne.poste,
       libelle: c.ligne.libelle,
@@ -116,4 +121,19 @@ export class Verification {
   resultat(): readonly Constat[] {
     return this.constats;
   }
+}
+
+/** Below this confidence, the poste REMB attached to a line is a guess: no erreur is signed on it. */
+export const CONFIANCE_ERREUR = 0.8;
+
+/** Why the reading of this cover is not sure enough for an erreur, or undefined when it is. */
+function douteDeLecture(c: Couverture): string | undefined {
+  const r = c.ligne.reconnaissance;
+  if (r.origine === "libelle" && (r.confiance < CONFIANCE_ERREUR || r.ambigu !== undefined)) {
+    return `le libellé « ${c.ligne.libelle} » n'a été rattaché à ce poste qu'avec une confiance de ${String(r.confiance).replace(".", ",")} (${r.raison}) ; corrigez le poste si besoin.`;
+  }
+  if (c.cellule.texte.trim() === "") {
+    return "la cellule est vide : garantie absente, ou valeur d'une cellule fusionnée avec la ligne du dessus que le fichier a perdue ?";
+  }
+  return undefined;
 }

@@ -6,7 +6,7 @@ import { centsAu, pointsActes, tauxAu, tauxDuPoste } from "../points";
 import { REF_D911_1 } from "../references";
 import type { Regle } from "../regle";
 import type { Verification } from "../verification";
-import { categoriesDe, couvertureEquipement, lignesClasseB } from "./optique-equipement";
+import { equipementsClasseB } from "./optique-equipement";
 
 /**
  * D911-1 CSS (CR-23), mandatory collective (company) contracts only, from 2020-01-01 ⚠ (date truncated in the copy
@@ -20,16 +20,16 @@ export const ani: Regle = {
   applicable: (d: Jour) => tauxAu("ani.dentaire.prothese_odf.minimum", d) !== null,
   verifier(v: Verification) {
     if (v.grille.collectif !== true) return;
-    for (const i of lignesClasseB(v)) {
-      for (const c of v.couverturesDe(i)) {
-        const eq = couvertureEquipement(v, c);
-        if (eq === null || "raison" in eq) continue;
-        const sous = categoriesDe(v, i)
-          .map((cat) => ({ cat, min: centsAu(`ani.optique.plancher.${cat}`, v.date) }))
-          .filter((x) => x.min !== null && eq.montant < x.min);
-        if (sous.length > 0) {
-          v.signaler(this.id, "erreur", c, `Contrat collectif obligatoire : l'équipement optique (${euros(eq.montant)}) est sous le minimum (${sous.map((x) => `${x.cat} : ${euros(x.min!)}`).join(", ")}).`, REF_D911_1);
-        }
+    for (const { c, categories, eq } of equipementsClasseB(v)) {
+      if ("raison" in eq) continue;
+      const sous = categories
+        .map((cat) => ({ cat, min: centsAu(`ani.optique.plancher.${cat}`, v.date) }))
+        .filter((x) => x.min !== null && eq.montant < x.min);
+      if (sous.length > 0) {
+        const compo = eq.composition ? ` (${eq.composition})` : "";
+        const message = `Contrat collectif obligatoire : l'équipement optique (${euros(eq.montant)}${compo}) est sous le minimum (${sous.map((x) => `${x.cat} : ${euros(x.min!)}`).join(", ")}).`;
+        // A floor missed by the per-lens reading (the higher total) is missed by the per-pair reading too.
+        v.signaler(this.id, "erreur", c, message, REF_D911_1);
       }
     }
     const minimum = parametres.valeurDatee("ani.dentaire.prothese_odf.minimum", v.date);

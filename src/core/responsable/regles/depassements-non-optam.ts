@@ -26,19 +26,21 @@ export const depassementsNonOptam: Regle = {
   verifier(v: Verification) {
     const ref = refR871_2("2°", v.date);
     const incertain = valeurPlafondNonOptam(v.date).incertain;
-    const paires = new Map<string, { optam?: number; non?: number[]; tous?: number }>();
+    const paires = new Map<string, { optam: number[]; non?: number[]; tous?: number }>();
     for (const i of v.lignes((p) => p.paire !== undefined && p.secteur !== undefined)) {
       const p = v.posteDe(i)!;
-      const g = paires.get(p.paire!) ?? {};
-      if (p.secteur === "OPTAM") g.optam ??= i;
+      const g = paires.get(p.paire!) ?? { optam: [] };
+      if (p.secteur === "OPTAM") g.optam.push(i);
       else if (p.secteur === "NON-OPTAM") (g.non ??= []).push(i);
       else g.tous ??= i;
       paires.set(p.paire!, g);
     }
     for (const g of paires.values()) {
       const lignesNon = g.non ?? (g.tous !== undefined ? [g.tous] : []);
-      const ligneOptam = g.optam ?? g.tous;
       for (const iNon of lignesNon) {
+        // Grids print the pair on two lines next to each other: with several OPTAM lines of one kind (« actes de
+        // spécialité », « chirurgie de ville »), the non-OPTAM line goes with the nearest one, the one above first.
+        const ligneOptam = g.optam.length === 0 ? g.tous : g.optam.reduce((a, b) => (rangPaire(b, iNon) < rangPaire(a, iNon) ? b : a));
         const taux = tauxDuPoste(v.posteDe(iNon)!, v.date);
         if (taux === null) continue;
         const unique = iNon === ligneOptam;
@@ -117,4 +119,9 @@ function verifierNiveau(v: Verification, id: IdRegle, ref: string, non: Couvertu
 function illimite(c: Couverture, date: Jour, taux: Taux): boolean {
   const e = c.montant(point(date, 10000, taux, FR_ILLIMITE).ctx);
   return e.ok && e.montant >= FR_ILLIMITE;
+}
+
+/** Distance from an OPTAM line to a non-OPTAM line, the line just above coming before the one just below. */
+function rangPaire(iOptam: number, iNon: number): number {
+  return 2 * Math.abs(iNon - iOptam) + (iOptam > iNon ? 1 : 0);
 }

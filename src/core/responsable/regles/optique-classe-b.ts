@@ -7,7 +7,7 @@ import { euros } from "../echantillons";
 import { refR871_2 } from "../references";
 import type { Regle } from "../regle";
 import type { Verification } from "../verification";
-import { categoriesDe, couvertureEquipement, lignesClasseB, type CouvertureEquipement } from "./optique-equipement";
+import { equipementsClasseB, type CouvertureEquipement } from "./optique-equipement";
 
 /**
  * R871-2 3° a)–f) (CR-10, CR-11): per classe B equipment, the contract's cover lies between the category's floor
@@ -36,23 +36,18 @@ export const plancherOptiqueB: Regle = {
 function verifierBornes(v: Verification, borne: "plafond" | "plancher"): void {
   const id = borne === "plafond" ? plafondOptiqueB.id : plancherOptiqueB.id;
   const ref = refR871_2("3°", v.date);
-  for (const i of lignesClasseB(v)) {
-    const categories = categoriesDe(v, i);
-    for (const c of v.couverturesDe(i)) {
-      const eq = couvertureEquipement(v, c);
-      if (eq === null) continue;
-      if ("raison" in eq) {
-        if (borne === "plafond") v.signaler(id, "alerte", c, `Optique classe B : la garantie ne donne pas de montant (${eq.raison}) ; plafonds et planchers invérifiables.`, ref);
-        continue;
-      }
-      const hors: { cat: CategorieOptique; limite: number }[] = [];
-      for (const cat of categories) {
-        const l = borne === "plafond" ? plafondOptique(cat, v.date) : plancherOptique(cat, v.date);
-        const limite = montantEffectif(l, eq);
-        if (borne === "plafond" ? eq.montant > limite : eq.montant > eq.br && eq.montant < limite) hors.push({ cat, limite });
-      }
-      if (hors.length > 0) signaler(v, id, borne, c, eq, hors, categories.length, ref);
+  for (const { c, categories, eq } of equipementsClasseB(v)) {
+    if ("raison" in eq) {
+      if (borne === "plafond") v.signaler(id, "alerte", c, `Optique classe B : la garantie ne donne pas de montant (${eq.raison}) ; plafonds et planchers invérifiables.`, ref);
+      continue;
     }
+    const hors: { cat: CategorieOptique; limite: number }[] = [];
+    for (const cat of categories) {
+      const l = borne === "plafond" ? plafondOptique(cat, v.date) : plancherOptique(cat, v.date);
+      const limite = montantEffectif(l, eq);
+      if (borne === "plafond" ? eq.montant > limite : eq.montant > eq.br && eq.montant < limite) hors.push({ cat, limite });
+    }
+    if (hors.length > 0) signaler(v, id, borne, c, eq, hors, categories.length, ref);
   }
 }
 
@@ -82,5 +77,9 @@ function signaler(
         ? `Optique classe B aux frais réels sans montant maximum : la prise en charge d'un équipement est plafonnée (${cats}, ${regime}).`
         : `Optique classe B : la garantie atteint ${euros(eq.montant)} par équipement${compo}, au-delà du plafond (${cats}, ${regime})${tousLesCas}.`
       : `Optique classe B : la garantie (${euros(eq.montant)} par équipement${compo}) dépasse le ticket modérateur mais n'atteint pas le plancher (${cats}, ${regime})${tousLesCas}.`;
-  v.signaler(id, "erreur", c, message, ref);
+  // A per-lens amount that may be meant for both lenses: an erreur only when the other reading breaks the limit too
+  // (the per-pair total is the lower one: above a cap, or per-lens total below a floor, both readings fail).
+  const lesDeux = eq.montantAutreLecture !== undefined && (borne === "plafond" ? hors.every((h) => eq.montantAutreLecture! > h.limite) : true);
+  const sur = eq.doute === undefined || lesDeux;
+  v.signaler(id, sur ? "erreur" : "alerte", c, sur ? message : `${message} À vérifier : ${eq.doute}`, ref);
 }

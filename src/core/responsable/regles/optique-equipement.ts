@@ -1,8 +1,8 @@
 import type { Cents, Taux } from "../../money";
-import type { CategorieOptique } from "../../postes";
+import type { CategorieOptique, TypeVerre } from "../../postes";
 import { formules, type Couverture } from "../couverture";
 import { FR_ILLIMITE, point } from "../echantillons";
-import { brEquipementB, brMontureB, centsAu, tauxAu } from "../points";
+import { brEquipementB, brMontureB, brVerreB, centsAu, tauxAu } from "../points";
 import type { Verification } from "../verification";
 
 /**
@@ -21,6 +21,106 @@ export interface CouvertureEquipement {
   readonly roBrut: Cents;
   /** How the total was made, in French, when not from the line alone. */
   readonly composition?: string;
+  /** Why the total is not sure (a per-lens amount the grid may mean per pair): findings are then alertes… */
+  readonly doute?: string;
+  /** …unless the other reading (the amount for both lenses: the lower total) breaks the rule too. */
+  readonly montantAutreLecture?: Cents;
+}
+
+/** One classe B equipment to check: the cell findings go to, the categories it stands for, its total. */
+export interface EquipementAVerifier {
+  readonly c: Couverture;
+  readonly categories: readonly CategorieOptique[];
+  readonly eq: CouvertureEquipement | { readonly raison: string };
+}
+
+/** The two lens types of each category (R871-2 3° a–f, domain §4.2). */
+const VERRES_DE: Readonly<Record<CategorieOptique, readonly [TypeVerre, TypeVerre]>> = {
+  a: ["simple", "simple"],
+  b: ["simple", "complexe"],
+  c: ["complexe", "complexe"],
+  d: ["simple", "tres-complexe"],
+  e: ["complexe", "tres-complexe"],
+  f: ["tres-complexe", "tres-complexe"],
+};
+
+const NOM_VERRE: Readonly<Record<TypeVerre, string>> = { simple: "simple", complexe: "complexe", "tres-complexe": "très complexe" };
+
+/**
+ * Every classe B equipment of the grid, level by level: the lines printed per equipment or for both lenses, and the
+ * equipments composed from lines printed per lens (« Verre simple », « Verre complexe »…): for each category whose
+ * two lens types the grid prints, two lenses plus the frame line, reported on the line of the more complex lens.
+ */
+export function equipementsClasseB(v: Verification): readonly EquipementAVerifier[] {
+  return v.memo("equipements-classe-b", () => {
+    const r: EquipementAVerifier[] = [];
+    for (const i of lignesClasseB(v)) {
+      const categories = categoriesDe(v, i);
+      for (const c of v.couverturesDe(i)) {
+        const eq = couvertureEquipement(v, c);
+        if (eq !== null) r.push({ c, categories, eq });
+      }
+    }
+    const parType = new Map<TypeVerre, number>();
+    for (const i of v.lignes((p) => p.optique?.element === "verre" && p.optique.classe === "B")) {
+      const t = v.posteDe(i)!.optique!.typeVerre!;
+      if (!parType.has(t)) parType.set(t, i);
+    }
+    if (parType.size === 0) return r;
+    const lpp = tauxAu("ro.taux.lpp", v.date);
+    const brVerre = brVerreB(v.date);
+    const brEq = brEquipementB(v.date);
+    if (lpp === null || brVerre === null || brEq === null) return r;
+    const ctxEq = point(v.date, brEq, lpp, FR_ILLIMITE).ctx;
+    for (let n = 0; n < v.grille.niveaux.length; n++) {
+      for (const cat of CATEGORIES) {
+        const [t1, t2] = VERRES_DE[cat];
+        const i1 = parType.get(t1);
+        const i2 = parType.get(t2);
+        if (i1 === undefined || i2 === undefined) continue;
+        const c1 = v.couvertures.de(i1, n);
+        const c2 = v.couvertures.de(i2, n);
+        // Findings go to the more complex lens's cell; an option cell repeating its base is checked on the base.
+        if (!c1.lisible || !c2.lisible || c2.herite) continue;
+        const m1 = c1.montant(point(v.date, brVerre, lpp, FR_ILLIMITE).ctx);
+        const m2 = c2.montant(point(v.date, brVerre, lpp, FR_ILLIMITE).ctx);
+        if (!m1.ok || !m2.ok) {
+          r.push({ c: c2, categories: [cat], eq: { raison: (!m1.ok ? m1 : (m2 as { raison: string })).raison } });
+          continue;
+        }
+        const monture = montureDuNiveau(v, c2, lpp);
+        const verres = t1 === t2 ? `2 verres ${NOM_VERRE[t1]}s` : `1 verre ${NOM_VERRE[t1]} + 1 verre ${NOM_VERRE[t2]}`;
+        const doute = [c1, c2].map((c) => douteParVerre(v, c)).find((d) => d !== undefined);
+        // Read « for both lenses », the total is the mean of the two lines plus the frame.
+        const autre = Math.round((m1.montant + m2.montant) / 2) + (monture ?? 0);
+        r.push({
+          c: c2,
+          categories: [cat],
+          eq: {
+            montant: m1.montant + m2.montant + (monture ?? 0),
+            br: ctxEq.br,
+            roBrut: ctxEq.roBrut,
+            composition: monture === null ? `${verres}, pas de ligne monture` : `${verres} + monture`,
+            ...(doute !== undefined ? { doute, montantAutreLecture: autre } : {}),
+          },
+        });
+      }
+    }
+    return r;
+  });
+}
+
+/**
+ * A line printed « Verres simples » (plural) with an amount that says neither « par verre » nor « / verre »: per lens,
+ * or for the pair? The composed total is then not sure.
+ */
+function douteParVerre(v: Verification, c: Couverture): string | undefined {
+  const l = c.ligne;
+  if (/\bverre\b(?!s)/i.test(l.libelle) || /\bpar verre\b/i.test(`${l.libelle} ${l.intertitre ?? ""}`)) return undefined;
+  if (formules(c).some((f) => f.termes.some((t) => t.periode?.unite === "verre"))) return undefined;
+  const notes = (v.grille.notes ?? []).filter((n) => (l.renvois ?? []).includes(n.marque) || (c.cellule.renvois ?? []).includes(n.marque));
+  if (notes.some((n) => /\bpar verre\b/i.test(n.texte))) return undefined;
+  return `« ${l.libelle} » ne dit pas si « ${c.cellule.texte} » est un montant par verre ou pour les deux verres (lu par verre).`;
 }
 
 export const CATEGORIES: readonly CategorieOptique[] = ["a", "b", "c", "d", "e", "f"];

@@ -18,7 +18,7 @@ export const renouvellementOptique: Regle = {
   enonce: "Un équipement optique (2 verres et 1 monture) est pris en charge par période de deux ans, sauf renouvellement anticipé prévu par la LPP.",
   applicable: (d: Jour) => d >= debutRegime2015(),
   verifier(v: Verification) {
-    verifier(v, this.id, "3°", (p) => p.optique !== undefined && (p.optique.element === "equipement" || p.optique.element === "verres" || p.optique.element === "monture"), 2, "un équipement tous les 2 ans (1 an pour les moins de 16 ans ou en cas d'évolution de la vue)");
+    verifier(v, this.id, "3°", (p) => p.optique !== undefined && (p.optique.element === "equipement" || p.optique.element === "verres" || p.optique.element === "verre" || p.optique.element === "monture"), 2, "un équipement tous les 2 ans (1 an pour les moins de 16 ans ou en cas d'évolution de la vue)");
   },
 };
 

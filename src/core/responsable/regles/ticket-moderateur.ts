@@ -5,7 +5,7 @@ import { sorteDuCompte } from "../../garantie";
 import { debut100SanteAudio, debut100SanteOptiqueDentaire, debutRegime2015 } from "../../calculators/regime-responsable";
 import { formules } from "../couverture";
 import { BRS_ECHANTILLON, bilan, euros, montantAuPoint, pct, point, pourcentageBr, toujours, type Point } from "../echantillons";
-import { brEquipementB, brMontureB, centsAu, pointsAudio, pointsClasseA, pointsDentaire100Sante, tauxAu, tauxDuPoste } from "../points";
+import { brEquipementB, brMontureB, brVerreB, centsAu, pointsAudio, pointsClasseA, pointsDentaire100Sante, tauxAu, tauxDuPoste } from "../points";
 import { refR871_2 } from "../references";
 import type { Regle } from "../regle";
 import type { Verification } from "../verification";
@@ -93,7 +93,7 @@ function pointsTm(p: Poste, date: Jour): Point[] {
   const lpp = tauxAu("ro.taux.lpp", date);
   if (p.optique?.classe === "A" && lpp) return frEgalBr(pointsClasseA(date, lpp));
   if (p.optique?.classe === "B" && lpp) {
-    const br = p.optique.element === "monture" ? brMontureB(date) : brEquipementB(date);
+    const br = p.optique.element === "monture" ? brMontureB(date) : p.optique.element === "verre" ? brVerreB(date) : brEquipementB(date);
     return br === null ? [] : [point(date, br, lpp, br)];
   }
   if (p.audio?.element === "aide" && lpp) return frEgalBr(pointsAudio(date, lpp, "plv"));
