@@ -20,6 +20,10 @@ const ART = "(?:les |le |la |l |de la |du |des |de l |d |de )?";
 const PART = `(?:${ART}(?:prestations?|remboursements?|part|celles?|ceux)(?: versees?| verse| effectues?)?(?: par| de| du| des)? ?(?:la |le |l )?)?`;
 
 const EN_SUS: readonly RegExp[] = [
+  // « Prestations complémentaires », « Part complémentaire », « Au titre du ticket modérateur » as a level's header: the
+  // complementary's own part, printed beside the Sécurité sociale's.
+  /^(?:prestations?|remboursements?|part|prise en charge|garanties?) complementaires?\b/,
+  /\bau titre du ticket moderateur\b/,
   new RegExp(`\\ben complement ${ART}${PART}${RO}\\b`),
   new RegExp(`\\bcomplet(?:ant|ent) ${PART}${RO}\\b`),
   new RegExp(`\\bhors ${PART}${RO}\\b`),

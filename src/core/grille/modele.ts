@@ -66,6 +66,15 @@ export interface Niveau {
   readonly colonne: number;
   /** The printed header, header rows joined with « / ». */
   readonly entete: string;
+  /** No header names the column (« Colonne C »): its findings are alertes, never erreurs. */
+  readonly sansNom?: true;
+  /** The header says the level is « non responsable » (or it totals one that is): its findings are information. */
+  readonly nonResponsable?: true;
+  /**
+   * « Signataires DPTM | Non signataires DPTM » columns: the level is one sector's cover of doctors' acts; an empty
+   * cell of the non-OPTAM column repeats the other one (lines printed once for every doctor).
+   */
+  readonly secteur?: "OPTAM" | "NON-OPTAM";
   /** A1 address of the header cell, with the sheet name when known. */
   readonly adresse?: string;
 }
@@ -96,6 +105,8 @@ interface CelluleCommune {
   readonly correction?: string;
   /** Footnote marks printed in the cell (« 100 € (9) » → « 9 »); their texts are in `Grille.notes`. */
   readonly renvois?: readonly string[];
+  /** The column holds part of the line's label here (a correction band), not a guarantee: nothing to check. */
+  readonly partieDuLibelle?: true;
 }
 
 /** A guarantee cell: parsed (`garantie`) or not (`erreur`, the RembError of the parser), never both. */
@@ -160,6 +171,8 @@ export type CodeAlerteImport =
   | "CONVENTION_RO"
   /** « + 50 € » in a column read as including the base: the « + » suggests an amount on top of it (ambiguous). */
   | "PLUS_DANS_UN_TOTAL"
+  /** A column holds guarantees under no header name: read as « Colonne C ». */
+  | "COLONNE_SANS_NOM"
   /** A text starting like a spreadsheet formula (=, +, -, @ followed by a call or a pipe): kept as text only. */
   | "FORMULE_SUSPECTE"
   /** A huge text was cut. */

@@ -1,3 +1,4 @@
+import { NEANT } from "../garantie";
 import { jourDepuisIso, jourDepuisSerie, jourDepuisTexte, type Jour } from "../dates";
 import { RembError } from "../errors";
 import { plier, posteParCode, reconnaitrePoste, sectionDeTitre, type Poste, type Section } from "../postes";
@@ -48,6 +49,8 @@ interface Colonne {
   readonly haut?: string;
   readonly bas?: string;
   readonly unite?: UniteNombres;
+  /** No header names the column: it is named after its letter. */
+  readonly sansNom?: true;
 }
 
 class Import {
@@ -329,7 +332,12 @@ class Import {
       const texte = joindreEntete(hautTexte, bas);
       const aDonnees = donnees.includes(c);
       if (texte === "") {
-        if (aDonnees) throw this.colonneSansNom(c, h, colonnes);
+        if (!aDonnees) continue;
+        // Values under no name (a merged header, a sub-table further down with its own columns): the column is kept
+        // and read, named after its letter, and the auditor is told; nothing it holds is signed as an erreur.
+        const nom = `Colonne ${lettresColonne(this.origine.colonne + c)}`;
+        this.alerte("COLONNE_SANS_NOM", "alerte", this.colonneSansNom(c, h, colonnes, nom), { adresse: adresseA1(this.origine, h, c), ligne: this.origine.ligne + h });
+        colonnes.push({ c, entete: { ...analyserEntete(nom), niveau: true }, texte: nom, sansNom: true, ...(unites.get(c) ? { unite: unites.get(c)! } : {}) });
         continue;
       }
       const entete = analyserEntete(texte);
@@ -353,14 +361,15 @@ class Import {
     return cols;
   }
 
-  private colonneSansNom(c: number, h: number, avant: readonly Colonne[]): RembError {
+  private colonneSansNom(c: number, h: number, avant: readonly Colonne[], nom: string): string {
     const voisin = avant.length > 0 && avant[avant.length - 1]!.c === c - 1 ? avant[avant.length - 1] : undefined;
     const ou = `colonne ${lettresColonne(this.origine.colonne + c)}, ligne ${this.origine.ligne + h}`;
-    return erreur(
-      voisin
-        ? `En-tête fusionné ou incomplet (${ou}) : la colonne a des garanties mais pas de nom de niveau, à côté de « ${voisin.texte} ». ` +
-            "Donnez un nom à chaque colonne de niveau (par exemple « Niveau 1 — réseau » et « Niveau 1 — hors réseau »)."
-        : `Colonne de garanties sans nom de niveau (${ou}) : nommez le niveau dans la ligne d'en-tête.`,
+    return (
+      (voisin
+        ? `En-tête fusionné ou incomplet (${ou}) : la colonne a des garanties mais pas de nom de niveau, à côté de « ${voisin.texte} » ; `
+        : `Colonne de garanties sans nom de niveau (${ou}) ; `) +
+      `elle est lue comme le niveau « ${nom} », sans erreur signée sur ses cellules. Donnez un nom à chaque colonne de niveau ` +
+      "(par exemple « Niveau 1 — réseau » et « Niveau 1 — hors réseau »)."
     );
   }
 
@@ -369,7 +378,17 @@ class Import {
     const niveaux: Niveau[] = [];
     const vus = new Map<string, Colonne>();
     const retenues: Colonne[] = [];
+    // « Sécurité sociale | Au titre du ticket modérateur | Au titre des dépassements | Total (y compris la Sécurité
+    // sociale) »: a total column makes the others its parts; the total is the level.
+    const total = colonnes.find((col) => /^total\b/.test(plier(col.texte)) || /\btotal\b/.test(plier(col.bas ?? "")));
     for (const col of colonnes) {
+      if (total !== undefined && col !== total && (col.sansNom || PARTIE_DU_TOTAL.test(plier(col.texte)))) {
+        this.alerte("COLONNE_IGNOREE", "info", `Colonne « ${col.texte} » ignorée : c'est une part du total « ${total.texte} », qui est le niveau vérifié.`, {
+          adresse: adresseA1(this.origine, h, col.c),
+          ligne: this.origine.ligne + h,
+        });
+        continue;
+      }
       if (col.entete.ignorer !== undefined && !col.entete.niveau) {
         this.alerte("COLONNE_IGNOREE", "info", `Colonne « ${col.texte} » ignorée (${col.entete.ignorer}) : ce n'est pas un niveau de garanties.`, {
           adresse: adresseA1(this.origine, h, col.c),
@@ -377,7 +396,8 @@ class Import {
         });
         continue;
       }
-      const cle = plier(col.texte);
+      // « TALIS » and « TALIS + » are two levels: the sign is part of the name.
+      const cle = `${plier(col.texte)}${"+".repeat((col.texte.match(/\+/g) ?? []).length)}`;
       const deja = vus.get(cle);
       if (deja) {
         const a = lettresColonne(this.origine.colonne + deja.c);
@@ -404,11 +424,26 @@ class Import {
         ...(e.variante ? { variante: e.variante } : {}),
         ...(famille !== undefined ? { famille } : {}),
         colonne: col.c,
-        entete: col.texte,
+        entete: col.sansNom ? "" : col.texte,
+        ...(col.sansNom ? { sansNom: true as const } : {}),
         adresse: adresseA1(this.origine, col.haut !== undefined && col.bas === undefined ? lignesEntete[0]! : h, col.c),
       });
     });
-    return this.relierSocles(niveaux, retenues);
+    return this.marquerNonResponsables(this.relierSocles(niveaux, retenues));
+  }
+
+  /**
+   * « Surcomplémentaire non responsable » as a level's header: that level is not bound by the rules (its findings are
+   * information). A « Total » level that adds it up is not either.
+   */
+  private marquerNonResponsables(niveaux: Niveau[]): Niveau[] {
+    const nr = (n: Niveau) => /\bnon responsables?\b/.test(plier(n.entete || n.nom));
+    const unNonResponsable = niveaux.some(nr);
+    const marques = niveaux.map((n) => (nr(n) || (unNonResponsable && /^total\b/.test(plier(n.nom))) ? { ...n, nonResponsable: true as const } : n));
+    // « Signataires DPTM | Non signataires DPTM » as the columns: one level's cover of doctors' acts, split by sector.
+    const secteurs = marques.map((n) => secteurDEntete(n.nom));
+    if (!secteurs.includes("OPTAM") || !secteurs.includes("NON-OPTAM")) return marques;
+    return marques.map((n, i) => (secteurs[i] ? { ...n, secteur: secteurs[i] } : n));
   }
 
   /** Options and surcomplémentaires include a base level (domain §2.6): which one, and how. */
@@ -622,6 +657,10 @@ class Import {
         }
         (t !== "" ? propres : contexte).push(texte);
       }
+      // A per-lens optical grid may print its correction band in the first value column (« SPH de − 6 à + 6 | 95 € |
+      // 95 € »): the band is part of the label, not a guarantee.
+      const bande = this.bandeDeCorrection(r, colonnesNiveaux);
+      if (bande !== undefined) propres.push(this.texte(r, colonnesNiveaux[bande]!.c));
       const libelle = propres.join(" — ");
       const { texte: libelleLu, marques: renvois } = separerRenvois(libelle);
       const numero = this.origine.ligne + r;
@@ -630,7 +669,9 @@ class Import {
       const inter = [intertitre, ...contexte].filter((x): x is string => x !== undefined && x !== "").join(" — ") || undefined;
       const { poste, reconnaissance, sectionLigne, attribut } = this.reconnaitre(libelleLu, section, inter, numero, adresseLibelle, libelle);
       if (reconnaissance.origine === "libelle" && poste !== null && reconnaissance.confiance >= 0.8 && !reconnaissance.ambigu) section = sectionLigne ?? section;
-      const cellules = niveaux.map((n, i) => this.avecConventionRo(this.cellule(r, colonnesNiveaux[i]!, n, poste, numero), i, renvois));
+      const cellules = niveaux.map((n, i) =>
+        i === bande ? celluleLibelle(n, adresseA1(this.origine, r, colonnesNiveaux[i]!.c)) : this.avecConventionRo(this.cellule(r, colonnesNiveaux[i]!, n, poste, numero), i, renvois),
+      );
       lignes.push({
         poste: poste?.code ?? null,
         ...(attribut ? { attribut } : {}),
@@ -646,6 +687,17 @@ class Import {
     }
     if (lignes.length === 0) throw erreur("Aucune ligne de garanties sous l'en-tête.");
     return lignes;
+  }
+
+  /** The level column that holds a correction band (« SPH > 0 et S ≤ + 6 ») in a row whose other values are guarantees. */
+  private bandeDeCorrection(r: number, colonnes: readonly Colonne[]): number | undefined {
+    for (let i = 0; i < colonnes.length; i++) {
+      const v = this.v(r, colonnes[i]!.c);
+      if (v.type !== "texte" || !/\b(sph|cyl|sph[eè]re|cylindre|dioptr)/i.test(v.texte)) continue;
+      if (this.texteSemblableGarantie(v.texte) && !/^\s*(sph|cyl)/i.test(v.texte)) continue;
+      if (colonnes.some((col, k) => k !== i && this.semblableGarantie(r, col.c))) return i;
+    }
+    return undefined;
   }
 
   /** Most of the row's values are the levels' header texts (« Formule 1 | Formule 1 bis (fermée) | … »). */
@@ -797,4 +849,19 @@ function dateDansTexte(t: string): Jour | undefined {
 /** « Abréviations : … », « BR : base de remboursement… », « Légende »: a glossary printed with the table. */
 function estGlossaire(t: string): boolean {
   return /^\s*(?:abr[ée]viations?|l[ée]gende|lexique|glossaire)\b/i.test(t) || /^\s*[A-Z][A-Z0-9-]{1,7}\s?:\s+\p{L}/u.test(t);
+}
+
+/** Headers of the columns a « Total » column adds up: the Sécurité sociale's part, the complementary's parts. */
+const PARTIE_DU_TOTAL = /\b(au titre|dont|part|prise en charge|remboursements?|regime de branche|securite sociale|secu|complement|complementaire|depassements?|forfaits?)\b/;
+
+/** The cell of a level that holds part of the line's label (a correction band): no guarantee, nothing to read. */
+function celluleLibelle(n: Niveau, adresse: string): Cellule {
+  return { niveau: n.nom, texte: "", garantie: NEANT, adresse, partieDuLibelle: true };
+}
+
+/** A column header naming the doctors' sector: « Signataires DPTM », « Non adhérents OPTAM », « Hors OPTAM »… */
+function secteurDEntete(nom: string): "OPTAM" | "NON-OPTAM" | undefined {
+  const p = plier(nom);
+  if (!/\b(dptm|dptam|optam|cas)\b/.test(p)) return undefined;
+  return /\b(non|hors)\b/.test(p) ? "NON-OPTAM" : /\b(signataires?|adherents?|adherant)\b/.test(p) || /^(optam|dptm|dptam)\b/.test(p) ? "OPTAM" : undefined;
 }

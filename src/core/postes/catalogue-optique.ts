@@ -51,6 +51,21 @@ function verre<const T extends TypeVerre>(typeVerre: T, libelle: string, synonym
 }
 
 export const POSTES_OPTIQUE = [
+  // « Sphère de − 6 à + 6 : 55 € », « Cylindre > + 4, sphère < − 6 : 120 € », « – de 4,25 à 6 : 185 € »: the per-lens
+  // grids of branch agreements, one amount per correction band. The lens type of a band is not read yet: such lines
+  // are kept and shown, and the equipment checks say they could not be made on them.
+  poste({
+    code: "optique.verre.correction",
+    libelle: "Verre classe B selon la correction (montant par verre, par tranche de sphère et de cylindre)",
+    section: "optique",
+    synonymes: ["sphère", "cylindre", "dioptrie", "sphère et cylindre"],
+    synonymesSection: ["SPH", "CYL"],
+    exclusions: PAS_CLASSE_A,
+    calculateur: "optique",
+    optique: { classe: "B", element: "verre" },
+    tauxRo: "ro.taux.lpp",
+    regles: REGLES_CLASSE_B,
+  }),
   poste({
     code: "optique.equipement.100-sante",
     libelle: "Équipement 100 % Santé (classe A : monture et verres)",
@@ -89,7 +104,8 @@ export const POSTES_OPTIQUE = [
     section: "optique",
     synonymes: ["équipement hors 100 % Santé", "équipement classe B", "équipement optique hors 100 % Santé", "lunettes hors 100 % Santé", "équipement à tarifs libres", "lunettes"],
     synonymesSection: ["hors 100 % Santé", "classe B", "tarifs libres", "équipement", "panier libre", "panier B"],
-    exclusions: PAS_CLASSE_A,
+    // « Prestation d'adaptation et d'appairage du panier libre » is a service on the equipment, not the equipment.
+    exclusions: [...PAS_CLASSE_A, "adaptation"],
     calculateur: "optique",
     optique: { classe: "B", element: "equipement" },
     tauxRo: "ro.taux.lpp",
@@ -120,7 +136,8 @@ export const POSTES_OPTIQUE = [
     libelle: "Verres classe B (tous types)",
     section: "optique",
     synonymes: ["verres", "verres classe B", "verres hors 100 % Santé", "verres progressifs", "verres multifocaux", "verres unifocaux"],
-    exclusions: PAS_CLASSE_A,
+    // A correction band (« Sphère de − 6 à + 6 ») makes it an amount per lens: optique.verre.correction.
+    exclusions: [...PAS_CLASSE_A, "sphère", "cylindre", "SPH", "CYL", "dioptrie"],
     calculateur: "optique",
     optique: { classe: "B", element: "verres" },
     tauxRo: "ro.taux.lpp",

@@ -217,6 +217,8 @@ const PASSES: readonly (readonly (readonly [string, string])[])[] = [
     ["orthopedie dentofaciale", "orthodontie"],
     ["compris psychiatrie", ""],
     ["compris medecine ville", ""],
+    ["compris lentille jetable", ""],
+    ["compris jetable", ""],
     ["conventionne non conventionne", ""],
     ["inclus psychiatrie", ""],
     ["forfait journalier hospitalisation", "fj"],

@@ -42,7 +42,10 @@ export function sectionDuMot(mot: string): Section | undefined {
  * maternité) »), or null when the text is not a section heading (« Honoraires médicaux » is a sub-heading).
  */
 export function sectionDeTitre(libelle: string): Section | null {
-  const mots = jetons(libelle);
+  // « Aides auditives (tous les 4 ans par oreille de date à date) », « Hospitalisation (y compris frais
+  // d'accouchement) »: what the parentheses add does not make the heading a care line.
+  const sansParentheses = libelle.replace(/\([^()]*\)/g, " ");
+  const mots = jetons(sansParentheses.trim() !== "" ? sansParentheses : libelle);
   let section: Section | null = null;
   for (const m of mots) {
     const s = MOTS_SECTION.get(m);

@@ -29,6 +29,16 @@ export function tauxAu(nom: string, date: Jour): Taux | null {
   }
 }
 
+/** The dated value of a rate is marked ⚠ (sources disagree or were not confirmed). */
+export function tauxIncertain(nom: string, date: Jour): boolean {
+  try {
+    return parametres.valeurDatee(nom, date).incertain;
+  } catch (e) {
+    if (estRembError(e)) return false;
+    throw e;
+  }
+}
+
 /** The poste's AMO rate on the date, or null (no rate, or the care is no longer reimbursed). */
 export function tauxDuPoste(p: Poste, date: Jour): Taux | null {
   return p.tauxRo === undefined ? null : tauxAu(p.tauxRo, date);

@@ -58,7 +58,9 @@ export class Verification {
     const r: Couverture[] = [];
     for (let n = 0; n < this.grille.niveaux.length; n++) {
       const c = this.couvertures.de(iLigne, n);
-      if (c.lisible && !c.herite) r.push(c);
+      // An empty cell of a « Non signataires DPTM » column: the line is printed once for every doctor.
+      if (c.niveau.secteur === "NON-OPTAM" && c.cellule.texte.trim() === "") continue;
+      if (c.lisible && !c.herite && !c.cellule.partieDuLibelle) r.push(c);
     }
     return r;
   }
@@ -115,6 +117,11 @@ export class Verification {
       this.constats.push({ ...c, gravite: "info", message: `Grille déclarée non responsable — ${c.message}` });
       return;
     }
+    // So is a level whose header says « non responsable ».
+    if (c.gravite === "erreur" && c.niveau !== undefined && this.grille.niveaux.find((n) => n.nom === c.niveau)?.nonResponsable) {
+      this.constats.push({ ...c, gravite: "info", message: `Niveau déclaré non responsable — ${c.message}` });
+      return;
+    }
     this.constats.push(c);
   }
 
@@ -128,6 +135,11 @@ export const CONFIANCE_ERREUR = 0.8;
 
 /** Why the reading of this cover is not sure enough for an erreur, or undefined when it is. */
 function douteDeLecture(c: Couverture): string | undefined {
+  // « + 20 % BR » in a level that includes no base: on top of the Sécurité sociale, of another column, of the base?
+  if (c.colonnes.length === 1 && /^\s*\+/.test(c.cellule.texte)) {
+    return `« ${c.cellule.texte} » commence par « + » : ce montant s'ajoute à quoi (Sécurité sociale, autre colonne, niveau de base) ?`;
+  }
+  if (c.niveau.sansNom) return `la colonne « ${c.niveau.nom} » n'a pas de nom d'en-tête : est-ce un niveau de garanties ?`;
   const r = c.ligne.reconnaissance;
   if (r.origine === "libelle" && (r.confiance < CONFIANCE_ERREUR || r.ambigu !== undefined)) {
     return `le libellé « ${c.ligne.libelle} » n'a été rattaché à ce poste qu'avec une confiance de ${String(r.confiance).replace(".", ",")} (${r.raison}) ; corrigez le poste si besoin.`;

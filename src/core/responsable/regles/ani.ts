@@ -28,8 +28,10 @@ export const ani: Regle = {
       if (sous.length > 0) {
         const compo = eq.composition ? ` (${eq.composition})` : "";
         const message = `Contrat collectif obligatoire : l'équipement optique (${euros(eq.montant)}${compo}) est sous le minimum (${sous.map((x) => `${x.cat} : ${euros(x.min!)}`).join(", ")}).`;
-        // A floor missed by the per-lens reading (the higher total) is missed by the per-pair reading too.
-        v.signaler(this.id, "erreur", c, message, REF_D911_1);
+        // A floor missed by the per-lens reading (the higher total) is missed by the per-pair reading too; a total
+        // that hangs on an old lens tariff is not sure.
+        const sur = eq.doute === undefined || eq.montantAutreLecture !== undefined;
+        v.signaler(this.id, sur ? "erreur" : "alerte", c, sur ? message : `${message} À vérifier : ${eq.doute}`, REF_D911_1);
       }
     }
     const minimum = parametres.valeurDatee("ani.dentaire.prothese_odf.minimum", v.date);

@@ -35,6 +35,19 @@ export const depassementsNonOptam: Regle = {
       else g.tous ??= i;
       paires.set(p.paire!, g);
     }
+    // « Signataires DPTM | Non signataires DPTM » columns: on each doctors' line, one column against the other.
+    const iOptam = v.grille.niveaux.findIndex((n) => n.secteur === "OPTAM");
+    const iNonOptam = v.grille.niveaux.findIndex((n) => n.secteur === "NON-OPTAM");
+    if (iOptam >= 0 && iNonOptam >= 0) {
+      for (const i of v.lignes((p) => p.paire !== undefined)) {
+        const taux = tauxDuPoste(v.posteDe(i)!, v.date);
+        const non = v.couvertures.de(i, iNonOptam);
+        const optam = v.couvertures.de(i, iOptam);
+        if (taux === null || !non.lisible || !optam.lisible || non.cellule.texte.trim() === "") continue;
+        verifierNiveau(v, this.id, ref, non, optam, false, taux, incertain);
+      }
+    }
+    const enColonnes = (iNiveau: number) => v.grille.niveaux[iNiveau]!.secteur !== undefined;
     for (const g of paires.values()) {
       const lignesNon = g.non ?? (g.tous !== undefined ? [g.tous] : []);
       for (const iNon of lignesNon) {
@@ -45,6 +58,7 @@ export const depassementsNonOptam: Regle = {
         if (taux === null) continue;
         const unique = iNon === ligneOptam;
         for (const non of v.couverturesDe(iNon)) {
+          if (enColonnes(non.iNiveau)) continue;
           const optam = ligneOptam === undefined ? undefined : v.couvertures.de(ligneOptam, non.iNiveau);
           if (optam !== undefined && !optam.lisible) continue; // the unreadable OPTAM cell is already reported
           verifierNiveau(v, this.id, ref, non, optam, unique, taux, incertain);

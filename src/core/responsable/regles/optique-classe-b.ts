@@ -36,6 +36,7 @@ export const plancherOptiqueB: Regle = {
 function verifierBornes(v: Verification, borne: "plafond" | "plancher"): void {
   const id = borne === "plafond" ? plafondOptiqueB.id : plancherOptiqueB.id;
   const ref = refR871_2("3°", v.date);
+  if (borne === "plafond") signalerGrillesParCorrection(v, id, ref);
   for (const { c, categories, eq } of equipementsClasseB(v)) {
     if ("raison" in eq) {
       if (borne === "plafond") v.signaler(id, "alerte", c, `Optique classe B : la garantie ne donne pas de montant (${eq.raison}) ; plafonds et planchers invérifiables.`, ref);
@@ -82,4 +83,27 @@ function signaler(
   const lesDeux = eq.montantAutreLecture !== undefined && (borne === "plafond" ? hors.every((h) => eq.montantAutreLecture! > h.limite) : true);
   const sur = eq.doute === undefined || lesDeux;
   v.signaler(id, sur ? "erreur" : "alerte", c, sur ? message : `${message} À vérifier : ${eq.doute}`, ref);
+}
+
+/**
+ * Lines priced per lens by correction band (« Sphère de − 6 à + 6 : 55 € »): REMB does not yet tell the lens type of a
+ * band, so it cannot compose the equipments; one alerte per level says the floors and caps were not checked there.
+ */
+function signalerGrillesParCorrection(v: Verification, id: IdRegle, ref: string): void {
+  const lignes = v.lignes((p) => p.optique?.element === "verre" && p.optique.typeVerre === undefined);
+  if (lignes.length === 0) return;
+  const faits = new Set<number>();
+  for (const i of lignes) {
+    for (const c of v.couverturesDe(i)) {
+      if (faits.has(c.iNiveau) || c.cellule.texte.trim() === "") continue;
+      faits.add(c.iNiveau);
+      v.signaler(
+        id,
+        "alerte",
+        c,
+        `Optique classe B : montants par verre selon la correction (${lignes.length} ligne(s), à partir de la ligne ${c.ligne.ligne}) ; REMB ne déduit pas encore le type de verre d'une tranche de sphère et de cylindre : planchers, plafonds et minimums par catégorie à vérifier à la main.`,
+        ref,
+      );
+    }
+  }
 }

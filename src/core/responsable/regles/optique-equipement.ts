@@ -1,5 +1,5 @@
 import type { Cents, Taux } from "../../money";
-import type { CategorieOptique, TypeVerre } from "../../postes";
+import { plier, type CategorieOptique, type TypeVerre } from "../../postes";
 import { formules, type Couverture } from "../couverture";
 import { FR_ILLIMITE, point } from "../echantillons";
 import { brEquipementB, brMontureB, brVerreB, centsAu, tauxAu } from "../points";
@@ -62,7 +62,7 @@ export function equipementsClasseB(v: Verification): readonly EquipementAVerifie
       }
     }
     const parType = new Map<TypeVerre, number>();
-    for (const i of v.lignes((p) => p.optique?.element === "verre" && p.optique.classe === "B")) {
+    for (const i of v.lignes((p) => p.optique?.element === "verre" && p.optique.classe === "B" && p.optique.typeVerre !== undefined)) {
       const t = v.posteDe(i)!.optique!.typeVerre!;
       if (!parType.has(t)) parType.set(t, i);
     }
@@ -90,9 +90,12 @@ export function equipementsClasseB(v: Verification): readonly EquipementAVerifie
         }
         const monture = montureDuNiveau(v, c2, lpp);
         const verres = t1 === t2 ? `2 verres ${NOM_VERRE[t1]}s` : `1 verre ${NOM_VERRE[t1]} + 1 verre ${NOM_VERRE[t2]}`;
-        const doute = [c1, c2].map((c) => douteParVerre(v, c)).find((d) => d !== undefined);
-        // Read « for both lenses », the total is the mean of the two lines plus the frame.
-        const autre = Math.round((m1.montant + m2.montant) / 2) + (monture ?? 0);
+        const douteVerre = [c1, c2].map((c) => douteParVerre(v, c)).find((d) => d !== undefined);
+        const douteBr = [c1, c2].map((c) => douteBrAncienne(v, c)).find((d) => d !== undefined);
+        // Read « for both lenses », the total is the mean of the two lines plus the frame: a second reading only when
+        // the per-lens doubt is the one doubt (with the BR doubt, no total is sure).
+        const autre = douteBr === undefined ? { montantAutreLecture: Math.round((m1.montant + m2.montant) / 2) + (monture ?? 0) } : {};
+        const doute = douteBr ?? douteVerre;
         r.push({
           c: c2,
           categories: [cat],
@@ -101,7 +104,7 @@ export function equipementsClasseB(v: Verification): readonly EquipementAVerifie
             br: ctxEq.br,
             roBrut: ctxEq.roBrut,
             composition: monture === null ? `${verres}, pas de ligne monture` : `${verres} + monture`,
-            ...(doute !== undefined ? { doute, montantAutreLecture: autre } : {}),
+            ...(doute !== undefined ? { doute, ...autre } : {}),
           },
         });
       }
@@ -137,9 +140,10 @@ function calculer(v: Verification, c: Couverture): CouvertureEquipement | { rais
   const ctx = point(v.date, brEq, lpp, FR_ILLIMITE).ctx;
   const p = v.posteDe(c.iLigne)!;
   const parVerre = formules(c).some((f) => f.termes.some((t) => t.periode?.unite === "verre"));
+  const douteBr = douteBrAncienne(v, c);
   if (p.optique?.element === "equipement" && !parVerre) {
     const e = c.montant(ctx);
-    return e.ok ? { montant: e.montant, br: ctx.br, roBrut: ctx.roBrut } : { raison: e.raison };
+    return e.ok ? { montant: e.montant, br: ctx.br, roBrut: ctx.roBrut, ...(douteBr ? { doute: douteBr } : {}) } : { raison: e.raison };
   }
   let verres: Cents;
   let composition: string;
@@ -157,8 +161,19 @@ function calculer(v: Verification, c: Couverture): CouvertureEquipement | { rais
     composition = "verres";
   }
   const monture = montureDuNiveau(v, c, lpp);
-  if (monture === null) return { montant: verres, br: ctx.br, roBrut: ctx.roBrut, composition: `${composition} seuls (pas de ligne monture)` };
-  return { montant: verres + monture, br: ctx.br, roBrut: ctx.roBrut, composition: `${composition} + monture` };
+  const d = douteBr ? { doute: douteBr } : {};
+  if (monture === null) return { montant: verres, br: ctx.br, roBrut: ctx.roBrut, composition: `${composition} seuls (pas de ligne monture)`, ...d };
+  return { montant: verres + monture, br: ctx.br, roBrut: ctx.roBrut, composition: `${composition} + monture`, ...d };
+}
+
+/**
+ * Before 2020 the LPP tariffs of lenses ranged from a few cents to tens of euros by lens and age: a cover written as
+ * a share of the BR has no single equipment amount, so a floor or cap missed at the sample tariff is not signed.
+ */
+function douteBrAncienne(v: Verification, c: Couverture): string | undefined {
+  if (centsAu("optique.classe_b.br.verre", v.date) !== null) return undefined;
+  const surBr = formules(c).some((f) => f.termes.some((t) => t.terme.type === "pourcentage" && (t.terme.base === "BR" || t.terme.base === "TM")));
+  return surBr ? `« ${c.cellule.texte} » dépend de la base de remboursement du verre, qui variait avant 2020 selon le verre et l'âge (calcul fait au tarif le plus bas).` : undefined;
 }
 
 /** The classe B frame line's cover at the same level (FR unlimited), or null when the grid has none. */
@@ -175,7 +190,10 @@ function montureDuNiveau(v: Verification, c: Couverture, lpp: Taux): Cents | nul
 /** Categories a line stands for: its own, or all six for a line printed for every classe B equipment. */
 export function categoriesDe(v: Verification, iLigne: number): readonly CategorieOptique[] {
   const c = v.posteDe(iLigne)?.optique?.categorie;
-  return c === undefined ? CATEGORIES : [c];
+  if (c !== undefined) return [c];
+  // A multifocal or progressive lens is never « simple » (R871-2 3°): a line for them stands for c, e and f only.
+  if (/\b(multifocau|progressif)/.test(plier(v.grille.lignes[iLigne]!.libelle))) return ["c", "e", "f"];
+  return CATEGORIES;
 }
 
 export function lignesClasseB(v: Verification): number[] {

@@ -5,6 +5,7 @@ import { sorteDuCompte } from "../../garantie";
 import { debut100SanteAudio, debut100SanteOptiqueDentaire, debutRegime2015 } from "../../calculators/regime-responsable";
 import { formules } from "../couverture";
 import { BRS_ECHANTILLON, bilan, euros, montantAuPoint, pct, point, pourcentageBr, toujours, type Point } from "../echantillons";
+import { tauxIncertain } from "../points";
 import { brEquipementB, brMontureB, brVerreB, centsAu, pointsAudio, pointsClasseA, pointsDentaire100Sante, tauxAu, tauxDuPoste } from "../points";
 import { refR871_2 } from "../references";
 import type { Regle } from "../regle";
@@ -17,6 +18,9 @@ import type { Verification } from "../verification";
  * catalogue marks « facultatif » and this rule does not check. The actes-lourds participation (R160-16) is a
  * reduced TM and is checked against its dated amount.
  */
+/** An uncertain AMO rate is off by a few points at most: below this shortfall (share of the BR), no erreur is signed. */
+const ECART_TAUX_INCERTAIN = 0.15;
+
 export const ticketModerateur: Regle = {
   id: "R871-2 1°",
   enonce: "Le ticket modérateur de tous les soins remboursés par l'assurance maladie doit être pris en charge en totalité.",
@@ -44,7 +48,19 @@ export const ticketModerateur: Regle = {
           if (toujours(b) || b.echecs.every((x) => x.point.cas !== undefined)) {
             // Every bill fails, or the failing bills are real legal cases (a device's BR by age): not a matter of the act.
             const cas = x !== undefined && b.echecs.every((y) => y.point.cas !== undefined) && !toujours(b) ? ` (${b.echecs.map(montantAuPoint).join(" ; ")})` : "";
-            v.signaler(this.id, "erreur", c, `Le ticket modérateur n'est pas pris en charge en totalité : la garantie donne ${lu}${cas}, au moins 100 % de la BR (Sécurité sociale incluse) est obligatoire.`, ref);
+            const message = `Le ticket modérateur n'est pas pris en charge en totalité : la garantie donne ${lu}${cas}, au moins 100 % de la BR (Sécurité sociale incluse) est obligatoire.`;
+            // A cell « en sus du RO » is judged with the AMO rate: a rate the parameters mark ⚠ cannot sign an erreur.
+            // (Doubts on a rate are of a few points: a shortfall of 15 points of BR or more fails whatever the rate.)
+            const manque = Math.max(...b.echecs.map((e) => (e.point.ctx.br - e.montant) / Math.max(1, e.point.ctx.br)));
+            const incertain =
+              p.tauxRo !== undefined && manque < ECART_TAUX_INCERTAIN && c.garanties.some((g) => g.type === "formule" && g.convention === "RO_EN_SUS") && tauxIncertain(p.tauxRo, v.date);
+            v.signaler(
+              this.id,
+              incertain ? "alerte" : "erreur",
+              c,
+              incertain ? `${message} À vérifier : le taux de remboursement de la Sécurité sociale retenu pour ce poste est incertain (⚠ ${p.tauxRo}).` : message,
+              ref,
+            );
           } else {
             v.signaler(
               this.id,
