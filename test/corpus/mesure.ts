@@ -71,6 +71,14 @@ function position(adresse: string | undefined): { ligne: number; colonne: string
   return m ? { ligne: Number(m[2]), colonne: m[1]! } : undefined;
 }
 
+/**
+ * Codes the catalogue gained after the reviewers wrote their expectations, and the code they were told to use
+ * instead: the reviewers' instructions said « for the optique lines printed per lens, use optique.verres ».
+ */
+const EQUIVALENTS: Readonly<Record<string, readonly string[]>> = {
+  "optique.verres": ["optique.verre.simple", "optique.verre.complexe", "optique.verre.tres-complexe", "optique.verre.correction"],
+};
+
 export interface LigneFausse {
   readonly ligne: number;
   readonly attendu: string;
@@ -161,7 +169,7 @@ export function mesurer(g: GrilleCorpus): Mesure {
   for (const [n, attendu] of attenduesLignes) {
     const l = parLigne.get(Number(n));
     const obtenu = l === undefined ? "(pas une ligne)" : l.attribut ? "attribut" : (l.poste ?? "(aucun poste)");
-    const juste = attendu.startsWith("hors-catalogue") ? false : obtenu === attendu;
+    const juste = attendu.startsWith("hors-catalogue") ? false : obtenu === attendu || (EQUIVALENTS[attendu]?.includes(obtenu) ?? false);
     if (!juste) lignesFausses.push({ ligne: Number(n), attendu, obtenu, libelle: l?.libelle ?? "" });
   }
 

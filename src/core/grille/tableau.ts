@@ -1,7 +1,7 @@
 import { NEANT } from "../garantie";
 import { jourDepuisIso, jourDepuisSerie, jourDepuisTexte, type Jour } from "../dates";
 import { RembError } from "../errors";
-import { plier, posteParCode, reconnaitrePoste, sectionDeTitre, type Poste, type Section } from "../postes";
+import { estAttribut, plier, posteParCode, reconnaitrePoste, sectionDeTitre, type Poste, type Section } from "../postes";
 import { adresseA1, lettresColonne, origineDepuis, type Origine } from "./adresse";
 import { lireGarantie } from "./lire-garantie";
 import type { AlerteImport, Cellule, Grille, Ligne, Niveau, OptionsImport, ReconnaissanceLigne, SourceGrille } from "./modele";
@@ -667,11 +667,16 @@ class Import {
       const adresseLibelle = this.adresseLibelle(r, colonnesLibelle);
       for (const c of colonnesLibelle) signalerNettoyage(this.v(r, c), { ligne: numero, adresse: adresseA1(this.origine, r, c) }, this.alerter);
       const inter = [intertitre, ...contexte].filter((x): x is string => x !== undefined && x !== "").join(" — ") || undefined;
-      const { poste, reconnaissance, sectionLigne, attribut } = this.reconnaitre(libelleLu, section, inter, numero, adresseLibelle, libelle);
+      const valeurs = colonnesNiveaux.map((col, i) => (i === bande ? "" : this.texte(r, col.c)));
+      const { poste, reconnaissance, sectionLigne, attribut } = this.reconnaitre(libelleLu, section, inter, numero, adresseLibelle, libelle, valeurs);
       if (reconnaissance.origine === "libelle" && poste !== null && reconnaissance.confiance >= 0.8 && !reconnaissance.ambigu) section = sectionLigne ?? section;
-      const cellules = niveaux.map((n, i) =>
-        i === bande ? celluleLibelle(n, adresseA1(this.origine, r, colonnesNiveaux[i]!.c)) : this.avecConventionRo(this.cellule(r, colonnesNiveaux[i]!, n, poste, numero), i, renvois),
-      );
+      const cellules = niveaux.map((n, i) => {
+        const adresse = adresseA1(this.origine, r, colonnesNiveaux[i]!.c);
+        if (i === bande) return celluleLibelle(n, adresse);
+        // A service or an attribute of the contract: its values are shown as printed, not read as guarantees.
+        if (attribut) return this.celluleAttribut(r, colonnesNiveaux[i]!, n, adresse, numero);
+        return this.avecConventionRo(this.cellule(r, colonnesNiveaux[i]!, n, poste, numero), i, renvois);
+      });
       lignes.push({
         poste: poste?.code ?? null,
         ...(attribut ? { attribut } : {}),
@@ -687,6 +692,27 @@ class Import {
     }
     if (lignes.length === 0) throw erreur("Aucune ligne de garanties sous l'en-tête.");
     return lignes;
+  }
+
+  /**
+   * The cell of a service or attribute line: read like any cell (« Oui », « Inclus », VRAI), silently; a sentence that
+   * is no guarantee is kept as printed, a service.
+   */
+  private celluleAttribut(r: number, col: Colonne, n: Niveau, adresse: string, numero: number): Cellule {
+    const c = lireCellule(this.v(r, col.c), { niveau: n.nom, adresse, ligne: numero, poste: null }, () => {});
+    if (c.erreur === undefined) return c;
+    return { niveau: n.nom, texte: c.texte, garantie: { type: "service", texte: c.texte }, adresse };
+  }
+
+  /** The text reads as a guarantee with an amount (« 100 % BR », « 50 € »), not a service or a sentence. */
+  private montantLisible(t: string): boolean {
+    if (nombreDepuisTexte(separerRenvois(t).texte) !== undefined) return true;
+    try {
+      const g = lireGarantie(t);
+      return g.type === "formule";
+    } catch {
+      return false;
+    }
   }
 
   /** The level column that holds a correction band (« SPH > 0 et S ≤ + 6 ») in a row whose other values are guarantees. */
@@ -729,6 +755,7 @@ class Import {
     numero: number,
     adresse: string | undefined,
     imprime: string,
+    valeurs: readonly string[],
   ): { poste: Poste | null; reconnaissance: ReconnaissanceLigne; sectionLigne: Section | null; attribut?: true } {
     const ou = { ligne: numero, ...(adresse ? { adresse } : {}) };
     const corrige = posteCorrigeDe(this.corrections, numero, imprime);
@@ -741,6 +768,10 @@ class Import {
         sectionLigne: poste?.section ?? section,
         ...(corrige === "attribut" ? { attribut: true as const } : {}),
       };
+    }
+    const montants = valeurs.filter((t) => t !== "" && this.montantLisible(t)).length;
+    if (estAttribut(libelle, intertitre, valeurs, montants)) {
+      return { poste: null, reconnaissance: { origine: "libelle", confiance: 1, raison: "Service ou attribut du contrat, pas un soin : gardé, non vérifié." }, sectionLigne: section, attribut: true };
     }
     if (libelle === "" && intertitre === undefined) {
       this.alerte("LIBELLE_VIDE", "alerte", `Ligne ${numero} : des garanties sans libellé ; la ligne est gardée sans poste.`, ou);
@@ -865,3 +896,4 @@ function secteurDEntete(nom: string): "OPTAM" | "NON-OPTAM" | undefined {
   if (!/\b(dptm|dptam|optam|cas)\b/.test(p)) return undefined;
   return /\b(non|hors)\b/.test(p) ? "NON-OPTAM" : /\b(signataires?|adherents?|adherant)\b/.test(p) || /^(optam|dptm|dptam)\b/.test(p) ? "OPTAM" : undefined;
 }
+

@@ -78,7 +78,7 @@ export const POSTES_HOSPITALISATION = [
     code: "hospi.chambre-particuliere.ambulatoire",
     libelle: "Chambre particulière en ambulatoire",
     section: "hospitalisation",
-    synonymes: ["chambre particulière ambulatoire", "chambre particulière sans nuitée", "chambre particulière hospitalisation de jour", "chambre particulière jour"],
+    synonymes: ["chambre particulière ambulatoire", "chambre particulière sans nuitée", "chambre particulière hospitalisation de jour"],
     calculateur: "soins",
     remboursableRo: false,
   }),

@@ -6,3 +6,4 @@ export type { Reconnaissance, ContexteReconnaissance } from "./reconnaitre";
 export { reconnaitrePoste } from "./reconnaitre";
 export { sectionDeTitre, sectionDuMot } from "./sections";
 export { jetons, plier } from "./normaliser";
+export { estAttribut } from "./attributs";

@@ -181,6 +181,7 @@ const ALIAS: ReadonlyMap<string, string> = new Map(
     electroradiologie: "imagerie",
     adherant: "adherent",
     deux: "2",
+    jetable: "",
     hypercomplexe: "trescomplexe",
     i: "1",
     ii: "2",
@@ -303,6 +304,15 @@ const PASSES: readonly (readonly (readonly [string, string])[])[] = [
     ["soin courant", "soinscourants"],
     ["soin ville", "soinscourants"],
     ["bien etre", "bienetre"],
+    ["smr important modere", ""],
+    ["65 30 15", ""],
+    ["15 30 65", ""],
+    ["65 30", ""],
+    ["30 65", ""],
+    ["praticien non conventionne", "nonoptam"],
+    ["medecin non conventionne", "nonoptam"],
+    ["honoraire non conventionne", "honoraire nonoptam"],
+    ["secteur non conventionne", "nonoptam"],
     ["smr important", "65"],
     ["smr majeur", "65"],
     ["smr modere", "30"],
@@ -311,6 +321,11 @@ const PASSES: readonly (readonly (readonly [string, string])[])[] = [
     ["service medical rendu modere", "30"],
     ["service medical rendu faible", "15"],
     ["prothese non dentaire", "grandappareillage"],
+    // « Prothèses remboursées autres que dentaires et auditives »: the orthopaedic ones.
+    ["autre dentaire auditive", "grandappareillage"],
+    ["autre dentaire", "grandappareillage"],
+    ["medecine courant", "soinscourants"],
+    ["pratique medical courant", "soinscourants"],
     ["hors dentaire auditive", ""],
     ["hors dentaire", ""],
     ["hors auditive", ""],
@@ -351,6 +366,12 @@ const PASSES: readonly (readonly (readonly [string, string])[])[] = [
     ["pris charge", "rembourse"],
     ["prise charge", "rembourse"],
     ["accepte", "rembourse"],
+  ],
+  [
+    // « acceptées et refusées », « remboursées ou non remboursées », « prises en charge ou non »: both.
+    ["rembourse nonrembourse", ""],
+    ["nonrembourse rembourse", ""],
+    ["rembourse non", ""],
   ],
 ];
 
@@ -397,6 +418,25 @@ export function plier(s: string): string {
     .trim();
 }
 
+/**
+ * What a label says the line is NOT, or also covers, does not name its poste: « Matériel médical (hors prothèse auditive
+ * et accessoire optique) », « Chambre particulière - hors hospitalisation ambulatoire - y compris maternité »,
+ * « avec ou sans nuitée (= ambulatoire) ». « hors OPTAM », « hors réseau », « hors 100 % Santé », « hors parcours »
+ * and « hors nomenclature » are qualifiers and stay.
+ */
+const QUALIFIANTS_HORS = /^\s*(?:l'|le |la |les |du |des )?(?:optam|dptam|dptm|cas\b|contrat|r[ée]seau|100|panier|parcours|nomenclature|secteur|convention|dispositif|cadre|pratique|zone)/i;
+
+function sansExclusions(libelle: string): string {
+  if (!/\b(hors|y compris|avec ou sans)\b|\(=/i.test(libelle)) return libelle;
+  return libelle
+    .replace(/\(\s*(hors|y compris)\b([^()]*)\)/gi, (m, mot: string, reste: string) => (mot.toLowerCase() === "hors" && QUALIFIANTS_HORS.test(reste) ? m : " "))
+    .replace(/(^|[-–—,;:]\s*)(hors|y compris)\b([^-–—,;:()]*)/gi, (m, avant: string, mot: string, reste: string) =>
+      mot.toLowerCase() === "hors" && QUALIFIANTS_HORS.test(reste) ? m : avant === "" ? " " : " ",
+    )
+    .replace(/\bavec ou sans nuit[ée]e\b/gi, " ")
+    .replace(/\(\s*=[^()]*\)/g, " ");
+}
+
 /** Plural and feminine endings: « consultations » → consultation, « médicaux » → medical, « remboursée » → rembourse. */
 export function raciner(mot: string): string {
   if (mot.length <= 3 || SANS_PLURIEL.has(mot) || /^[0-9]+$/.test(mot)) return mot;
@@ -412,7 +452,7 @@ export function jetons(libelle: string): string[] {
   const mots: string[] = [];
   // « Panier à honoraires maîtrisés »: the accented « à » is a preposition, not the optical class A (lost by folding).
   // « CAS » in capitals is the contrat d'accès aux soins (the OPTAM of 2013–2016); folded, it would be « en cas de ».
-  const brut = libelle
+  const brut = sansExclusions(libelle)
     .replace(/\b(panier|classe)\s+à\s/gi, "$1 ")
     // « (CAS/ hors CAS) », « OPTAM / non OPTAM »: a line for both sectors names neither.
     .replace(/\b(CAS|OPTAM|DPTAM|DPTM)\s*\/\s*(?:hors|non)[\s-]*\1\b/gi, " ")

@@ -230,8 +230,9 @@ function reconnaitreTexte(libelle: string, sectionContexte: Section | null, opti
     let couvert = 0;
     let total2 = total;
     for (const m of mots) {
-      // A section word counts as explained when it names the poste's own section (« dentaire » in « soins dentaires »).
-      const explique = c.couverts.has(m) || sectionDuMot(m) === c.poste.section;
+      // A section word counts as explained when it names the poste's own section (« dentaire » in « soins dentaires »);
+      // « remboursé(e)s par la Sécurité sociale » when the AMO does reimburse the poste's care.
+      const explique = c.couverts.has(m) || sectionDuMot(m) === c.poste.section || (c.poste.remboursableRo && (m === "rembourse" || m === "secu"));
       if (optionnel.has(m)) {
         if (explique) {
           couvert += poids(m);

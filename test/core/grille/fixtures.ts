@@ -137,7 +137,7 @@ export function verifierInvariants(g: Grille): void {
       }
       if (c.lecture?.ambigu) assert.ok(g.alertes.some((a) => a.code === "NOMBRE_AMBIGU" && a.ligne === l.ligne && a.niveau === c.niveau));
     });
-    if (l.poste === null && l.reconnaissance.origine === "libelle") {
+    if (l.poste === null && !l.attribut && l.reconnaissance.origine === "libelle") {
       assert.ok(g.alertes.some((a) => (a.code === "LIBELLE_INCONNU" || a.code === "LIBELLE_VIDE") && a.ligne === l.ligne), `ligne ${l.ligne} : libellé inconnu signalé`);
     }
     assert.ok(l.reconnaissance.confiance >= 0 && l.reconnaissance.confiance <= 1);
