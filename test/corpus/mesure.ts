@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { jourDepuisIso } from "../../src/core/dates";
-import { grilleDepuisCsv, type Grille, type OptionsImport } from "../../src/core/grille";
+import { grilleDepuisCsv, type Grille, type Ligne, type OptionsImport } from "../../src/core/grille";
+import { posteParCode } from "../../src/core/postes";
 import { verifierGrille, type RapportVerification } from "../../src/core/responsable";
 
 /**
@@ -164,13 +165,19 @@ export function mesurer(g: GrilleCorpus): Mesure {
   const trouvees = a.erreurs.filter((e) => obtenues.some((o) => correspond(o, e)));
 
   // Lines: the expected poste of each listed row against what REMB attached to it.
-  const parLigne = new Map(grille.lignes.map((l) => [l.ligne, l]));
+  // A row REMB splits into its doctors' sectors (« CAS 80 % Hors CAS 60 % ») gives two lines: right when one of them
+  // is the expected poste, or when the expected poste is the kind of act both lines refine (« soins.consultations »).
+  const parLigne = new Map<number, Ligne[]>();
+  for (const l of grille.lignes) parLigne.set(l.ligne, [...(parLigne.get(l.ligne) ?? []), l]);
   const lignesFausses: LigneFausse[] = [];
   for (const [n, attendu] of attenduesLignes) {
-    const l = parLigne.get(Number(n));
-    const obtenu = l === undefined ? "(pas une ligne)" : l.attribut ? "attribut" : (l.poste ?? "(aucun poste)");
-    const juste = attendu.startsWith("hors-catalogue") ? false : obtenu === attendu || (EQUIVALENTS[attendu]?.includes(obtenu) ?? false);
-    if (!juste) lignesFausses.push({ ligne: Number(n), attendu, obtenu, libelle: l?.libelle ?? "" });
+    const ls = parLigne.get(Number(n)) ?? [];
+    const codes = ls.map((l) => (l.attribut ? "attribut" : (l.poste ?? "(aucun poste)")));
+    const obtenu = ls.length === 0 ? "(pas une ligne)" : codes.join(" + ");
+    const juste =
+      !attendu.startsWith("hors-catalogue") &&
+      codes.some((c) => c === attendu || (EQUIVALENTS[attendu]?.includes(c) ?? false) || (ls.length > 1 && posteParCode(c)?.paire === attendu));
+    if (!juste) lignesFausses.push({ ligne: Number(n), attendu, obtenu, libelle: ls[0]?.libelle ?? "" });
   }
 
   // Cells: every printed guarantee cell of a care line is read or not.

@@ -60,7 +60,15 @@ const REECRITURES: readonly (readonly [RegExp, string])[] = [
   [/^100 % des frais reels dans la limite de la legislation en vigueur$/g, "frais reels"],
   [/^couverture aux frais reels(?:,? actuellement ?:? .*)?$/g, "frais reels"],
   [/^100 % de la participation forfaitaire$/g, "frais reels"],
+  // « 150 % BR - SS », « 580 € - RSS », « 100 % BR – RSS »: minus the Sécurité sociale's share, i.e. a total that includes it.
+  [/^(.*\S)\s*-\s*(?:ss|rss|ro|secu|securite sociale|amo)$/g, "$1 securite sociale incluse"],
+  [/\bbr ou tfr\b/g, "br"],
+  // « Zéro reste à charge dans la limite du panier 100 % Santé et des PLV »: the 100 % Santé cover.
+  [/^(?:zero|0) reste a charge\b.*\b(plv|hlf)\b.*$/g, "frais reels dans la limite des $1"],
+  [/^(?:zero|0) reste a charge dans la limite du panier 100 ?% sante$/g, "frais reels dans la limite des plv"],
   // ——— amounts and periods ———
+  [/(€) ?\/ ?j\b/g, "$1 / jour"],
+  [/(€) ?(?:par|\/) ?a ?\/ ?b\b/g, "$1 / an / beneficiaire"],
   [/\bcredit de (?=\d)/g, ""],
   [/\bforfait (?:annuel )?de (?=\d)/g, ""],
   [/(€) ?\(?forfait par annee civile( et par beneficiaire)?\)?/g, "$1 / an$2"],

@@ -171,6 +171,8 @@ export type CodeAlerteImport =
   | "CONVENTION_RO"
   /** « + 50 € » in a column read as including the base: the « + » suggests an amount on top of it (ambiguous). */
   | "PLUS_DANS_UN_TOTAL"
+  /** A cell or a row prints several cases (établissement conventionné or not, adult or child): one is checked. */
+  | "SOUS_CAS"
   /** A column holds guarantees under no header name: read as « Colonne C ». */
   | "COLONNE_SANS_NOM"
   /** A text starting like a spreadsheet formula (=, +, -, @ followed by a call or a pipe): kept as text only. */

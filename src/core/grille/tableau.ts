@@ -9,6 +9,7 @@ import { analyserEntete, estDeclarationUnite, familleDe, type Entete } from "./n
 import { lireCellule, signalerNettoyage, court, type Alerter, type Lieu } from "./cellule";
 import { lireNotes, separerRenvois, type Note } from "./renvois";
 import { conventionRoDuTexte, type ConventionRo } from "./convention-ro";
+import { libelleDuCas, lireCasUnique, lireSousCas, type SorteSousCas, type SousCas } from "./sous-cas";
 import { lectureCorrigeeDe, posteCorrigeDe, validerCorrections, type Corrections } from "./corrections";
 import { estFormatDate, nombreDepuisTexte, type UniteNombres } from "./nombre";
 import { nombreFr, valeurCellule, type ValeurCellule } from "./valeur-cellule";
@@ -206,8 +207,10 @@ class Import {
       } catch {
         // A misspelt guarantee (« 150 % BX », « 1OO € / an ») still stands where a guarantee stands; a label
         // mentioning « 100 % Santé » does not.
+        // « CAS 80 % BRSS Hors CAS 60 % BRSS », « Etablissements conventionnés : 100 % des frais réels … »: a value
+        // with its cases is a value too, never a level's name.
         oui =
-          (/^[\s(+~]*[0-9]/.test(t) && /[0-9]\s*(%|€)/.test(t) && !/100\s*%\s*sant/i.test(t)) ||
+          (/[0-9]\s*(%|€)/.test(t) && !/100\s*%\s*sant/i.test(t) && (/^[\s(+~]*[0-9]/.test(t) || lireSousCas(t).length > 0 || lireCasUnique(t) !== undefined)) ||
           /^(frais r[ée]els|ticket mod[ée]rateur)\b/i.test(t);
       }
     }
@@ -609,13 +612,15 @@ class Import {
     let intertitre: string | undefined;
     const memoire: (string | undefined)[] = colonnesLibelle.map(() => undefined);
     const derniereLibelle = colonnesLibelle.length - 1;
+    let precedente: { libelle: string } | undefined;
     for (let r = debut; r < this.V.length; r++) {
       if (unites.has(r)) continue;
       const ligneV = this.V[r]!;
       if (ligneV.length === 0) continue;
       const aValeurs = colonnesNiveaux.some((col) => this.v(r, col.c).type !== "vide");
-      // The header printed again at the top of a page or of a new table: not a line.
-      if (aValeurs && this.enteteRepetee(r, colonnesNiveaux)) continue;
+      // The header printed again at the top of a page or of a new table, or a sub-header (« Secteur conventionné |
+      // Secteur non conventionné », « Adulte | Enfant »): not a line.
+      if (aValeurs && (this.enteteRepetee(r, colonnesNiveaux) || this.sousEntete(r, colonnesNiveaux))) continue;
       const libelles = colonnesLibelle.map((c) => this.texte(r, c));
       const fusionnee = aValeurs && this.uniforme(r, colonnesNiveaux[0]!.c);
       if (!aValeurs || fusionnee) {
@@ -661,22 +666,81 @@ class Import {
       // 95 € »): the band is part of the label, not a guarantee.
       const bande = this.bandeDeCorrection(r, colonnesNiveaux);
       if (bande !== undefined) propres.push(this.texte(r, colonnesNiveaux[bande]!.c));
-      const libelle = propres.join(" — ");
-      const { texte: libelleLu, marques: renvois } = separerRenvois(libelle);
+      let libelle = propres.join(" — ");
       const numero = this.origine.ligne + r;
+      // A row with no label whose values each name one case (« | 200 % de la BR – non adhérents DPTM »,
+      // « | Etablissements non conventionnés : 80 % … »): the second case of the line above.
+      const casSeuls = libelle === "" && precedente !== undefined ? this.casDeContinuation(r, colonnesNiveaux) : undefined;
+      if (casSeuls !== undefined) {
+        if (casSeuls.sorte !== "secteur") {
+          this.alerte(
+            "SOUS_CAS",
+            "info",
+            `Ligne ${numero} : second cas de « ${court(precedente!.libelle)} » (${casSeuls.qualificatif}) ; seul le premier est vérifié, celui-ci est à vérifier à la main.`,
+            { ligne: numero, ...(this.adresseLibelle(r, colonnesLibelle) ? { adresse: this.adresseLibelle(r, colonnesLibelle)! } : {}) },
+          );
+          continue;
+        }
+        libelle = `${precedente!.libelle} — ${libelleDuCas(casSeuls)}`;
+      }
+      const { texte: libelleLu, marques: renvois } = separerRenvois(libelle);
       const adresseLibelle = this.adresseLibelle(r, colonnesLibelle);
       for (const c of colonnesLibelle) signalerNettoyage(this.v(r, c), { ligne: numero, adresse: adresseA1(this.origine, r, c) }, this.alerter);
       const inter = [intertitre, ...contexte].filter((x): x is string => x !== undefined && x !== "").join(" — ") || undefined;
       const valeurs = colonnesNiveaux.map((col, i) => (i === bande ? "" : this.texte(r, col.c)));
-      const { poste, reconnaissance, sectionLigne, attribut } = this.reconnaitre(libelleLu, section, inter, numero, adresseLibelle, libelle, valeurs);
+      const cas0 = this.sousCasDeLaLigne(r, colonnesNiveaux, bande);
+      // One sector named in the values (« 300 % de la BR – adhérents DPTM »): it qualifies the line.
+      const secteurSeul = cas0?.sorte === "secteur-unique" ? cas0.parNiveau.find((x) => x !== undefined)?.[0] : undefined;
+      const libelleReconnu = secteurSeul ? `${libelleLu} ${libelleDuCas(secteurSeul)}` : libelleLu;
+      const { poste, reconnaissance, sectionLigne, attribut } = this.reconnaitre(libelleReconnu, section, inter, numero, adresseLibelle, libelle, valeurs);
       if (reconnaissance.origine === "libelle" && poste !== null && reconnaissance.confiance >= 0.8 && !reconnaissance.ambigu) section = sectionLigne ?? section;
+      // Cells that print two cases (« CAS 80 % BRSS Hors CAS 60 % BRSS »): the doctors' sectors make two lines.
+      const cas = attribut ? undefined : cas0;
+      if (cas !== undefined && cas.sorte === "secteur") {
+        for (const un of ["OPTAM", "NON-OPTAM"]) {
+          const libelleCas = `${libelle} — ${un === "OPTAM" ? "adhérents OPTAM" : "non adhérents OPTAM"}`;
+          const rc = this.reconnaitre(separerRenvois(libelleCas).texte, section, inter, numero, adresseLibelle, libelle, valeurs);
+          const cellulesCas = niveaux.map((n, i) => {
+            const texteCas = cas.parNiveau[i]?.find((x) => x.cas === un)?.texte;
+            if (texteCas === undefined) return this.celluleStandard(r, colonnesNiveaux[i]!, n, i, rc.poste, numero, bande, renvois);
+            return this.celluleDuCas(r, colonnesNiveaux[i]!, n, i, rc.poste, numero, texteCas, renvois);
+          });
+          lignes.push({
+            poste: rc.poste?.code ?? null,
+            reconnaissance: rc.reconnaissance,
+            libelle: libelleCas,
+            section: rc.sectionLigne,
+            ...(inter !== undefined ? { intertitre: inter } : {}),
+            ...(renvois.length > 0 ? { renvois } : {}),
+            ligne: numero,
+            ...(adresseLibelle !== undefined ? { adresse: adresseLibelle } : {}),
+            cellules: cellulesCas,
+          });
+        }
+        precedente = { libelle };
+        continue;
+      }
       const cellules = niveaux.map((n, i) => {
         const adresse = adresseA1(this.origine, r, colonnesNiveaux[i]!.c);
         if (i === bande) return celluleLibelle(n, adresse);
         // A service or an attribute of the contract: its values are shown as printed, not read as guarantees.
         if (attribut) return this.celluleAttribut(r, colonnesNiveaux[i]!, n, adresse, numero);
-        return this.avecConventionRo(this.cellule(r, colonnesNiveaux[i]!, n, poste, numero), i, renvois);
+        // Two cases of another kind (établissement conventionné or not, adult or child): the first one is read.
+        const un = cas?.parNiveau[i];
+        if (un !== undefined && un.length > 0 && cas!.sorte === "secteur-unique") return this.celluleDuCas(r, colonnesNiveaux[i]!, n, i, poste, numero, un[0]!.texte, renvois);
+        if (un !== undefined && un.length > 0) {
+          const principal = un.find((x) => x.cas === "CONVENTIONNE" || x.cas === "ADULTE") ?? un[0]!;
+          this.alerte(
+            "SOUS_CAS",
+            "info",
+            `${adresse} (${n.nom}) : ${un.length} cas imprimés (${un.map((x) => x.qualificatif).join(", ")}) ; « ${principal.qualificatif} » est vérifié, les autres sont à vérifier à la main.`,
+            { ligne: numero, niveau: n.nom, adresse },
+          );
+          return this.celluleDuCas(r, colonnesNiveaux[i]!, n, i, poste, numero, principal.texte, renvois);
+        }
+        return this.celluleStandard(r, colonnesNiveaux[i]!, n, i, poste, numero, bande, renvois);
       });
+      precedente = { libelle };
       lignes.push({
         poste: poste?.code ?? null,
         ...(attribut ? { attribut } : {}),
@@ -692,6 +756,51 @@ class Import {
     }
     if (lignes.length === 0) throw erreur("Aucune ligne de garanties sous l'en-tête.");
     return lignes;
+  }
+
+  private celluleStandard(r: number, col: Colonne, n: Niveau, i: number, poste: Poste | null, numero: number, bande: number | undefined, renvois: readonly string[]): Cellule {
+    if (i === bande) return celluleLibelle(n, adresseA1(this.origine, r, col.c));
+    return this.avecConventionRo(this.cellule(r, col, n, poste, numero), i, renvois);
+  }
+
+  /** One case of a cell that prints several: its own text is read; the printed text stays what the report shows. */
+  private celluleDuCas(r: number, col: Colonne, n: Niveau, i: number, poste: Poste | null, numero: number, texte: string, renvois: readonly string[]): Cellule {
+    const adresse = adresseA1(this.origine, r, col.c);
+    const c = lireCellule(valeurCellule(texte), { niveau: n.nom, adresse, ligne: numero, poste }, this.alerter);
+    return this.avecConventionRo({ ...c, texte: this.texte(r, col.c) }, i, renvois);
+  }
+
+  /** The cases the row's cells print, by level, when a cell does not read as one guarantee. */
+  private sousCasDeLaLigne(r: number, colonnes: readonly Colonne[], bande: number | undefined): { sorte: SorteSousCas | "secteur-unique"; parNiveau: (SousCas[] | undefined)[] } | undefined {
+    let sorte: SorteSousCas | undefined;
+    const parNiveau = colonnes.map((col, i) => {
+      const v = this.v(r, col.c);
+      if (i === bande || v.type !== "texte" || this.montantLisible(v.texte)) return undefined;
+      const texte = separerRenvois(v.texte).texte;
+      const cas = lireSousCas(texte);
+      const liste = cas.length > 0 ? cas : [lireCasUnique(texte)].filter((x): x is SousCas => x !== undefined);
+      if (liste.length === 0) return undefined;
+      sorte ??= liste[0]!.sorte;
+      return liste[0]!.sorte === sorte ? liste : undefined;
+    });
+    if (sorte === undefined) return undefined;
+    // A single sector case on a line (« 300 % de la BR – adhérents DPTM ») names that line's sector: no split.
+    if (sorte === "secteur" && !parNiveau.some((x) => x !== undefined && new Set(x.map((c) => c.cas)).size > 1)) return { sorte: "secteur-unique", parNiveau };
+    return { sorte, parNiveau };
+  }
+
+  /** A continuation row (no label): the single case every non-empty value names, when they all name the same. */
+  private casDeContinuation(r: number, colonnes: readonly Colonne[]): SousCas | undefined {
+    let cas: SousCas | undefined;
+    for (const col of colonnes) {
+      const v = this.v(r, col.c);
+      if (v.type === "vide") continue;
+      if (v.type !== "texte") return undefined;
+      const c = lireCasUnique(separerRenvois(v.texte).texte);
+      if (c === undefined || (cas !== undefined && cas.cas !== c.cas)) return undefined;
+      cas = c;
+    }
+    return cas;
   }
 
   /**
@@ -724,6 +833,20 @@ class Import {
       if (colonnes.some((col, k) => k !== i && this.semblableGarantie(r, col.c))) return i;
     }
     return undefined;
+  }
+
+  /** Every value of the row is a short column title, none a guarantee. */
+  private sousEntete(r: number, colonnes: readonly Colonne[]): boolean {
+    let n = 0;
+    for (const col of colonnes) {
+      const v = this.v(r, col.c);
+      if (v.type === "vide") continue;
+      if (v.type !== "texte" || v.texte.length > 80 || this.semblableGarantie(r, col.c)) return false;
+      const e = analyserEntete(v.texte);
+      if (!e.niveau && e.ignorer === undefined && !TITRE_DE_COLONNE.test(plier(v.texte))) return false;
+      n++;
+    }
+    return n > 0;
   }
 
   /** Most of the row's values are the levels' header texts (« Formule 1 | Formule 1 bis (fermée) | … »). */
@@ -897,3 +1020,5 @@ function secteurDEntete(nom: string): "OPTAM" | "NON-OPTAM" | undefined {
   return /\b(non|hors)\b/.test(p) ? "NON-OPTAM" : /\b(signataires?|adherents?|adherant)\b/.test(p) || /^(optam|dptm|dptam)\b/.test(p) ? "OPTAM" : undefined;
 }
 
+/** Words of a column title printed inside a table (a sub-table's header). */
+const TITRE_DE_COLONNE = /\b(secteur|conventionnes?|non conventionnes?|adultes?|enfants?|prestations?|remboursements?|niveaux?|formules?|options?|base|garanties?|montants?|indemnisation|signataires?|adherents?|mutuelle|total|unifocaux|multifocaux|progressifs)\b/;

@@ -325,6 +325,8 @@ const PASSES: readonly (readonly (readonly [string, string])[])[] = [
     ["autre dentaire auditive", "grandappareillage"],
     ["autre dentaire", "grandappareillage"],
     ["medecine courant", "soinscourants"],
+    ["medecine courante", "soinscourants"],
+    ["pratique medical courante", "soinscourants"],
     ["pratique medical courant", "soinscourants"],
     ["hors dentaire auditive", ""],
     ["hors dentaire", ""],
