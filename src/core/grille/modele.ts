@@ -105,8 +105,11 @@ interface CelluleCommune {
   readonly correction?: string;
   /** Footnote marks printed in the cell (« 100 € (9) » → « 9 »); their texts are in `Grille.notes`. */
   readonly renvois?: readonly string[];
-  /** The column holds part of the line's label here (a correction band), not a guarantee: nothing to check. */
-  readonly partieDuLibelle?: true;
+  /**
+   * The level has no value on this line: its column holds part of the label (a correction band) or the line belongs
+   * to a sub-table that does not print the level. Nothing to check.
+   */
+  readonly sansObjet?: true;
 }
 
 /** A guarantee cell: parsed (`garantie`) or not (`erreur`, the RembError of the parser), never both. */
@@ -142,6 +145,10 @@ export interface Ligne {
   readonly intertitre?: string;
   /** Footnote marks printed after the label (« Forfait journalier (2) » → « 2 »); their texts are in `Grille.notes`. */
   readonly renvois?: readonly string[];
+  /** The sub-table's column variant this line reads (« Adulte », « Enfant (− 16 ans) »). */
+  readonly variante?: string;
+  /** The correction band of a per-lens optical line (« Sphère de − 6 à + 6 »), when printed in a value column. */
+  readonly bande?: string;
   /** 1-based row number in the sheet (the origin option applied); for JSON grids, 1-based index in `lignes`. */
   readonly ligne: number;
   /** A1 address of the label cell, when known. */

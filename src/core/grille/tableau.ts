@@ -613,6 +613,8 @@ class Import {
     const memoire: (string | undefined)[] = colonnesLibelle.map(() => undefined);
     const derniereLibelle = colonnesLibelle.length - 1;
     let precedente: { libelle: string } | undefined;
+    // A sub-table with its own columns (« Base | | Option 1 | » over « Enfant | Adulte | Enfant | Adulte »).
+    let bloc: Bloc | undefined;
     for (let r = debut; r < this.V.length; r++) {
       if (unites.has(r)) continue;
       const ligneV = this.V[r]!;
@@ -620,7 +622,14 @@ class Import {
       const aValeurs = colonnesNiveaux.some((col) => this.v(r, col.c).type !== "vide");
       // The header printed again at the top of a page or of a new table, or a sub-header (« Secteur conventionné |
       // Secteur non conventionné », « Adulte | Enfant »): not a line.
-      if (aValeurs && (this.enteteRepetee(r, colonnesNiveaux) || this.sousEntete(r, colonnesNiveaux))) continue;
+      if (aValeurs && this.enteteRepetee(r, colonnesNiveaux)) {
+        bloc = undefined;
+        continue;
+      }
+      if (aValeurs && this.sousEntete(r, colonnesNiveaux)) {
+        bloc = this.lireBloc(r, colonnesNiveaux, niveaux, bloc);
+        continue;
+      }
       const libelles = colonnesLibelle.map((c) => this.texte(r, c));
       const fusionnee = aValeurs && this.uniforme(r, colonnesNiveaux[0]!.c);
       if (!aValeurs || fusionnee) {
@@ -633,6 +642,7 @@ class Import {
         if (s !== null) {
           section = s;
           intertitre = undefined;
+          bloc = undefined;
         } else {
           intertitre = t;
         }
@@ -692,8 +702,44 @@ class Import {
       // One sector named in the values (« 300 % de la BR – adhérents DPTM »): it qualifies the line.
       const secteurSeul = cas0?.sorte === "secteur-unique" ? cas0.parNiveau.find((x) => x !== undefined)?.[0] : undefined;
       const libelleReconnu = secteurSeul ? `${libelleLu} ${libelleDuCas(secteurSeul)}` : libelleLu;
-      const { poste, reconnaissance, sectionLigne, attribut } = this.reconnaitre(libelleReconnu, section, inter, numero, adresseLibelle, libelle, valeurs);
+      const lu = this.reconnaitre(libelleReconnu, section, inter, numero, adresseLibelle, libelle, valeurs);
+      const { poste, sectionLigne, attribut } = lu;
+      // A correction band (« Sphère de − 6 à + 6 », « SPH > 0 et S ≤ + 6 ») says by itself that the line is a lens.
+      const reconnaissance: ReconnaissanceLigne =
+        poste?.code === "optique.verre.correction" && lu.reconnaissance.origine === "libelle" && /\b(sph|cyl|sph[eè]re|cylindre)\b/i.test(libelle)
+          ? { ...lu.reconnaissance, confiance: Math.max(lu.reconnaissance.confiance, 0.9), raison: `${lu.reconnaissance.raison} Tranche de correction d'un verre (sphère, cylindre).` }
+          : lu.reconnaissance;
       if (reconnaissance.origine === "libelle" && poste !== null && reconnaissance.confiance >= 0.8 && !reconnaissance.ambigu) section = sectionLigne ?? section;
+      // In a sub-table, each variant of its columns (Adulte, Enfant) is a line of its own, its cells those of the
+      // levels the sub-table's columns feed; a level the sub-table does not print has no value on these lines.
+      if (bloc !== undefined && !attribut) {
+        const variantes = [...new Set(bloc.colonnes.map((x) => x?.variante))];
+        for (const variante of variantes) {
+          const libelleV = variante === undefined ? libelle : `${libelle} — ${variante}`;
+          // The variant (Adulte, Enfant) does not change what the line is.
+          const rc = { poste, reconnaissance, sectionLigne };
+          const cellulesV = niveaux.map((n, j) => {
+            const i = bloc!.colonnes.findIndex((x) => x !== undefined && x.niveau === j && x.variante === variante);
+            if (i < 0 || i === bande) return celluleSansObjet(n, adresseA1(this.origine, r, colonnesNiveaux[j]!.c));
+            return this.avecConventionRo(this.cellule(r, colonnesNiveaux[i]!, n, rc.poste, numero), j, renvois);
+          });
+          lignes.push({
+            poste: rc.poste?.code ?? null,
+            reconnaissance: rc.reconnaissance,
+            libelle: libelleV,
+            section: rc.sectionLigne,
+            ...(inter !== undefined ? { intertitre: inter } : {}),
+            ...(renvois.length > 0 ? { renvois } : {}),
+            ...(variante !== undefined ? { variante } : {}),
+            ...(bande !== undefined ? { bande: this.texte(r, colonnesNiveaux[bande]!.c) } : {}),
+            ligne: numero,
+            ...(adresseLibelle !== undefined ? { adresse: adresseLibelle } : {}),
+            cellules: cellulesV,
+          });
+        }
+        precedente = { libelle };
+        continue;
+      }
       // Cells that print two cases (« CAS 80 % BRSS Hors CAS 60 % BRSS »): the doctors' sectors make two lines.
       const cas = attribut ? undefined : cas0;
       if (cas !== undefined && cas.sorte === "secteur") {
@@ -744,6 +790,7 @@ class Import {
       lignes.push({
         poste: poste?.code ?? null,
         ...(attribut ? { attribut } : {}),
+        ...(bande !== undefined ? { bande: this.texte(r, colonnesNiveaux[bande]!.c) } : {}),
         reconnaissance,
         libelle,
         section: sectionLigne,
@@ -833,6 +880,44 @@ class Import {
       if (colonnes.some((col, k) => k !== i && this.semblableGarantie(r, col.c))) return i;
     }
     return undefined;
+  }
+
+  /**
+   * A sub-header row inside the table: a row naming levels (« Base | | Option 1 | ») sets which level each column feeds,
+   * a merged name feeding the columns to its right that no other name takes; a row of other titles (« Enfant | Adulte »)
+   * sets each column's variant. Columns the sub-header does not name keep the table's own level (a column without a
+   * name feeds the named level to its left).
+   */
+  private lireBloc(r: number, colonnes: readonly Colonne[], niveaux: readonly Niveau[], avant: Bloc | undefined): Bloc {
+    const textes = colonnes.map((col) => this.texte(r, col.c));
+    const niveauDe = (t: string) => niveaux.findIndex((n) => plier(n.nom) === plier(t) || (n.famille !== undefined && plier(n.famille) === plier(t)));
+    const nommes = textes.map((t) => (t === "" ? -1 : niveauDe(t)));
+    const base = avant?.colonnes.map((x) => x?.niveau) ?? niveaux.map((n, i) => (n.sansNom ? undefined : i));
+    // Columns without a name feed the named level to their left.
+    const propre = (i: number): number | undefined => {
+      for (let k = i; k >= 0; k--) if (base[k] !== undefined) return base[k];
+      return undefined;
+    };
+    if (nommes.some((x) => x >= 0)) {
+      let courant: number | undefined;
+      return {
+        colonnes: colonnes.map((_, i) => {
+          if (nommes[i]! >= 0) courant = nommes[i]!;
+          const niveau = courant ?? propre(i);
+          // The level row printed again over the same variants (a page break): they stay.
+          const variante = avant?.colonnes[i]?.variante;
+          return niveau === undefined ? undefined : variante === undefined ? { niveau } : { niveau, variante };
+        }),
+      };
+    }
+    return {
+      colonnes: colonnes.map((_, i) => {
+        const niveau = avant?.colonnes[i]?.niveau ?? propre(i);
+        if (niveau === undefined) return undefined;
+        const variante = textes[i] === "" ? undefined : textes[i];
+        return variante === undefined ? { niveau } : { niveau, variante };
+      }),
+    };
   }
 
   /** Every value of the row is a short column title, none a guarantee. */
@@ -1010,7 +1095,17 @@ const PARTIE_DU_TOTAL = /\b(au titre|dont|part|prise en charge|remboursements?|r
 
 /** The cell of a level that holds part of the line's label (a correction band): no guarantee, nothing to read. */
 function celluleLibelle(n: Niveau, adresse: string): Cellule {
-  return { niveau: n.nom, texte: "", garantie: NEANT, adresse, partieDuLibelle: true };
+  return celluleSansObjet(n, adresse);
+}
+
+/** A level that has no value on this line (the column holds its label, or a sub-table does not print the level). */
+function celluleSansObjet(n: Niveau, adresse: string): Cellule {
+  return { niveau: n.nom, texte: "", garantie: NEANT, adresse, sansObjet: true };
+}
+
+/** The columns of a sub-table: the level each one feeds, and its variant (« Adulte »). */
+interface Bloc {
+  readonly colonnes: readonly ({ readonly niveau: number; readonly variante?: string } | undefined)[];
 }
 
 /** A column header naming the doctors' sector: « Signataires DPTM », « Non adhérents OPTAM », « Hors OPTAM »… */

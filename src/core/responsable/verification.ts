@@ -60,7 +60,7 @@ export class Verification {
       const c = this.couvertures.de(iLigne, n);
       // An empty cell of a « Non signataires DPTM » column: the line is printed once for every doctor.
       if (c.niveau.secteur === "NON-OPTAM" && c.cellule.texte.trim() === "") continue;
-      if (c.lisible && !c.herite && !c.cellule.partieDuLibelle) r.push(c);
+      if (c.lisible && !c.herite && !c.cellule.sansObjet) r.push(c);
     }
     return r;
   }

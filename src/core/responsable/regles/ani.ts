@@ -20,8 +20,8 @@ export const ani: Regle = {
   applicable: (d: Jour) => tauxAu("ani.dentaire.prothese_odf.minimum", d) !== null,
   verifier(v: Verification) {
     if (v.grille.collectif !== true) return;
-    for (const { c, categories, eq } of equipementsClasseB(v)) {
-      if ("raison" in eq) continue;
+    for (const { c, categories, eq, borne } of equipementsClasseB(v)) {
+      if ("raison" in eq || borne === "plafond") continue;
       const sous = categories
         .map((cat) => ({ cat, min: centsAu(`ani.optique.plancher.${cat}`, v.date) }))
         .filter((x) => x.min !== null && eq.montant < x.min);

@@ -7,7 +7,7 @@ import { euros } from "../echantillons";
 import { refR871_2 } from "../references";
 import type { Regle } from "../regle";
 import type { Verification } from "../verification";
-import { equipementsClasseB, type CouvertureEquipement } from "./optique-equipement";
+import { equipementsClasseB, typeDeLaBande, type CouvertureEquipement } from "./optique-equipement";
 
 /**
  * R871-2 3° a)–f) (CR-10, CR-11): per classe B equipment, the contract's cover lies between the category's floor
@@ -37,7 +37,8 @@ function verifierBornes(v: Verification, borne: "plafond" | "plancher"): void {
   const id = borne === "plafond" ? plafondOptiqueB.id : plancherOptiqueB.id;
   const ref = refR871_2("3°", v.date);
   if (borne === "plafond") signalerGrillesParCorrection(v, id, ref);
-  for (const { c, categories, eq } of equipementsClasseB(v)) {
+  for (const { c, categories, eq, borne: pour } of equipementsClasseB(v)) {
+    if (pour !== undefined && pour !== borne) continue;
     if ("raison" in eq) {
       if (borne === "plafond") v.signaler(id, "alerte", c, `Optique classe B : la garantie ne donne pas de montant (${eq.raison}) ; plafonds et planchers invérifiables.`, ref);
       continue;
@@ -90,7 +91,7 @@ function signaler(
  * band, so it cannot compose the equipments; one alerte per level says the floors and caps were not checked there.
  */
 function signalerGrillesParCorrection(v: Verification, id: IdRegle, ref: string): void {
-  const lignes = v.lignes((p) => p.optique?.element === "verre" && p.optique.typeVerre === undefined);
+  const lignes = v.lignes((p) => p.optique?.element === "verre" && p.optique.typeVerre === undefined).filter((i) => typeDeLaBande(v, i) === undefined);
   if (lignes.length === 0) return;
   const faits = new Set<number>();
   for (const i of lignes) {
@@ -101,7 +102,7 @@ function signalerGrillesParCorrection(v: Verification, id: IdRegle, ref: string)
         id,
         "alerte",
         c,
-        `Optique classe B : montants par verre selon la correction (${lignes.length} ligne(s), à partir de la ligne ${c.ligne.ligne}) ; REMB ne déduit pas encore le type de verre d'une tranche de sphère et de cylindre : planchers, plafonds et minimums par catégorie à vérifier à la main.`,
+        `Optique classe B : montants par verre selon la correction dont REMB n'a pas pu lire la tranche (${lignes.length} ligne(s), à partir de la ligne ${c.ligne.ligne}) : planchers, plafonds et minimums par catégorie à vérifier à la main pour ces verres.`,
         ref,
       );
     }

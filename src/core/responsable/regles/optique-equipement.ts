@@ -3,6 +3,10 @@ import { plier, type CategorieOptique, type TypeVerre } from "../../postes";
 import { formules, type Couverture } from "../couverture";
 import { FR_ILLIMITE, point } from "../echantillons";
 import { brEquipementB, brMontureB, brVerreB, centsAu, tauxAu } from "../points";
+import { typeDeBande } from "../../grille/bande-correction";
+import type { TypeVerre as TypeVerreCalcul } from "../../calculators/verres";
+import { plafondMonture } from "../../calculators/plafonds";
+import { regimeOptique } from "../../calculators/regime-responsable";
 import type { Verification } from "../verification";
 
 /**
@@ -32,6 +36,8 @@ export interface EquipementAVerifier {
   readonly c: Couverture;
   readonly categories: readonly CategorieOptique[];
   readonly eq: CouvertureEquipement | { readonly raison: string };
+  /** Only for this limit (a grid by correction gives a lowest total for the floors, a highest for the caps). */
+  readonly borne?: "plancher" | "plafond";
 }
 
 /** The two lens types of each category (R871-2 3° a–f, domain §4.2). */
@@ -66,6 +72,7 @@ export function equipementsClasseB(v: Verification): readonly EquipementAVerifie
       const t = v.posteDe(i)!.optique!.typeVerre!;
       if (!parType.has(t)) parType.set(t, i);
     }
+    r.push(...equipementsParCorrection(v));
     if (parType.size === 0) return r;
     const lpp = tauxAu("ro.taux.lpp", v.date);
     const brVerre = brVerreB(v.date);
@@ -112,6 +119,114 @@ export function equipementsClasseB(v: Verification): readonly EquipementAVerifie
     return r;
   });
 }
+
+/** The lens type of a line priced by correction band, read from the band at the contract's regime (memoised). */
+export function typeDeLaBande(v: Verification, iLigne: number): TypeVerreCalcul | undefined {
+  return v.memo(`bande:${iLigne}`, () => {
+    const l = v.grille.lignes[iLigne]!;
+    const libelle = l.variante !== undefined && l.libelle.endsWith(` — ${l.variante}`) ? l.libelle.slice(0, -` — ${l.variante}`.length) : l.libelle;
+    const bande = l.bande ?? libelle;
+    const regime = regimeOptique(v.date) === "2015" ? "2015" : "2020";
+    return typeDeBande(bande, `${libelle} ${l.intertitre ?? ""}`, regime)?.type;
+  });
+}
+
+/**
+ * Per-lens grids by correction band (« Sphère de − 6 à + 6 : 55 € », « Cylindre > + 4, sphère < − 6 : 120 € »), each
+ * variant (Adulte, Enfant) apart: every band's lens type is read (bande-correction.ts); a category's equipment is at
+ * least its two cheapest lenses of its types plus the frame (floors: without a frame line, the most a frame may get)
+ * and at most its two dearest plus the frame (caps). Findings go to the band line of the more complex lens.
+ */
+function equipementsParCorrection(v: Verification): EquipementAVerifier[] {
+  const lignes = v.lignes((p) => p.optique?.element === "verre" && p.optique.typeVerre === undefined);
+  if (lignes.length === 0) return [];
+  const lpp = tauxAu("ro.taux.lpp", v.date);
+  const brVerre = brVerreB(v.date);
+  const brEq = brEquipementB(v.date);
+  if (lpp === null || brVerre === null || brEq === null) return [];
+  const ctxVerre = point(v.date, brVerre, lpp, FR_ILLIMITE).ctx;
+  const ctxEq = point(v.date, brEq, lpp, FR_ILLIMITE).ctx;
+  const limiteMonture = plafondMonture(v.date);
+  const r: EquipementAVerifier[] = [];
+  const variantes = new Set(lignes.map((i) => v.grille.lignes[i]!.variante));
+  for (const variante of variantes) {
+    const duGroupe = lignes.filter((i) => v.grille.lignes[i]!.variante === variante);
+    for (let n = 0; n < v.grille.niveaux.length; n++) {
+      const parType = new Map<TypeVerreCalcul, { min: { c: Couverture; m: Cents }; max: { c: Couverture; m: Cents } }>();
+      for (const i of duGroupe) {
+        const t = typeDeLaBande(v, i);
+        const c = v.couvertures.de(i, n);
+        if (t === undefined || !c.lisible || c.herite || c.cellule.sansObjet || c.cellule.texte.trim() === "") continue;
+        const e = c.montant(ctxVerre);
+        if (!e.ok) continue;
+        const x = parType.get(t);
+        if (!x) parType.set(t, { min: { c, m: e.montant }, max: { c, m: e.montant } });
+        else {
+          if (e.montant < x.min.m) x.min = { c, m: e.montant };
+          if (e.montant > x.max.m) x.max = { c, m: e.montant };
+        }
+      }
+      if (parType.size === 0) continue;
+      const monture = montureDeLaVariante(v, n, variante, lpp);
+      for (const cat of CATEGORIES) {
+        const [a, b] = VERRES_DE_CALCUL[cat];
+        const ta = parType.get(a);
+        const tb = parType.get(b);
+        if (!ta || !tb) continue;
+        const verres = a === b ? `2 verres ${NOM_VERRE_CALCUL[a]}s` : `1 verre ${NOM_VERRE_CALCUL[a]} + 1 verre ${NOM_VERRE_CALCUL[b]}`;
+        const pour = variante === undefined ? "" : `, ${variante}`;
+        // Floors: the cheapest lenses of the two types (two of the same band for a pair of one type).
+        const montureMin = monture ?? (limiteMonture.inclutRo ? limiteMonture.montant : limiteMonture.montant + ctxEq.roBrut);
+        r.push({
+          c: (a === b ? ta.min : tb.min).c,
+          categories: [cat],
+          borne: "plancher",
+          eq: {
+            montant: ta.min.m + tb.min.m + montureMin,
+            br: ctxEq.br,
+            roBrut: ctxEq.roBrut,
+            composition: `${verres} les moins remboursés de la grille par correction${pour} + ${monture === null ? "monture au plus (pas de ligne monture)" : "monture"}`,
+          },
+        });
+        r.push({
+          c: (a === b ? ta.max : tb.max).c,
+          categories: [cat],
+          borne: "plafond",
+          eq: {
+            montant: ta.max.m + tb.max.m + (monture ?? 0),
+            br: ctxEq.br,
+            roBrut: ctxEq.roBrut,
+            composition: `${verres} les mieux remboursés de la grille par correction${pour}${monture === null ? ", pas de ligne monture" : " + monture"}`,
+          },
+        });
+      }
+    }
+  }
+  return r;
+}
+
+/** The classe B frame line of the same variant (« Monture — Enfant »), else of the grid, at one level (FR unlimited). */
+function montureDeLaVariante(v: Verification, n: number, variante: string | undefined, lpp: Taux): Cents | null {
+  const montures = v.lignes((p) => p.optique?.classe === "B" && p.optique.element === "monture");
+  const i = montures.find((k) => v.grille.lignes[k]!.variante === variante) ?? montures[0];
+  const br = brMontureB(v.date);
+  if (i === undefined || br === null) return null;
+  const m = v.couvertures.de(i, n);
+  if (!m.lisible || m.cellule.sansObjet || m.cellule.texte.trim() === "") return null;
+  const e = m.montant(point(v.date, br, lpp, FR_ILLIMITE).ctx);
+  return e.ok ? e.montant : null;
+}
+
+const VERRES_DE_CALCUL: Readonly<Record<CategorieOptique, readonly [TypeVerreCalcul, TypeVerreCalcul]>> = {
+  a: ["simple", "simple"],
+  b: ["simple", "complexe"],
+  c: ["complexe", "complexe"],
+  d: ["simple", "tres_complexe"],
+  e: ["complexe", "tres_complexe"],
+  f: ["tres_complexe", "tres_complexe"],
+};
+
+const NOM_VERRE_CALCUL: Readonly<Record<TypeVerreCalcul, string>> = { simple: "simple", complexe: "complexe", tres_complexe: "très complexe" };
 
 /**
  * A line printed « Verres simples » (plural) with an amount that says neither « par verre » nor « / verre »: per lens,
