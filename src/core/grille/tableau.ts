@@ -63,6 +63,8 @@ class Import {
   private readonly corrections: Corrections | undefined;
   private readonly notes: Note[] = [];
   private readonly conventionsRo = new Map<number, ConventionRo>();
+  /** A « Unité » column (BR, FR, PMSS…) giving the base of each line's bare percentages. */
+  private colonneUnite: number | undefined;
   private readonly conventionsNotes = new Map<string, ConventionRo>();
 
   constructor(
@@ -91,7 +93,7 @@ class Import {
       );
     }
     const niveaux = this.construireNiveaux(entete.colonnes, entete.lignes);
-    const colonnesLibelle = this.colonnesLibelle(entete.colonnes);
+    const colonnesLibelle = this.colonnesLibelle(entete.colonnes, entete.lignes);
     const titres = this.lireTitres(entete.lignes[0]!, colonnesLibelle);
     this.lireConventionsRo(entete.lignes[0]!, entete.derniere + 1, entete.colonnes, niveaux);
     const lignes = this.lireLignes(entete.derniere + 1, entete.colonnes, niveaux, colonnesLibelle, entete.lignesUnites);
@@ -489,11 +491,19 @@ class Import {
   }
 
   /** Label columns: left of the first level, without the columns set aside. */
-  private colonnesLibelle(colonnes: readonly Colonne[]): number[] {
+  private colonnesLibelle(colonnes: readonly Colonne[], lignesEntete: readonly number[]): number[] {
     const ignorees = new Set(colonnes.filter((c) => c.entete.ignorer !== undefined && !c.entete.niveau).map((c) => c.c));
     const premiere = colonnes.find((c) => !ignorees.has(c.c))!.c;
     const res: number[] = [];
-    for (let c = 0; c < premiere; c++) if (!ignorees.has(c)) res.push(c);
+    for (let c = 0; c < premiere; c++) {
+      if (ignorees.has(c)) continue;
+      // « Unité » (BR, FR, € par jour, PMSS) left of the levels: the unit of each line's numbers, not its label.
+      if (lignesEntete.some((r) => /^unites?$/.test(plier(this.texte(r, c))))) {
+        this.colonneUnite = c;
+        continue;
+      }
+      res.push(c);
+    }
     return res;
   }
 
@@ -1011,7 +1021,12 @@ class Import {
       const lu = lireCellule(valeurCellule(corrigee), { niveau: n.nom, adresse, ligne: numero, poste }, this.alerter);
       return { ...lu, texte: this.texte(r, col.c), correction: corrigee };
     }
-    const v = this.v(r, col.c);
+    let v = this.v(r, col.c);
+    // « 100 % » on a line whose « Unité » is FR is 100 % FR; « 1,5 % » with PMSS, 1,5 % PMSS.
+    const base = this.colonneUnite === undefined ? undefined : plier(this.texte(r, this.colonneUnite));
+    if (base !== undefined && /^(br|fr|pmss|tm)$/.test(base) && v.type === "texte" && /^\s*\d+(?:[,.]\d+)?\s*%\s*(?:\(\S{1,3}\))?\s*$/.test(separerRenvois(v.texte).texte)) {
+      v = { ...v, texte: `${separerRenvois(v.texte).texte} ${base.toUpperCase()}` };
+    }
     const c = lireCellule(v, { niveau: n.nom, adresse, ligne: numero, poste, ...(format ? { format } : {}), ...(unite ? { unite } : {}) }, this.alerter);
     // The language reads « + 200 € » as « 200 € » and leaves the socle to the column's convention; in a column
     // read as a total (socle included) a leading « + » more likely means « on top of the base »: say so.

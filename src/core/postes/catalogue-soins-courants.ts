@@ -177,7 +177,7 @@ export const POSTES_SOINS_COURANTS = [
     code: "soins.hors-parcours",
     libelle: "Consultations et dépassements hors parcours de soins",
     section: "soins-courants",
-    synonymes: ["hors parcours de soins", "consultations hors parcours de soins", "dépassements autorisés hors parcours"],
+    synonymes: ["hors parcours de soins", "consultations hors parcours de soins", "dépassements autorisés hors parcours", "dépassements hors parcours"],
     calculateur: null,
     tm: "sans-objet",
     acteMedecin: true,

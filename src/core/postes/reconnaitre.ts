@@ -144,13 +144,15 @@ function sansScore(r: Reconnaissance): Reconnaissance {
  * not, OPTAM or not, the dental baskets. A qualifier the label contradicts (same family) is not taken.
  */
 const FAMILLES_QUALIFICATIFS: readonly (readonly [readonly string[], readonly string[]])[] = [
-  [["100sante", "classea", "classe1"], ["hors100sante", "classeb", "classe2"]],
+  [["100sante", "classea", "classe1"], ["hors100sante", "classeb", "classe2", "libre"]],
   [["rembourse"], ["nonrembourse"]],
   [["optam"], ["nonoptam"]],
   [["maitrise"], ["libre"]],
   // « Verres complexes » under « Équipements classe B »: amounts per equipment, not per lens.
   [["equipement"], []],
 ];
+
+const QUALIFICATIFS: ReadonlySet<string> = new Set(FAMILLES_QUALIFICATIFS.flatMap(([a, b]) => [...a, ...b]));
 
 /**
  * A long sub-heading may name both sides (« combiner des équipements de classe A et classe B … Équipements 100 %
@@ -216,7 +218,11 @@ function reconnaitreTexte(libelle: string, sectionContexte: Section | null, opti
     if (s.poids > c.meilleur.poids) c.meilleur = s;
   }
 
-  const total = propres.reduce((a, m) => a + poids(m), 0);
+  // The head of a French label is its first strong word (« Chambre particulière pour les séjours … »): it weighs double,
+  // so a poste that explains it wins over one that explains a complement.
+  const tete = propres.find((m) => poids(m) >= 1 && sectionDuMot(m) === undefined && !QUALIFICATIFS.has(m));
+  const poidsDe = (m: string) => poids(m) * (m === tete ? 2 : 1);
+  const total = propres.reduce((a, m) => a + poidsDe(m), 0);
   if (candidats.size === 0) {
     return {
       poste: null,
@@ -232,13 +238,17 @@ function reconnaitreTexte(libelle: string, sectionContexte: Section | null, opti
     for (const m of mots) {
       // A section word counts as explained when it names the poste's own section (« dentaire » in « soins dentaires »);
       // « remboursé(e)s par la Sécurité sociale » when the AMO does reimburse the poste's care.
-      const explique = c.couverts.has(m) || sectionDuMot(m) === c.poste.section || (c.poste.remboursableRo && (m === "rembourse" || m === "secu"));
+      const explique =
+        c.couverts.has(m) ||
+        sectionDuMot(m) === c.poste.section ||
+        (c.poste.remboursableRo && (m === "rembourse" || m === "secu")) ||
+        (!c.poste.remboursableRo && (m === "nonrembourse" || m === "secu"));
       if (optionnel.has(m)) {
         if (explique) {
-          couvert += poids(m);
-          total2 += poids(m);
+          couvert += poidsDe(m);
+          total2 += poidsDe(m);
         }
-      } else if (explique) couvert += poids(m);
+      } else if (explique) couvert += poidsDe(m);
     }
     const horsSection = section !== null && c.poste.section !== section;
     c.score = total2 === 0 ? 0 : (couvert / total2) * (horsSection ? 0.5 : 1);

@@ -2,7 +2,7 @@ import { estRembError } from "../errors";
 import type { Jour } from "../dates";
 import type { Cents, Taux } from "../money";
 import { parametres } from "../params";
-import type { Poste } from "../postes";
+import { plier, type Poste } from "../postes";
 import { BRS_ECHANTILLON, FR_ILLIMITE, point, type Point } from "./echantillons";
 
 /**
@@ -83,17 +83,28 @@ export function pointsClasseA(date: Jour, lpp: Taux): Point[] {
   });
 }
 
-/** One hearing aid for an adult and for a patient under 20 (BR and PLV differ, domain §6). */
-export function pointsAudio(date: Jour, lpp: Taux, fr: "plv" | "illimite"): Point[] {
+/** The age a line is printed for: « Aides auditives plus de 20 ans », « … jusqu'au 20e anniversaire ou cécité ». */
+export type AgeAudio = "adulte" | "moins_20";
+
+export function ageDuLibelle(libelle: string): AgeAudio | undefined {
+  const t = plier(libelle);
+  if (/\b(moins de 20 ans|jusqu a 20 ans|jusqu au 20 e?m?e? anniversaire|20 ans et moins|enfants?|cecite|inferieur a 20 ans)\b/.test(t)) return "moins_20";
+  if (/\b(plus de 20 ans|20 ans et plus|au dela de leur 20 e?m?e? anniversaire|adultes?|a partir de 20 ans|superieur a 20 ans)\b/.test(t)) return "adulte";
+  return undefined;
+}
+
+/** One hearing aid for an adult and for a patient under 20 (BR and PLV differ, domain §6); one of them for a line printed for one age. */
+export function pointsAudio(date: Jour, lpp: Taux, fr: "plv" | "illimite", age?: AgeAudio): Point[] {
   const r: Point[] = [];
-  for (const [age, base, plvNom] of [
+  for (const [cas, base, plvNom] of [
     ["adulte (20 ans et plus)", "audio.base.adulte", "audio.classe_1.plv.adulte"],
     ["moins de 20 ans", "audio.base.moins_20", "audio.classe_1.plv.moins_20"],
   ] as const) {
+    if (age !== undefined && (age === "adulte") !== base.endsWith("adulte")) continue;
     const br = centsAu(base, date);
     const plv = centsAu(plvNom, date);
     if (br === null || plv === null) continue;
-    r.push(point(date, br, lpp, fr === "plv" ? plv : FR_ILLIMITE, { plv }, age));
+    r.push(point(date, br, lpp, fr === "plv" ? plv : FR_ILLIMITE, { plv }, cas));
   }
   return r;
 }

@@ -3,7 +3,7 @@ import { debut100SanteAudio } from "../../calculators/regime-responsable";
 import { plafondAudio } from "../../calculators/plafonds";
 import type { Poste } from "../../postes";
 import { bilan, euros } from "../echantillons";
-import { pointsAudio, tauxAu } from "../points";
+import { ageDuLibelle, pointsAudio, tauxAu } from "../points";
 import { refR871_2 } from "../references";
 import type { Regle } from "../regle";
 import type { Verification } from "../verification";
@@ -22,8 +22,8 @@ export const audioClasseI: Regle = {
     const ref = refR871_2("4°", v.date);
     const lpp = tauxAu("ro.taux.lpp", v.date);
     if (lpp === null) return;
-    const points = pointsAudio(v.date, lpp, "plv");
     for (const i of lignesPourClasse(v, "I")) {
+      const points = pointsAudio(v.date, lpp, "plv", ageDuLibelle(v.grille.lignes[i]!.libelle));
       for (const c of v.couverturesDe(i)) {
         const b = bilan(c, points, (m, p) => m >= p.ctx.plv!);
         if (b.indecidables.length > 0) {
@@ -46,8 +46,8 @@ export const audioClasseII: Regle = {
     const lpp = tauxAu("ro.taux.lpp", v.date);
     if (lpp === null) return;
     const plafond = plafondAudio(v.date).valeur as number;
-    const points = pointsAudio(v.date, lpp, "illimite");
     for (const i of lignesPourClasse(v, "II")) {
+      const points = pointsAudio(v.date, lpp, "illimite", ageDuLibelle(v.grille.lignes[i]!.libelle));
       for (const c of v.couverturesDe(i)) {
         const b = bilan(c, points, (m) => m <= plafond);
         if (b.indecidables.length > 0) {

@@ -3,7 +3,7 @@ import { TAUX_ZERO } from "../../money";
 import type { Poste } from "../../postes";
 import { sorteDuCompte } from "../../garantie";
 import { debut100SanteAudio, debut100SanteOptiqueDentaire, debutRegime2015 } from "../../calculators/regime-responsable";
-import { formules } from "../couverture";
+import { estNeant, formules } from "../couverture";
 import { BRS_ECHANTILLON, bilan, euros, montantAuPoint, pct, point, pourcentageBr, toujours, type Point } from "../echantillons";
 import { tauxIncertain } from "../points";
 import { brEquipementB, brMontureB, brVerreB, centsAu, pointsAudio, pointsClasseA, pointsDentaire100Sante, tauxAu, tauxDuPoste } from "../points";
@@ -49,6 +49,12 @@ export const ticketModerateur: Regle = {
             // Every bill fails, or the failing bills are real legal cases (a device's BR by age): not a matter of the act.
             const cas = x !== undefined && b.echecs.every((y) => y.point.cas !== undefined) && !toujours(b) ? ` (${b.echecs.map(montantAuPoint).join(" ; ")})` : "";
             const message = `Le ticket modérateur n'est pas pris en charge en totalité : la garantie donne ${lu}${cas}, au moins 100 % de la BR (Sécurité sociale incluse) est obligatoire.`;
+            // « Cataracte : – | – | 250 € »: a line that only prints forfaits is a supplement to the act's own line;
+            // its « – » says « no supplement », not « the TM is not covered ».
+            if (estNeant(c) && ligneDeForfaits(v, i)) {
+              v.signaler(this.id, "alerte", c, `${message} À vérifier : la ligne n'imprime que des forfaits ; si c'est un supplément, le ticket modérateur est couvert par la ligne générale de l'acte.`, ref);
+              continue;
+            }
             // A cell « en sus du RO » is judged with the AMO rate: a rate the parameters mark ⚠ cannot sign an erreur.
             // (Doubts on a rate are of a few points: a shortfall of 15 points of BR or more fails whatever the rate.)
             const manque = Math.max(...b.echecs.map((e) => (e.point.ctx.br - e.montant) / Math.max(1, e.point.ctx.br)));
@@ -126,4 +132,16 @@ function pointsTm(p: Poste, date: Jour): Point[] {
   if (t === null) return [];
   // A PLV or HLF is never below the BR: reading « dans la limite des PLV » at PLV = BR is the least the cell pays.
   return BRS_ECHANTILLON.map((br) => point(date, br, t, br, { plv: br, hlf: br }));
+}
+
+/** Every cell of the line is « Néant » or a forfait in euros, and at least one is a forfait. */
+function ligneDeForfaits(v: Verification, iLigne: number): boolean {
+  let forfait = false;
+  for (let n = 0; n < v.grille.niveaux.length; n++) {
+    const g = v.grille.lignes[iLigne]!.cellules[n]!.garantie;
+    if (g === undefined || g.type === "neant") continue;
+    if (g.type !== "formule" || !g.termes.every((t) => t.terme.type === "montant")) return false;
+    forfait = true;
+  }
+  return forfait;
 }
