@@ -51,8 +51,8 @@ const REECRITURES: readonly (readonly [RegExp, string])[] = [
   [/\b(?:en complement|en plus) (?:des prestations versees par|du remboursement de|des remboursements de) (?:la securite sociale|l'assurance maladie(?: obligatoire)?|la ss)\b/g, "en sus du ro"],
   [/\b(?:en plus|en complement) du (?:rss|ro|remboursement ss)\b/g, "en sus du ro"],
   // ——— full cover of a legal amount ———
-  [/^(?:(?:rss|ro|ss|securite sociale|amo) \+ )?100 % des frais restant a (?:la )?charge(?: du beneficiaire| de l'assure)?(?: apres (?:l')?intervention de la securite sociale| apres remboursement de la securite sociale)?,? dans la limite des (plv|hlf|prix limites de vente|honoraires limites de facturation)\b.*$/g, "frais reels dans la limite des $1"],
-  [/^prise en charge integrale\b.*\b(?:honoraires limites de facturation|hlf)\b.*$/g, "frais reels dans la limite des hlf"],
+  [/^(?:(?:rss|ro|ss|securite sociale|amo) \+ )?100 % des frais restant a (?:la )?charge(?: du beneficiaire| de l'assure)?(?: apres (?:l')?intervention de la securite sociale| apres remboursement de la securite sociale)?,? dans la limite des (plv|hlf|prix limites? de vente|honoraires? limites? de facturation)\b.*$/g, "frais reels dans la limite des $1"],
+  [/^prise en charge integrale\b.*\b(?:honoraires? limites? de facturation|hlf)\b.*$/g, "frais reels dans la limite des hlf"],
   [/^prise en charge integrale\b.*\b(?:prix limites? de vente|plv)\b.*$/g, "frais reels dans la limite des plv"],
   [/^prise en charge integrale(?: \(y compris (?:en )?psychiatrie\))?$/g, "frais reels"],
   [/^100 % du forfait(?: journalier| hospitalier)?(?: fixe par arrete(?: ministeriel)?| reglementaire(?: en vigueur)?)?$/g, "frais reels"],

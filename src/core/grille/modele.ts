@@ -178,6 +178,8 @@ export type CodeAlerteImport =
   | "CONVENTION_RO"
   /** « + 50 € » in a column read as including the base: the « + » suggests an amount on top of it (ambiguous). */
   | "PLUS_DANS_UN_TOTAL"
+  /** A care line prints no value (a cell merged with the line above, or nothing printed): kept, not checked. */
+  | "LIGNE_SANS_VALEUR"
   /** A cell or a row prints several cases (établissement conventionné or not, adult or child): one is checked. */
   | "SOUS_CAS"
   /** A column holds guarantees under no header name: read as « Colonne C ». */

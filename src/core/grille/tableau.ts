@@ -200,7 +200,9 @@ class Import {
     const hit = this.garantieCache.get(t);
     if (hit !== undefined) return hit;
     let oui: boolean;
-    if (analyserEntete(t).niveau) oui = false;
+    // « Prise en charge intégrale » reads as a guarantee although « intégrale » names levels too: a text that reads
+    // as a formula is a value; otherwise a level's name is not one.
+    if (analyserEntete(t).niveau && !estFormule(t)) oui = false;
     else if (nombreDepuisTexte(t) !== undefined) oui = true;
     else {
       try {
@@ -653,6 +655,28 @@ class Import {
           section = s;
           intertitre = undefined;
           bloc = undefined;
+        } else if (!fusionnee && this.ligneSansValeur(r, t, section, colonnesNiveaux, colonnesLibelle, lignes)) {
+          // « Monture » under « Verres | Selon la grille optique » (a value merged down), « Indemnités de déplacement »
+          // with nothing printed: a care line without a value of its own, kept, not checked, not a sub-heading.
+          const numero = this.origine.ligne + r;
+          const adresse = this.adresseLibelle(r, colonnesLibelle);
+          const rc = this.reconnaitre(separerRenvois(t).texte, section, intertitre, numero, adresse, t, niveaux.map(() => ""));
+          this.alerte(
+            "LIGNE_SANS_VALEUR",
+            "info",
+            `Ligne ${numero} : « ${court(t)} » n'a aucune valeur imprimée (cellule fusionnée avec la ligne du dessus ?) ; elle est gardée sans être vérifiée.`,
+            { ligne: numero, ...(adresse ? { adresse } : {}) },
+          );
+          lignes.push({
+            poste: rc.poste?.code ?? null,
+            reconnaissance: rc.reconnaissance,
+            libelle: t,
+            section: rc.sectionLigne,
+            ...(intertitre !== undefined ? { intertitre } : {}),
+            ligne: numero,
+            ...(adresse !== undefined ? { adresse } : {}),
+            cellules: niveaux.map((n) => celluleSansObjet(n, adresseA1(this.origine, r, n.colonne))),
+          });
         } else {
           intertitre = t;
         }
@@ -868,6 +892,28 @@ class Import {
     const c = lireCellule(this.v(r, col.c), { niveau: n.nom, adresse, ligne: numero, poste: null }, () => {});
     if (c.erreur === undefined) return c;
     return { niveau: n.nom, texte: c.texte, garantie: { type: "service", texte: c.texte }, adresse };
+  }
+
+  /**
+   * A row with a care label and no value, right under a line that has values, followed by a line that reads alone:
+   * not a sub-heading (nothing below depends on it) but a line whose value the file lost or that prints none.
+   */
+  private ligneSansValeur(r: number, texte: string, section: Section | null, colonnes: readonly Colonne[], colonnesLibelle: readonly number[], lignes: readonly Ligne[]): boolean {
+    const precedente = lignes[lignes.length - 1];
+    if (precedente === undefined || precedente.ligne !== this.origine.ligne + r - 1 || precedente.cellules.every((c) => c.sansObjet)) return false;
+    const propre = reconnaitrePoste(separerRenvois(texte).texte, { section });
+    if (propre.poste === null || propre.confiance < 0.8) return false;
+    for (let k = r + 1; k < this.V.length; k++) {
+      if (this.V[k]!.length === 0) continue;
+      if (!colonnes.some((col) => this.v(k, col.c).type !== "vide")) return false; // a heading or another row without value
+      const libelle = colonnesLibelle.map((c) => this.texte(k, c)).filter((x) => x !== "").join(" ");
+      if (libelle === "") return false;
+      const suivante = reconnaitrePoste(separerRenvois(libelle).texte, { section });
+      // « Pharmacie » over « Médicaments remboursés à 65 % »: the line below details this one, which is its heading.
+      const detail = suivante.poste !== null && (suivante.poste.code.startsWith(`${propre.poste.code}.`) || (propre.poste.paire !== undefined && suivante.poste.paire === propre.poste.paire));
+      return suivante.poste !== null && suivante.confiance >= 0.8 && !detail && suivante.poste.code !== propre.poste.code;
+    }
+    return true;
   }
 
   /** The text reads as a guarantee with an amount (« 100 % BR », « 50 € »), not a service or a sentence. */
@@ -1132,3 +1178,11 @@ function secteurDEntete(nom: string): "OPTAM" | "NON-OPTAM" | undefined {
 
 /** Words of a column title printed inside a table (a sub-table's header). */
 const TITRE_DE_COLONNE = /\b(secteur|conventionnes?|non conventionnes?|adultes?|enfants?|prestations?|remboursements?|niveaux?|formules?|options?|base|garanties?|montants?|indemnisation|signataires?|adherents?|mutuelle|total|unifocaux|multifocaux|progressifs)\b/;
+
+function estFormule(t: string): boolean {
+  try {
+    return lireGarantie(t).type === "formule";
+  } catch {
+    return false;
+  }
+}

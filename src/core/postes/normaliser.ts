@@ -433,13 +433,14 @@ export function plier(s: string): string {
 const QUALIFIANTS_HORS = /^\s*(?:l'|le |la |les |du |des )?(?:optam|dptam|dptm|cas\b|contrat|r[ée]seau|100|panier|parcours|nomenclature|secteur|convention|dispositif|cadre|pratique|zone)/i;
 
 function sansExclusions(libelle: string): string {
-  if (!/\b(hors|y compris|avec ou sans)\b|\(=/i.test(libelle)) return libelle;
+  if (!/\b(hors|y compris|avec ou sans|ne relevant pas)\b|\(=/i.test(libelle)) return libelle;
   return libelle
     .replace(/\(\s*(hors|y compris)\b([^()]*)\)/gi, (m, mot: string, reste: string) => (mot.toLowerCase() === "hors" && QUALIFIANTS_HORS.test(reste) ? m : " "))
     .replace(/(^|[-–—,;:]\s*)(hors|y compris)\b([^-–—,;:()]*)/gi, (m, avant: string, mot: string, reste: string) =>
       mot.toLowerCase() === "hors" && QUALIFIANTS_HORS.test(reste) ? m : avant === "" ? " " : " ",
     )
     .replace(/\bavec ou sans nuit[ée]e\b/gi, " ")
+    .replace(/\bne relevant pas (?:au|du) (?:dispositif |panier )?100\s*%\s*sant[ée]/gi, " hors 100 % santé ")
     .replace(/\(\s*=[^()]*\)/g, " ");
 }
 
