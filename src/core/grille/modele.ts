@@ -147,6 +147,11 @@ export interface Ligne {
   readonly renvois?: readonly string[];
   /** The sub-table's column variant this line reads (« Adulte », « Enfant (− 16 ans) »). */
   readonly variante?: string;
+  /**
+   * The line completes the one above (« Bonus fidélité : après 2 ans la garantie passe à », « Forfait supplémentaire »):
+   * its poste is that line's, given here by its row number. What it prints adds to that line, so it is not judged alone.
+   */
+  readonly complete?: number;
   /** The correction band of a per-lens optical line (« Sphère de − 6 à + 6 »), when printed in a value column. */
   readonly bande?: string;
   /** 1-based row number in the sheet (the origin option applied); for JSON grids, 1-based index in `lignes`. */

@@ -736,8 +736,19 @@ class Import {
       // One sector named in the values (« 300 % de la BR – adhérents DPTM »): it qualifies the line.
       const secteurSeul = cas0?.sorte === "secteur-unique" ? cas0.parNiveau.find((x) => x !== undefined)?.[0] : undefined;
       const libelleReconnu = secteurSeul ? `${libelleLu} ${libelleDuCas(secteurSeul)}` : libelleLu;
-      const lu = this.reconnaitre(libelleReconnu, section, inter, numero, adresseLibelle, libelle, valeurs);
+      // « Bonus fidélité, après 2 années d'adhésion la garantie passe à : », « Forfait supplémentaire en euros »: the
+      // line completes the one above, whose poste it takes.
+      const dessus = lignes[lignes.length - 1];
+      const complement = /^\W*(bonus|forfait suppl[ée]mentaire|suppl[ée]ment\b|apr[eè]s \d+ (ann[ée]es?|ans)|la garantie passe)/i.test(libelleLu) && dessus?.poste;
+      const lu: { poste: Poste | null; reconnaissance: ReconnaissanceLigne; sectionLigne: Section | null; attribut?: true } = complement
+        ? {
+            poste: posteParCode(dessus!.poste!)!,
+            reconnaissance: { origine: "libelle" as const, confiance: dessus!.reconnaissance.confiance, raison: `Complète la ligne du dessus (« ${court(dessus!.libelle)} »).` },
+            sectionLigne: dessus!.section,
+          }
+        : this.reconnaitre(libelleReconnu, section, inter, numero, adresseLibelle, libelle, valeurs);
       const { poste, sectionLigne, attribut } = lu;
+      const complete = complement ? dessus!.ligne : undefined;
       // A correction band (« Sphère de − 6 à + 6 », « SPH > 0 et S ≤ + 6 ») says by itself that the line is a lens.
       const reconnaissance: ReconnaissanceLigne =
         poste?.code === "optique.verre.correction" && lu.reconnaissance.origine === "libelle" && /\b(sph|cyl|sph[eè]re|cylindre)\b/i.test(libelle)
@@ -824,6 +835,7 @@ class Import {
       lignes.push({
         poste: poste?.code ?? null,
         ...(attribut ? { attribut } : {}),
+        ...(complete !== undefined ? { complete } : {}),
         ...(bande !== undefined ? { bande: this.texte(r, colonnesNiveaux[bande]!.c) } : {}),
         reconnaissance,
         libelle,
@@ -1091,7 +1103,7 @@ class Import {
   private signalerDoublons(lignes: readonly Ligne[]): void {
     const vus = new Map<string, Ligne>();
     for (const l of lignes) {
-      if (l.poste === null) continue;
+      if (l.poste === null || l.complete !== undefined) continue;
       const avant = vus.get(l.poste);
       if (avant) {
         this.alerte("POSTE_EN_DOUBLE", "info", `Lignes ${avant.ligne} et ${l.ligne} : même poste « ${posteParCode(l.poste)!.libelle} » (« ${court(avant.libelle)} », « ${court(l.libelle)} »).`, {

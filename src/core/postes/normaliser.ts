@@ -12,13 +12,13 @@
 const SANS_PLURIEL = new Set([
   "hors", "tres", "plus", "sans", "frais", "mois", "dans", "sous", "pris", "fois", "cas", "dos", "bas", "ras",
   "os", "ans", "lens", "avis", "tous", "puis", "apres", "pres", "gros", "vers", "jus", "acces", "ss", "irm",
-  "vsl", "atm", "adc", "ada", "adi", "ade", "ccam", "ngap", "lpp", "plv", "hlf", "pmss", "brss", "fpu", "odf", "parcours",
+  "vsl", "atm", "adc", "ada", "adi", "ade", "ccam", "ngap", "lpp", "plv", "hlf", "pmss", "brss", "fpu", "odf", "parcours", "yeux",
 ]);
 
 const MOTS_VIDES = new Set([
   "le", "la", "les", "l", "de", "des", "du", "d", "un", "une", "et", "ou", "en", "au", "aux", "a", "par", "pour",
   "sur", "avec", "y", "dont", "ce", "cet", "cette", "son", "sa", "ses", "leur", "leurs", "etc", "pct", "eur", "euro",
-  "qu", "que", "qui", "est", "sont", "ne", "pas", "se",
+  "qu", "que", "qui", "est", "sont", "ne", "pas", "se", "ni",
   // « médecin(s) » qualifies nothing in a grid label (« honoraires des médecins adhérents », « consultation médecin »).
   "medecin",
 ]);
@@ -461,6 +461,9 @@ export function jetons(libelle: string): string[] {
   // « CAS » in capitals is the contrat d'accès aux soins (the OPTAM of 2013–2016); folded, it would be « en cas de ».
   const brut = sansExclusions(libelle)
     .replace(/\b(panier|classe)\s+à\s/gi, "$1 ")
+    // « Médecin n'adhérant pas à l'OPTAM », « n'étant pas signataire »: the negation folding would lose.
+    .replace(/\bn['’]\s*(?:[ée]tant\s+pas\s+)?(adh[ée]r[ae]nt|signataire)s?\s+pas\b/gi, " non $1 ")
+    .replace(/\bn['’]\s*(?:adh[èe]re|est)\s+pas\b/gi, " non adhérent ")
     // « (CAS/ hors CAS) », « OPTAM / non OPTAM »: a line for both sectors names neither.
     .replace(/\b(CAS|OPTAM|DPTAM|DPTM)\s*\/\s*(?:hors|non)[\s-]*\1\b/gi, " ")
     .replace(/\b(?:hors|non)[\s-]+CAS\b/g, " non optam ")

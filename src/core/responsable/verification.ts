@@ -135,6 +135,9 @@ export const CONFIANCE_ERREUR = 0.8;
 
 /** Why the reading of this cover is not sure enough for an erreur, or undefined when it is. */
 function douteDeLecture(c: Couverture): string | undefined {
+  if (c.ligne.complete !== undefined) {
+    return `la ligne complète la ligne ${c.ligne.complete} (supplément, bonus) : elle se lit avec elle, pas seule.`;
+  }
   // « + 20 % BR » in a level that includes no base: on top of the Sécurité sociale, of another column, of the base?
   if (c.colonnes.length === 1 && /^\s*\+/.test(c.cellule.texte)) {
     return `« ${c.cellule.texte} » commence par « + » : ce montant s'ajoute à quoi (Sécurité sociale, autre colonne, niveau de base) ?`;

@@ -33,7 +33,11 @@ export const forfaitJournalier: Regle = {
           continue;
         }
         if (un.montant < fj) {
-          v.signaler(this.id, "erreur", c, `Le ${quoi} (${euros(fj)} par jour au ${dateFr(v.date)}) n'est pas pris en charge en totalité : la garantie donne ${euros(un.montant)} par jour.`, ref);
+          // « 100 % BR » on this line can only mean a share of the forfait (it has no BR); a shortfall read that way
+          // rests on that reading, which the auditor confirms.
+          const surBr = formules(c).some((f) => f.termes.some((t) => t.terme.type === "pourcentage" && t.terme.base === "BR"));
+          const lecture = surBr ? " À vérifier : le forfait n'a pas de base de remboursement, le pourcentage de la BR est lu comme un pourcentage du forfait." : "";
+          v.signaler(this.id, surBr ? "alerte" : "erreur", c, `Le ${quoi} (${euros(fj)} par jour au ${dateFr(v.date)}) n'est pas pris en charge en totalité : la garantie donne ${euros(un.montant)} par jour.${lecture}`, ref);
           continue;
         }
         // A fixed amount that covers today's forfait may not cover the next one (20 € → 23 € on 2026-03-01): the
@@ -69,8 +73,9 @@ export const forfaitJournalier: Regle = {
   },
 };
 
+/** A stay of `jours` days: the forfait is both the expense and the base a « % BR » of this line is read on. */
 function sejour(date: Jour, fj: Cents, jours: number) {
-  return point(date, 0, TAUX_ZERO, fj * jours, { unites: jours }).ctx;
+  return point(date, fj * jours, TAUX_ZERO, fj * jours, { unites: jours }).ctx;
 }
 
 /** A count of days (or of per-day amounts) in the cell: any such count limits the duration. */
