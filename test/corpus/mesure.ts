@@ -45,18 +45,44 @@ export interface GrilleCorpus {
   readonly attendu: Attendu;
 }
 
+interface PosteAjoute {
+  readonly grille: string;
+  readonly ligne: number;
+  readonly poste: string;
+  /** What the reviewer wrote (« hors-catalogue: … »). */
+  readonly revue: string;
+}
+
+/**
+ * Postes the catalogue gained after the reviews (Mon soutien psy, soins à l'étranger…): the lines a reviewer marked
+ * « hors-catalogue » that such a poste now covers, kept apart so that the reviewers' files stay as they wrote them.
+ */
+function postesAjoutes(dossier: string): readonly PosteAjoute[] {
+  const f = join(dossier, "postes-ajoutes.json");
+  return existsSync(f) ? (JSON.parse(readFileSync(f, "utf8")) as { ajouts: PosteAjoute[] }).ajouts : [];
+}
+
 export function chargerCorpus(dossier = DOSSIER_CORPUS): GrilleCorpus[] {
   if (!existsSync(dossier)) return [];
+  const ajouts = postesAjoutes(dossier);
   return readdirSync(dossier, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort()
-    .map((id) => ({
-      id,
-      csv: readFileSync(join(dossier, id, "grille.csv")),
-      source: JSON.parse(readFileSync(join(dossier, id, "source.json"), "utf8")) as Record<string, unknown>,
-      attendu: JSON.parse(readFileSync(join(dossier, id, "attendu.json"), "utf8")) as Attendu,
-    }));
+    .map((id) => {
+      const attendu = JSON.parse(readFileSync(join(dossier, id, "attendu.json"), "utf8")) as Attendu;
+      const lignes = { ...attendu.lignes };
+      for (const x of ajouts.filter((y) => y.grille === id)) {
+        if (lignes[String(x.ligne)] !== x.revue) throw new Error(`postes-ajoutes.json : ${id} ligne ${x.ligne} ne correspond plus à la revue.`);
+        lignes[String(x.ligne)] = x.poste;
+      }
+      return {
+        id,
+        csv: readFileSync(join(dossier, id, "grille.csv")),
+        source: JSON.parse(readFileSync(join(dossier, id, "source.json"), "utf8")) as Record<string, unknown>,
+        attendu: { ...attendu, lignes },
+      };
+    });
 }
 
 /** « R871-2 3° plafond » → « R871-2 3° »; « L871-1 PF » → « L871-1 »: findings are matched on the article. */

@@ -39,5 +39,6 @@ export function estAttribut(libelle: string, intertitre: string | undefined, val
 /** A printed value that is a sentence, not a guarantee: long, or starting with words rather than an amount. */
 function estPhrase(v: string): boolean {
   const t = v.trim();
-  return t.length > 40 || /^[–—-]?\s*\p{L}{4,}/u.test(t);
+  // « 100 % BR dans la limite d'un entretien et de 7 séances par an » is long, but a guarantee.
+  return (t.length > 40 && !/^[+\s]*\d/.test(t)) || /^[–—-]?\s*\p{L}{4,}/u.test(t);
 }

@@ -126,6 +126,14 @@ export const POSTES_DENTAIRE = [
     remboursableRo: false,
   }),
   poste({
+    code: "dentaire.blanchiment",
+    libelle: "Blanchiment dentaire",
+    section: "dentaire",
+    synonymes: ["blanchiment dentaire", "blanchiment des dents"],
+    calculateur: "dentaire",
+    remboursableRo: false,
+  }),
+  poste({
     code: "dentaire.implants",
     libelle: "Implantologie",
     section: "dentaire",

@@ -101,6 +101,14 @@ export const POSTES_HOSPITALISATION = [
     tauxRo: "ro.taux.hospitalisation",
   }),
   poste({
+    code: "hospi.had",
+    libelle: "Hospitalisation à domicile (HAD)",
+    section: "hospitalisation",
+    synonymes: ["hospitalisation à domicile", "HAD"],
+    calculateur: "sejour",
+    tauxRo: "ro.taux.hospitalisation",
+  }),
+  poste({
     code: "hospi.maternite",
     libelle: "Forfait naissance / maternité",
     section: "hospitalisation",

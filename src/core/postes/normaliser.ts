@@ -198,6 +198,7 @@ const PASSES: readonly (readonly (readonly [string, string])[])[] = [
     ["dispositif pratique tarifaire maitrise", "optam"],
     ["pratique tarifaire maitrise", "optam"],
     ["optam co", "optam"],
+    ["sec soc", "secu"],
     ["contrat acce soin", "optam"],
     ["adherent cas", "adherent optam"],
     ["signataire cas", "signataire optam"],

@@ -41,7 +41,8 @@ export type Calculateur = "soins" | "sejour" | "fj" | "optique" | "audio" | "den
  * R871-2 1°: must the contract cover the whole ticket modérateur of this line?
  * - "obligatoire": yes (G ≥ 100 % BR Sécu incluse, CR-07);
  * - "facultatif": the AMO reimburses it but R160-5 exempts it (see `exceptionTm`);
- * - "sans-objet": no TM (no BR: chambre particulière, ostéopathie…, or a forfait that is not a TM: FJ, PF…).
+ * - "sans-objet": no TM to check (no BR: chambre particulière, ostéopathie…; a forfait that is not a TM: FJ, PF…; or
+ *   care whose AMO cover depends on where it was given: soins à l'étranger).
  */
 export type ObligationTm = "obligatoire" | "facultatif" | "sans-objet";
 
