@@ -712,6 +712,13 @@ class Import {
       if (bande !== undefined) propres.push(this.texte(r, colonnesNiveaux[bande]!.c));
       let libelle = propres.join(" — ");
       const numero = this.origine.ligne + r;
+      // « 30 € » over « Dans la limite de 30 jours » (a cell of the printed table cut in two rows): the row goes on with
+      // the cells above, read together with them.
+      const dessus = lignes[lignes.length - 1];
+      if (libelle === "" && dessus !== undefined && dessus.ligne === numero - 1 && !dessus.attribut && lignes.filter((l) => l.ligne === dessus.ligne).length === 1 && this.suiteDesCellules(r, colonnesNiveaux)) {
+        lignes[lignes.length - 1] = this.prolonger(dessus, r, colonnesNiveaux, niveaux);
+        continue;
+      }
       // A row with no label whose values each name one case (« | 200 % de la BR – non adhérents DPTM »,
       // « | Etablissements non conventionnés : 80 % … »): the second case of the line above.
       const casSeuls = libelle === "" && precedente !== undefined ? this.casDeContinuation(r, colonnesNiveaux) : undefined;
@@ -738,7 +745,6 @@ class Import {
       const libelleReconnu = secteurSeul ? `${libelleLu} ${libelleDuCas(secteurSeul)}` : libelleLu;
       // « Bonus fidélité, après 2 années d'adhésion la garantie passe à : », « Forfait supplémentaire en euros »: the
       // line completes the one above, whose poste it takes.
-      const dessus = lignes[lignes.length - 1];
       const complement = /^\W*(bonus|forfait suppl[ée]mentaire|suppl[ée]ment\b|apr[eè]s \d+ (ann[ée]es?|ans)|la garantie passe)/i.test(libelleLu) && dessus?.poste;
       const lu: { poste: Poste | null; reconnaissance: ReconnaissanceLigne; sectionLigne: Section | null; attribut?: true } = complement
         ? {
@@ -849,6 +855,36 @@ class Import {
     }
     if (lignes.length === 0) throw erreur("Aucune ligne de garanties sous l'en-tête.");
     return lignes;
+  }
+
+  /** Every value the row prints only goes on with a cell above (« Dans la limite de 30 jours », « par an »). */
+  private suiteDesCellules(r: number, colonnes: readonly Colonne[]): boolean {
+    const textes = colonnes.map((col) => this.v(r, col.c)).filter((v) => v.type !== "vide");
+    return textes.length > 0 && textes.every((v) => v.type === "texte" && SUITE_DE_CELLULE.test(plier(v.texte)));
+  }
+
+  /** The line above with each of its cells read together with the row's text below it. */
+  private prolonger(dessus: Ligne, r: number, colonnes: readonly Colonne[], niveaux: readonly Niveau[]): Ligne {
+    const poste = dessus.poste === null ? null : (posteParCode(dessus.poste) ?? null);
+    const cellules = dessus.cellules.map((c0, i) => {
+      const suite = this.texte(r, colonnes[i]!.c);
+      const adresseSuite = adresseA1(this.origine, r, colonnes[i]!.c);
+      if (suite === "") return c0;
+      const ensemble = `${c0.correction ?? c0.texte} ${suite}`.trim();
+      if (c0.sansObjet) {
+        this.alerte("GARANTIE_ILLISIBLE", "alerte", `${adresseSuite} (${niveaux[i]!.nom}) : « ${court(suite)} » n'a pas de valeur au-dessus à compléter ; à vérifier à la main.`, {
+          ligne: dessus.ligne,
+          niveau: niveaux[i]!.nom,
+          adresse: adresseSuite,
+        });
+        return c0;
+      }
+      // Read together: a condition that does not read (« 30 € dans la limite de 30 jours »: per stay, per year?) makes
+      // the whole cell unread, never a cover without its limit.
+      const lu = lireCellule(valeurCellule(ensemble), { niveau: niveaux[i]!.nom, ...(c0.adresse !== undefined ? { adresse: c0.adresse } : {}), ligne: dessus.ligne, poste }, this.alerter);
+      return this.avecConventionRo({ ...lu, texte: ensemble, ...(c0.correction !== undefined ? { correction: ensemble } : {}) }, i, dessus.renvois ?? []);
+    });
+    return { ...dessus, cellules };
   }
 
   private celluleStandard(r: number, col: Colonne, n: Niveau, i: number, poste: Poste | null, numero: number, bande: number | undefined, renvois: readonly string[]): Cellule {
@@ -1164,6 +1200,9 @@ function estGlossaire(t: string): boolean {
 }
 
 /** Headers of the columns a « Total » column adds up: the Sécurité sociale's part, the complementary's parts. */
+/** The start of a text that only goes on with the cell above (folded). */
+const SUITE_DE_CELLULE = /^\W*(dans la limite|limitee?s? a|plafonnee?s? a|max(imum)?\b|par (an|annee|jour|acte|seance|beneficiaire|oreille|verre)\b|au[- ]dela|sur (presentation|justificatif)|soit\b|sans limitation)/;
+
 const PARTIE_DU_TOTAL = /\b(au titre|dont|part|prise en charge|remboursements?|regime de branche|securite sociale|secu|complement|complementaire|depassements?|forfaits?)\b/;
 
 /** The cell of a level that holds part of the line's label (a correction band): no guarantee, nothing to read. */

@@ -48,7 +48,7 @@ export const POSTES_SOINS_COURANTS = [
     code: "soins.auxiliaires",
     libelle: "Auxiliaires médicaux (infirmiers, kinésithérapeutes, orthophonistes, orthoptistes, pédicures-podologues)",
     section: "soins-courants",
-    synonymes: ["auxiliaires médicaux", "infirmiers", "kinésithérapeutes", "orthophonistes", "orthoptistes", "pédicures podologues", "actes paramédicaux"],
+    synonymes: ["auxiliaires médicaux", "infirmiers", "kinésithérapeutes", "orthophonistes", "orthoptistes", "pédicures podologues", "actes paramédicaux", "majorations des auxiliaires médicaux"],
     calculateur: "soins",
     tauxRo: "ro.taux.auxiliaire_medical",
     regles: ["L871-1 franchise"],

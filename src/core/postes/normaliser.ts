@@ -351,6 +351,7 @@ const PASSES: readonly (readonly (readonly [string, string])[])[] = [
     ["non conventionne optam", "nonoptam"],
     ["non optam", "nonoptam"],
     ["hors optam", "nonoptam"],
+    ["hors cadre optam", "nonoptam"],
     ["sans optam", "nonoptam"],
     ["non adherent", "nonoptam"],
     ["non signataire", "nonoptam"],

@@ -124,7 +124,12 @@ export function reconnaitrePoste(libelle: string, contexte: ContexteReconnaissan
   }
   if (intertitre && (r.poste === null || r.confiance < 0.5)) {
     const avec = reconnaitreTexte(`${intertitre} ${libelle}`, section);
-    if (avec.poste !== null && (r.poste === null || avec.confiance > r.confiance)) {
+    // A label that names a poste of its own with some confidence keeps it unless the sub-heading refines it: « Soins
+    // de ville » under « Radiographie » is not imaging. A label of qualifiers only (« Non adhérents DPTM : ») or
+    // barely recognised takes its act from the sub-heading.
+    const affine = (p: Poste, q: Poste) => p === q || p.code.startsWith(`${q.code}.`) || (p.paire !== undefined && p.paire === q.paire) || q.paire === p.code;
+    const propre = r.poste !== null && r.confiance >= 0.3 && !jetons(libelle).every((m) => QUALIFICATIFS.has(m) || poids(m) < 1);
+    if (avec.poste !== null && (r.poste === null || (avec.confiance > r.confiance && (!propre || affine(avec.poste, r.poste))))) {
       r = { ...avec, raison: `${avec.raison} (avec l'intertitre « ${intertitre} »)` };
     }
   }
@@ -191,7 +196,8 @@ function reconnaitreTexte(libelle: string, sectionContexte: Section | null, opti
   let sectionLibelle: Section | null = null;
   for (const m of mots) {
     const s = sectionDuMot(m);
-    if (s !== undefined) {
+    // « Autres soins prothétiques », « Autres frais »: inside a label, « autres » is a word, not the section.
+    if (s !== undefined && s !== "autres") {
       sectionLibelle = s;
       break;
     }

@@ -142,6 +142,12 @@ function douteDeLecture(c: Couverture): string | undefined {
   if (c.colonnes.length === 1 && /^\s*\+/.test(c.cellule.texte)) {
     return `« ${c.cellule.texte} » commence par « + » : ce montant s'ajoute à quoi (Sécurité sociale, autre colonne, niveau de base) ?`;
   }
+  // « Adhérents DPTM : | 150 % BR » under two level headers: the sector is printed where a value is expected, so
+  // which doctors the value is for (and which level it belongs to) is uncertain.
+  const secteur = c.ligne.cellules.find((x) => x.erreur !== undefined && /\b(adh[ée]rents?|signataires?|dptam|dptm|optam|cas)\b/i.test(x.texte));
+  if (secteur !== undefined) {
+    return `la ligne imprime « ${secteur.texte} » à la place d'une valeur (${secteur.adresse ?? "colonne de niveau"}) : les colonnes sont-elles décalées, et pour quels médecins vaut la garantie ?`;
+  }
   if (c.niveau.sansNom) return `la colonne « ${c.niveau.nom} » n'a pas de nom d'en-tête : est-ce un niveau de garanties ?`;
   const r = c.ligne.reconnaissance;
   if (r.origine === "libelle" && (r.confiance < CONFIANCE_ERREUR || r.ambigu !== undefined)) {
