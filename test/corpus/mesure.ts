@@ -45,26 +45,25 @@ export interface GrilleCorpus {
   readonly attendu: Attendu;
 }
 
-interface PosteAjoute {
-  readonly grille: string;
-  readonly ligne: number;
-  readonly poste: string;
-  /** What the reviewer wrote (« hors-catalogue: … »). */
-  readonly revue: string;
+interface Revisions {
+  /** Lines a reviewer marked « hors-catalogue » that a poste added to the catalogue since then now covers. */
+  readonly postes: readonly { readonly grille: string; readonly ligne: number; readonly poste: string; readonly revue: string }[];
+  /** Non-compliances the review missed, confirmed by a second independent review. */
+  readonly erreurs: readonly (ConstatAttendu & { readonly grille: string; readonly confirmation: string })[];
 }
 
 /**
- * Postes the catalogue gained after the reviews (Mon soutien psy, soins à l'étranger…): the lines a reviewer marked
- * « hors-catalogue » that such a poste now covers, kept apart so that the reviewers' files stay as they wrote them.
+ * What the team changed to the expectations after the reviews (revisions.json), kept apart so that the reviewers' files
+ * stay as they wrote them.
  */
-function postesAjoutes(dossier: string): readonly PosteAjoute[] {
-  const f = join(dossier, "postes-ajoutes.json");
-  return existsSync(f) ? (JSON.parse(readFileSync(f, "utf8")) as { ajouts: PosteAjoute[] }).ajouts : [];
+function revisions(dossier: string): Revisions {
+  const f = join(dossier, "revisions.json");
+  return existsSync(f) ? (JSON.parse(readFileSync(f, "utf8")) as Revisions) : { postes: [], erreurs: [] };
 }
 
 export function chargerCorpus(dossier = DOSSIER_CORPUS): GrilleCorpus[] {
   if (!existsSync(dossier)) return [];
-  const ajouts = postesAjoutes(dossier);
+  const r = revisions(dossier);
   return readdirSync(dossier, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
@@ -72,15 +71,21 @@ export function chargerCorpus(dossier = DOSSIER_CORPUS): GrilleCorpus[] {
     .map((id) => {
       const attendu = JSON.parse(readFileSync(join(dossier, id, "attendu.json"), "utf8")) as Attendu;
       const lignes = { ...attendu.lignes };
-      for (const x of ajouts.filter((y) => y.grille === id)) {
-        if (lignes[String(x.ligne)] !== x.revue) throw new Error(`postes-ajoutes.json : ${id} ligne ${x.ligne} ne correspond plus à la revue.`);
+      for (const x of r.postes.filter((y) => y.grille === id)) {
+        if (lignes[String(x.ligne)] !== x.revue) throw new Error(`revisions.json : ${id} ligne ${x.ligne} ne correspond plus à la revue.`);
         lignes[String(x.ligne)] = x.poste;
       }
+      const ajoutees = r.erreurs.filter((y) => y.grille === id).map(({ cellule, regle, motif }) => ({ ...(cellule ? { cellule } : {}), ...(regle ? { regle } : {}), motif }));
       return {
         id,
         csv: readFileSync(join(dossier, id, "grille.csv")),
         source: JSON.parse(readFileSync(join(dossier, id, "source.json"), "utf8")) as Record<string, unknown>,
-        attendu: { ...attendu, lignes },
+        attendu: {
+          ...attendu,
+          lignes,
+          erreurs: [...attendu.erreurs, ...ajoutees],
+          verdict: ajoutees.length > 0 && attendu.verdict === "conforme" ? ("non-conforme" as const) : attendu.verdict,
+        },
       };
     });
 }

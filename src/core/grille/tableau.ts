@@ -1,7 +1,7 @@
 import { NEANT } from "../garantie";
 import { jourDepuisIso, jourDepuisSerie, jourDepuisTexte, type Jour } from "../dates";
 import { RembError } from "../errors";
-import { estAttribut, plier, posteParCode, reconnaitrePoste, sectionDeTitre, type Poste, type Section } from "../postes";
+import { contreditIntertitre, estAttribut, plier, posteParCode, reconnaitrePoste, sectionDeTitre, sectionEnTete, type Poste, type Section } from "../postes";
 import { adresseA1, lettresColonne, origineDepuis, type Origine } from "./adresse";
 import { lireGarantie } from "./lire-garantie";
 import type { AlerteImport, Cellule, Grille, Ligne, Niveau, OptionsImport, ReconnaissanceLigne, SourceGrille } from "./modele";
@@ -625,6 +625,8 @@ class Import {
     const memoire: (string | undefined)[] = colonnesLibelle.map(() => undefined);
     const derniereLibelle = colonnesLibelle.length - 1;
     let precedente: { libelle: string } | undefined;
+    // « Lentilles correctrices - Remboursées par le RO » then « - Non remboursées par le RO »: the head of the list.
+    let teteDeListe: string | undefined;
     // A sub-table with its own columns (« Base | | Option 1 | » over « Enfant | Adulte | Enfant | Adulte »).
     let bloc: Bloc | undefined;
     for (let r = debut; r < this.V.length; r++) {
@@ -655,7 +657,7 @@ class Import {
           section = s;
           intertitre = undefined;
           bloc = undefined;
-        } else if (!fusionnee && this.ligneSansValeur(r, t, section, colonnesNiveaux, colonnesLibelle, lignes)) {
+        } else if (!fusionnee && this.ligneSansValeur(r, t, section, intertitre, colonnesNiveaux, colonnesLibelle, lignes)) {
           // « Monture » under « Verres | Selon la grille optique » (a value merged down), « Indemnités de déplacement »
           // with nothing printed: a care line without a value of its own, kept, not checked, not a sub-heading.
           const numero = this.origine.ligne + r;
@@ -678,8 +680,11 @@ class Import {
             cellules: niveaux.map((n) => celluleSansObjet(n, adresseA1(this.origine, r, n.colonne))),
           });
         } else {
+          // « Optique Les prestations … s'entendent y compris le RO »: a heading opening its section with a sentence.
+          section = sectionEnTete(separerRenvois(t).texte) ?? section;
           intertitre = t;
         }
+        teteDeListe = undefined;
         memoire.fill(undefined);
         continue;
       }
@@ -742,7 +747,8 @@ class Import {
       const cas0 = this.sousCasDeLaLigne(r, colonnesNiveaux, bande);
       // One sector named in the values (« 300 % de la BR – adhérents DPTM »): it qualifies the line.
       const secteurSeul = cas0?.sorte === "secteur-unique" ? cas0.parNiveau.find((x) => x !== undefined)?.[0] : undefined;
-      const libelleReconnu = secteurSeul ? `${libelleLu} ${libelleDuCas(secteurSeul)}` : libelleLu;
+      const libelleReconnu = this.avecTeteDeListe(secteurSeul ? `${libelleLu} ${libelleDuCas(secteurSeul)}` : libelleLu, teteDeListe, section);
+      if (!/^\s*[-–—•]/.test(libelleLu) && libelleLu !== "") teteDeListe = libelleLu.split(/\s[-–—]\s/)[0];
       // « Bonus fidélité, après 2 années d'adhésion la garantie passe à : », « Forfait supplémentaire en euros »: the
       // line completes the one above, whose poste it takes.
       const complement = /^\W*(bonus|forfait suppl[ée]mentaire|suppl[ée]ment\b|apr[eè]s \d+ (ann[ée]es?|ans)|la garantie passe)/i.test(libelleLu) && dessus?.poste;
@@ -752,7 +758,7 @@ class Import {
             reconnaissance: { origine: "libelle" as const, confiance: dessus!.reconnaissance.confiance, raison: `Complète la ligne du dessus (« ${court(dessus!.libelle)} »).` },
             sectionLigne: dessus!.section,
           }
-        : this.reconnaitre(libelleReconnu, section, inter, numero, adresseLibelle, libelle, valeurs);
+        : this.reconnaitre(libelleReconnu, section, inter, numero, adresseLibelle, libelle, valeurs, dessus?.attribut === true && dessus.ligne === numero - 1);
       const { poste, sectionLigne, attribut } = lu;
       const complete = complement ? dessus!.ligne : undefined;
       // A correction band (« Sphère de − 6 à + 6 », « SPH > 0 et S ≤ + 6 ») says by itself that the line is a lens.
@@ -761,6 +767,8 @@ class Import {
           ? { ...lu.reconnaissance, confiance: Math.max(lu.reconnaissance.confiance, 0.9), raison: `${lu.reconnaissance.raison} Tranche de correction d'un verre (sphère, cylindre).` }
           : lu.reconnaissance;
       if (reconnaissance.origine === "libelle" && poste !== null && reconnaissance.confiance >= 0.8 && !reconnaissance.ambigu) section = sectionLigne ?? section;
+      // « Optique | Limité à 1 équipement tous les 2 ans » : a section heading that carries a rule still opens its section.
+      if (attribut) section = sectionDeTitre(libelleLu) ?? section;
       // In a sub-table, each variant of its columns (Adulte, Enfant) is a line of its own, its cells those of the
       // levels the sub-table's columns feed; a level the sub-table does not print has no value on these lines.
       if (bloc !== undefined && !attribut) {
@@ -857,6 +865,19 @@ class Import {
     return lignes;
   }
 
+  /**
+   * « - Non remboursées par le RO » under « Lentilles correctrices - Remboursées par le RO »: an item of a list that
+   * names no poste by itself takes the list's head.
+   */
+  private avecTeteDeListe(libelle: string, tete: string | undefined, section: Section | null): string {
+    if (tete === undefined || !/^\s*[-–—•]/.test(libelle)) return libelle;
+    // Without the sub-heading: a list under a line outlives the sub-heading printed higher up.
+    const seul = reconnaitrePoste(libelle, { section });
+    const avec = reconnaitrePoste(`${tete} ${libelle}`, { section });
+    // Only an item that names nothing by itself (« - Non remboursée par le RO »): « - Vaccins prescrits » is vaccines.
+    return seul.poste === null && avec.poste !== null ? `${tete} ${libelle}` : libelle;
+  }
+
   /** Every value the row prints only goes on with a cell above (« Dans la limite de 30 jours », « par an »). */
   private suiteDesCellules(r: number, colonnes: readonly Colonne[]): boolean {
     const textes = colonnes.map((col) => this.v(r, col.c)).filter((v) => v.type !== "vide");
@@ -946,7 +967,17 @@ class Import {
    * A row with a care label and no value, right under a line that has values, followed by a line that reads alone:
    * not a sub-heading (nothing below depends on it) but a line whose value the file lost or that prints none.
    */
-  private ligneSansValeur(r: number, texte: string, section: Section | null, colonnes: readonly Colonne[], colonnesLibelle: readonly number[], lignes: readonly Ligne[]): boolean {
+  private ligneSansValeur(
+    r: number,
+    texte: string,
+    section: Section | null,
+    intertitre: string | undefined,
+    colonnes: readonly Colonne[],
+    colonnesLibelle: readonly number[],
+    lignes: readonly Ligne[],
+  ): boolean {
+    // « Panier libre (***) : », « Équipements hors 100 % Santé classe B – Tarifs libres » under « … classe A »: headings.
+    if (/:\s*$/.test(separerRenvois(texte).texte) || contreditIntertitre(texte, intertitre)) return false;
     const precedente = lignes[lignes.length - 1];
     if (precedente === undefined || precedente.ligne !== this.origine.ligne + r - 1 || precedente.cellules.every((c) => c.sansObjet)) return false;
     const propre = reconnaitrePoste(separerRenvois(texte).texte, { section });
@@ -1068,6 +1099,7 @@ class Import {
     adresse: string | undefined,
     imprime: string,
     valeurs: readonly string[],
+    apresAttribut = false,
   ): { poste: Poste | null; reconnaissance: ReconnaissanceLigne; sectionLigne: Section | null; attribut?: true } {
     const ou = { ligne: numero, ...(adresse ? { adresse } : {}) };
     const corrige = posteCorrigeDe(this.corrections, numero, imprime);
@@ -1082,7 +1114,7 @@ class Import {
       };
     }
     const montants = valeurs.filter((t) => t !== "" && this.montantLisible(t)).length;
-    if (estAttribut(libelle, intertitre, valeurs, montants)) {
+    if (estAttribut(libelle, intertitre, valeurs, montants, apresAttribut)) {
       return { poste: null, reconnaissance: { origine: "libelle", confiance: 1, raison: "Service ou attribut du contrat, pas un soin : gardé, non vérifié." }, sectionLigne: section, attribut: true };
     }
     if (libelle === "" && intertitre === undefined) {

@@ -29,7 +29,7 @@ export const POSTES_AUDIO = [
     libelle: "Aides auditives classe II (hors 100 % Santé)",
     section: "aides-auditives",
     synonymes: ["aides auditives hors 100 % Santé", "aide auditive classe II", "aides auditives à tarifs libres", "audioprothèses hors 100 % Santé"],
-    synonymesSection: ["classe II", "hors 100 % Santé", "tarifs libres", "équipement hors 100 % Santé"],
+    synonymesSection: ["classe II", "hors 100 % Santé", "tarifs libres", "équipement hors 100 % Santé", "panier libre", "équipement du panier libre", "prix libres"],
     exclusions: ["100 % Santé", "classe I"],
     calculateur: "audio",
     audio: { classe: "II", element: "aide" },

@@ -139,7 +139,7 @@ export const POSTES_SOINS_COURANTS = [
     code: "soins.sages-femmes",
     libelle: "Honoraires des sages-femmes",
     section: "soins-courants",
-    synonymes: ["sages-femmes", "sage-femme", "honoraires des sages-femmes", "consultations de sage-femme", "actes des sages-femmes"],
+    synonymes: ["sages-femmes", "sage-femme", "honoraires des sages-femmes", "actes des sages-femmes"],
     exclusions: ["non remboursé"],
     calculateur: "soins",
     tauxRo: "ro.taux.sage_femme",

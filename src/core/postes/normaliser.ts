@@ -441,6 +441,8 @@ function sansExclusions(libelle: string): string {
     .replace(/(^|[-–—,;:]\s*)(hors|y compris)\b([^-–—,;:()]*)/gi, (m, avant: string, mot: string, reste: string) =>
       mot.toLowerCase() === "hors" && QUALIFIANTS_HORS.test(reste) ? m : avant === "" ? " " : " ",
     )
+    // « Aide auditive classe II … y compris entretien et accessoires »: what the line also covers, wherever it stands.
+    .replace(/\by compris\b[^-–—,;:()]*/gi, " ")
     .replace(/\bavec ou sans nuit[ée]e\b/gi, " ")
     .replace(/\bne relevant pas (?:au|du) (?:dispositif |panier )?100\s*%\s*sant[ée]/gi, " hors 100 % santé ")
     .replace(/\(\s*=[^()]*\)/g, " ");

@@ -36,11 +36,13 @@ const MOTS_FAIBLES = new Set([
   "equipement", "adulte", "enfant", "personne", "assure", "mixte", "praticien", "professionnel", "ville",
   "courant", "option", "niveau", "tous", "tout", "autre", "cas", "selon", "chez", "partir", "moin", "nomenclature",
   "oreille", "seance", "ans", "dans", "sans", "limitation", "dure", "cabinet", "supplement", "medical", "prescription",
-  "prescrit", "sur", "conventionnel", "hospitalisation",
+  "prescrit", "sur", "conventionnel", "hospitalisation", "tarif",
 ]);
 
 function poids(mot: string): number {
   if (MOTS_FAIBLES.has(mot)) return 0.3;
+  // « maîtrisé et libre », « classe B », « non OPTAM »: they qualify what a label names, they do not name it.
+  if (QUALIFICATIFS.has(mot)) return 0.5;
   if (/^[0-9]+$/.test(mot)) return 0.3;
   return 1;
 }
@@ -158,6 +160,18 @@ const FAMILLES_QUALIFICATIFS: readonly (readonly [readonly string[], readonly st
 ];
 
 const QUALIFICATIFS: ReadonlySet<string> = new Set(FAMILLES_QUALIFICATIFS.flatMap(([a, b]) => [...a, ...b]));
+
+/**
+ * The text names the other side of a qualifier the sub-heading names (« … classe B » under « Équipements classe A »,
+ * « Panier libre » under « Panier maîtrisé »): a row without values that does so opens a new sub-heading.
+ */
+export function contreditIntertitre(texte: string, intertitre: string | undefined): boolean {
+  if (intertitre === undefined || intertitre === "") return false;
+  const t = new Set(jetons(texte));
+  const i = new Set(jetons(intertitre));
+  const nomme = (mots: readonly string[], dans: Set<string>) => mots.some((m) => dans.has(m));
+  return FAMILLES_QUALIFICATIFS.some(([a, b]) => (nomme(a, t) && !nomme(b, t) && nomme(b, i)) || (nomme(b, t) && !nomme(a, t) && nomme(a, i)));
+}
 
 /**
  * A long sub-heading may name both sides (« combiner des équipements de classe A et classe B … Équipements 100 %

@@ -58,3 +58,19 @@ export function sectionDeTitre(libelle: string): Section | null {
   }
   return section;
 }
+
+/**
+ * The section a heading names by its first word before a sentence (« Optique Les prestations des garanties monture et
+ * verres s'entendent… », « Dentaire : limité à 3 prothèses par an »), or null. « Autres » is too common a word to say so.
+ */
+export function sectionEnTete(libelle: string): Section | null {
+  const premier = jetons(libelle)[0];
+  const s = premier === undefined ? undefined : MOTS_SECTION.get(premier);
+  return s === undefined || s === "autres" ? null : s;
+}
+
+/** The label is only a section's name (« Optique », « Aide auditive »), not a care that shares its words (« Soins dentaires »). */
+export function estNomDeSection(libelle: string): boolean {
+  const mots = jetons(libelle);
+  return mots.length > 0 && mots.every((m) => MOTS_SECTION.has(m));
+}
