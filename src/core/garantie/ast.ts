@@ -34,7 +34,8 @@ export type UniteTemps =
   | "cure"
   | "oeil"
   | "implant"
-  | "appareil";
+  | "appareil"
+  | "enfant";
 
 export interface Periode {
   /** "/ 2 ans" → 2; "/ an" → 1 (a whole number ≥ 1). */

@@ -17,10 +17,10 @@ export function formeImprimee(texte: string): string | Garantie | undefined {
   if (renvoi) return renvoi;
   // « / » alone: the slash grids print in a cell that has nothing (« Implant dentaire : / / / 30 % PMSS »).
   if (t === "/" || t === "//") return { type: "neant" };
-  const debut = t;
   for (const [re, par] of REECRITURES) t = t.replace(re, par as string);
-  t = t.replace(/\s+/g, " ").trim();
-  return t !== debut ? t : undefined;
+  // « 1   000 € »: the folding alone (runs of spaces in a number) may be what makes the text readable.
+  t = t.replace(/(\d) +(?=\d{3}\b)/g, "$1 ").replace(/\s+/g, " ").trim();
+  return t !== texte.trim() ? t : undefined;
 }
 
 /** Lower case, no accents, one kind of space, dash and apostrophe: the rewrites are written for this form. */
@@ -63,6 +63,10 @@ const REECRITURES: readonly (readonly [RegExp, string])[] = [
   // « 150 % BR - SS », « 580 € - RSS », « 100 % BR – RSS »: minus the Sécurité sociale's share, i.e. a total that includes it.
   [/^(.*\S)\s*-\s*(?:ss|rss|ro|secu|securite sociale|amo)$/g, "$1 securite sociale incluse"],
   [/\bbr ou tfr\b/g, "br"],
+  // « 150 % BRR »: the base reconstituted for an act the AMO does not reimburse stands for its BR.
+  [/(%) ?brr\b/g, "$1 br"],
+  // « 100 % du tarif en vigueur », « du tarif de convention »: the tariff the AMO's share is computed on, the BR.
+  [/(%) (?:du )?tarif (?:en vigueur|de convention|conventionnel|de responsabilite)\b/g, "$1 br"],
   // « Zéro reste à charge dans la limite du panier 100 % Santé et des PLV »: the 100 % Santé cover.
   [/^(?:zero|0) reste a charge\b.*\b(plv|hlf)\b.*$/g, "frais reels dans la limite des $1"],
   [/^(?:zero|0) reste a charge dans la limite du panier 100 ?% sante$/g, "frais reels dans la limite des plv"],
@@ -74,6 +78,21 @@ const REECRITURES: readonly (readonly [RegExp, string])[] = [
   [/(€) ?\(?forfait par annee civile( et par beneficiaire)?\)?/g, "$1 / an$2"],
   [/(€) forfait\b/g, "$1"],
   [/\bpar annee civile\b/g, "par an"],
+  [/(\/|\bpar) ?annee ?\/ ?civile\b/g, "$1 an"],
+  // « 200 € par œil par an », « 510 € par œil, par année civile et par bénéficiaire », « 300 € par œil /A/B »: one
+  // item a year, the count the language writes « / œil tous les ans » (an eye is a beneficiary's).
+  [/(?:\/|\bpar) ?(oeil|oreille|implant|dent|appareil|equipement),? (?:et )?(?:par|\/) ?an(?:,? (?:et )?(?:par|\/) ?(?:beneficiaire|personne))?\b/g, "/ $1 tous les ans"],
+  [/(?:\/|\bpar) ?(oeil|oreille|implant|dent|appareil|equipement) ?\/ ?a ?\/ ?b\b/g, "/ $1 tous les ans"],
+  // « 40 € par séance, limite à 6 séances/année/civile/Bénéficiaire ».
+  [/,? limitee? a (\d+) seances? ?(?:\/|par) ?an(?: ?(?:\/|par|et par) ?beneficiaire)?\b/g, " (max $1 seances / an)"],
+  // « 250 € limité à une intervention par année civile »: one of the line's act a year.
+  [/,? limitee? a une intervention par an\b/g, " (max 1 / an)"],
+  // « 15 € par jour dans la limite de 30 jours par année civile (en hospitalisation …) ».
+  [/(\/|\bpar) jour,? (?:et )?dans la limite de (\d+) jours (?:par|\/) an(?: et par beneficiaire)?\b.*$/g, "/ jour (max $2 jours / an)"],
+  // « 50 % FR limités à 1,5 % PMSS par intervention dans la limite de 4 interventions par an ».
+  [/\blimites? a ([\d,.]+ % pmss) par intervention dans la limite de (\d+) interventions? par an$/g, "dans la limite de $1 / acte (max $2 actes / an)"],
+  // « 80 % FR limités à 4 % PMSS par personne et par an ».
+  [/\blimites? a ([\d,.]+ % pmss) par (?:personne|beneficiaire) et par an$/g, "dans la limite de $1 / an / beneficiaire"],
   [/\bpar jour d'hospitalisation\b/g, "/ jour"],
   [/(€) maximum$/g, "$1"],
   [/(€) ?\/ ?semestre de soins\b/g, "$1 / semestre"],
@@ -88,8 +107,11 @@ const REECRITURES: readonly (readonly [RegExp, string])[] = [
  * ci-après », « Grille optique base 2 »): the guarantee is elsewhere, not an amount here.
  */
 function lireRenvoi(t: string): Garantie | undefined {
-  if (/^(?:voir|cf\.?|se reporter (?:a|au)|selon (?:la|le)|suivant (?:la|le)|conformement (?:a|au))\b.*\b(?:grille|tableau|tableaux|annexe|bareme|programme)\b/.test(t) || /^grille (?:optique|dentaire|auditive)\b/.test(t)) {
-    return { type: "renvoi", vers: t.replace(/^(?:voir|cf\.?|se reporter (?:a|au)|selon|suivant|conformement (?:a|au))\s*/, "") };
+  if (
+    /^(?:voir|cf\.?|se reporter (?:au|a)|se referer (?:aux|au|a)|selon (?:la|le)|suivant (?:la|le)|conformement (?:au|a))\b.*\b(?:grille|tableau|tableaux|annexe|bareme|programme|montants?)\b/.test(t) ||
+    /^grille (?:optique|dentaire|auditive)\b/.test(t)
+  ) {
+    return { type: "renvoi", vers: t.replace(/^(?:voir|cf\.?|se reporter (?:au|a)|se referer (?:aux|au|a)|selon|suivant|conformement (?:au|a))\s*/, "") };
   }
   return undefined;
 }

@@ -43,6 +43,8 @@ export const UNITES: Readonly<Record<UniteTemps, DefinitionUnite>> = {
   oeil: { singulier: "œil", pluriel: "yeux", parUnite: false, denombrable: true, duree: false },
   implant: { singulier: "implant", pluriel: "implants", parUnite: false, denombrable: true, duree: false },
   appareil: { singulier: "appareil", pluriel: "appareils", parUnite: false, denombrable: true, duree: false },
+  // « 400 € / enfant » (forfait naissance ou adoption): one child, which one line holds once.
+  enfant: { singulier: "enfant", pluriel: "enfants", parUnite: false, denombrable: true, duree: false },
 };
 
 /**
@@ -97,6 +99,8 @@ export const MOTS_UNITE: ReadonlyMap<string, UniteTemps> = new Map<string, Unite
   ["implants", "implant"],
   ["appareil", "appareil"],
   ["appareils", "appareil"],
+  ["enfant", "enfant"],
+  ["enfants", "enfant"],
 ]);
 
 /** Canonical name of each base of a percentage (« 150 % BR », « 1,5 % PMSS »). */
