@@ -115,6 +115,7 @@ class Analyseur {
   private limiteDebut = 0;
   private limiteClause: Clause | null = null;
   private nombreMax: Formule["nombreMax"] | null = null;
+  private monture: Cents | null = null;
   private nombreMaxDebut = 0;
   private nombreMaxClause: Clause | null = null;
   /** « sans limitation de durée », « illimités »: no limit and no count may come with it. */
@@ -305,6 +306,7 @@ class Analyseur {
     };
     if (this.limite) f.limite = this.limite;
     if (this.nombreMax) f.nombreMax = this.nombreMax;
+    if (this.monture !== null) f.monture = this.monture;
     return f;
   }
 
@@ -363,6 +365,7 @@ class Analyseur {
 
   /** A convention, a limit or (when `compteNu`, after « , » or « ( ») a bare count. False when none starts here. */
   private clause(compteNu: boolean): boolean {
+    if (this.clauseMonture()) return true;
     if (this.clauseConvention()) return true;
     if (this.clauseSansLimite()) return true;
     const debut = this.c();
@@ -397,6 +400,24 @@ class Analyseur {
       );
     }
     this.erreur(this.c(), "« ) »");
+  }
+
+  /** « dont 100 € monture max », « dont 30 € pour la monture »: the frame's share of the amount, at most. */
+  private clauseMonture(): boolean {
+    if (!this.estMot(0, "dont") || this.a(1).type !== "nombre") return false;
+    const s = this.i;
+    const debut = this.c();
+    this.i++;
+    const t = this.termeNombre();
+    this.prendUnParmi([["pour", "la"], ["sur", "la"], ["de", "la"], ["de"], ["en"]]);
+    if (t.type !== "montant" || !this.prend(["monture"])) {
+      this.i = s;
+      return false;
+    }
+    this.prendUnParmi([["maximum"], ["maxi"], ["max"]]);
+    if (this.monture !== null) this.erreur(debut, "une seule part de monture", `part de la monture en double à la position ${this.pos(debut)}`);
+    this.monture = t.cents;
+    return true;
   }
 
   private clauseConvention(): boolean {

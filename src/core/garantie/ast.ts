@@ -83,6 +83,11 @@ export interface Formule {
    *   item, so it changes nothing in one line's amount and is kept for the validator.
    */
   readonly nombreMax?: { readonly nombre: number; readonly unite?: UniteTemps; readonly par?: UniteTemps; readonly periode: Periode };
+  /**
+   * « 420 € dont 100 € monture max »: of the line's amount, the frame is paid at most this much (the lenses take the
+   * rest). Only on an optical equipment's cell; evaluated when the context gives the frame's price (`fraisMonture`).
+   */
+  readonly monture?: Cents;
   /** RO_INCLUS (default) or RO_EN_SUS (the cell is the complementary's part alone). */
   readonly convention: Convention;
   /** The cell said it explicitly (« Sécu incluse », « en sus du RO »…), rather than by default. */

@@ -15,6 +15,8 @@ export interface ContexteGarantie {
   readonly hlf?: Cents;
   /** The legal cap of the line (optique category cap, audio classe II, non-OPTAM maximum). */
   readonly plafondLegal?: Cents;
+  /** The frame's share of `fr` on an optical equipment (for « … dont 100 € monture max »). */
+  readonly fraisMonture?: Cents;
   /** Days, nights or sessions in the line for per-unit guarantees (default 1). */
   readonly unites?: number;
 }

@@ -63,6 +63,12 @@ function evaluerFormule(f: Formule, date: Jour, br: Cents, fr: Cents, roBrut: Ce
     const plafond = somme(f.limite, f.convention, date, br, fr, roBrut, autres, unites);
     if (plafond < valeur) valeur = plafond;
   }
+  // « 420 € dont 100 € monture max »: what the frame costs above its share is not paid.
+  const fm = autres?.fraisMonture;
+  if (f.monture !== undefined && fm !== undefined && fm > f.monture) {
+    const plafond = Math.max(0, fr - fm + f.monture);
+    if (plafond < valeur) valeur = plafond;
+  }
   return f.convention === "RO_EN_SUS" ? additionner(roBrut, valeur) : valeur;
 }
 

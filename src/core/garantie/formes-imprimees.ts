@@ -95,6 +95,8 @@ const REECRITURES: readonly (readonly [RegExp, string])[] = [
   [/\blimites? a ([\d,.]+ % pmss) par (?:personne|beneficiaire) et par an$/g, "dans la limite de $1 / an / beneficiaire"],
   [/\bpar jour d'hospitalisation\b/g, "/ jour"],
   [/(€) maximum$/g, "$1"],
+  // « 700 € 100 € monture max »: the « dont » the PDF lost.
+  [/(€) (\d[\d ,.]*) ?€ (monture max(?:imum)?)\b/g, "$1 dont $2 € $3"],
   [/(€) ?\/ ?semestre de soins\b/g, "$1 / semestre"],
   [/\/ ?dent ?\/? ?[x×] ?(\d+) ?\/ ?an\b/g, "/ dent (max $1 / an)"],
   [/\b(\d+(?:[,.]\d+)?) ?% du pmss\b/g, "$1 % pmss"],

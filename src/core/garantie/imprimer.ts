@@ -52,6 +52,7 @@ export function normaliserGarantie(texte: string): string {
 /** The canonical text, first letter in lower case; without the convention when `avecConvention` is false. */
 export function texteFormule(f: Formule, avecConvention = true): string {
   let s = texteSomme(f.termes);
+  if (f.monture !== undefined) s += ` dont ${texteTerme({ type: "montant", cents: f.monture })} monture`;
   if (avecConvention && f.convention === "RO_EN_SUS") s += " en sus du RO";
   else if (avecConvention && f.conventionExplicite) s += " Sécu incluse";
   if (f.limite) s += ` dans la limite ${texteLimite(f.limite)}`;

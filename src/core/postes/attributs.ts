@@ -35,6 +35,8 @@ export function estAttribut(libelle: string, intertitre: string | undefined, val
   if (MOTS_ATTRIBUT.test(l) && montants === 0) return true;
   // « Garantie obsèques » then « . Adulte de moins de 65 ans | 1 753,16 € »: the amounts by age detail the service.
   if (TRANCHE_D_AGE.test(l) && (montants === 0 || apresAttribut)) return true;
+  // « | | Devis obligatoire avant d'engager vos soins… »: a row without a label that only states a condition.
+  if (l === "" && phrases && montants === 0 && valeurs.some((v) => v.trim() !== "")) return true;
   // « Optique | Limité à 1 équipement tous les 2 ans… »: a section's name carrying a rule, not a guarantee.
   if (phrases && montants === 0 && valeurs.some((v) => v.trim() !== "") && estNomDeSection(libelle)) return true;
   // Under « Assistance hospitalisation », « Garanties solidaires »: the lines are the service's items.

@@ -16,6 +16,8 @@ export interface EvaluationFixture {
   hlf?: string;
   plafondLegal?: string;
   unites?: number;
+  /** The frame's share of fr on an optical equipment. */
+  fraisMonture?: string;
   attendu?: string;
   erreur?: string;
   source: string;
@@ -54,5 +56,6 @@ export function contexte(e: EvaluationFixture): ContexteGarantie {
   if (e.hlf !== undefined) ctx.hlf = euros(e.hlf)!;
   if (e.plafondLegal !== undefined) ctx.plafondLegal = euros(e.plafondLegal)!;
   if (e.unites !== undefined) ctx.unites = e.unites;
+  if (e.fraisMonture !== undefined) ctx.fraisMonture = euros(e.fraisMonture)!;
   return ctx;
 }

@@ -1,6 +1,7 @@
 import type { Jour } from "../../dates";
 import { debutRegime2015 } from "../../calculators/regime-responsable";
 import { plafondMonture } from "../../calculators/plafonds";
+import { formules } from "../couverture";
 import { FR_ILLIMITE, euros, point } from "../echantillons";
 import { brMontureB, tauxAu } from "../points";
 import { refR871_2 } from "../references";
@@ -37,6 +38,25 @@ export const montureB: Regle = {
               `au-delà de la limite de ${euros(limite.montant)}${limite.inclutRo ? " Sécurité sociale incluse" : " hors remboursement de la Sécurité sociale (régime 2015)"}.`,
             ref,
           );
+        }
+      }
+    }
+    // « 420 € dont 150 € monture max » on an equipment line: the frame's share the cell allows is above the limit.
+    for (const i of v.lignes((p) => p.optique?.classe === "B" && p.optique.element !== "monture")) {
+      for (const c of v.couverturesDe(i)) {
+        for (const f of formules(c)) {
+          if (f.monture === undefined) continue;
+          const part = f.convention === "RO_EN_SUS" ? f.monture + ctx.roBrut : f.monture;
+          if (part > max) {
+            v.signaler(
+              this.id,
+              "erreur",
+              c,
+              `Monture de classe B : la garantie en paie jusqu'à ${euros(part)} au sein de l'équipement, au-delà de la limite de ${euros(limite.montant)}` +
+                `${limite.inclutRo ? " Sécurité sociale incluse" : " hors remboursement de la Sécurité sociale (régime 2015)"}.`,
+              ref,
+            );
+          }
         }
       }
     }
