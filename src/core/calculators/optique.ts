@@ -201,6 +201,8 @@ function classeA(c: Calcul): Decompte {
 
 function classeB(c: Calcul, classe: "A" | "B"): Decompte {
   const { e, date, fr } = c;
+  // « 420 € dont 100 € monture max »: the frame's share printed in the equipment's own cell is its sub-limit.
+  const garantieMonture: Garantie | undefined = e.garantieMonture ?? partMonture(e.garantie);
   const br = e.base ?? baseParDefaut(c, classe);
   const base = baseRetenue(c, br);
   const roBrut = appliquerTaux(base, c.taux);
@@ -216,7 +218,7 @@ function classeB(c: Calcul, classe: "A" | "B"): Decompte {
     capEquipement = plafondOptique(e.categorie, c.dateContrat);
     capG = capEquipement.inclutRo ? capEquipement.montant : additionner(capEquipement.montant, roBrut);
     capMonture = plafondMonture(c.dateContrat);
-    if (!capMonture.inclutRo || (e.garantieMonture !== undefined && e.garantieMonture.type === "formule" && e.garantieMonture.convention === "RO_EN_SUS")) {
+    if (!capMonture.inclutRo || (garantieMonture !== undefined && garantieMonture.type === "formule" && garantieMonture.convention === "RO_EN_SUS")) {
       brMonture = baseMontureParDefaut(c, base);
       roMonture = appliquerTaux(brMonture, c.taux);
     }
@@ -245,13 +247,13 @@ function classeB(c: Calcul, classe: "A" | "B"): Decompte {
   let montureCouverte = e.monture < g ? e.monture : g;
   let gMonture: Cents | undefined;
   let ctxMonture: ContexteGarantie | undefined;
-  if (e.garantieMonture !== undefined) {
+  if (garantieMonture !== undefined) {
     if (brMonture === undefined) {
       brMonture = baseMontureParDefaut(c, base);
       roMonture = appliquerTaux(brMonture, c.taux);
     }
     ctxMonture = { date, br: brMonture, fr: e.monture, roBrut: roMonture ?? 0, plafondLegal: capMontureG };
-    gMonture = evaluer(e.garantieMonture, ctxMonture);
+    gMonture = evaluer(garantieMonture, ctxMonture);
     if (gMonture < montureCouverte) montureCouverte = gMonture;
   }
   if (c.responsable && capMontureG !== undefined) {
@@ -302,7 +304,7 @@ function classeB(c: Calcul, classe: "A" | "B"): Decompte {
       if (g !== gEcrite) et.push(etape(ETAPE_GARANTIE_PLAFONNEE, g, REF_PLAFOND));
       else if (!c.responsable) et.push(etape(ETAPE_NON_RESPONSABLE, null));
     }
-    if (gMonture !== undefined) et.push(etape(`Garantie de la monture : ${interpretationGarantie(e.garantieMonture!, ctxMonture)}`, gMonture));
+    if (gMonture !== undefined) et.push(etape(`Garantie de la monture : ${interpretationGarantie(garantieMonture!, ctxMonture)}`, gMonture));
     if (capMontureG !== undefined && c.responsable) {
       et.push(
         etape(
@@ -438,4 +440,10 @@ function fin(c: Calcul, base: Cents, roBrut: Cents, g: Cents, rc: Cents): Decomp
     alertes: c.alertes ?? AUCUN,
     etapes: c.etapes ?? AUCUN,
   });
+}
+
+/** The frame's share of an equipment's cell (« … dont 100 € monture »), as a guarantee of its own. */
+function partMonture(g: Garantie): Garantie | undefined {
+  if (g.type !== "formule" || g.monture === undefined) return undefined;
+  return { type: "formule", termes: [{ terme: { type: "montant", cents: g.monture } }], convention: g.convention, conventionExplicite: g.conventionExplicite };
 }
