@@ -888,6 +888,33 @@ class Analyseur {
     } else {
       return null;
     }
+    // « / œil / an », « par œil, par année civile et par bénéficiaire »: an item, then the envelope's duration (« tous
+    // les 2 ans » after an item is a count instead: see renouvellement).
+    if (estObjet(unite)) {
+      const sd = this.i;
+      if (this.c().type === "separateur" && (this.a(1).type === "barre" || this.estMot(1, "par") || (this.estMot(1, "et") && this.estMot(2, "par")))) this.i++;
+      if (this.c().type === "barre" || this.estMot(0, "par") || this.voit(["et", "par"])) {
+        this.i += this.voit(["et", "par"]) ? 2 : 1;
+        const x = this.c();
+        const d = x.type === "nombre" ? MOTS_UNITE.get(this.a(1).type === "mot" ? this.a(1).mot : "") : x.type === "mot" ? MOTS_UNITE.get(x.mot) : undefined;
+        if (d !== undefined && UNITES[d].duree) {
+          const [n2, u2] = this.nombreEtUnite();
+          const duree = { nombre: n2, unite: u2 };
+          const s3 = this.i;
+          if (this.c().type === "separateur" && (this.a(1).type === "barre" || this.estMot(1, "par") || (this.estMot(1, "et") && this.estMot(2, "par")))) this.i++;
+          if (this.c().type === "barre" || this.estMot(0, "par") || this.voit(["et", "par"])) {
+            this.i += this.voit(["et", "par"]) ? 2 : 1;
+            if (this.c().type === "mot" && MOTS_UNITE.get(this.c().mot) === "beneficiaire") {
+              this.i++;
+              return { nombre, unite, beneficiaire: true, duree };
+            }
+          }
+          this.i = s3;
+          return { nombre, unite, duree };
+        }
+      }
+      this.i = sd;
+    }
     // « / an / bénéficiaire », « par an et par bénéficiaire », « par bénéficiaire et par an ».
     const s2 = this.i;
     if (this.c().type === "barre" || this.estMot(0, "par") || this.voit(["et", "par"])) {

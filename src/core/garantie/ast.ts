@@ -35,7 +35,8 @@ export type UniteTemps =
   | "oeil"
   | "implant"
   | "appareil"
-  | "enfant";
+  | "enfant"
+  | "naissance";
 
 export interface Periode {
   /** "/ 2 ans" → 2; "/ an" → 1 (a whole number ≥ 1). */
@@ -46,6 +47,12 @@ export interface Periode {
    * only when true, and never with unite "beneficiaire" (« / bénéficiaire » alone is that unit).
    */
   readonly beneficiaire?: true;
+  /**
+   * « 200 € / œil / an », « 400 € par an et par oreille »: an amount per item (`unite`, an item a line holds once)
+   * within a yearly (or other) envelope: the envelope, not a count of items (« / équipement tous les 2 ans » is a
+   * count, `Formule.nombreMax`). Present only on an item unit.
+   */
+  readonly duree?: { readonly nombre: number; readonly unite: UniteTemps };
 }
 
 export type Terme =

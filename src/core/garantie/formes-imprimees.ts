@@ -17,7 +17,7 @@ export function formeImprimee(texte: string): string | Garantie | undefined {
   if (renvoi) return renvoi;
   // « / » alone: the slash grids print in a cell that has nothing (« Implant dentaire : / / / 30 % PMSS »).
   if (t === "/" || t === "//") return { type: "neant" };
-  for (const [re, par] of REECRITURES) t = t.replace(re, par as string);
+  for (const [re, par] of REECRITURES) t = typeof par === "string" ? t.replace(re, par) : t.replace(re, par);
   // « 1   000 € »: the folding alone (runs of spaces in a number) may be what makes the text readable.
   t = t.replace(/(\d) +(?=\d{3}\b)/g, "$1 ").replace(/\s+/g, " ").trim();
   return t !== texte.trim() ? t : undefined;
@@ -37,7 +37,7 @@ function plierTexte(s: string): string {
 }
 
 /** Rewrites, in order. Each one is exact: the canonical words mean what the printed ones mean. */
-const REECRITURES: readonly (readonly [RegExp, string])[] = [
+const REECRITURES: readonly (readonly [RegExp, string | ((...groupes: string[]) => string)])[] = [
   // ——— bases ———
   // « de la base de remboursement de la sécurité sociale (BR) », « de BRSS »: the BR.
   [/\b(?:de )?(?:la )?base de remboursement(?: de la securite sociale| de l'assurance maladie(?: obligatoire)?| secu| ss)?(?: \((?:br|brss)\))?/g, "br"],
@@ -79,10 +79,11 @@ const REECRITURES: readonly (readonly [RegExp, string])[] = [
   [/(€) forfait\b/g, "$1"],
   [/\bpar annee civile\b/g, "par an"],
   [/(\/|\bpar) ?annee ?\/ ?civile\b/g, "$1 an"],
-  // « 200 € par œil par an », « 510 € par œil, par année civile et par bénéficiaire », « 300 € par œil /A/B »: one
-  // item a year, the count the language writes « / œil tous les ans » (an eye is a beneficiary's).
-  [/(?:\/|\bpar) ?(oeil|oreille|implant|dent|appareil|equipement),? (?:et )?(?:par|\/) ?an(?:,? (?:et )?(?:par|\/) ?(?:beneficiaire|personne))?\b/g, "/ $1 tous les ans"],
-  [/(?:\/|\bpar) ?(oeil|oreille|implant|dent|appareil|equipement) ?\/ ?a ?\/ ?b\b/g, "/ $1 tous les ans"],
+  [/\bpar oreille appareillee\b/g, "par oreille"],
+  // « 400 € par an et par oreille », « 750 € par an / par bénéficiaire / par œil »: an amount per item within a yearly
+  // envelope, the language's « / oreille / an » (an envelope, not a count of items: not « tous les ans »).
+  [/(?:\/|\bpar) ?an ?,? ?(?:et )?(?:\/ ?)?(?:par )?(beneficiaire ?,? ?(?:et )?(?:\/ ?)?(?:par )?)?(oeil|oreille|implant|dent|appareil)\b/g, (_m: string, b: string | undefined, item: string) => `/ ${item} / an${b ? " / beneficiaire" : ""}`],
+  [/(?:\/|\bpar) ?(oeil|oreille|implant|dent|appareil|equipement) ?\/ ?a ?\/ ?b\b/g, "/ $1 / an / beneficiaire"],
   // « 40 € par séance, limite à 6 séances/année/civile/Bénéficiaire ».
   [/,? limitee? a (\d+) seances? ?(?:\/|par) ?an(?: ?(?:\/|par|et par) ?beneficiaire)?\b/g, " (max $1 seances / an)"],
   // « 250 € limité à une intervention par année civile »: one of the line's act a year.
@@ -95,6 +96,18 @@ const REECRITURES: readonly (readonly [RegExp, string])[] = [
   [/\blimites? a ([\d,.]+ % pmss) par (?:personne|beneficiaire) et par an$/g, "dans la limite de $1 / an / beneficiaire"],
   [/\bpar jour d'hospitalisation\b/g, "/ jour"],
   [/(€) maximum$/g, "$1"],
+  // « 40 € × 3 séances par an par bénéficiaire »: 40 € a session, 3 sessions a year.
+  [/(€) ?[x×] ?(\d+) seances? (?:par|\/) an(?: (?:et )?(?:par|\/) beneficiaire)?$/g, "$1 / seance (max $2 seances / an)"],
+  // « 100 % BR complété le cas échéant par 160 € »: the amount comes on top.
+  [/ complete(?: le cas echeant)? par (?=\d)/g, " + "],
+  // « + 60 % FR à hauteur de 50 €/an/bénéficiaire ».
+  [/\ba hauteur de (?=\d)/g, "dans la limite de "],
+  // « La prise en charge est limitée à 1700 € par aide auditive », « Allocation forfaitaire égale à 20 % du PMSS »,
+  // « Remboursement à 100 % de la BR … ».
+  [/^la prise en charge est limitee a (?=\d)/g, "frais reels dans la limite de "],
+  [/^allocation forfaitaire (?:egale a|de) (?=\d)/g, ""],
+  [/^remboursement a (?=\d)/g, ""],
+  [/,? y compris (?:le )?remboursements? (?:de la )?(?:ss|securite sociale|ro|amo)\b/g, " securite sociale incluse"],
   // « 700 € 100 € monture max »: the « dont » the PDF lost.
   [/(€) (\d[\d ,.]*) ?€ (monture max(?:imum)?)\b/g, "$1 dont $2 € $3"],
   [/(€) ?\/ ?semestre de soins\b/g, "$1 / semestre"],

@@ -90,7 +90,8 @@ export function texteTerme(t: Terme): string {
 
 export function textePeriode(p: Periode): string {
   const u = UNITES[p.unite];
-  const base = p.nombre === 1 ? `/ ${u.singulier}` : `/ ${p.nombre} ${u.pluriel}`;
+  let base = p.nombre === 1 ? `/ ${u.singulier}` : `/ ${p.nombre} ${u.pluriel}`;
+  if (p.duree) base += p.duree.nombre === 1 ? ` / ${UNITES[p.duree.unite].singulier}` : ` / ${p.duree.nombre} ${UNITES[p.duree.unite].pluriel}`;
   return p.beneficiaire ? `${base} / bénéficiaire` : base;
 }
 

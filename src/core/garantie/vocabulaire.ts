@@ -45,6 +45,7 @@ export const UNITES: Readonly<Record<UniteTemps, DefinitionUnite>> = {
   appareil: { singulier: "appareil", pluriel: "appareils", parUnite: false, denombrable: true, duree: false },
   // « 400 € / enfant » (forfait naissance ou adoption): one child, which one line holds once.
   enfant: { singulier: "enfant", pluriel: "enfants", parUnite: false, denombrable: true, duree: false },
+  naissance: { singulier: "naissance", pluriel: "naissances", parUnite: false, denombrable: true, duree: false },
 };
 
 /**
@@ -101,6 +102,8 @@ export const MOTS_UNITE: ReadonlyMap<string, UniteTemps> = new Map<string, Unite
   ["appareils", "appareil"],
   ["enfant", "enfant"],
   ["enfants", "enfant"],
+  ["naissance", "naissance"],
+  ["naissances", "naissance"],
 ]);
 
 /** Canonical name of each base of a percentage (« 150 % BR », « 1,5 % PMSS »). */
