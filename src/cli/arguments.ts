@@ -25,6 +25,10 @@ export interface OptionsVerifier {
   readonly nombres?: UniteNombres;
   /** `--gravite`: the least severe findings shown (counts and exit code stay complete). */
   readonly gravite: Gravite;
+  /** `--lecture`: also show what was understood of each line and cell (poste, confidence, reading). */
+  readonly lecture: boolean;
+  /** `--corrections`: a corrections file (JSON or CSV) applied to the grids read. */
+  readonly corrections?: string;
 }
 
 export type Commande =
@@ -51,6 +55,8 @@ const OPTIONS_VERIFIER = [
   "--individuel",
   "--nombres",
   "--gravite",
+  "--lecture",
+  "--corrections",
   "--aide",
   "--help",
 ] as const;
@@ -90,6 +96,8 @@ function analyserVerifier(args: readonly string[]): Commande {
   const vues = new Map<string, string>();
   let date: Jour | undefined;
   let json = false;
+  let lecture = false;
+  let corrections: string | undefined;
   let feuille: string | undefined;
   let responsable: boolean | undefined;
   let collectif: boolean | undefined;
@@ -176,6 +184,15 @@ function analyserVerifier(args: readonly string[]): Commande {
         une("--gravite");
         gravite = choix(nom, valeur(`l'une des valeurs ${GRAVITES.join(", ")}`), GRAVITES);
         break;
+      case "--lecture":
+        sansValeur();
+        une(nom);
+        lecture = true;
+        break;
+      case "--corrections":
+        une(nom);
+        corrections = valeur("un fichier de corrections (JSON ou CSV)");
+        break;
       default:
         throw new ErreurUsage(`Option inconnue : ${nom}.${suggestion(nom, OPTIONS_VERIFIER)} Voir : remb aide verifier`);
     }
@@ -186,6 +203,8 @@ function analyserVerifier(args: readonly string[]): Commande {
     chemins,
     json,
     gravite,
+    lecture,
+    ...(corrections !== undefined ? { corrections } : {}),
     ...(date !== undefined ? { date } : {}),
     ...(feuille !== undefined ? { feuille } : {}),
     ...(responsable !== undefined ? { responsable } : {}),

@@ -1,11 +1,14 @@
 import { estRembError } from "../core/errors";
-import { grilleDepuisCsv, grilleDepuisJson, type Grille, type OptionsImport } from "../core/grille";
+import { readFileSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { grilleDepuisCsv, grilleDepuisJson, lectureDeGrille, lireCorrections, type Corrections, type Grille, type OptionsImport } from "../core/grille";
 import { verifierGrille, type OptionsVerification, type RapportVerification } from "../core/responsable";
 import paquet from "../../package.json";
 import { AIDE_GENERALE, AIDE_VERIFIER } from "./aide";
 import { analyserArguments, ErreurUsage, type OptionsVerifier } from "./arguments";
 import { formatDuContenu, lireOctets, listerEntrees, type Entree, type FormatFichier } from "./entrees";
 import { EcrivainJson, jsonResultat } from "./rapport-json";
+import { texteLecture } from "./rapport-lecture";
 import { avecCouleurs, SANS_STYLE, STYLE_ANSI, texteResultat, texteResume } from "./rapport-texte";
 import { ajouterAuResume, codeDeSortie, RESUME_VIDE, type ResultatFichier } from "./resultat";
 
@@ -59,6 +62,15 @@ export async function executer(argv: readonly string[], d: Partial<DependancesCl
 }
 
 async function verifier(o: OptionsVerifier, deps: DependancesCli): Promise<number> {
+  let corrections: Corrections | undefined;
+  if (o.corrections !== undefined) {
+    const c = lireFichierCorrections(o.corrections, deps.cwd);
+    if (typeof c === "string") {
+      deps.stderr.write(`remb : ${c}\n`);
+      return 2;
+    }
+    corrections = c;
+  }
   const entrees = listerEntrees(o.chemins, deps.cwd);
   const style = avecCouleurs(deps.stdout.isTTY === true, deps.env) ? STYLE_ANSI : SANS_STYLE;
   const ecrire = (s: string) => void deps.stdout.write(s);
@@ -66,11 +78,12 @@ async function verifier(o: OptionsVerifier, deps: DependancesCli): Promise<numbe
   let resume = RESUME_VIDE;
   let premier = true;
   for (const e of entrees) {
-    const r = await verifierEntree(e, o, deps);
+    const r = await verifierEntree(e, o, corrections, deps);
     resume = ajouterAuResume(resume, r);
-    if (json) json.grille(jsonResultat(r, o.gravite));
+    if (json) json.grille(jsonResultat(r, o.gravite, o.lecture));
     else {
-      ecrire(`${premier ? "" : "\n"}${texteResultat(r, o.gravite, style)}`);
+      const lecture = o.lecture && r.grille ? `${texteLecture(lectureDeGrille(r.grille), style).join("\n")}\n` : "";
+      ecrire(`${premier ? "" : "\n"}${texteResultat(r, o.gravite, style)}${lecture}`);
       premier = false;
     }
   }
@@ -80,14 +93,32 @@ async function verifier(o: OptionsVerifier, deps: DependancesCli): Promise<numbe
   return code;
 }
 
-async function verifierEntree(e: Entree, o: OptionsVerifier, deps: DependancesCli): Promise<ResultatFichier> {
+/** A corrections file is small (10 000 entries at most): one larger than this is not one. */
+const TAILLE_MAX_CORRECTIONS = 4 * 1024 * 1024;
+
+/** The corrections file, or the French message saying why it cannot be used (a usage error: exit code 2). */
+function lireFichierCorrections(chemin: string, cwd: string): Corrections | string {
+  const complet = resolve(cwd, chemin);
+  try {
+    const t = statSync(complet);
+    if (!t.isFile()) return `corrections « ${chemin} » : ce n'est pas un fichier.`;
+    if (t.size > TAILLE_MAX_CORRECTIONS) return `corrections « ${chemin} » : fichier trop gros pour un fichier de corrections (${Math.round(t.size / 1024 / 1024)} Mo).`;
+    return lireCorrections(readFileSync(complet, "utf8"));
+  } catch (e) {
+    if (estRembError(e)) return `corrections « ${chemin} » : ${e.message}`;
+    const code = (e as NodeJS.ErrnoException).code;
+    return `corrections « ${chemin} » : ${code === "ENOENT" ? "fichier introuvable" : code === "EACCES" ? "lecture refusée" : "illisible"}.`;
+  }
+}
+
+async function verifierEntree(e: Entree, o: OptionsVerifier, corrections: Corrections | undefined, deps: DependancesCli): Promise<ResultatFichier> {
   if (e.probleme !== undefined) return { chemin: e.chemin, erreur: { etape: "lecture", message: e.probleme, interne: false } };
   const octets = lireOctets(e);
   if (!(octets instanceof Uint8Array)) return { chemin: e.chemin, ...(e.format ? { format: e.format } : {}), erreur: { etape: "lecture", message: octets.probleme, interne: false } };
   const format = e.format ?? formatDuContenu(octets);
   let grille: Grille;
   try {
-    grille = await importer(octets, format, o);
+    grille = await importer(octets, format, o, corrections);
   } catch (err) {
     return { chemin: e.chemin, format, erreur: { etape: "lecture", ...echec(err, deps, e.chemin) } };
   }
@@ -109,8 +140,9 @@ function echec(err: unknown, deps: DependancesCli, chemin: string): { code?: str
   return { message: (err as Error)?.message ?? String(err), interne: true };
 }
 
-async function importer(octets: Uint8Array, format: FormatFichier, o: OptionsVerifier): Promise<Grille> {
+async function importer(octets: Uint8Array, format: FormatFichier, o: OptionsVerifier, corrections: Corrections | undefined): Promise<Grille> {
   const options: OptionsImport = {
+    ...(corrections !== undefined ? { corrections } : {}),
     ...(o.responsable !== undefined ? { responsable: o.responsable } : {}),
     ...(o.collectif !== undefined ? { collectif: o.collectif } : {}),
     ...(o.nombres !== undefined ? { nombres: o.nombres } : {}),

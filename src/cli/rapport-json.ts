@@ -1,8 +1,9 @@
 import { isoDepuisJour, type Jour } from "../core/dates";
+import { lectureDeGrille, type LectureGrille } from "../core/grille";
 import type { Constat } from "../core/responsable";
 import type { Gravite } from "./arguments";
 import { montre } from "./rapport-texte";
-import type { ResultatFichier, Resume } from "./resultat";
+import { verdict, type ResultatFichier, type Resume, type Verdict } from "./resultat";
 
 /**
  * `remb verifier --json`: one JSON document on stdout (schema in docs/cli.md, version 1). Every key is always
@@ -19,9 +20,15 @@ export interface GrilleJsonSortie {
   readonly source: { readonly feuille: string | null; readonly encodage: string | null; readonly separateur: string | null } | null;
   readonly date?: string;
   readonly origineDate?: string;
+  /** The printed text the grid's date was read from (« Garanties au 01/01/2025 »), when origineDate is « grille ». */
+  readonly texteDate?: string | null;
   readonly conforme?: boolean;
+  /** « conforme », « sous-reserve » (no erreur, alertes to check) or « non-conforme ». */
+  readonly verdict?: Verdict;
   readonly comptes?: { readonly erreurs: number; readonly alertes: number; readonly infos: number };
   readonly constats?: readonly ConstatJson[];
+  /** With --lecture: what was understood of each line and cell (src/core/grille/lecture.ts); null without. */
+  readonly lecture?: LectureGrille | null;
   readonly erreur?: { readonly etape: string; readonly code: string | null; readonly message: string; readonly interne: boolean };
 }
 
@@ -38,7 +45,7 @@ export interface ConstatJson {
   readonly reference: string;
 }
 
-export function jsonResultat(r: ResultatFichier, seuil: Gravite): GrilleJsonSortie {
+export function jsonResultat(r: ResultatFichier, seuil: Gravite, lecture = false): GrilleJsonSortie {
   const g = r.grille;
   const commun = {
     fichier: r.chemin,
@@ -54,9 +61,12 @@ export function jsonResultat(r: ResultatFichier, seuil: Gravite): GrilleJsonSort
     ...commun,
     date: isoDepuisJour(rp.date),
     origineDate: rp.origineDate,
+    texteDate: rp.origineDate === "grille" ? (r.grille.texteDateEffet ?? null) : null,
     conforme: rp.erreurs === 0,
+    verdict: verdict(rp),
     comptes: { erreurs: rp.erreurs, alertes: rp.alertes, infos: rp.infos },
     constats: rp.constats.filter((c) => montre(c, seuil)).map(jsonConstat),
+    lecture: lecture ? lectureDeGrille(r.grille) : null,
   };
 }
 

@@ -2,7 +2,7 @@ import { dateFr } from "../core/dates";
 import type { Grille } from "../core/grille";
 import type { Constat, RapportVerification } from "../core/responsable";
 import type { Gravite } from "./arguments";
-import type { ResultatFichier, Resume } from "./resultat";
+import { verdict, type ResultatFichier, type Resume } from "./resultat";
 
 /**
  * The terminal report (French): one block per file, then one summary line. Plain text that stays readable when
@@ -56,9 +56,15 @@ export function texteResultat(r: ResultatFichier, seuil: Gravite, st: Style): st
     return lignes.join("\n") + "\n";
   }
   const rp = r.rapport;
-  lignes.push(`${champ("Date appliquée")}${dateFr(rp.date)} (${origineDate(rp)})`);
-  const comptes = `${nombre(rp.erreurs, "erreur", "erreurs")}, ${nombre(rp.alertes, "alerte", "alertes")}, ${nombre(rp.infos, "info", "infos")}`;
-  lignes.push(`${champ("Résultat")}${rp.erreurs > 0 ? st.rouge("NON CONFORME") : st.vert("CONFORME")} — ${comptes}`);
+  lignes.push(`${champ("Date appliquée")}${dateFr(rp.date)} (${origineDate(rp, r.grille)})`);
+  const corr = correctionsAppliquees(r.grille);
+  if (corr.lignes + corr.cellules > 0) {
+    lignes.push(`${champ("Corrections")}${nombre(corr.lignes, "ligne", "lignes")} et ${nombre(corr.cellules, "cellule", "cellules")} lues selon le fichier de corrections`);
+  }
+  const v = verdict(rp);
+  const comptes = `${nombre(rp.erreurs, "erreur", "erreurs")}, ${nombre(rp.alertes, "alerte", "alertes")}${v === "sous-reserve" ? " à vérifier" : ""}, ${nombre(rp.infos, "info", "infos")}`;
+  const etat = v === "non-conforme" ? st.rouge("NON CONFORME") : v === "sous-reserve" ? st.jaune("CONFORME SOUS RÉSERVE") : st.vert("CONFORME");
+  lignes.push(`${champ("Résultat")}${etat} — ${comptes}`);
   const montres = rp.constats.filter((c) => montre(c, seuil));
   if (montres.length > 0) lignes.push("");
   for (const c of montres) lignes.push(...texteConstat(c, st));
@@ -88,7 +94,12 @@ export function texteConstat(c: Constat, st: Style): string[] {
 }
 
 export function texteResume(r: Resume, st: Style): string {
-  const parties = [nombre(r.conformes, "conforme", "conformes"), nombre(r.nonConformes, "non conforme", "non conformes"), nombre(r.illisibles, "illisible", "illisibles")];
+  const parties = [
+    nombre(r.conformes, "conforme", "conformes"),
+    ...(r.sousReserve > 0 ? [nombre(r.sousReserve, "conforme sous réserve", "conformes sous réserve")] : []),
+    nombre(r.nonConformes, "non conforme", "non conformes"),
+    nombre(r.illisibles, "illisible", "illisibles"),
+  ];
   if (r.nonVerifiees > 0) parties.push(nombre(r.nonVerifiees, "non vérifiée", "non vérifiées"));
   return st.gras(`${nombre(r.grilles, "grille", "grilles")} : ${parties.join(", ")}.`) + "\n";
 }
@@ -116,15 +127,27 @@ export function descriptionSource(g: Grille): string {
   }
 }
 
-function origineDate(r: RapportVerification): string {
+function origineDate(r: RapportVerification, g: Grille): string {
   switch (r.origineDate) {
     case "option":
       return "option --date";
     case "grille":
-      return "date d'effet de la grille";
+      return g.texteDateEffet !== undefined ? `lue sur la grille : « ${g.texteDateEffet} »` : "date d'effet de la grille";
     case "aujourdhui":
       return "date du jour : ni --date ni date d'effet sur la grille";
   }
+}
+
+/** Lines whose poste and cells whose reading the user's corrections gave. */
+export function correctionsAppliquees(g: Grille): { lignes: number; cellules: number } {
+  if (g.source.format === "json") return { lignes: 0, cellules: g.lignes.reduce((n, l) => n + l.cellules.filter((c) => c.correction !== undefined).length, 0) };
+  let lignes = 0;
+  let cellules = 0;
+  for (const l of g.lignes) {
+    if (l.reconnaissance.origine === "fournie") lignes++;
+    for (const c of l.cellules) if (c.correction !== undefined) cellules++;
+  }
+  return { lignes, cellules };
 }
 
 /** French agreement: 0 and 1 take the singular. */

@@ -32,7 +32,10 @@ export interface ResultatEchec {
 
 export interface Resume {
   readonly grilles: number;
+  /** No erreur and no alerte. */
   readonly conformes: number;
+  /** No erreur, but alertes an auditor must look at: never plainly « conforme ». */
+  readonly sousReserve: number;
   readonly nonConformes: number;
   readonly illisibles: number;
   readonly nonVerifiees: number;
@@ -40,15 +43,32 @@ export interface Resume {
 
 export function ajouterAuResume(r: Resume, f: ResultatFichier): Resume {
   if (f.erreur === undefined) {
-    const conforme = f.rapport.erreurs === 0;
-    return { ...r, grilles: r.grilles + 1, conformes: r.conformes + (conforme ? 1 : 0), nonConformes: r.nonConformes + (conforme ? 0 : 1) };
+    const v = verdict(f.rapport);
+    return {
+      ...r,
+      grilles: r.grilles + 1,
+      conformes: r.conformes + (v === "conforme" ? 1 : 0),
+      sousReserve: r.sousReserve + (v === "sous-reserve" ? 1 : 0),
+      nonConformes: r.nonConformes + (v === "non-conforme" ? 1 : 0),
+    };
   }
   return f.erreur.etape === "lecture"
     ? { ...r, grilles: r.grilles + 1, illisibles: r.illisibles + 1 }
     : { ...r, grilles: r.grilles + 1, nonVerifiees: r.nonVerifiees + 1 };
 }
 
-export const RESUME_VIDE: Resume = { grilles: 0, conformes: 0, nonConformes: 0, illisibles: 0, nonVerifiees: 0 };
+export const RESUME_VIDE: Resume = { grilles: 0, conformes: 0, sousReserve: 0, nonConformes: 0, illisibles: 0, nonVerifiees: 0 };
+
+/**
+ * « non-conforme »: an erreur (a breach read without doubt); « sous-reserve »: no erreur but alertes, points REMB could
+ * not decide (a cell not read, an uncertain poste…), which an auditor checks before calling the grid compliant;
+ * « conforme »: neither.
+ */
+export type Verdict = "conforme" | "sous-reserve" | "non-conforme";
+
+export function verdict(r: RapportVerification): Verdict {
+  return r.erreurs > 0 ? "non-conforme" : r.alertes > 0 ? "sous-reserve" : "conforme";
+}
 
 /**
  * Exit code: 2 when anything could not be read or checked (no verdict: a CI must not pass), else 1 when a grid has

@@ -88,7 +88,7 @@ describe("cli: unreadable inputs", () => {
     assert.ok(illisibles.every((g) => g.erreur?.etape === "lecture" && g.erreur.interne === false && g.nom === null));
     assert.equal(doc.grilles.find((g) => g.fichier === "bonne.csv")?.nom, "Mutuelle Exemple — Garanties 2026");
     assert.deepEqual(l.appels.map((a) => a.grille), ["Mutuelle Exemple — Garanties 2026"]);
-    assert.deepEqual(doc.resume, { grilles: cas.length + 1, conformes: 1, nonConformes: 0, illisibles: cas.length, nonVerifiees: 0 });
+    assert.deepEqual(doc.resume, { grilles: cas.length + 1, conformes: 0, sousReserve: 1, nonConformes: 0, illisibles: cas.length, nonVerifiees: 0 });
   });
 
   it("the messages are the French ones users are meant to read (spot checks)", () => {

@@ -41,7 +41,7 @@ describe("cli: reports (golden files)", () => {
   it("without --date the validator gets no date (it picks the grid's, else today)", async () => {
     const r = await lancer(["verifier", "grilles"], { cwd: tmp.chemin });
     assert.ok(r.appels.every((a) => !("date" in a.options)));
-    assert.match(r.stdout, /Date appliquée 01\/01\/2026 \(date d'effet de la grille\)/);
+    assert.match(r.stdout, /Date appliquée 01\/01\/2026 \(lue sur la grille : « Date d'effet : 01\/01\/2026 — contrat responsable »\)/);
     assert.match(r.stdout, /Date appliquée 01\/03\/2026 \(date du jour : ni --date ni date d'effet sur la grille\)/);
   });
 

@@ -8,3 +8,4 @@ export { neutraliserPourTableur } from "./valeur-cellule";
 export { adresseA1, lettresColonne, origineDepuis, type Origine } from "./adresse";
 export { lireCorrections, validerCorrections, VERSION_CORRECTIONS, type Corrections, type PosteCorrige } from "./corrections";
 export { separerRenvois, lireNotes, type Note } from "./renvois";
+export { lectureDeGrille, type LectureGrille, type LectureLigne, type LectureCellule } from "./lecture";

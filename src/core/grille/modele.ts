@@ -20,6 +20,11 @@ export interface Grille {
   readonly nom: string;
   /** Effective date printed on the grid or given by the caller (selects the responsible-contract regime). */
   readonly dateEffet?: Jour;
+  /**
+   * The printed text the date of effect was read from (« Date d'effet : 01/01/2026 », « Garanties au 01/01/2025 »,
+   * « Édition 03/2026 »), when it was read from the grid rather than given.
+   */
+  readonly texteDateEffet?: string;
   /** The grid claims to be a « contrat responsable » (caller option or JSON field); unknown when absent. */
   readonly responsable?: boolean;
   /** Mandatory collective contract (D911-1 floors apply, CR-23); unknown when absent. */

@@ -99,6 +99,7 @@ class Import {
     const lignes = this.lireLignes(entete.derniere + 1, entete.colonnes, niveaux, colonnesLibelle, entete.lignesUnites);
     this.signalerDoublons(lignes);
     const dateEffet = this.dateEffet(titres.dateEffet);
+    const texteDate = this.options.dateEffet === undefined ? titres.texteDate : undefined;
     const responsable = this.options.responsable ?? titres.responsable;
     const nom = this.options.nom ?? titres.nom ?? this.origine.feuille ?? "Grille";
     const source: SourceGrille = {
@@ -109,6 +110,7 @@ class Import {
     return {
       nom,
       ...(dateEffet !== undefined ? { dateEffet } : {}),
+      ...(dateEffet !== undefined && texteDate !== undefined ? { texteDateEffet: texteDate } : {}),
       ...(responsable !== undefined ? { responsable } : {}),
       ...(this.options.collectif !== undefined ? { collectif: this.options.collectif } : {}),
       niveaux,
@@ -511,17 +513,23 @@ class Import {
 
   // ——— title rows ———
 
-  private lireTitres(avant: number, colonnesLibelle: readonly number[]): { nom?: string; dateEffet?: Jour; responsable?: boolean } {
+  private lireTitres(avant: number, colonnesLibelle: readonly number[]): { nom?: string; dateEffet?: Jour; texteDate?: string; responsable?: boolean } {
     let nom: string | undefined;
     let dateEffet: Jour | undefined;
+    let texteDate: string | undefined;
+    // « Garanties au 01/01/2025 », « Édition 03/2026 », « Mise à jour … »: a date the grid is as of, taken when no
+    // date of effect is printed.
+    let dateAutre: { jour: Jour; texte: string } | undefined;
     let responsable: boolean | undefined;
     for (let r = 0; r < avant; r++) {
       const textes: string[] = [];
       let dateCellule: Jour | undefined;
       for (let c = 0; c < this.largeur; c++) {
         const v = this.v(r, c);
-        if (v.type === "texte") textes.push(v.texte);
-        else if (v.type === "date") dateCellule = jourDepuisIso(v.texte);
+        // A title merged across the row comes once per cell (exceljs): once is enough.
+        if (v.type === "texte") {
+          if (textes[textes.length - 1] !== v.texte) textes.push(v.texte);
+        } else if (v.type === "date") dateCellule = jourDepuisIso(v.texte);
         else if (v.type === "nombre") {
           const f = this.format(r, c);
           if (f && estFormatDate(f)) dateCellule = jourDepuisSerieSur(v.nombre);
@@ -530,12 +538,29 @@ class Import {
       const ligne = textes.join(" ");
       if (ligne === "") continue;
       const p = plier(ligne);
-      if (/\b(effet|vigueur|compter|applicable)\b/.test(p)) dateEffet ??= dateDansTexte(ligne) ?? dateCellule;
+      if (dateEffet === undefined) {
+        // « Date d'effet : 01/01/2026 », « en vigueur à compter du 1er janvier 2020 »: the date right after the words.
+        dateEffet = dateApres(ligne, EFFET) ?? (dateCellule !== undefined && /\b(effet|vigueur|compter|applicables?)\b/.test(p) ? dateCellule : undefined);
+        if (dateEffet !== undefined) texteDate = ligne;
+      }
+      if (dateAutre === undefined) {
+        const j = dateApres(ligne, REFERENCE) ?? dateEdition(ligne) ?? (dateCellule !== undefined && /\b(edition|mise a jour|maj|au)\b/.test(p) ? dateCellule : undefined);
+        if (j !== undefined) dateAutre = { jour: j, texte: ligne };
+      }
       if (/\bnon responsable\b/.test(p)) responsable ??= false;
       else if (/\bcontrat responsable\b|\bresponsable et solidaire\b|\bsolidaire et responsable\b/.test(p)) responsable ??= true;
       if (nom === undefined && colonnesLibelle.length > 0 && !/\b(effet|vigueur)\b/.test(p)) nom = textes[0]!;
     }
-    return { ...(nom !== undefined ? { nom } : {}), ...(dateEffet !== undefined ? { dateEffet } : {}), ...(responsable !== undefined ? { responsable } : {}) };
+    if (dateEffet === undefined && dateAutre !== undefined) {
+      dateEffet = dateAutre.jour;
+      texteDate = dateAutre.texte;
+    }
+    return {
+      ...(nom !== undefined ? { nom } : {}),
+      ...(dateEffet !== undefined ? { dateEffet } : {}),
+      ...(texteDate !== undefined ? { texteDate: texteDate.length > 160 ? `${texteDate.slice(0, 159)}…` : texteDate } : {}),
+      ...(responsable !== undefined ? { responsable } : {}),
+    };
   }
 
   private dateEffet(titre: Jour | undefined): Jour | undefined {
@@ -1212,18 +1237,48 @@ function jourDepuisSerieSur(n: number): Jour | undefined {
 const MOIS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"];
 
 /** « 01/01/2026 », « 2026-01-01 », « 1er janvier 2026 » in a title row. */
-function dateDansTexte(t: string): Jour | undefined {
-  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(t);
+
+/** Words a date of effect follows (folded): « date d'effet : », « en vigueur au », « à compter du », « applicables le ». */
+const EFFET = /\b(?:effet|vigueur|compter|applicables?)\b[^0-9]{0,25}$/;
+/** Words a date the grid is as of follows, when no date of effect is printed: « Garanties au », « à partir du », « Mise à jour le ». */
+const REFERENCE = /\b(?:au|a partir du|a partir de|mise a jour|mis a jour|maj|actualisee?|en date du)\b[^0-9]{0,8}$/;
+
+/**
+ * The first date printed right after the words `avant` matches (at most a few words between): in a paragraph
+ * (« … étendu par arrêté du 26 mars 2025, JO … ; en vigueur au 1er janvier 2025 »), only the date those words introduce.
+ */
+function dateApres(t: string, avant: RegExp): Jour | undefined {
+  const p = replier(t);
+  const re = /\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b|\b(\d{1,2})(?: ?er)? (janv|fevr?|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z]*\.? (\d{4})\b/g;
+  for (const m of p.matchAll(re)) {
+    if (!avant.test(p.slice(Math.max(0, m.index - 60), m.index))) continue;
+    try {
+      if (m[1] !== undefined) return jourDepuisIso(m[0]);
+      if (m[4] !== undefined) return jourDepuisTexte(`${m[4]}/${m[5]}/${m[6]}`);
+      return jourDepuisIso(`${m[9]}-${String(MOIS.findIndex((x) => x.startsWith(m[8]!)) + 1).padStart(2, "0")}-${m[7]!.padStart(2, "0")}`);
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
+}
+
+/** Lower case without accents, the punctuation of dates kept (plier would turn « 01/01/2026 » into words). */
+function replier(t: string): string {
+  return t.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[’']/g, " ").replace(/\s+/g, " ");
+}
+
+/** « Édition 03/2026 », « Édition mars 2026 », « Version 01/2025 »: the first of the month. */
+function dateEdition(t: string): Jour | undefined {
+  const edition = /\b(?:edition|version|mise a jour|maj)\b\W{0,3}(?:(\d{1,2})[/.-](\d{4})|(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre) (\d{4}))\b/.exec(replier(t));
+  if (!edition) return undefined;
+  const mois = edition[1] !== undefined ? Number(edition[1]) : MOIS.indexOf(edition[3]!) + 1;
+  if (mois < 1 || mois > 12) return undefined;
   try {
-    if (iso) return jourDepuisIso(iso[0]);
-    const fr = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/.exec(t);
-    if (fr) return jourDepuisTexte(`${fr[1]}/${fr[2]}/${fr[3]}`);
-    const lettres = /\b(\d{1,2})(?: ?er)? (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre) (\d{4})\b/.exec(plier(t));
-    if (lettres) return jourDepuisIso(`${lettres[3]}-${String(MOIS.indexOf(lettres[2]!) + 1).padStart(2, "0")}-${lettres[1]!.padStart(2, "0")}`);
+    return jourDepuisIso(`${edition[2] ?? edition[4]!}-${String(mois).padStart(2, "0")}-01`);
   } catch {
     return undefined;
   }
-  return undefined;
 }
 
 /** « Abréviations : … », « BR : base de remboursement… », « Légende »: a glossary printed with the table. */
@@ -1231,10 +1286,10 @@ function estGlossaire(t: string): boolean {
   return /^\s*(?:abr[ée]viations?|l[ée]gende|lexique|glossaire)\b/i.test(t) || /^\s*[A-Z][A-Z0-9-]{1,7}\s?:\s+\p{L}/u.test(t);
 }
 
-/** Headers of the columns a « Total » column adds up: the Sécurité sociale's part, the complementary's parts. */
 /** The start of a text that only goes on with the cell above (folded). */
 const SUITE_DE_CELLULE = /^\W*(dans la limite|limitee?s? a|plafonnee?s? a|max(imum)?\b|par (an|annee|jour|acte|seance|beneficiaire|oreille|verre)\b|au[- ]dela|sur (presentation|justificatif)|soit\b|sans limitation)/;
 
+/** Headers of the columns a « Total » column adds up: the Sécurité sociale's part, the complementary's parts. */
 const PARTIE_DU_TOTAL = /\b(au titre|dont|part|prise en charge|remboursements?|regime de branche|securite sociale|secu|complement|complementaire|depassements?|forfaits?)\b/;
 
 /** The cell of a level that holds part of the line's label (a correction band): no guarantee, nothing to read. */

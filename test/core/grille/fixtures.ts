@@ -157,6 +157,7 @@ function egalPartiel(reel: unknown, attendu: unknown, chemin: string): void {
 function comparer(g: Grille, a: Record<string, unknown>): void {
   for (const k of ["nom", "responsable", "collectif"] as const) if (k in a) assert.equal(g[k], a[k], k);
   if ("dateEffet" in a) assert.equal(g.dateEffet === undefined ? undefined : isoDepuisJour(g.dateEffet), a.dateEffet, "dateEffet");
+  if ("texteDateEffet" in a) assert.equal(g.texteDateEffet, a.texteDateEffet, "texteDateEffet");
   if (a.source) egalPartiel(g.source, a.source, "source");
   if (a.niveaux) {
     const ns = a.niveaux as Record<string, unknown>[];
