@@ -37,10 +37,14 @@ Options :
                        pourcentage (150 = 150 % BR), multiple (1,5 = 150 % BR), euros
   --gravite NIVEAU     n'affiche que les constats de gravité NIVEAU ou plus grave :
                        erreur, alerte, info (défaut : tout) ; les comptes restent complets
+  --lecture            montre ce que REMB a compris : poste, confiance et raison de chaque
+                       ligne, lecture de chaque cellule (ou pourquoi elle n'est pas lue)
+  --corrections FICH   applique un fichier de corrections (JSON ou CSV : poste d'une ligne
+                       ou d'un libellé, lecture d'une cellule ; docs/format-grille.md)
   -h, --aide           cette aide
 
 Codes de sortie :
-  0  toutes les grilles sont conformes (des alertes peuvent rester à examiner)
+  0  aucune grille n'a d'erreur (« conforme sous réserve » : des alertes restent à examiner)
   1  au moins une grille a un constat de gravité « erreur »
   2  un fichier est illisible ou n'a pas pu être vérifié, ou la ligne de commande est
      incorrecte (2 l'emporte sur 1) ; les autres fichiers sont tout de même vérifiés
@@ -52,4 +56,5 @@ Exemples :
   npx remb verifier assets/grilles/conforme.csv
   npx remb verifier grilles/ --date 01/01/2026 --gravite erreur
   npx remb verifier grilles/ --json > rapport.json
+  npx remb verifier grille.xlsx --lecture --corrections corrections.json
 `;
