@@ -59,7 +59,6 @@ class Import {
   private readonly V: ValeurCellule[][] = [];
   private largeur = 0;
   private readonly alertes: AlerteImport[] = [];
-  private readonly garantieCache = new Map<string, boolean>();
   private readonly corrections: Corrections | undefined;
   private readonly notes: Note[] = [];
   private readonly conventionsRo = new Map<number, ConventionRo>();
@@ -199,7 +198,7 @@ class Import {
   }
 
   private texteSemblableGarantie(t: string): boolean {
-    const hit = this.garantieCache.get(t);
+    const hit = SEMBLABLES.get(t);
     if (hit !== undefined) return hit;
     let oui: boolean;
     // « Prise en charge intégrale » reads as a guarantee although « intégrale » names levels too: a text that reads
@@ -220,7 +219,8 @@ class Import {
           /^(frais r[ée]els|ticket mod[ée]rateur)\b/i.test(t);
       }
     }
-    this.garantieCache.set(t, oui);
+    if (SEMBLABLES.size >= SEMBLABLES_MAX) SEMBLABLES.clear();
+    SEMBLABLES.set(t, oui);
     return oui;
   }
 
@@ -1285,6 +1285,13 @@ function dateEdition(t: string): Jour | undefined {
 function estGlossaire(t: string): boolean {
   return /^\s*(?:abr[ée]viations?|l[ée]gende|lexique|glossaire)\b/i.test(t) || /^\s*[A-Z][A-Z0-9-]{1,7}\s?:\s+\p{L}/u.test(t);
 }
+
+/**
+ * Whether a text stands where a guarantee stands, by text: it depends on the text alone, and grids repeat theirs
+ * (« 100 % BR », « Néant ») from one file to the next. Bounded like the other memos.
+ */
+const SEMBLABLES = new Map<string, boolean>();
+const SEMBLABLES_MAX = 20_000;
 
 /** The start of a text that only goes on with the cell above (folded). */
 const SUITE_DE_CELLULE = /^\W*(dans la limite|limitee?s? a|plafonnee?s? a|max(imum)?\b|par (an|annee|jour|acte|seance|beneficiaire|oreille|verre)\b|au[- ]dela|sur (presentation|justificatif)|soit\b|sans limitation)/;

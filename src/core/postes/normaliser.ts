@@ -413,6 +413,20 @@ const PASSES_COMPILEES: readonly Passe[] = PASSES.map(compilerPasse);
 
 /** Lower case, no accents, ligatures opened, anything but letters and digits becomes a space. */
 export function plier(s: string): string {
+  // Grids repeat their texts (cell values, headers, labels) and the importer folds each several times: remembered.
+  const deja = plies.get(s);
+  if (deja !== undefined) return deja;
+  const r = plierTexte(s);
+  if (plies.size >= PLIES_MAX) plies.clear();
+  plies.set(s, r);
+  return r;
+}
+
+const plies = new Map<string, string>();
+/** Bounded: a 200 000-row file of distinct texts must not keep them all. */
+const PLIES_MAX = 20_000;
+
+function plierTexte(s: string): string {
   return s
     .toLowerCase()
     .normalize("NFD")
