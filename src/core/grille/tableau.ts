@@ -704,6 +704,43 @@ class Import {
             ...(adresse !== undefined ? { adresse } : {}),
             cellules: niveaux.map((n) => celluleSansObjet(n, adresseA1(this.origine, r, n.colonne))),
           });
+        } else if (!fusionnee && this.elementDeListe(t, lignes, intertitre)) {
+          // « − couronnes, bridges et inter de bridges » under « Prothèses dentaires … : 270 % BR »: what the line covers.
+          const parent = [...lignes].reverse().find((l) => l.cellules.some((c) => !c.sansObjet))!;
+          const numero = this.origine.ligne + r;
+          const adresse = this.adresseLibelle(r, colonnesLibelle);
+          lignes.push({
+            poste: parent.poste,
+            ...(parent.attribut ? { attribut: true as const } : {}),
+            reconnaissance: { ...parent.reconnaissance, raison: `Élément de la liste de la ligne ${parent.ligne} (« ${court(parent.libelle)} »).` },
+            libelle: t,
+            section: parent.section,
+            ...(intertitre !== undefined ? { intertitre } : {}),
+            complete: parent.ligne,
+            ligne: numero,
+            ...(adresse !== undefined ? { adresse } : {}),
+            cellules: niveaux.map((n) => celluleSansObjet(n, adresseA1(this.origine, r, n.colonne))),
+          });
+          continue;
+        } else if (!fusionnee && estPhraseSansValeur(t)) {
+          // « Un équipement (verres + monture) tous les 2 ans par personne, sauf enfants. »: a rule or a condition
+          // printed among the lines, shown as an attribute. What it says may still qualify the lines below (« …
+          // Équipements 100 % santé classe A »): it stays their sub-heading.
+          const numero = this.origine.ligne + r;
+          const adresse = this.adresseLibelle(r, colonnesLibelle);
+          lignes.push({
+            poste: null,
+            attribut: true,
+            reconnaissance: { origine: "libelle", confiance: 1, raison: "Phrase imprimée parmi les lignes (règle, condition) : gardée, non vérifiée." },
+            libelle: t,
+            section,
+            ...(intertitre !== undefined ? { intertitre } : {}),
+            ligne: numero,
+            ...(adresse !== undefined ? { adresse } : {}),
+            cellules: niveaux.map((n) => celluleSansObjet(n, adresseA1(this.origine, r, n.colonne))),
+          });
+          section = sectionEnTete(separerRenvois(t).texte) ?? section;
+          intertitre = t;
         } else {
           // « Optique Les prestations … s'entendent y compris le RO »: a heading opening its section with a sentence.
           section = sectionEnTete(separerRenvois(t).texte) ?? section;
@@ -753,13 +790,36 @@ class Import {
       // « | Etablissements non conventionnés : 80 % … »): the second case of the line above.
       const casSeuls = libelle === "" && precedente !== undefined ? this.casDeContinuation(r, colonnesNiveaux) : undefined;
       if (casSeuls !== undefined) {
+        const parent = lignes[lignes.length - 1];
         if (casSeuls.sorte !== "secteur") {
+          const adresse = this.adresseLibelle(r, colonnesLibelle);
           this.alerte(
             "SOUS_CAS",
             "info",
-            `Ligne ${numero} : second cas de « ${court(precedente!.libelle)} » (${casSeuls.qualificatif}) ; seul le premier est vérifié, celui-ci est à vérifier à la main.`,
-            { ligne: numero, ...(this.adresseLibelle(r, colonnesLibelle) ? { adresse: this.adresseLibelle(r, colonnesLibelle)! } : {}) },
+            `Ligne ${numero} : second cas de « ${court(precedente!.libelle)} » (${casSeuls.qualificatif}) ; lu et vérifié avec des alertes seulement, à vérifier à la main.`,
+            { ligne: numero, ...(adresse ? { adresse } : {}) },
           );
+          // « Etablissements non conventionnés : 80 % des frais réels … » under the conventionné case: the same care,
+          // another case of it, kept as a line of its own.
+          if (parent !== undefined && !parent.attribut) {
+            const poste = parent.poste === null ? null : (posteParCode(parent.poste) ?? null);
+            lignes.push({
+              poste: parent.poste,
+              reconnaissance: { ...parent.reconnaissance, raison: `Second cas (${casSeuls.qualificatif}) de la ligne ${parent.ligne} (« ${court(parent.libelle)} »).` },
+              libelle: `${precedente!.libelle} — ${casSeuls.qualificatif}`,
+              section: parent.section,
+              ...(parent.intertitre !== undefined ? { intertitre: parent.intertitre } : {}),
+              casDe: parent.ligne,
+              ligne: numero,
+              ...(adresse !== undefined ? { adresse } : {}),
+              cellules: niveaux.map((n, i) => {
+                const col = colonnesNiveaux[i]!;
+                const v = this.v(r, col.c);
+                const texteCas = v.type === "texte" ? lireCasUnique(separerRenvois(v.texte).texte)?.texte : undefined;
+                return texteCas !== undefined ? this.celluleDuCas(r, col, n, i, poste, numero, texteCas, []) : this.celluleStandard(r, col, n, i, poste, numero, undefined, []);
+              }),
+            });
+          }
           continue;
         }
         libelle = `${precedente!.libelle} — ${libelleDuCas(casSeuls)}`;
@@ -863,7 +923,9 @@ class Import {
           this.alerte(
             "SOUS_CAS",
             "info",
-            `${adresse} (${n.nom}) : ${un.length} cas imprimés (${un.map((x) => x.qualificatif).join(", ")}) ; « ${principal.qualificatif} » est vérifié, les autres sont à vérifier à la main.`,
+            un.length === 1
+              ? `${adresse} (${n.nom}) : la cellule ne vaut que pour « ${principal.qualificatif} » ; les autres cas sont à vérifier à la main.`
+              : `${adresse} (${n.nom}) : ${un.length} cas imprimés (${un.map((x) => x.qualificatif).join(", ")}) ; « ${principal.qualificatif} » est vérifié, les autres sont à vérifier à la main.`,
             { ligne: numero, niveau: n.nom, adresse },
           );
           return this.celluleDuCas(r, colonnesNiveaux[i]!, n, i, poste, numero, principal.texte, renvois);
@@ -901,6 +963,17 @@ class Import {
     const avec = reconnaitrePoste(`${tete} ${libelle}`, { section });
     // Only an item that names nothing by itself (« - Non remboursée par le RO »): « - Vaccins prescrits » is vaccines.
     return seul.poste === null && avec.poste !== null ? `${tete} ${libelle}` : libelle;
+  }
+
+  /**
+   * « − couronnes, bridges et inter de bridges » with no value, right under a line with values (or under another
+   * element of its list), no sub-heading in between: an element of what that line covers.
+   */
+  private elementDeListe(t: string, lignes: readonly Ligne[], intertitre: string | undefined): boolean {
+    if (!/^\s*[-–—•−]\s*\S/.test(t) || /:\s*(\([^)]*\))?\s*$/.test(t)) return false;
+    const dessus = lignes[lignes.length - 1];
+    if (dessus === undefined || dessus.intertitre !== intertitre) return false;
+    return dessus.cellules.some((c) => !c.sansObjet) || (dessus.complete !== undefined && dessus.cellules.every((c) => c.sansObjet));
   }
 
   /** Every value the row prints only goes on with a cell above (« Dans la limite de 30 jours », « par an »). */
@@ -1196,7 +1269,7 @@ class Import {
   private signalerDoublons(lignes: readonly Ligne[]): void {
     const vus = new Map<string, Ligne>();
     for (const l of lignes) {
-      if (l.poste === null || l.complete !== undefined) continue;
+      if (l.poste === null || l.complete !== undefined || l.casDe !== undefined) continue;
       const avant = vus.get(l.poste);
       if (avant) {
         this.alerte("POSTE_EN_DOUBLE", "info", `Lignes ${avant.ligne} et ${l.ligne} : même poste « ${posteParCode(l.poste)!.libelle} » (« ${court(avant.libelle)} », « ${court(l.libelle)} »).`, {
@@ -1292,6 +1365,20 @@ function estGlossaire(t: string): boolean {
  */
 const SEMBLABLES = new Map<string, boolean>();
 const SEMBLABLES_MAX = 20_000;
+
+/**
+ * A row without values that is a sentence (a rule, a condition, a renewal period), not a heading: long, or ending
+ * with a full stop, or with a verb a heading does not have.
+ */
+function estPhraseSansValeur(t: string): boolean {
+  const u = separerRenvois(t).texte.trim();
+  if (u.length < 40) return false;
+  return (
+    /[.;!]\s*$/.test(u) ||
+    u.length > 120 ||
+    /\b(est|sont|s'entend|s'entendent|s’entend|s’entendent|peut|peuvent|doit|doivent|permet|concerne|s'applique|s’applique|sauf|conformément|tous les (\d+ )?ans)\b/i.test(u)
+  );
+}
 
 /** The start of a text that only goes on with the cell above (folded). */
 const SUITE_DE_CELLULE = /^\W*(dans la limite|limitee?s? a|plafonnee?s? a|max(imum)?\b|par (an|annee|jour|acte|seance|beneficiaire|oreille|verre)\b|au[- ]dela|sur (presentation|justificatif)|soit\b|sans limitation)/;

@@ -192,7 +192,9 @@ export const POSTES_SOINS_COURANTS = [
       "prothèses médicales",
       "petit et gros appareillage",
     ],
-    exclusions: ["auditives", "dentaires", "capillaires"],
+    // « Prothèses auditives », « Prothèses dentaires » name their own postes, which explain them better; « Appareillage,
+    // prothèses orthopédiques et auditives » is still the devices line.
+    exclusions: ["capillaires"],
     calculateur: "soins",
     tauxRo: "ro.taux.lpp",
   }),
