@@ -95,7 +95,9 @@ class Import {
     const colonnesLibelle = this.colonnesLibelle(entete.colonnes, entete.lignes);
     const titres = this.lireTitres(entete.lignes[0]!, colonnesLibelle);
     this.lireConventionsRo(entete.lignes[0]!, entete.derniere + 1, entete.colonnes, niveaux);
-    const lignes = this.lireLignes(entete.derniere + 1, entete.colonnes, niveaux, colonnesLibelle, entete.lignesUnites);
+    // « Nature des frais », « Garanties », « Prestations »: the header's label cell, printed again above a repeated header.
+    const libellesEntete = new Set(entete.lignes.flatMap((r) => colonnesLibelle.map((c) => plier(this.texte(r, c)))).filter((t) => t !== ""));
+    const lignes = this.lireLignes(entete.derniere + 1, entete.colonnes, niveaux, colonnesLibelle, entete.lignesUnites, libellesEntete);
     this.signalerDoublons(lignes);
     const dateEffet = this.dateEffet(titres.dateEffet);
     const texteDate = this.options.dateEffet === undefined ? titres.texteDate : undefined;
@@ -641,7 +643,14 @@ class Import {
 
   // ——— lines ———
 
-  private lireLignes(debut: number, colonnes: readonly Colonne[], niveaux: readonly Niveau[], colonnesLibelle: readonly number[], unites: ReadonlySet<number>): Ligne[] {
+  private lireLignes(
+    debut: number,
+    colonnes: readonly Colonne[],
+    niveaux: readonly Niveau[],
+    colonnesLibelle: readonly number[],
+    unites: ReadonlySet<number>,
+    libellesEntete: ReadonlySet<string>,
+  ): Ligne[] {
     const parNom = new Map(colonnes.map((c) => [c.texte, c]));
     const colonnesNiveaux = niveaux.map((n) => parNom.get(n.nom)!);
     const lignes: Ligne[] = [];
@@ -661,7 +670,8 @@ class Import {
       const aValeurs = colonnesNiveaux.some((col) => this.v(r, col.c).type !== "vide");
       // The header printed again at the top of a page or of a new table, or a sub-header (« Secteur conventionné |
       // Secteur non conventionné », « Adulte | Enfant »): not a line.
-      if (aValeurs && this.enteteRepetee(r, colonnesNiveaux)) {
+      const libelleEntete = colonnesLibelle.some((c) => libellesEntete.has(plier(this.texte(r, c))));
+      if (aValeurs && (this.enteteRepetee(r, colonnesNiveaux) || (libelleEntete && !this.valeursLisibles(r, colonnesNiveaux)))) {
         bloc = undefined;
         continue;
       }
@@ -680,7 +690,9 @@ class Import {
         const s = sectionDeTitre(separerRenvois(t).texte);
         if (s !== null) {
           section = s;
-          intertitre = undefined;
+          // « Médecines douces (ostéopathie, étiopathie…) » over « Reconnus comme praticiens … »: a section heading that
+          // names the care also helps read the lines below it.
+          intertitre = /\(/.test(t) ? t : undefined;
           bloc = undefined;
         } else if (!fusionnee && this.ligneSansValeur(r, t, section, intertitre, colonnesNiveaux, colonnesLibelle, lignes)) {
           // « Monture » under « Verres | Selon la grille optique » (a value merged down), « Indemnités de déplacement »
@@ -974,6 +986,14 @@ class Import {
     const dessus = lignes[lignes.length - 1];
     if (dessus === undefined || dessus.intertitre !== intertitre) return false;
     return dessus.cellules.some((c) => !c.sansObjet) || (dessus.complete !== undefined && dessus.cellules.every((c) => c.sansObjet));
+  }
+
+  /** Some value of the row reads as a guarantee with an amount (a header repeated above the table has none). */
+  private valeursLisibles(r: number, colonnes: readonly Colonne[]): boolean {
+    return colonnes.some((col) => {
+      const v = this.v(r, col.c);
+      return v.type === "nombre" || (v.type === "texte" && this.montantLisible(v.texte));
+    });
   }
 
   /** Every value the row prints only goes on with a cell above (« Dans la limite de 30 jours », « par an »). */

@@ -449,12 +449,12 @@ function plierTexte(s: string): string {
 const QUALIFIANTS_HORS = /^\s*(?:l'|le |la |les |du |des )?(?:optam|dptam|dptm|cas\b|contrat|r[ée]seau|100|panier|parcours|nomenclature|secteur|convention|dispositif|cadre|pratique|zone)/i;
 
 function sansExclusions(libelle: string): string {
-  if (!/\b(hors|y compris|avec ou sans|ne relevant pas|autres? que|sauf|exemples?|ex)\b|\(=/i.test(libelle)) return libelle;
+  if (!/\b(hors|y compris|avec ou sans|ne relevant pas|autres?\s+que|sauf|exemples?|ex)\b|\(=/i.test(libelle)) return libelle;
   return libelle
     // « Petit appareillage - exemples : orthopédie, prothèses mammaires, prothèse capillaire »: examples, not the line.
     .replace(/\s*[-–—]?\s*\(?\s*(?:par\s+)?(?:exemples?|ex\.)\s*:[^()]*\)?/gi, " ")
     // « Orthopédie et prothèse (autre que dentaire et auditive) », « (sauf optique) »: what the line is not.
-    .replace(/\(\s*(?:autres? que|sauf)\b[^()]*\)/gi, " ")
+    .replace(/\(\s*(?:autres?\s+que|sauf)\b[^()]*\)/gi, " ")
     .replace(/\(\s*(hors|y compris)\b([^()]*)\)/gi, (m, mot: string, reste: string) => (mot.toLowerCase() === "hors" && QUALIFIANTS_HORS.test(reste) ? m : " "))
     .replace(/(^|[-–—,;:]\s*)(hors|y compris)\b([^-–—,;:()]*)/gi, (m, avant: string, mot: string, reste: string) =>
       mot.toLowerCase() === "hors" && QUALIFIANTS_HORS.test(reste) ? m : avant === "" ? " " : " ",
