@@ -1,3 +1,4 @@
+import { replier } from "../texte/plier";
 import type { Garantie } from "./ast";
 
 /**
@@ -12,7 +13,8 @@ import type { Garantie } from "./ast";
  * per year? per session?) is left for the parser to refuse, so the grid reports it as unread instead of misreading it.
  */
 export function formeImprimee(texte: string): string | Garantie | undefined {
-  let t = plierTexte(texte);
+  // The rewrites are written for this form: lower case, no accents, one kind of space, dash and apostrophe.
+  let t = replier(texte);
   const renvoi = lireRenvoi(t);
   if (renvoi) return renvoi;
   // « / » alone: the slash grids print in a cell that has nothing (« Implant dentaire : / / / 30 % PMSS »).
@@ -23,18 +25,6 @@ export function formeImprimee(texte: string): string | Garantie | undefined {
   return t !== texte.trim() ? t : undefined;
 }
 
-/** Lower case, no accents, one kind of space, dash and apostrophe: the rewrites are written for this form. */
-function plierTexte(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/œ/g, "oe")
-    .replace(/[\u2019\u02bc]/g, "'")
-    .replace(/[\u2010-\u2015\u2212]/g, "-")
-    .replace(/[\s\u00a0\u202f]+/g, " ")
-    .trim();
-}
 
 /** Rewrites, in order. Each one is exact: the canonical words mean what the printed ones mean. */
 const REECRITURES: readonly (readonly [RegExp, string | ((...groupes: string[]) => string)])[] = [

@@ -1,5 +1,5 @@
 import type { Convention } from "../garantie";
-import { plier } from "../postes";
+import { plier } from "../texte/plier";
 
 /**
  * What a grid says, once for all its cells, about the régime obligatoire: its amounts are totals that include the

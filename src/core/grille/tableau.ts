@@ -1,7 +1,8 @@
 import { NEANT } from "../garantie";
 import { jourDepuisIso, jourDepuisSerie, jourDepuisTexte, type Jour } from "../dates";
 import { RembError } from "../errors";
-import { contreditIntertitre, estAttribut, plier, posteParCode, reconnaitrePoste, sectionDeTitre, sectionEnTete, type Poste, type Section } from "../postes";
+import { contreditIntertitre, estAttribut, posteParCode, reconnaitrePoste, sectionDeTitre, sectionEnTete, type Poste, type Section } from "../postes";
+import { plier, replier } from "../texte/plier";
 import { adresseA1, lettresColonne, origineDepuis, type Origine } from "./adresse";
 import { lireGarantie } from "./lire-garantie";
 import type { AlerteImport, Cellule, Grille, Ligne, Niveau, OptionsImport, ReconnaissanceLigne, SourceGrille } from "./modele";
@@ -1356,10 +1357,6 @@ function dateApres(t: string, avant: RegExp): Jour | undefined {
   return undefined;
 }
 
-/** Lower case without accents, the punctuation of dates kept (plier would turn « 01/01/2026 » into words). */
-function replier(t: string): string {
-  return t.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[’']/g, " ").replace(/\s+/g, " ");
-}
 
 /** « Édition 03/2026 », « Édition mars 2026 », « Version 01/2025 »: the first of the month. */
 function dateEdition(t: string): Jour | undefined {

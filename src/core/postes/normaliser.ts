@@ -1,3 +1,4 @@
+import { plier } from "../texte/plier";
 /**
  * Folds a printed grid label into canonical tokens, so that « Consult. spé. non adhérents DPTAM »,
  * « Consultations spécialistes – hors OPTAM » and « CONSULTATION SPECIALISTE NON-OPTAM » all become
@@ -410,35 +411,6 @@ function echapper(s: string): string {
 }
 
 const PASSES_COMPILEES: readonly Passe[] = PASSES.map(compilerPasse);
-
-/** Lower case, no accents, ligatures opened, anything but letters and digits becomes a space. */
-export function plier(s: string): string {
-  // Grids repeat their texts (cell values, headers, labels) and the importer folds each several times: remembered.
-  const deja = plies.get(s);
-  if (deja !== undefined) return deja;
-  const r = plierTexte(s);
-  if (plies.size >= PLIES_MAX) plies.clear();
-  plies.set(s, r);
-  return r;
-}
-
-const plies = new Map<string, string>();
-/** Bounded: a 200 000-row file of distinct texts must not keep them all. */
-const PLIES_MAX = 20_000;
-
-function plierTexte(s: string): string {
-  return s
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
-    .replace(/ß/g, "ss")
-    .replace(/([a-z])([0-9])/g, "$1 $2")
-    .replace(/([0-9])([a-z])/g, "$1 $2")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
 
 /**
  * What a label says the line is NOT, or also covers, does not name its poste: « Matériel médical (hors prothèse auditive
