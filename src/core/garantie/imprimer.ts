@@ -1,6 +1,6 @@
 import { tauxEnPourcentTexte, type Cents } from "../money";
 import type { Formule, Garantie, Periode, Terme, TermePeriode } from "./ast";
-import { parseGarantie } from "./analyser";
+import { parseGarantie } from "./parse-garantie";
 import { BASES, UNITES } from "./vocabulaire";
 
 /*
