@@ -98,8 +98,21 @@ export class EcrivainJson {
     this.ecrire(`{\n  "version": ${VERSION_JSON},\n  "date": ${d},\n  "gravite": ${JSON.stringify(gravite)},\n  "grilles": [`);
   }
 
+  /**
+   * One grid, written piece by piece (its keys, each finding, each line of the reading): a grid of 10 000 cells
+   * read with --lecture makes tens of Mo of JSON, which are never held as one string (nor twice, re-indented).
+   */
   grille(g: GrilleJsonSortie): void {
-    this.ecrire(`${this.premier ? "" : ","}\n    ${JSON.stringify(g, null, 2).replace(/\n/g, "\n    ")}`);
+    let tampon = this.premier ? "\n    " : ",\n    ";
+    // Pieces are gathered into writes of about 64 Ko: one write per piece would be one system call each.
+    ecrireJson(g, "    ", 3, (s) => {
+      tampon += s;
+      if (tampon.length >= 65536) {
+        this.ecrire(echapperJson(tampon));
+        tampon = "";
+      }
+    });
+    this.ecrire(echapperJson(tampon));
     this.premier = false;
   }
 
@@ -107,4 +120,47 @@ export class EcrivainJson {
     const r = JSON.stringify(resume, null, 2).replace(/\n/g, "\n  ");
     this.ecrire(`${this.premier ? "]" : "\n  ]"},\n  "resume": ${r},\n  "codeSortie": ${codeSortie}\n}\n`);
   }
+}
+
+/**
+ * Writes JSON.stringify(v, null, 2) re-indented by `retrait`, exactly, in pieces: objects and arrays down to
+ * `profondeur` levels are opened and written member by member, deeper values in one piece each.
+ */
+function ecrireJson(v: unknown, retrait: string, profondeur: number, ecrire: (s: string) => void): void {
+  const entier = () => ecrire(JSON.stringify(v, null, 2).replace(/\n/g, `\n${retrait}`));
+  if (profondeur === 0 || v === null || typeof v !== "object") return entier();
+  const dedans = `${retrait}  `;
+  if (Array.isArray(v)) {
+    if (v.length === 0) return ecrire("[]");
+    ecrire("[");
+    v.forEach((x, i) => {
+      ecrire(`${i === 0 ? "" : ","}\n${dedans}`);
+      // JSON.stringify writes null for what it cannot represent in an array.
+      if (x === undefined || typeof x === "function" || typeof x === "symbol") ecrire("null");
+      else ecrireJson(x, dedans, profondeur - 1, ecrire);
+    });
+    return ecrire(`\n${retrait}]`);
+  }
+  if (typeof (v as { toJSON?: unknown }).toJSON === "function") return entier();
+  const cles = Object.keys(v).filter((k) => {
+    const x = (v as Record<string, unknown>)[k];
+    return x !== undefined && typeof x !== "function" && typeof x !== "symbol";
+  });
+  if (cles.length === 0) return ecrire("{}");
+  ecrire("{");
+  cles.forEach((k, i) => {
+    ecrire(`${i === 0 ? "" : ","}\n${dedans}${JSON.stringify(k)}: `);
+    ecrireJson((v as Record<string, unknown>)[k], dedans, profondeur - 1, ecrire);
+  });
+  ecrire(`\n${retrait}}`);
+}
+
+/**
+ * JSON.stringify leaves C1 controls (U+0080–U+009F, which some terminals obey: U+009B opens an escape sequence), DEL
+ * and the bidi overrides raw: `cat rapport.json` must not run them. \uXXXX escapes parse back to the same text.
+ */
+export function echapperJson(s: string): string {
+  return /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(s)
+    ? s.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    : s;
 }
