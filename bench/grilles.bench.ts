@@ -1,6 +1,6 @@
 /**
  * Grids (issue « Guarantee grids »): import and contrat-responsable validation of the 120-line × 6-level reference
- * grid (target ≤ 5 ms), and import of 10 000 CSV rows.
+ * grid (target ≤ 5 ms), and import of a CSV of 2 000 rows, the most the readers accept (src/core/grille/limites.ts).
  */
 import { duree, type Mesure } from "./harnais";
 import { grille120x6 } from "./grille-120x6";
@@ -14,12 +14,12 @@ export function benchGrilles(): Mesure[] {
   if (g.lignes.length !== 120 || g.niveaux.length !== 6) throw new Error(`grille de référence inattendue : ${g.lignes.length} × ${g.niveaux.length}`);
   const date = jourDepuisIso("2026-06-01");
   const lignes = ["Garanties;Niveau 1;Niveau 2;Niveau 3"];
-  for (let i = 0; i < 10_000; i++) lignes.push(`Ligne de garanties ${i} consultation spécialiste OPTAM;100 % BR;${100 + (i % 200)} % BR;Frais réels`);
+  for (let i = 0; i < 1_999; i++) lignes.push(`Ligne de garanties ${i} consultation spécialiste OPTAM;100 % BR;${100 + (i % 200)} % BR;Frais réels`);
   const csv = lignes.join("\r\n");
   return [
     duree("grille 120 × 6 : import du tableau", () => grilleDepuisTableau(t), 41, 100),
     duree("grille 120 × 6 : vérification contrat responsable", () => verifierGrille(g, { date }), 41, 100),
     duree("grille 120 × 6 : import + vérification", () => verifierGrille(grilleDepuisTableau(t), { date }), 41, 100),
-    duree("CSV de 10 000 lignes : import", () => grilleDepuisCsv(csv), 5),
+    duree("CSV de 2 000 lignes (la limite) : import", () => grilleDepuisCsv(csv), 5),
   ];
 }

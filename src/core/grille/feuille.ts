@@ -8,11 +8,8 @@ import { nombreDepuisTexte } from "./nombre";
 import { separerRenvois } from "./renvois";
 import { lireCasUnique, lireSousCas } from "./sous-cas";
 import { estFormatDate } from "./nombre";
+import { entierFr, LIMITES } from "./limites";
 import { nombreFr, valeurCellule, type ValeurCellule } from "./valeur-cellule";
-
-/** Beyond these sizes the input is not a guarantee grid (a grid has ~150 rows and a dozen columns). */
-const LIGNES_MAX = 200_000;
-const COLONNES_MAX = 500;
 
 /**
  * The cells of the sheet being read, as values (valeur-cellule.ts), with what every step of the import needs: a
@@ -36,11 +33,17 @@ export class Feuille {
 
   private lireValeurs(brut: readonly (readonly unknown[])[]): void {
     if (!Array.isArray(brut)) throw erreur("Grille invalide : un tableau de lignes (tableau à deux dimensions) est attendu.");
-    if (brut.length > LIGNES_MAX) {
-      throw erreur(`Grille trop grande : ${brut.length} lignes (au plus ${LIGNES_MAX}). Un tableau de garanties compte quelques centaines de lignes.`);
+    // Empty rows at the bottom (a formatted area exported as « ;;; » lines) do not count.
+    let hauteur = brut.length;
+    while (hauteur > 0 && ligneVide(brut[hauteur - 1])) hauteur--;
+    if (hauteur > LIMITES.lignes) {
+      throw erreur(
+        `Grille trop grande : ${entierFr(hauteur)} lignes (au plus ${entierFr(LIMITES.lignes)}). Un tableau de garanties compte quelques centaines de lignes ; ` +
+          `si celui-ci est plus court, une cellule remplie loin en dessous (ligne ${entierFr(this.origine.ligne + hauteur - 1)}) agrandit la plage lue : effacez-la.`,
+      );
     }
     let nonVides = 0;
-    for (let r = 0; r < brut.length; r++) {
+    for (let r = 0; r < hauteur; r++) {
       const ligne = brut[r];
       const cells: readonly unknown[] = Array.isArray(ligne) ? ligne : [ligne];
       let fin = cells.length;
@@ -48,14 +51,20 @@ export class Feuille {
       for (let c = 0; c < cells.length; c++) vs[c] = valeurCellule(cells[c]);
       while (fin > 0 && vs[fin - 1]!.type === "vide") fin--;
       vs.length = fin;
-      if (fin > COLONNES_MAX) {
+      if (fin > LIMITES.colonnes) {
         throw erreur(
-          `Grille trop large : ${fin} colonnes à la ligne ${this.origine.ligne + r} (au plus ${COLONNES_MAX}). ` +
+          `Grille trop large : ${fin} colonnes à la ligne ${this.origine.ligne + r} (au plus ${LIMITES.colonnes}). ` +
             "Un tableau de garanties a une colonne de libellés et une colonne par niveau ; le séparateur du fichier est-il le bon ?",
         );
       }
       if (fin > this.largeur) this.largeur = fin;
-      nonVides += fin;
+      for (let c = 0; c < fin; c++) if (vs[c]!.type !== "vide") nonVides++;
+      if (nonVides > LIMITES.cellules) {
+        throw erreur(
+          `Grille trop grande : plus de ${entierFr(LIMITES.cellules)} cellules remplies (limite atteinte ligne ${entierFr(this.origine.ligne + r)}). ` +
+            "Un tableau de garanties en compte quelques milliers.",
+        );
+      }
       this.V.push(vs);
     }
     if (nonVides === 0) throw erreur("Grille vide : aucune cellule renseignée.");
@@ -128,7 +137,10 @@ export class Feuille {
       case "erreur-excel":
         return true;
       case "texte":
-        return this.texteSemblableGarantie(v.texte);
+        // « =100% », « =B3*2 »: formulas exported as their text stand where their results would stand. Read as a
+        // header, they made level names of a data row and the row's line vanished; read as values, the row is a line
+        // whose cells are reported (FORMULE_SUSPECTE, GARANTIE_ILLISIBLE).
+        return v.nettoyage?.formule === true || this.texteSemblableGarantie(v.texte);
       default:
         return false;
     }
@@ -188,6 +200,12 @@ export class Feuille {
 }
 
 const VIDE: ValeurCellule = Object.freeze({ type: "vide" });
+
+function ligneVide(ligne: unknown): boolean {
+  if (!Array.isArray(ligne)) return ligne === null || ligne === undefined || ligne === "";
+  for (const x of ligne) if (!(x === null || x === undefined || (typeof x === "string" && x.trim() === ""))) return false;
+  return true;
+}
 
 /** A grid that cannot be read: the input's fault, with a French message. */
 export function erreur(message: string): RembError {

@@ -4,6 +4,7 @@ import { unparseGarantie } from "../garantie";
 import { SECTIONS, estCodePoste, posteParCode, reconnaitrePoste, sectionDeTitre, type CodePoste, type Poste, type Section } from "../postes";
 import { lireCellule, signalerNettoyage, court, type Alerter } from "./cellule";
 import { decoderOctets } from "./decodage";
+import { LIMITES, tailleFr } from "./limites";
 import { lireGarantie } from "./lire-garantie";
 import type { AlerteImport, Cellule, ConventionSocle, Grille, Ligne, Niveau, ReconnaissanceLigne, TypeNiveau, VarianteReseau } from "./modele";
 import { analyserEntete, familleDe } from "./niveaux";
@@ -53,8 +54,8 @@ export interface LigneJson {
   readonly garanties: readonly (string | number | null)[] | Readonly<Record<string, string | number | null>>;
 }
 
-const LIGNES_MAX = 200_000;
-const NIVEAUX_MAX = 500;
+const LIGNES_MAX = LIMITES.lignes;
+const NIVEAUX_MAX = LIMITES.colonnes;
 
 /** Reads a grid in the REMB JSON format: the parsed object, its text, or the file's bytes. */
 export function grilleDepuisJson(json: unknown): Grille {
@@ -91,6 +92,10 @@ export function grilleDepuisJson(json: unknown): Grille {
 }
 
 function analyserJson(json: unknown): unknown {
+  const taille = json instanceof Uint8Array || typeof json === "string" ? json.length : 0;
+  if (taille > LIMITES.octetsTexte) {
+    throw new RembError("ARGUMENT_INVALIDE", `Fichier JSON trop gros (${tailleFr(taille)}) : au plus ${tailleFr(LIMITES.octetsTexte)} pour une grille, qui fait d'ordinaire quelques dizaines de Ko.`);
+  }
   if (json instanceof Uint8Array) json = decoderOctets(json).texte;
   if (typeof json !== "string") return json;
   const t = json.charCodeAt(0) === 0xfeff ? json.slice(1) : json;
@@ -98,8 +103,31 @@ function analyserJson(json: unknown): unknown {
   try {
     return JSON.parse(t);
   } catch (e) {
-    throw new RembError("ARGUMENT_INVALIDE", `JSON invalide : ${(e as Error).message}.`);
+    throw new RembError("ARGUMENT_INVALIDE", `JSON invalide : ${syntaxeJson(t, (e as Error).message ?? "")}.`);
   }
+}
+
+/**
+ * JSON.parse's English message in French, with the line and column of the fault: « Unexpected end of JSON input »,
+ * « Expected ',' or '}' after property value in JSON at position 12 »…
+ */
+function syntaxeJson(t: string, message: string): string {
+  const m = /\bposition (\d+)/.exec(message);
+  let ou = "";
+  if (m) {
+    const p = Math.min(Number(m[1]), t.length);
+    const avant = t.slice(0, p);
+    const ligne = (avant.match(/\n/g) ?? []).length + 1;
+    ou = ` (ligne ${ligne}, colonne ${p - avant.lastIndexOf("\n")})`;
+  }
+  const finDuTexte = m !== null && Number(m[1]) >= t.trimEnd().length;
+  if (finDuTexte || /end of (JSON )?input|Unterminated string/i.test(message)) return `le texte s'arrête avant la fin (accolade « } », crochet « ] » ou guillemet non fermé ?)${ou}`;
+  if (/after property name/i.test(message)) return `« : » attendu après le nom de propriété${ou}`;
+  if (/property name/i.test(message)) return `nom de propriété entre guillemets droits attendu (virgule en trop avant « } » ?)${ou}`;
+  if (/after (property value|array element)/i.test(message)) return `virgule ou fin de l'objet ou de la liste attendue${ou}`;
+  if (/escape|control character|escaped character/i.test(message)) return `caractère de contrôle ou échappement « \\ » invalide dans un texte${ou}`;
+  if (/non-whitespace character after JSON/i.test(message)) return `du texte suit la fin du document${ou}`;
+  return `syntaxe incorrecte${ou} ; vérifiez les guillemets droits ("), les virgules et les accolades`;
 }
 
 function lireNiveaux(v: unknown): Niveau[] {

@@ -206,7 +206,11 @@ export type CodeAlerteImport =
   /** Control or invisible characters were removed. */
   | "CARACTERES_SUPPRIMES"
   /** Two lines of the grid have the same poste. */
-  | "POSTE_EN_DOUBLE";
+  | "POSTE_EN_DOUBLE"
+  /** A quoted CSV field spans lines of the file holding separators (a stray quote merged rows into one cell). */
+  | "LIGNES_FUSIONNEES"
+  /** A row with a label and values above the header: not read as a line of the grid. */
+  | "LIGNE_NON_LUE";
 
 export interface AlerteImport {
   readonly code: CodeAlerteImport;

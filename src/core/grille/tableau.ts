@@ -3,6 +3,7 @@ import { validerCorrections } from "./corrections";
 import { construireNiveaux } from "./construire-niveaux";
 import { colonnesLibelle, reperer, trouverEntete, type EnteteTrouve } from "./disposition";
 import { erreur, Feuille } from "./feuille";
+import { formulesAuDessus, signalerLignesAuDessus } from "./lignes-au-dessus";
 import { LecteurLignes } from "./lignes";
 import type { Grille, OptionsImport, SourceGrille } from "./modele";
 import { dateEffet, lireTitres } from "./titres";
@@ -47,9 +48,11 @@ function importer(cellules: readonly (readonly unknown[])[], options: OptionsImp
   if (!entete) {
     throw erreur(
       `Aucune ligne d'en-tête trouvée au-dessus de la première ligne de garanties (ligne ${f.origine.ligne + lignesDonnees[0]!}) : ` +
-        "une ligne doit nommer les niveaux (« Niveau 1 », « Base », « Option 1 », « Réseau »…) au-dessus des garanties.",
+        "une ligne doit nommer les niveaux (« Niveau 1 », « Base », « Option 1 », « Réseau »…) au-dessus des garanties." +
+        formulesAuDessus(f, lignesDonnees[0]!),
     );
   }
+  signalerLignesAuDessus(f, entete.lignes[0]!, colonnesDonnees);
   const niveaux = construireNiveaux(f, entete.colonnes, entete.lignes);
   const libelles = colonnesLibelle(f, entete.colonnes, entete.lignes);
   const titres = lireTitres(f, entete.lignes[0]!, libelles.colonnes);

@@ -76,6 +76,12 @@ function genererCsv(g: Record<string, unknown>): string {
       for (let i = 0; i < (g.nombre as number); i++) lignes.push(LIGNES_TYPES[i % LIGNES_TYPES.length]!.join(";"));
       return lignes.join("\r\n");
     }
+    case "grand": {
+      const colonnes = g.colonnes as number;
+      const lignes = [["Garanties", ...Array.from({ length: colonnes }, (_, i) => `Niveau ${i + 1}`)].join(";")];
+      for (let i = 0; i < (g.lignes as number); i++) lignes.push([`Consultation ${i}`, ...Array.from({ length: colonnes }, () => "100 % BR")].join(";"));
+      return lignes.join("\r\n");
+    }
     default:
       throw new Error(`générateur CSV inconnu ${String(g.type)}`);
   }
@@ -138,7 +144,7 @@ export function verifierInvariants(g: Grille): void {
       if (c.lecture?.ambigu) assert.ok(g.alertes.some((a) => a.code === "NOMBRE_AMBIGU" && a.ligne === l.ligne && a.niveau === c.niveau));
     });
     if (l.poste === null && !l.attribut && l.reconnaissance.origine === "libelle") {
-      assert.ok(g.alertes.some((a) => (a.code === "LIBELLE_INCONNU" || a.code === "LIBELLE_VIDE") && a.ligne === l.ligne), `ligne ${l.ligne} : libellé inconnu signalé`);
+      assert.ok(g.alertes.some((a) => (a.code === "LIBELLE_INCONNU" || a.code === "LIBELLE_VIDE" || a.code === "LIGNES_FUSIONNEES") && a.ligne === l.ligne), `ligne ${l.ligne} : libellé inconnu signalé`);
     }
     assert.ok(l.reconnaissance.confiance >= 0 && l.reconnaissance.confiance <= 1);
   }
