@@ -1,4 +1,5 @@
 import type { LectureGrille, LectureLigne } from "../core/grille";
+import { echapper as e } from "./echapper";
 import { nombre, type Style } from "./rapport-texte";
 
 /**
@@ -14,7 +15,7 @@ export function texteLecture(l: LectureGrille, st: Style): string[] {
 }
 
 function texteLigne(x: LectureLigne, st: Style): string[] {
-  const ou = [`ligne ${x.ligne}`, ...(x.adresse !== null ? [x.adresse] : [])].join(" · ");
+  const ou = [`ligne ${x.ligne}`, ...(x.adresse !== null ? [e(x.adresse)] : [])].join(" · ");
   // A poste « fournie » is the user's correction, or the JSON grid's own code.
   const donne = x.origine === "fournie" ? (/corrig/.test(x.raison) ? " (corrigé)" : " (donné par la grille)") : "";
   let quoi: string;
@@ -23,18 +24,18 @@ function texteLigne(x: LectureLigne, st: Style): string[] {
   else {
     const c = x.origine === "fournie" ? donne : ` (confiance ${String(x.confiance).replace(".", ",")})`;
     const faible = x.origine === "libelle" && (x.confiance < 0.8 || x.ambigu.length > 0);
-    const poste = `${x.poste} « ${x.libellePoste ?? ""} »${c}`;
+    const poste = `${x.poste} « ${e(x.libellePoste ?? "")} »${c}`;
     quoi = faible ? st.jaune(poste) : poste;
   }
-  const l = [`  ${st.gras(ou)} « ${x.libelle} » → ${quoi}`];
-  const details = [x.raison, ...(x.complete !== null ? [`complète la ligne ${x.complete}`] : [])].filter((t) => t !== "");
+  const l = [`  ${st.gras(ou)} « ${e(x.libelle)} » → ${quoi}`];
+  const details = [e(x.raison), ...(x.complete !== null ? [`complète la ligne ${x.complete}`] : [])].filter((t) => t !== "");
   if (details.length > 0) l.push(st.gris(`      ${details.join(" ; ")}`));
   for (const c of x.cellules) {
     if (c.sansObjet) continue;
-    const ici = [c.niveau, ...(c.adresse !== null ? [c.adresse] : [])].join(" · ");
-    const lu = c.lu !== null ? c.lu : st.rouge(`non lue — ${c.nonLu ?? "?"}`);
-    const corr = c.correction !== null ? ` (corrigée en « ${c.correction} »)` : "";
-    l.push(`      ${ici} : « ${c.texte} »${corr} → ${lu}`);
+    const ici = [e(c.niveau), ...(c.adresse !== null ? [e(c.adresse)] : [])].join(" · ");
+    const lu = c.lu !== null ? e(c.lu) : st.rouge(`non lue — ${e(c.nonLu ?? "?")}`);
+    const corr = c.correction !== null ? ` (corrigée en « ${e(c.correction)} »)` : "";
+    l.push(`      ${ici} : « ${e(c.texte)} »${corr} → ${lu}`);
   }
   return l;
 }

@@ -2,12 +2,14 @@ import { dateFr } from "../core/dates";
 import type { Grille } from "../core/grille";
 import type { Constat, RapportVerification } from "../core/responsable";
 import type { Gravite } from "./arguments";
+import { echapper as e } from "./echapper";
 import { verdict, type ResultatFichier, type Resume } from "./resultat";
 
 /**
  * The terminal report (French): one block per file, then one summary line. Plain text that stays readable when
  * piped to a file or a CI log; colours only through `Style`, which is the identity unless stdout is a terminal.
- * Messages are not wrapped: a terminal wraps them, and grep sees whole lines.
+ * Messages are not wrapped: a terminal wraps them, and grep sees whole lines. Every piece of text that comes from the
+ * input goes through echapper (control characters escaped) before a colour is added.
  */
 
 export interface Style {
@@ -47,12 +49,12 @@ const ETIQUETTE = 15;
 const champ = (nom: string) => `  ${nom.padEnd(ETIQUETTE)}`;
 
 export function texteResultat(r: ResultatFichier, seuil: Gravite, st: Style): string {
-  const lignes = [st.gras(r.chemin)];
-  if (r.grille) lignes.push(`${champ("Grille")}${r.grille.nom} (${descriptionSource(r.grille)})`);
+  const lignes = [st.gras(e(r.chemin))];
+  if (r.grille) lignes.push(`${champ("Grille")}${e(r.grille.nom)} (${descriptionSource(r.grille)})`);
   if (r.erreur !== undefined) {
     const etat = r.erreur.etape === "lecture" ? "ILLISIBLE" : "NON VÉRIFIÉE";
     const interne = r.erreur.interne ? "erreur interne de REMB : " : "";
-    lignes.push(`${champ("Résultat")}${st.rouge(etat)} — ${interne}${r.erreur.message}`);
+    lignes.push(`${champ("Résultat")}${st.rouge(etat)} — ${interne}${e(r.erreur.message)}`);
     return lignes.join("\n") + "\n";
   }
   const rp = r.rapport;
@@ -80,16 +82,16 @@ export function texteResultat(r: ResultatFichier, seuil: Gravite, st: Style): st
 export function texteConstat(c: Constat, st: Style): string[] {
   const gravite = c.gravite === "erreur" ? st.rouge("ERREUR") : c.gravite === "alerte" ? st.jaune("ALERTE") : st.cyan("INFO  ");
   const ou: string[] = [];
-  if (c.libelle !== undefined) ou.push(c.poste !== null ? `${c.libelle} (${c.poste})` : `${c.libelle} (poste non reconnu)`);
+  if (c.libelle !== undefined) ou.push(c.poste !== null ? `${e(c.libelle)} (${c.poste})` : `${e(c.libelle)} (poste non reconnu)`);
   else if (c.poste !== null) ou.push(c.poste);
   else ou.push("grille entière");
-  if (c.niveau !== undefined) ou.push(c.niveau);
-  if (c.adresse !== undefined) ou.push(c.adresse);
+  if (c.niveau !== undefined) ou.push(e(c.niveau));
+  if (c.adresse !== undefined) ou.push(e(c.adresse));
   else if (c.ligne !== undefined) ou.push(`ligne ${c.ligne}`);
-  if (c.valeur !== undefined) ou.push(`« ${c.valeur} »`);
+  if (c.valeur !== undefined) ou.push(`« ${e(c.valeur)} »`);
   const indent = "          ";
-  const l = [`  ${gravite}  ${st.gras(c.regle)} · ${ou.join(" · ")}`, `${indent}${c.message}`];
-  if (c.reference !== "") l.push(st.gris(`${indent}Référence : ${c.reference}`));
+  const l = [`  ${gravite}  ${st.gras(c.regle)} · ${ou.join(" · ")}`, `${indent}${e(c.message)}`];
+  if (c.reference !== "") l.push(st.gris(`${indent}Référence : ${e(c.reference)}`));
   return l;
 }
 
@@ -109,6 +111,8 @@ const ENCODAGES: Readonly<Record<NonNullable<Grille["source"]["encodage"]>, stri
   "windows-1252": "Windows-1252",
   "utf-16le": "UTF-16 LE",
   "utf-16be": "UTF-16 BE",
+  "utf-32le": "UTF-32 LE",
+  "utf-32be": "UTF-32 BE",
 };
 
 export function descriptionSource(g: Grille): string {
@@ -119,7 +123,7 @@ export function descriptionSource(g: Grille): string {
       return ["CSV", s.encodage !== undefined ? ENCODAGES[s.encodage] : undefined, sep !== undefined ? `séparateur ${sep}` : undefined].filter(Boolean).join(", ");
     }
     case "xlsx":
-      return s.feuille !== undefined ? `XLSX, feuille « ${s.feuille} »` : "XLSX";
+      return s.feuille !== undefined ? `XLSX, feuille « ${e(s.feuille)} »` : "XLSX";
     case "json":
       return "JSON";
     default:
@@ -132,7 +136,7 @@ function origineDate(r: RapportVerification, g: Grille): string {
     case "option":
       return "option --date";
     case "grille":
-      return g.texteDateEffet !== undefined ? `lue sur la grille : « ${g.texteDateEffet} »` : "date d'effet de la grille";
+      return g.texteDateEffet !== undefined ? `lue sur la grille : « ${e(g.texteDateEffet)} »` : "date d'effet de la grille";
     case "aujourdhui":
       return "date du jour : ni --date ni date d'effet sur la grille";
   }

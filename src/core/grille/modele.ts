@@ -229,7 +229,7 @@ export interface SourceGrille {
   /** Sheet name (XLSX, or the origin option). */
   readonly feuille?: string;
   /** CSV: the encoding found by decoding. */
-  readonly encodage?: "utf-8" | "windows-1252" | "utf-16le" | "utf-16be";
+  readonly encodage?: "utf-8" | "windows-1252" | "utf-16le" | "utf-16be" | "utf-32le" | "utf-32be";
   /** CSV: the separator found. */
   readonly separateur?: ";" | "," | "\t";
   /** 1-based sheet rows of the header (one or two rows). */
