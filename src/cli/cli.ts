@@ -6,7 +6,8 @@ import { verifierGrille, type OptionsVerification, type RapportVerification } fr
 import paquet from "../../package.json";
 import { AIDE_GENERALE, AIDE_VERIFIER } from "./aide";
 import { analyserArguments, ErreurUsage, type OptionsVerifier } from "./arguments";
-import { formatDuContenu, lireOctets, listerEntrees, type Entree, type FormatFichier } from "./entrees";
+import { DELAIS_LECTURE, formatDuContenu, lireOctets, listerEntrees, type DelaisLecture, type Entree, type FormatFichier } from "./entrees";
+import { echapper } from "./echapper";
 import { EcrivainJson, jsonResultat } from "./rapport-json";
 import { texteLecture } from "./rapport-lecture";
 import { avecCouleurs, SANS_STYLE, STYLE_ANSI, texteResultat, texteResume } from "./rapport-texte";
@@ -30,6 +31,10 @@ export interface DependancesCli {
   readonly stderr: Flux;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** How long a FIFO, a pipe or a device may take to be read (DELAIS_LECTURE). */
+  readonly delaisLecture: DelaisLecture;
+  /** Called after each file, once its report is written: main.ts gives back the memory the file used (see there). */
+  readonly apresFichier: () => void;
 }
 
 export async function executer(argv: readonly string[], d: Partial<DependancesCli> = {}): Promise<number> {
@@ -39,6 +44,8 @@ export async function executer(argv: readonly string[], d: Partial<DependancesCl
     stderr: d.stderr ?? process.stderr,
     env: d.env ?? process.env,
     cwd: d.cwd ?? process.cwd(),
+    delaisLecture: d.delaisLecture ?? DELAIS_LECTURE,
+    apresFichier: d.apresFichier ?? (() => {}),
   };
   let commande;
   try {
@@ -46,7 +53,7 @@ export async function executer(argv: readonly string[], d: Partial<DependancesCl
   } catch (e) {
     if (!(e instanceof ErreurUsage)) throw e;
     // Usage errors go to stderr only: with --json, stdout stays empty rather than holding half a document.
-    deps.stderr.write(`remb : ${e.message}\n`);
+    deps.stderr.write(`remb : ${echapper(e.message)}\n`);
     return 2;
   }
   switch (commande.commande) {
@@ -66,7 +73,7 @@ async function verifier(o: OptionsVerifier, deps: DependancesCli): Promise<numbe
   if (o.corrections !== undefined) {
     const c = lireFichierCorrections(o.corrections, deps.cwd);
     if (typeof c === "string") {
-      deps.stderr.write(`remb : ${c}\n`);
+      deps.stderr.write(`remb : ${echapper(c)}\n`);
       return 2;
     }
     corrections = c;
@@ -86,6 +93,7 @@ async function verifier(o: OptionsVerifier, deps: DependancesCli): Promise<numbe
       ecrire(`${premier ? "" : "\n"}${texteResultat(r, o.gravite, style)}${lecture}`);
       premier = false;
     }
+    deps.apresFichier();
   }
   const code = codeDeSortie(resume);
   if (json) json.fin(resume, code);
@@ -113,7 +121,7 @@ function lireFichierCorrections(chemin: string, cwd: string): Corrections | stri
 
 async function verifierEntree(e: Entree, o: OptionsVerifier, corrections: Corrections | undefined, deps: DependancesCli): Promise<ResultatFichier> {
   if (e.probleme !== undefined) return { chemin: e.chemin, erreur: { etape: "lecture", message: e.probleme, interne: false } };
-  const octets = lireOctets(e);
+  const octets = await lireOctets(e, deps.delaisLecture);
   if (!(octets instanceof Uint8Array)) return { chemin: e.chemin, ...(e.format ? { format: e.format } : {}), erreur: { etape: "lecture", message: octets.probleme, interne: false } };
   const format = e.format ?? formatDuContenu(octets);
   let grille: Grille;
@@ -135,8 +143,13 @@ async function verifierEntree(e: Entree, o: OptionsVerifier, corrections: Correc
  * file (the batch goes on), with the stack on stderr when REMB_DEBUG is set.
  */
 function echec(err: unknown, deps: DependancesCli, chemin: string): { code?: string; message: string; interne: boolean } {
-  if (estRembError(err)) return { code: err.code, message: err.message, interne: false };
-  if (deps.env.REMB_DEBUG) deps.stderr.write(`remb : ${chemin} :\n${(err as Error)?.stack ?? String(err)}\n`);
+  if (estRembError(err)) {
+    // The library's own (English) error behind a French message: for REMB_DEBUG only.
+    const cause = (err as { cause?: unknown }).cause;
+    if (deps.env.REMB_DEBUG && cause !== undefined) deps.stderr.write(`remb : ${echapper(chemin)} :\n${echapper((cause as Error)?.stack ?? String(cause)).replace(/\\n/g, "\n")}\n`);
+    return { code: err.code, message: err.message, interne: false };
+  }
+  if (deps.env.REMB_DEBUG) deps.stderr.write(`remb : ${echapper(chemin)} :\n${echapper((err as Error)?.stack ?? String(err)).replace(/\\n/g, "\n")}\n`);
   return { message: (err as Error)?.message ?? String(err), interne: true };
 }
 

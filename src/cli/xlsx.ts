@@ -1,7 +1,9 @@
 import ExcelJS from "exceljs";
 import { RembError, estRembError } from "../core/errors";
 import type { Grille, OptionsImport } from "../core/grille";
+import { entierFr, LIMITES, tailleFr } from "../core/grille/limites";
 import { importerTableau } from "../core/grille/tableau";
+import { archivePourExceljs, OCTETS_CLASSEUR_MAX } from "./archive";
 
 /**
  * XLSX → 2-D arrays (one per sheet), the way Office.js `range.values` gives them, so that a file and a live
@@ -20,27 +22,44 @@ export interface FeuilleXlsx {
   readonly origine: { readonly feuille: string; readonly ligne: number; readonly colonne: number };
   /** Merged ranges found (filled in `cellules`). */
   readonly fusions: number;
+  /** Why the sheet cannot be a grid (its cells are then empty): too many rows or columns. */
+  readonly probleme?: string;
 }
 
-/** A workbook larger than this is not a guarantee grid. */
-const OCTETS_MAX = 50 * 1024 * 1024;
-const CELLULES_MAX = 5_000_000;
 const JOUR_MS = 86_400_000;
 /** Excel serial of 1970-01-01 in the 1900 date system. */
 const SERIE_EPOQUE = 25569;
 
+/**
+ * The sheets of a workbook. The archive is checked and reduced to the parts holding values first (archive.ts): exceljs
+ * never sees a part larger than the limits, a picture, a macro or a drawing. A sheet that cannot be a grid (too many
+ * rows or columns) comes back with its `probleme` rather than stopping the other sheets.
+ */
 export async function lireXlsx(octets: Uint8Array | ArrayBuffer): Promise<FeuilleXlsx[]> {
   const o = octets instanceof Uint8Array ? octets : new Uint8Array(octets);
   if (o.length === 0) throw new RembError("ARGUMENT_INVALIDE", "Fichier vide : aucun octet à lire.");
-  if (o.length > OCTETS_MAX) throw new RembError("ARGUMENT_INVALIDE", `Classeur trop gros (${Math.round(o.length / 1048576)} Mo) : un tableau de garanties fait au plus quelques Mo.`);
+  if (o.length > OCTETS_CLASSEUR_MAX) {
+    throw new RembError("ARGUMENT_INVALIDE", `Classeur trop gros (${tailleFr(o.length)}) : au plus ${tailleFr(OCTETS_CLASSEUR_MAX)} pour un classeur de garanties, qui fait d'ordinaire quelques dizaines de Ko.`);
+  }
+  if (o[0] === 0xd0 && o[1] === 0xcf && o[2] === 0x11 && o[3] === 0xe0) {
+    throw new RembError("ARGUMENT_INVALIDE", "Classeur protégé par mot de passe, ou ancien classeur Excel (.xls) : enregistrez-le sans mot de passe au format .xlsx, ou en CSV.");
+  }
   if (!(o[0] === 0x50 && o[1] === 0x4b)) {
     throw new RembError("ARGUMENT_INVALIDE", "Ce fichier n'est pas un classeur XLSX (archive ZIP attendue) : un tableau de garanties CSV, XLSX ou JSON est attendu.");
   }
+  const archive = archivePourExceljs(o);
   const classeur = new ExcelJS.Workbook();
   try {
-    await classeur.xlsx.load(Buffer.from(o.buffer, o.byteOffset, o.byteLength) as unknown as ArrayBuffer);
+    await classeur.xlsx.load(archive as unknown as ArrayBuffer);
   } catch (e) {
-    throw new RembError("ARGUMENT_INVALIDE", `Classeur XLSX illisible : ${(e as Error).message ?? String(e)}.`);
+    // exceljs's messages are English and name its internals: the user gets what to do, REMB_DEBUG the cause.
+    throw Object.assign(
+      new RembError(
+        "ARGUMENT_INVALIDE",
+        "Classeur XLSX illisible : sa structure interne n'est pas celle d'un classeur Excel valide. Ouvrez-le dans Excel et réenregistrez-le, ou exportez la feuille en CSV.",
+      ),
+      { cause: e },
+    );
   }
   const feuilles: FeuilleXlsx[] = [];
   classeur.eachSheet((ws) => feuilles.push(lireFeuille(ws)));
@@ -71,9 +90,15 @@ function lireFeuille(ws: ExcelJS.Worksheet): FeuilleXlsx {
       if (m.right > droite) droite = m.right;
     }
   }
-  if ((bas - haut + 1) * (droite - gauche + 1) > CELLULES_MAX) {
-    throw new RembError("ARGUMENT_INVALIDE", `Feuille « ${ws.name} » trop grande (${bas - haut + 1} lignes × ${droite - gauche + 1} colonnes) pour un tableau de garanties.`);
-  }
+  // The used range is built as arrays: refused before, with where it ends (a stray cell far below the table).
+  const probleme =
+    bas - haut + 1 > LIMITES.lignes
+      ? `${entierFr(bas - haut + 1)} lignes utilisées, de la ligne ${entierFr(haut)} à la ligne ${entierFr(bas)} (au plus ${entierFr(LIMITES.lignes)}). ` +
+        `Un tableau de garanties compte quelques centaines de lignes ; si celui-ci est plus court, effacez ce qui est rempli loin en dessous (ligne ${entierFr(bas)}).`
+      : droite - gauche + 1 > LIMITES.colonnes
+        ? `${entierFr(droite - gauche + 1)} colonnes utilisées (au plus ${LIMITES.colonnes}). Un tableau de garanties a une colonne de libellés et une colonne par niveau ; effacez ce qui est rempli loin à droite.`
+        : undefined;
+  if (probleme !== undefined) return { nom: ws.name, cellules: [], formats: [], origine: { feuille: ws.name, ligne: haut, colonne: gauche }, fusions: merges.length, probleme: `Grille trop grande : ${probleme}` };
   const cellules: unknown[][] = [];
   const formats: (string | undefined)[][] = [];
   for (let r = haut; r <= bas; r++) {
@@ -138,6 +163,10 @@ export async function grilleDepuisXlsx(octets: Uint8Array | ArrayBuffer, options
   }
   let premiere: RembError | undefined;
   for (const f of candidates) {
+    if (f.probleme !== undefined) {
+      premiere ??= new RembError("ARGUMENT_INVALIDE", `Feuille « ${f.nom} » : ${f.probleme}`);
+      continue;
+    }
     if (f.cellules.length === 0) continue;
     try {
       return importerTableau(f.cellules, { ...reste, origine: f.origine, formats: f.formats }, { format: "xlsx", feuille: f.nom });

@@ -107,12 +107,20 @@ describe("cli: unreadable inputs", () => {
     assert.equal(l.stdout, `vide.csv\n  Résultat       ILLISIBLE — ${cas[0]!.message}\n\n1 grille : 0 conforme, 0 non conforme, 1 illisible.\n`);
   });
 
-  it("a file over 50 MB is refused before being read", async () => {
+  it("a file over the limit of its format is refused before being read (5 Mo for CSV and JSON, 20 Mo for XLSX)", async () => {
     writeFileSync(path.join(r, "enorme.csv"), "");
     truncateSync(path.join(r, "enorme.csv"), 60 * 1024 * 1024);
-    const l = await lancer(["verifier", "enorme.csv", "--json"], { cwd: r });
+    writeFileSync(path.join(r, "enorme.xlsx"), "");
+    truncateSync(path.join(r, "enorme.xlsx"), 21 * 1024 * 1024);
+    const l = await lancer(["verifier", "enorme.csv", "enorme.xlsx", "--json"], { cwd: r });
     assert.equal(l.code, 2);
-    assert.equal(JSON.parse(l.stdout).grilles[0].erreur.message, "Fichier trop gros (60 Mo) : un tableau de garanties fait au plus quelques Mo.");
+    assert.deepEqual(
+      JSON.parse(l.stdout).grilles.map((g: { erreur: { message: string } }) => g.erreur.message),
+      [
+        "Fichier trop gros (60 Mo) : au plus 5 Mo pour un tableau de garanties CSV ou JSON, qui fait d'ordinaire quelques dizaines de Ko.",
+        "Fichier trop gros (21 Mo) : au plus 20 Mo pour un classeur de garanties, qui fait d'ordinaire quelques dizaines de Ko.",
+      ],
+    );
   });
 
   it("--feuille names a sheet the workbook does not have: the importer lists the sheets", async () => {

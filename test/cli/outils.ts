@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { executer, type Verificateur } from "../../src/cli/cli";
+import type { DelaisLecture } from "../../src/cli/entrees";
 import { jourDepuisIso, type Jour } from "../../src/core/dates";
 import { RembError } from "../../src/core/errors";
 import type { Constat, OptionsVerification, RapportVerification } from "../../src/core/responsable";
@@ -64,11 +65,21 @@ export interface Lancement {
 }
 
 /** Runs the CLI in-process with the fake validator, no colours and an empty environment unless told otherwise. */
-export async function lancer(argv: readonly string[], o: { cwd?: string; env?: Record<string, string>; tty?: boolean; verifier?: Verificateur } = {}): Promise<Lancement> {
+export async function lancer(
+  argv: readonly string[],
+  o: { cwd?: string; env?: Record<string, string>; tty?: boolean; verifier?: Verificateur; delaisLecture?: DelaisLecture } = {},
+): Promise<Lancement> {
   const stdout = new Capture(o.tty ?? false);
   const stderr = new Capture();
   const appels: AppelVerificateur[] = [];
-  const code = await executer(argv, { verifier: o.verifier ?? fauxVerificateur(appels), stdout, stderr, env: o.env ?? {}, cwd: o.cwd ?? RACINE });
+  const code = await executer(argv, {
+    verifier: o.verifier ?? fauxVerificateur(appels),
+    stdout,
+    stderr,
+    env: o.env ?? {},
+    cwd: o.cwd ?? RACINE,
+    ...(o.delaisLecture ? { delaisLecture: o.delaisLecture } : {}),
+  });
   return { code, stdout: stdout.texte, stderr: stderr.texte, appels };
 }
 
