@@ -1,6 +1,6 @@
 /**
  * Grids (issue « Guarantee grids »): import and contrat-responsable validation of the 120-line × 6-level reference
- * grid (target ≤ 5 ms), and import of a CSV of 2 000 rows, the most the readers accept (src/core/grille/limites.ts).
+ * grid (target ≤ 5 ms), and import of a CSV of 2 000 rows and 5 000 cells, the most the readers accept.
  */
 import { duree, type Mesure } from "./harnais";
 import { grille120x6 } from "./grille-120x6";
@@ -13,8 +13,9 @@ export function benchGrilles(): Mesure[] {
   const g = grilleDepuisTableau(t);
   if (g.lignes.length !== 120 || g.niveaux.length !== 6) throw new Error(`grille de référence inattendue : ${g.lignes.length} × ${g.niveaux.length}`);
   const date = jourDepuisIso("2026-06-01");
-  const lignes = ["Garanties;Niveau 1;Niveau 2;Niveau 3"];
-  for (let i = 0; i < 1_999; i++) lignes.push(`Ligne de garanties ${i} consultation spécialiste OPTAM;100 % BR;${100 + (i % 200)} % BR;Frais réels`);
+  // The largest CSV the readers accept: 2 000 rows, 5 000 filled cells (src/core/grille/limites.ts).
+  const lignes = ["Garanties;Niveau 1;Niveau 2"];
+  for (let i = 0; i < 1_999; i++) lignes.push(`Ligne de garanties ${i} consultation spécialiste OPTAM;100 % BR${i % 4 === 0 ? `;${100 + (i % 200)} % BR` : ""}`);
   const csv = lignes.join("\r\n");
   return [
     duree("grille 120 × 6 : import du tableau", () => grilleDepuisTableau(t), 41, 100),

@@ -99,7 +99,7 @@ export class EcrivainJson {
   }
 
   /**
-   * One grid, written piece by piece (its keys, each finding, each line of the reading): a grid of 10 000 cells
+   * One grid, written piece by piece (its keys, each finding, each line of the reading): a grid of 5 000 cells
    * read with --lecture makes tens of Mo of JSON, which are never held as one string (nor twice, re-indented).
    */
   grille(g: GrilleJsonSortie): void {

@@ -100,10 +100,32 @@ function analyserJson(json: unknown): unknown {
   if (typeof json !== "string") return json;
   const t = json.charCodeAt(0) === 0xfeff ? json.slice(1) : json;
   if (t.trim() === "") throw new RembError("ARGUMENT_INVALIDE", "Fichier vide : aucun JSON à lire.");
+  verifierImbrication(t);
   try {
     return JSON.parse(t);
   } catch (e) {
     throw new RembError("ARGUMENT_INVALIDE", `JSON invalide : ${syntaxeJson(t, (e as Error).message ?? "")}.`);
+  }
+}
+
+/** A grid nests four levels (grid, lines, line, guarantees); JSON.parse would build millions of nested arrays first. */
+const IMBRICATION_MAX = 32;
+
+function verifierImbrication(t: string): void {
+  let profondeur = 0;
+  let dansTexte = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (dansTexte) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) dansTexte = false;
+    } else if (c === 0x22) dansTexte = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++profondeur > IMBRICATION_MAX) {
+        const ligne = (t.slice(0, i).match(/\n/g) ?? []).length + 1;
+        throw new RembError("ARGUMENT_INVALIDE", `JSON invalide : plus de ${IMBRICATION_MAX} niveaux de crochets ou d'accolades imbriqués (ligne ${ligne}) ; une grille en a quatre.`);
+      }
+    } else if (c === 0x5d || c === 0x7d) profondeur--;
   }
 }
 

@@ -14,14 +14,17 @@ export const LIMITES = {
   lignes: 2_000,
   /** Columns: a grid has a label column and one column per level (a few dozen at most). */
   colonnes: 500,
-  /** Filled cells of the sheet read: twenty-five times the largest real grid (2 000 rows of a label and 4 levels). */
-  cellules: 10_000,
+  /** Filled cells of the sheet read: thirteen times the largest real grid (1 000 rows of a label and 4 levels). */
+  cellules: 5_000,
 } as const;
 
 /** « 5 Mo », « 1,5 Mo », « 800 Ko »: a size as users read it. */
 export function tailleFr(octets: number): string {
-  if (octets >= 1024 * 1024) return `${String(Math.round((octets / 1048576) * 10) / 10).replace(".", ",")} Mo`;
-  return `${Math.max(1, Math.round(octets / 1024))} Ko`;
+  if (octets >= 1024 * 1024) {
+    const mo = Math.round((octets / 1048576) * 10) / 10;
+    return `${entierFr(Math.trunc(mo))}${mo % 1 === 0 ? "" : `,${Math.round((mo % 1) * 10)}`} Mo`;
+  }
+  return `${entierFr(Math.max(1, Math.round(octets / 1024)))} Ko`;
 }
 
 /** « 50 000 »: thousands separated by a space, as French prints them (a plain space: terminals and grep see it). */

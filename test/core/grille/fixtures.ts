@@ -72,8 +72,10 @@ function genererCsv(g: Record<string, unknown>): string {
     case "ligne-separateurs-vides":
       return ["Garanties;Niveau 1", "Frais de séjour;100 % BR", ";".repeat(n), "Forfait journalier;Frais réels", ""].join("\r\n");
     case "lignes": {
-      const lignes = ["Garanties;Niveau 1;Niveau 2;Niveau 3"];
-      for (let i = 0; i < (g.nombre as number); i++) lignes.push(LIGNES_TYPES[i % LIGNES_TYPES.length]!.join(";"));
+      // `niveaux`: how many of the 3 levels are written (fewer cells per row, to reach the row limit under the cell limit).
+      const n = 1 + ((g.niveaux as number | undefined) ?? 3);
+      const lignes = ["Garanties;Niveau 1;Niveau 2;Niveau 3".split(";").slice(0, n).join(";")];
+      for (let i = 0; i < (g.nombre as number); i++) lignes.push(LIGNES_TYPES[i % LIGNES_TYPES.length]!.slice(0, n).join(";"));
       return lignes.join("\r\n");
     }
     case "grand": {
