@@ -44,10 +44,12 @@ Options :
   -h, --aide           cette aide
 
 Codes de sortie :
-  0  aucune grille n'a d'erreur (« conforme sous réserve » : des alertes restent à examiner)
+  0  toutes les grilles sont conformes, sans alerte
   1  au moins une grille a un constat de gravité « erreur »
   2  un fichier est illisible ou n'a pas pu être vérifié, ou la ligne de commande est
      incorrecte (2 l'emporte sur 1) ; les autres fichiers sont tout de même vérifiés
+  3  aucune erreur, mais une grille est « conforme sous réserve » : des alertes restent
+     à examiner (ligne ou cellule non vérifiée, poste incertain) ; 1 et 2 l'emportent sur 3
 
 Affichage : en couleur seulement sur un terminal ; NO_COLOR=1 les retire, FORCE_COLOR=1
 les impose. REMB_DEBUG=1 affiche la pile des erreurs internes sur la sortie d'erreur.

@@ -72,9 +72,11 @@ export function verdict(r: RapportVerification): Verdict {
 
 /**
  * Exit code: 2 when anything could not be read or checked (no verdict: a CI must not pass), else 1 when a grid has
- * an `erreur` finding, else 0. 2 wins over 1.
+ * an `erreur` finding, else 3 when a grid is « conforme sous réserve » (a row or a cell REMB could not check, an
+ * uncertain poste: a script must not take it for a plain « conforme »), else 0. 2 wins over 1, 1 over 3.
  */
-export function codeDeSortie(r: Resume): 0 | 1 | 2 {
+export function codeDeSortie(r: Resume): 0 | 1 | 2 | 3 {
   if (r.illisibles > 0 || r.nonVerifiees > 0) return 2;
-  return r.nonConformes > 0 ? 1 : 0;
+  if (r.nonConformes > 0) return 1;
+  return r.sousReserve > 0 ? 3 : 0;
 }

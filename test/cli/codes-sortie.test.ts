@@ -4,14 +4,16 @@ import path from "node:path";
 import { arbreDeTest, dossierTemporaire, lancer } from "./outils";
 
 /**
- * Exit codes: 0 all conforme (alerts allowed), 1 an `erreur` finding, 2 anything unreadable or unverifiable or a wrong
- * command line; 2 wins over 1. Run on the tree of outils.arbreDeTest with the fake validator, whose findings per grid
+ * Exit codes: 0 all conforme without alert, 1 an `erreur` finding, 2 anything unreadable or unverifiable or a wrong
+ * command line, 3 no erreur but a grid « conforme sous réserve » (alerts: rows or cells not checked…); 2 wins over 1,
+ * 1 over 3. Run on the tree of outils.arbreDeTest with the fake validator, whose findings per grid
  * are in test/fixtures/cli/constats-factices.json (« Mutuelle Exemple » : alerte + info; « Formule Confort » and
  * « Santé Plus » : erreurs; « Grille » (sans-date.csv): none).
  */
 const CAS: readonly { nom: string; argv: string[]; code: number; resume?: RegExp }[] = [
   { nom: "no finding", argv: ["grilles/sous-dossier/sans-date.csv"], code: 0, resume: /^1 grille : 1 conforme, 0 non conforme, 0 illisible\.$/m },
-  { nom: "alerts and infos only", argv: ["grilles/mutuelle-exemple.csv"], code: 0 },
+  { nom: "alerts and infos only: conforme sous réserve", argv: ["grilles/mutuelle-exemple.csv"], code: 3, resume: /^1 grille : 0 conforme, 1 conforme sous réserve, 0 non conforme, 0 illisible\.$/m },
+  { nom: "conforme and conforme sous réserve", argv: ["grilles/sous-dossier/sans-date.csv", "grilles/mutuelle-exemple.csv"], code: 3 },
   { nom: "an erreur finding (JSON grid)", argv: ["grilles/sous-dossier/formule-confort.json"], code: 1 },
   { nom: "an erreur finding (XLSX grid)", argv: ["grilles/classeur.xlsx"], code: 1 },
   { nom: "conforme and non conforme", argv: ["grilles/mutuelle-exemple.csv", "grilles/classeur.xlsx"], code: 1, resume: /^2 grilles : 0 conforme, 1 conforme sous réserve, 1 non conforme, 0 illisible\.$/m },
@@ -80,11 +82,11 @@ describe("cli: exit codes", () => {
     assert.match(v.stdout, /^remb \d+\.\d+\.\d+\n$/);
   });
 
-  it("the help of verifier documents every option the parser accepts and the three exit codes", async () => {
+  it("the help of verifier documents every option the parser accepts and the four exit codes", async () => {
     const aide = (await lancer(["aide", "verifier"])).stdout;
     for (const o of ["--date", "--json", "--feuille", "--responsable", "--non-responsable", "--collectif", "--individuel", "--nombres", "--gravite", "--aide"]) {
       assert.ok(aide.includes(o), o);
     }
-    for (const code of ["0  ", "1  ", "2  "]) assert.ok(aide.includes(`\n  ${code}`), code);
+    for (const code of ["0  ", "1  ", "2  ", "3  "]) assert.ok(aide.includes(`\n  ${code}`), code);
   });
 });

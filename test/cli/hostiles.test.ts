@@ -135,6 +135,16 @@ describe("cli: hostile inputs (issue 9)", function () {
     });
   }
 
+  it("a grid with a row that could not be checked is never plainly CONFORME: sous réserve, the row listed with its line and why, exit code 3", async () => {
+    const l = await lancer(["verifier", "lot/guillemet.csv", "lot/utf32-bom.csv"], { cwd: r, verifier: verifierGrille });
+    assert.equal(l.code, 3);
+    assert.doesNotMatch(l.stdout, /Résultat +CONFORME —/);
+    assert.equal(l.stdout.match(/Résultat +CONFORME SOUS RÉSERVE — 0 erreur, \d+ alertes? à vérifier/g)?.length, 2);
+    assert.match(l.stdout, /Ligne 3 : un guillemet ouvert ligne 3 du fichier n'est fermé que ligne 58 ; ces 56 lignes sont lues comme une seule cellule/);
+    assert.match(l.stdout, /Ligne 3 : « Santé globale » ne correspond à aucun poste du catalogue ; la ligne est gardée mais ne peut pas être vérifiée\./);
+    assert.match(l.stdout, /^2 grilles : 0 conforme, 2 conformes sous réserve, 0 non conforme, 0 illisible\.$/m);
+  });
+
   it("the batch goes on past every hostile file; exit code 2 (files could not be read)", () => {
     assert.equal(code, 2);
   });
