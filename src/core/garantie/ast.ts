@@ -36,7 +36,8 @@ export type UniteTemps =
   | "implant"
   | "appareil"
   | "enfant"
-  | "naissance";
+  | "naissance"
+  | "monture";
 
 export interface Periode {
   /** "/ 2 ans" → 2; "/ an" → 1 (a whole number ≥ 1). */

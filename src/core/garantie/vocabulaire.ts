@@ -46,6 +46,8 @@ export const UNITES: Readonly<Record<UniteTemps, DefinitionUnite>> = {
   // « 400 € / enfant » (forfait naissance ou adoption): one child, which one line holds once.
   enfant: { singulier: "enfant", pluriel: "enfants", parUnite: false, denombrable: true, duree: false },
   naissance: { singulier: "naissance", pluriel: "naissances", parUnite: false, denombrable: true, duree: false },
+  // « 100 € par monture »: one frame, which one line holds once.
+  monture: { singulier: "monture", pluriel: "montures", parUnite: false, denombrable: true, duree: false },
 };
 
 /**
@@ -104,6 +106,8 @@ export const MOTS_UNITE: ReadonlyMap<string, UniteTemps> = new Map<string, Unite
   ["enfants", "enfant"],
   ["naissance", "naissance"],
   ["naissances", "naissance"],
+  ["monture", "monture"],
+  ["montures", "monture"],
 ]);
 
 /** Canonical name of each base of a percentage (« 150 % BR », « 1,5 % PMSS »). */
