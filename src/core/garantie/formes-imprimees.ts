@@ -71,6 +71,8 @@ const REECRITURES: readonly (readonly [RegExp, string | ((...groupes: string[]) 
   [/\bpar annee civile\b/g, "par an"],
   [/(\/|\bpar) ?annee ?\/ ?civile\b/g, "$1 an"],
   [/\bpar oreille appareillee\b/g, "par oreille"],
+  // « limité à 1 700 €, par oreille et par bénéficiaire »: the comma does not cut the amount from its item.
+  [/(€),( par (?:oreille|oeil|aide|implant|dent|verre|equipement|appareil)\b)/g, "$1$2"],
   // « 400 € par an et par oreille », « 750 € par an / par bénéficiaire / par œil »: an amount per item within a yearly
   // envelope, the language's « / oreille / an » (an envelope, not a count of items: not « tous les ans »).
   [/(?:\/|\bpar) ?an ?,? ?(?:et )?(?:\/ ?)?(?:par )?(beneficiaire ?,? ?(?:et )?(?:\/ ?)?(?:par )?)?(oeil|oreille|implant|dent|appareil)\b/g, (_m: string, b: string | undefined, item: string) => `/ ${item} / an${b ? " / beneficiaire" : ""}`],
@@ -106,6 +108,7 @@ const REECRITURES: readonly (readonly [RegExp, string | ((...groupes: string[]) 
   // Conditions of payment, not amounts: « sur présentation d'un certificat médical », « quelle que soit la correction ».
   [/,? sur (?:presentation|production) d(?:'|e |u |es )\s?(?:un |une )?[^,;()]*$/g, ""],
   [/,? quelle que soit la correction$/g, ""],
+  [/(\/|\bpar) jour en cas d'hospitalisation\b.*$/g, "$1 jour"],
   // « 250 € par enfant (en cas de naissances ou d'adoptions multiples, versement pour chaque enfant) »: a gloss.
   [/(par enfant) \((?:en cas de )?naissances?[^()]*\)/g, "$1"],
   [/,? y compris (?:le )?remboursements? (?:de la )?(?:ss|securite sociale|ro|amo)\b/g, " securite sociale incluse"],
