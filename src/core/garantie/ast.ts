@@ -78,6 +78,11 @@ export interface Formule {
   /** « dans la limite de … », « limité à … »: the sum is capped by this sum (same convention as the cell). */
   readonly limite?: readonly TermePeriode[];
   /**
+   * « avec un minimum de 175 % BR », « (minimum ticket modérateur) »: the sum is at least this sum (same convention as
+   * the cell), before the limit caps it.
+   */
+  readonly minimum?: readonly TermePeriode[];
+  /**
    * « (max 4 / an) », « dans la limite de 4 séances / an », « 1 équipement tous les 2 ans »: at most this many
    * units per period. `unite` is the counted noun when the cell wrote one (« 4 séances »); `par` the item it is
    * counted per when the cell said so (« 1 aide auditive par oreille tous les 4 ans »: unite "aide", par

@@ -15,7 +15,7 @@ import { UNITES } from "./vocabulaire";
 export function verifierUnites(source: string, f: Formule, debutPeriode: ReadonlyMap<TermePeriode, number>, debutNombreMax: number): void {
 const termes = f.termes;
   let unite: UniteTemps | null = null;
-  for (const tp of [...termes, ...(f.limite ?? [])]) {
+  for (const tp of [...termes, ...(f.minimum ?? []), ...(f.limite ?? [])]) {
     if (!tp.periode || !UNITES[tp.periode.unite].parUnite || !seMultiplie(tp.terme)) continue;
     const u = tp.periode.unite;
     if (unite !== null && !memeCompteur(unite, u)) {

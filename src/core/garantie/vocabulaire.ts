@@ -187,7 +187,7 @@ export const DEBUT_CLAUSE = new Set([
   "dans", "limite", "limitee", "limites", "limitees", "plafonne", "plafonnee", "plafonnes", "plafonnees", "plafond",
   "max", "maxi", "maximum", "jusqu'", "a", "en", "hors", "y", "dont", "par", "tous", "toutes", "chaque", "le", "la",
   "l'", "ro", "rss", "ss", "amo", "secu", "securite", "regime", "remboursement", "assurance", "sans", "illimite",
-  "illimitee", "illimites", "illimitees",
+  "illimitee", "illimites", "illimitees", "avec", "minimum", "au",
 ]);
 export const ILLIMITE = new Set(["illimite", "illimitee", "illimites", "illimitees"]);
 export const SANS_LIMITE = new Set(["limite", "limites", "limitation", "limitations"]);
