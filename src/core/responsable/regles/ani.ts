@@ -3,7 +3,7 @@ import { appliquerTaux } from "../../money";
 import { parametres } from "../../params";
 import { bilan, euros, pct, pourcentageBr } from "../echantillons";
 import { centsAu, pointsActes, tauxAu, tauxDuPoste } from "../points";
-import { REF_D911_1 } from "../references";
+import { refD911_1 } from "../references";
 import type { Regle } from "../regle";
 import type { Verification } from "../verification";
 import { equipementsClasseB } from "./optique-equipement";
@@ -31,7 +31,7 @@ export const ani: Regle = {
         // A floor missed by the per-lens reading (the higher total) is missed by the per-pair reading too; a total
         // that hangs on an old lens tariff is not sure.
         const sur = eq.doute === undefined || eq.montantAutreLecture !== undefined;
-        v.signaler(this.id, sur ? "erreur" : "alerte", c, sur ? message : `${message} À vérifier : ${eq.doute}`, REF_D911_1);
+        v.signaler(this.id, sur ? "erreur" : "alerte", c, sur ? message : `${message} À vérifier : ${eq.doute}`, refD911_1(v.date));
       }
     }
     const minimum = parametres.valeurDatee("ani.dentaire.prothese_odf.minimum", v.date);
@@ -49,7 +49,7 @@ export const ani: Regle = {
           c,
           `Contrat collectif obligatoire : prothèses et orthodontie hors 100 % Santé couvertes à ${x !== undefined ? `${pct(x)} de la BR` : `« ${c.cellule.texte} »`}, ` +
             `sous le minimum de ${pct(Number(minimum.brute) * 100)} de la BR (⚠ lu Sécurité sociale incluse).`,
-          REF_D911_1,
+          refD911_1(v.date),
         );
       }
     }
