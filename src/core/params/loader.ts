@@ -208,6 +208,17 @@ export class Registre {
     );
   }
 
+  /**
+   * The last published value, whatever the date: what a rule's statement or a keyword quotes as « the » figure
+   * (« limitée à 1 700 € »), so that it follows the data. An ended parameter has none (PARAMETRE_ABROGE).
+   */
+  valeurActuelle(nom: string): ValeurDatee {
+    const vs = this.definition(nom).valeurs.filter((v) => !v.annonce);
+    const v = vs[vs.length - 1]!;
+    if (v.valeur === null) return this.valeurDatee(nom, v.debut);
+    return v;
+  }
+
   valeur(nom: string, jour: Jour, options?: OptionsRecherche): Valeur {
     return this.valeurDatee(nom, jour, options).valeur as Valeur;
   }

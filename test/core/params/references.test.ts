@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { FICHIERS_PARAMETRES } from "../../../src/core/params";
 import { ARTICLES } from "../../../src/core/params/articles";
 import { jamaisEnVigueur, normaliserTexte, type InstantaneCss, type VersionInstantane } from "../../../src/core/params/instantane";
@@ -24,11 +26,13 @@ const NUMERO_ARTICLE = /\b[LRD]\d{3}(?:-\d+)+\b/g;
 interface Compteurs {
   parametres: Set<string>;
   valeurs: number;
+  /** Values with at least one citation checked against the snapshot. */
+  valeursCitees: number;
   references: number;
   versions: number;
   extraits: number;
 }
-const compteurs: Compteurs = { parametres: new Set(), valeurs: 0, references: 0, versions: 0, extraits: 0 };
+const compteurs: Compteurs = { parametres: new Set(), valeurs: 0, valeursCitees: 0, references: 0, versions: 0, extraits: 0 };
 
 function versionsDe(article: string): readonly VersionInstantane[] {
   const a = INSTANTANE.articles[article];
@@ -155,6 +159,10 @@ describe("params: references against the snapshot of the CSS (textes/css.json)",
           compteurs.valeurs++;
           const refs = [v.reference, ...(v.autresReferences ?? [])];
           const structurees = new Set(refs.filter((r) => r.article).map((r) => r.article!));
+          if (structurees.size > 0) {
+            compteurs.valeursCitees++;
+            compteurs.parametres.add(p.nom);
+          }
           for (const r of refs) {
             if (r.article !== undefined) for (const m of problemesReference(p, i, r)) problemes.push(`${v.debut} ${r.article} : ${m}`);
             if (r.article === undefined && /LEGIARTI\d{12}/.test(r.texte)) problemes.push(`${v.debut} : « ${r.texte} » cite une version LEGIARTI sans citation vérifiée (article, legiarti)`);
@@ -167,7 +175,6 @@ describe("params: references against the snapshot of the CSS (textes/css.json)",
             }
           }
         });
-        if (problemes.length === 0) compteurs.parametres.add(p.nom);
         assert.deepEqual(problemes, []);
       });
     }
@@ -205,13 +212,30 @@ describe("params: references against the snapshot of the CSS (textes/css.json)",
         assert.ok(lus > 0, `aucun texte de ${r.article} depuis le ${depuis} dans l'instantané`);
       });
     }
+
+    it("every name the code passes to referenceNommee exists", () => {
+      const noms = new Set(ARTICLES.references.map((r) => r.nom));
+      const fichiers = (d: string): string[] =>
+        readdirSync(d).flatMap((f) => {
+          const p = join(d, f);
+          return statSync(p).isDirectory() ? fichiers(p) : p.endsWith(".ts") ? [p] : [];
+        });
+      let appels = 0;
+      for (const f of fichiers(join(__dirname, "../../../src/core"))) {
+        for (const m of readFileSync(f, "utf8").matchAll(/referenceNommee\("([^"]+)"/g)) {
+          appels++;
+          assert.ok(noms.has(m[1]!), `${f} : référence « ${m[1]} » absente de articles.json`);
+        }
+      }
+      assert.ok(appels > 0);
+    });
   });
 
   after(function () {
     // The figures of the check, for the report (mocha prints them once the suite has run).
     console.log(
-      `      références vérifiées : ${compteurs.parametres.size} paramètres sans problème, ${compteurs.valeurs} valeurs, ` +
-        `${compteurs.references} citations d'articles (${compteurs.versions} versions), ${compteurs.extraits} extraits comparés au texte`,
+      `      références vérifiées : ${compteurs.valeurs} valeurs datées lues ; ${compteurs.valeursCitees} valeurs de ${compteurs.parametres.size} paramètres ` +
+        `citent le CSS : ${compteurs.references} citations (${compteurs.versions} versions), ${compteurs.extraits} extraits comparés au texte`,
     );
   });
 });

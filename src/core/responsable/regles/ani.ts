@@ -9,14 +9,18 @@ import type { Verification } from "../verification";
 import { equipementsClasseB } from "./optique-equipement";
 
 /**
- * D911-1 CSS (CR-23), mandatory collective (company) contracts only, from 2020-01-01 ⚠ (date truncated in the copy
- * read): optique classe B forfaits of at least 100 € (a), 150 € (b, d), 200 € (c, e, f) within the R871-2 caps, and
- * dental prosthetics and ODF outside 100 % Santé at 125 % BR at least (⚠ read as Sécu incluse: alerte, not erreur).
+ * D911-1 CSS (CR-23), mandatory collective (company) contracts only, from the first date of the ani.* parameters
+ * (⚠ date truncated in the copy read): optique classe B forfaits of at least ani.optique.plancher.* within the
+ * R871-2 caps, and dental prosthetics and ODF outside 100 % Santé at ani.dentaire.prothese_odf.minimum × BR at
+ * least (⚠ read as Sécu incluse: alerte, not erreur).
  * Runs only when the grid is flagged « collectif ».
  */
 export const ani: Regle = {
   id: "D911-1",
-  enonce: "Les contrats collectifs obligatoires couvrent au minimum certains forfaits optiques et 125 % de la BR en prothèses dentaires et orthodontie.",
+  get enonce() {
+    const minimum = Number(parametres.valeurActuelle("ani.dentaire.prothese_odf.minimum").brute) * 100;
+    return `Les contrats collectifs obligatoires couvrent au minimum certains forfaits optiques et ${pct(minimum)} de la BR en prothèses dentaires et orthodontie.`;
+  },
   applicable: (d: Jour) => tauxAu("ani.dentaire.prothese_odf.minimum", d) !== null,
   verifier(v: Verification) {
     if (v.grille.collectif !== true) return;
