@@ -2,6 +2,7 @@ import { argumentInvalide } from "../errors";
 import { additionner, multiplierEntier, type Cents } from "../money";
 import { dateFr, type Jour } from "../dates";
 import { parametres } from "../params";
+import { referenceNommee } from "../params/articles";
 import { evaluerGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape } from "./decompte";
 import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontantGarantie, type OptionsCalcul } from "./entrees";
@@ -104,7 +105,7 @@ export function calculerForfaitJournalier(e: EntreeForfaitJournalier, o?: Option
       etape("Base de remboursement (non remboursé par l'assurance maladie)", 0),
       etape("RO", 0),
       etape(`Garantie : ${interpretationGarantie(e.garantie, ctx)}`, g),
-      etape("RC = min(G ; FR)", rc, "R871-2 6° CSS (prise en charge sans limitation de durée)"),
+      etape("RC = min(G ; FR)", rc, referenceNommee("r871_2.6", e.date)),
       etape("Reste à charge (FR − RC)", fr - rc),
     ];
   }

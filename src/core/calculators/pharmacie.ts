@@ -1,7 +1,8 @@
 import { RembError, argumentInvalide } from "../errors";
-import { appliquerTaux, multiplierEntier, type Cents, type Taux } from "../money";
+import { appliquerTaux, multiplierEntier, tauxEnPourcentTexte, tauxEnTexte, type Cents, type Taux } from "../money";
 import type { Jour } from "../dates";
 import { parametres } from "../params";
+import { referenceNommee } from "../params/articles";
 import { evaluerGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape } from "./decompte";
 import { booleenOuDefaut, normaliserMotCle, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, type OptionsCalcul } from "./entrees";
@@ -31,17 +32,15 @@ interface RegleSmr {
   readonly parametre: string;
   readonly taux: ParametreMemo<Taux>;
   readonly libelle: string;
-  /** R160-5 item (or R160-8) that sets the TM. */
-  readonly article: string;
   /** Whether R871-2 1° obliges a responsible contract to cover the TM (CR-07 exceptions 6° and 14°). */
   readonly tmObligatoire: boolean;
 }
 
 const REGLES: Readonly<Record<Smr, RegleSmr>> = {
-  important: { parametre: "ro.taux.medicament.smr_important", taux: memoTaux("ro.taux.medicament.smr_important"), libelle: "SMR majeur ou important", article: "R160-5 11° CSS", tmObligatoire: true },
-  modere: { parametre: "ro.taux.medicament.smr_modere", taux: memoTaux("ro.taux.medicament.smr_modere"), libelle: "SMR modéré", article: "R160-5 6° CSS", tmObligatoire: false },
-  faible: { parametre: "ro.taux.medicament.smr_faible", taux: memoTaux("ro.taux.medicament.smr_faible"), libelle: "SMR faible", article: "R160-5 14° CSS", tmObligatoire: false },
-  irremplacable: { parametre: "ro.taux.medicament.irremplacable", taux: memoTaux("ro.taux.medicament.irremplacable"), libelle: "médicament irremplaçable et coûteux", article: "R160-8 CSS", tmObligatoire: true },
+  important: { parametre: "ro.taux.medicament.smr_important", taux: memoTaux("ro.taux.medicament.smr_important"), libelle: "SMR majeur ou important", tmObligatoire: true },
+  modere: { parametre: "ro.taux.medicament.smr_modere", taux: memoTaux("ro.taux.medicament.smr_modere"), libelle: "SMR modéré", tmObligatoire: false },
+  faible: { parametre: "ro.taux.medicament.smr_faible", taux: memoTaux("ro.taux.medicament.smr_faible"), libelle: "SMR faible", tmObligatoire: false },
+  irremplacable: { parametre: "ro.taux.medicament.irremplacable", taux: memoTaux("ro.taux.medicament.irremplacable"), libelle: "médicament irremplaçable et coûteux", tmObligatoire: true },
 };
 
 const PARAM_FRANCHISE = "franchise.medicament";
@@ -52,45 +51,52 @@ export function estSmr(x: unknown): x is Smr {
   return typeof x === "string" && Object.prototype.hasOwnProperty.call(REGLES, x);
 }
 
-const SYNONYMES_SMR: ReadonlyMap<string, Smr> = new Map<string, Smr>([
+const MOTS_SMR: readonly (readonly [string, Smr])[] = [
   ["important", "important"],
   ["majeur", "important"],
   ["majeur ou important", "important"],
   ["smr important", "important"],
   ["smr majeur", "important"],
-  ["65", "important"],
-  ["65 %", "important"],
-  ["0.65", "important"],
-  ["0,65", "important"],
   ["modere", "modere"],
   ["smr modere", "modere"],
-  ["30", "modere"],
-  ["30 %", "modere"],
-  ["0.3", "modere"],
-  ["0,3", "modere"],
   ["faible", "faible"],
   ["smr faible", "faible"],
-  ["15", "faible"],
-  ["15 %", "faible"],
-  ["0.15", "faible"],
-  ["0,15", "faible"],
   ["irremplacable", "irremplacable"],
   ["irremplacable et couteux", "irremplacable"],
-  ["100", "irremplacable"],
-  ["100 %", "irremplacable"],
-  ["1", "irremplacable"],
-]);
+];
+
+/** The rate of a class as the data has it last (the one users know): « 65 % » means SMR important. */
+function tauxActuel(smr: Smr): Taux {
+  return parametres.valeurActuelle(REGLES[smr].parametre).valeur as Taux;
+}
+
+let synonymes: ReadonlyMap<string, Smr> | undefined;
+
+/** The keywords and, per class, its current rate written four ways (65, 65 %, 0.65, 0,65), built from the data once. */
+function synonymesSmr(): ReadonlyMap<string, Smr> {
+  if (synonymes) return synonymes;
+  const m = new Map<string, Smr>(MOTS_SMR);
+  for (const smr of Object.keys(REGLES) as Smr[]) {
+    const t = tauxActuel(smr);
+    const pct = tauxEnPourcentTexte(t).replace(",", ".");
+    for (const forme of [pct, `${pct} %`, pct.replace(".", ","), `${pct.replace(".", ",")} %`, tauxEnTexte(t), tauxEnTexte(t).replace(".", ",")]) m.set(forme, smr);
+  }
+  synonymes = m;
+  return m;
+}
 
 /** « important », « SMR modéré », « 65 % », « 0,15 », « irremplaçable »… → the SMR class. */
 export function smrDepuisTexte(s: string): Smr {
-  const v = typeof s === "string" ? SYNONYMES_SMR.get(normaliserMotCle(s).replace(/(\d)%/, "$1 %")) : undefined;
+  const v = typeof s === "string" ? synonymesSmr().get(normaliserMotCle(s).replace(/(\d)%/, "$1 %")) : undefined;
   if (v === undefined) throw smrInconnu(String(s));
   return v;
 }
 
 function smrInconnu(s: string): RembError {
   return argumentInvalide(
-    `Service médical rendu inconnu : « ${s} » — attendu « important » (65 %), « modere » (30 %), « faible » (15 %) ou « irremplacable » (100 %).`,
+    `Service médical rendu inconnu : « ${s} » — attendu ` +
+      (["important", "modere", "faible", "irremplacable"] as const).map((smr) => `« ${smr} » (${pourcent(tauxActuel(smr))})`).join(", ").replace(/, ([^,]*)$/, " ou $1") +
+      ".",
   );
 }
 
@@ -177,12 +183,12 @@ export function calculerPharmacie(e: EntreePharmacie, o?: OptionsCalcul): Decomp
           ? "Ticket modérateur (BR − RO brut) : couverture obligatoire pour un contrat responsable"
           : "Ticket modérateur (BR − RO brut) : couverture facultative pour un contrat responsable",
         tm,
-        regle.tmObligatoire ? `R871-2 1° CSS ; ${regle.article}` : `R871-2 1° CSS (exception ${regle.article})`,
+        regle.tmObligatoire ? `${referenceNommee("r871_2.1", e.dateContrat ?? date)} ; ${refTaux}` : `${referenceNommee("r871_2.1", e.dateContrat ?? date)} (exception : ${refTaux})`,
       ),
     );
     if (fr > base) l.push(etape("Dépassement (prix − BR)", fr - base));
     l.push(etape(`Garantie : ${interpretationGarantie(e.garantie, ctx)}`, g));
-    l.push(etape(ETAPE_RC, rc, "L871-1 CSS : la franchise reste à la charge de l'assuré"));
+    l.push(etape(ETAPE_RC, rc, referenceNommee("l871_1.retenues", e.dateContrat ?? date)));
     l.push(etape(ETAPE_RAC, fr - roNet - rc));
     etapes = l;
   }
