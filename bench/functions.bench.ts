@@ -41,7 +41,7 @@ function dernierChangement(dossier: string): number {
 /** dist/functions.js when it is at least as recent as the sources, else a fresh production build. */
 function bundleAJour(): { chemin: string; origine: string } {
   const dist = path.join(RACINE, "dist/functions.js");
-  // The build's inputs: the sources, the config and its loaders (scripts/: compressed data, decimal.js trimming).
+  // The build's inputs: the sources and the config.
   const sources = Math.max(
     dernierChangement(path.join(RACINE, "src")),
     dernierChangement(path.join(RACINE, "scripts")),
