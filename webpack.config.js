@@ -127,6 +127,7 @@ async function certificatsDev() {
     throw new Error(
       `Certificats de développement indisponibles (${String(e && e.message).split("\n")[0]}). ` +
         "Installez-les avec « npx office-addin-dev-certs install » (sudo sous Linux), puis relancez « npm run dev-server ».",
+      { cause: e },
     );
   }
 }

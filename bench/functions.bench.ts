@@ -20,7 +20,6 @@ import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import type { Mesure } from "./harnais";
 
-
 type Fonction = (...args: unknown[]) => unknown[][];
 
 const RACINE = path.resolve(__dirname, "..");

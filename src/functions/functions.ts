@@ -119,14 +119,7 @@ export function optique(
  * @param resultat Facultatif : « RC » (défaut), « RO », « RAC », « TOTAL » ou « DETAIL ».
  * @returns Le montant demandé en euros, ou le décompte détaillé.
  */
-export function audio(
-  garantie: any[][],
-  prix: any[][],
-  classe?: any[][],
-  age?: any[][],
-  date_soins?: any[][],
-  resultat?: any[][],
-): any[][] {
+export function audio(garantie: any[][], prix: any[][], classe?: any[][], age?: any[][], date_soins?: any[][], resultat?: any[][]): any[][] {
   return audioAdaptateur(garantie, prix, classe, age, date_soins, resultat);
 }
 
