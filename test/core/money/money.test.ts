@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { appliquerTaux, centsDepuisEuros, complement, Dec, formatEuros, proratiser, taux, tauxDepuisNombre, tauxDepuisTexte, texteEuros } from "../../../src/core/money";
+import { appliquerTaux, centsDepuisEuros, Dec, formatEuros, proratiser, taux, tauxDepuisNombre } from "../../../src/core/money";
 import { RembError } from "../../../src/core/errors";
 
 describe("money", () => {
@@ -32,15 +32,9 @@ describe("money", () => {
     assert.throws(() => centsDepuisEuros(1e12), /Montant invalide/);
   });
 
-  it("computes the ticket modérateur rate exactly", () => {
-    assert.deepEqual(complement(tauxDepuisNombre(0.7)), { num: 3, exp: 1 });
-    assert.deepEqual(complement(tauxDepuisTexte("0.15")), { num: 85, exp: 2 });
-  });
-
   it("formats euros the French way", () => {
     assert.equal(formatEuros(123456), "1\u202f234,56\u00a0€");
     assert.equal(formatEuros(5), "0,05\u00a0€");
-    assert.equal(texteEuros(-1050), "-10.50");
   });
 
   it("agrees with decimal.js on 20 000 random products (amount × rate, half-up)", () => {
