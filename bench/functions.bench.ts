@@ -55,15 +55,9 @@ function bundleAJour(): { chemin: string; origine: string } {
   return { chemin: path.join(sortie, "functions.js"), origine: "build temporaire" };
 }
 
-/** Runs the bundle as a plain script with a stand-in CustomFunctions global, as Excel's runtime would. */
-function chargerBundle(chemin: string): Map<string, Fonction> {
-  const fonctions = new Map<string, Fonction>();
-  const g = globalThis as { CustomFunctions?: unknown; self?: unknown };
-  const avant = g.CustomFunctions;
-  // The bundle registers its lazy chunks (REMB.VERIFIER…) on `self`, the page's global object in Excel's runtime.
-  const selfAvant = g.self;
-  g.self = globalThis;
-  g.CustomFunctions = {
+/** A stand-in for Excel's CustomFunctions global, recording what the bundle associates. */
+function customFunctions(fonctions: Map<string, Fonction>): object {
+  return {
     associate: (id: string, f: Fonction) => fonctions.set(id, f),
     Error: class {
       constructor(
@@ -73,6 +67,17 @@ function chargerBundle(chemin: string): Map<string, Fonction> {
     },
     ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
   };
+}
+
+/** Runs the bundle as a plain script with a stand-in CustomFunctions global, as Excel's runtime would. */
+function chargerBundle(chemin: string): Map<string, Fonction> {
+  const fonctions = new Map<string, Fonction>();
+  const g = globalThis as { CustomFunctions?: unknown; self?: unknown };
+  const avant = g.CustomFunctions;
+  // The bundle registers its lazy chunks (REMB.VERIFIER…) on `self`, the page's global object in Excel's runtime.
+  const selfAvant = g.self;
+  g.self = globalThis;
+  g.CustomFunctions = customFunctions(fonctions);
   try {
     new Function(readFileSync(chemin, "utf8"))();
   } finally {
@@ -98,18 +103,7 @@ function chargementAFroid(chemin: string, tours = 21): { chargement: number; pre
   let fonctions = 0;
   for (let t = -2; t < tours; t++) {
     const associees = new Map<string, Fonction>();
-    const globaux: Record<string, unknown> = {
-      CustomFunctions: {
-        associate: (id: string, f: Fonction) => associees.set(id, f),
-        Error: class {
-          constructor(
-            readonly code: string,
-            readonly message?: string,
-          ) {}
-        },
-        ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
-      },
-    };
+    const globaux: Record<string, unknown> = { CustomFunctions: customFunctions(associees) };
     const contexte = vm.createContext(globaux);
     globaux.self = vm.runInContext("this", contexte);
     const script = `${source}\n//# chargement ${t}`;
