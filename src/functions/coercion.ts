@@ -22,7 +22,7 @@ function invalide(nom: string, v: ValeurCellule, attendu: string): RembError {
   return argumentInvalide(`${nom} : ${decrireValeur(v)} n'est pas valide — ${attendu}.`);
 }
 
-export function manquant(nom: string): RembError {
+function manquant(nom: string): RembError {
   return argumentInvalide(`${nom} : valeur manquante.`);
 }
 
@@ -148,10 +148,6 @@ export function lireTexte(v: ValeurCellule, nom: string): string {
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
   if (estVide(v)) throw manquant(nom);
   throw invalide(nom, v, "un texte est attendu");
-}
-
-export function lireTexteOuDefaut(v: ValeurCellule, nom: string): string | undefined {
-  return estVide(v) ? undefined : lireTexte(v, nom);
 }
 
 /** Upper case without accents, single spaces: « détail » → "DETAIL", « non-optam » → "NON-OPTAM". */

@@ -37,7 +37,7 @@ function constructeur(): { C: ConstructeurErreur; valeur: string; na: string } {
   return { C: ErreurHorsExcel, valeur: VALEUR, na: NA };
 }
 
-export function messageCourt(message: string): string {
+function messageCourt(message: string): string {
   const m = message.replace(/\s+/g, " ").trim();
   return m.length <= LONGUEUR_MAX_MESSAGE ? m : m.slice(0, LONGUEUR_MAX_MESSAGE - 1).trimEnd() + "…";
 }
@@ -49,7 +49,7 @@ export function erreurValeur(message: string): ErreurCellule {
 }
 
 /** #N/A with a French message: no rule or value exists for that date or case. */
-export function erreurIndisponible(message: string): ErreurCellule {
+function erreurIndisponible(message: string): ErreurCellule {
   const { C, na } = constructeur();
   return new C(na, messageCourt(message));
 }
@@ -63,10 +63,4 @@ export function erreurExcel(e: unknown): ErreurCellule {
   if (estRembError(e)) return e.nature === "indisponible" ? erreurIndisponible(e.message) : erreurValeur(e.message);
   if (e instanceof Error && e.message.startsWith("REMB : invariant")) return erreurValeur(e.message);
   return erreurValeur("Erreur interne de REMB : calcul impossible pour ces valeurs. Merci de signaler ce cas.");
-}
-
-export function estErreurCellule(v: unknown): v is ErreurCellule {
-  if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
-  const code = (v as { code?: unknown }).code;
-  return typeof code === "string" && code.startsWith("#");
 }

@@ -19,7 +19,7 @@ const parNombre: Record<Unite, Map<number, Garantie>> = { BR: new Map(), EUR: ne
  * SEJOUR, euros for OPTIQUE and AUDIO; architecture.md). Numbers are memoised like texts: a claims table
  * repeats a handful of levels.
  */
-export function lireGarantie(unite: Unite): (v: ValeurCellule, nom: string) => Garantie {
+function lireGarantie(unite: Unite): (v: ValeurCellule, nom: string) => Garantie {
   const memo = parNombre[unite];
   return (v, nom) => {
     if (typeof v === "number") {

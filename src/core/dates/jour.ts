@@ -81,10 +81,6 @@ export function dateFr(j: Jour): string {
   return `${jour < 10 ? "0" : ""}${jour}/${mois < 10 ? "0" : ""}${mois}/${annee}`;
 }
 
-export function anneeDe(j: Jour): number {
-  return civilDepuisJour(j).annee;
-}
-
 // Excel 1900 date system: serial 1 = 1900-01-01 and serial 60 is the non-existent 1900-02-29 that Excel
 // keeps for Lotus 1-2-3 compatibility, so real dates from 1900-03-01 on are shifted by one day.
 const SERIE_1970 = 25569; // serial of 1970-01-01
@@ -124,13 +120,4 @@ export function ajouterMois(j: Jour, n: number): Jour {
 
 export function ajouterAns(j: Jour, n: number): Jour {
   return ajouterMois(j, 12 * n);
-}
-
-/** Age in whole years on a given day, from a birth date. */
-export function ageAu(naissance: Jour, j: Jour): number {
-  const n = civilDepuisJour(naissance);
-  const d = civilDepuisJour(j);
-  let age = d.annee - n.annee;
-  if (d.mois < n.mois || (d.mois === n.mois && d.jour < n.jour)) age -= 1;
-  return age;
 }

@@ -103,15 +103,6 @@ export function formatEuros(c: Cents): string {
   return `${neg ? "-" : ""}${groupes},${dec < 10 ? "0" : ""}${dec}${NBSP}€`;
 }
 
-/** Plain decimal text with a point, e.g. "1234.5" → "1234.50" (fixtures, JSON output). */
-export function texteEuros(c: Cents): string {
-  const neg = c < 0;
-  const abs = Math.abs(c);
-  const entier = Math.floor(abs / 100);
-  const dec = abs - entier * 100;
-  return `${neg ? "-" : ""}${entier}.${dec < 10 ? "0" : ""}${dec}`;
-}
-
 function montantInvalide(quoi: string, valeur: string): RembError {
   return new RembError("MONTANT_INVALIDE", `Montant invalide pour ${quoi} : « ${valeur} » — un nombre en euros est attendu.`);
 }
