@@ -69,7 +69,8 @@ export function citationsAProlonger(c: Consolidation): string[] {
           if (!a) continue;
           const derniere = a.versions[a.versions.length - 1]!;
           const citee = ref.legiartiFin ?? ref.legiarti;
-          if (citee !== derniere.id) r.push(`${p.nom} (${v.debut}) : ${ref.article} cité jusqu'à ${citee}, dernière version ${derniere.id} du ${derniere.debut}`);
+          if (citee !== derniere.id)
+            r.push(`${p.nom} (${v.debut}) : ${ref.article} cité jusqu'à ${citee}, dernière version ${derniere.id} du ${derniere.debut}`);
         }
       });
     }

@@ -101,7 +101,9 @@ export function lireConsolidation(version: string, nums: ReadonlySet<string>): C
           num,
           cid: String(a["cid"]),
           id: String(a["id"]),
-          texte: String(a["texte"] ?? "").replace(/\s+/g, " ").trim(),
+          texte: String(a["texte"] ?? "")
+            .replace(/\s+/g, " ")
+            .trim(),
           versions,
           modifiePar: liens.filter((l) => l["linkOrientation"] === "cible").map((l) => String(l["textTitle"])),
         };

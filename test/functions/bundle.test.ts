@@ -22,8 +22,13 @@ const METADONNEES = path.join(DIST, "functions.json");
  * opens (the raw minified size is reported in the title). One byte more fails the test; the load and registration
  * time is measured by `npm run bench -- fonctions`. REMB.VERIFIER is a separate, lazily loaded chunk: it does not
  * count here and must not be bundled into functions.js.
+ *
+ * 80 Kio: the dated law itself is most of the growth (the 14 parameter files are about 22 Kio gzip, every value
+ * with its reference, the article words it rests on and its note; they grew by 9 Kio when the history was
+ * completed). The calculators read values, references and notes at run time; the article words are only
+ * checked by the tests, but they stay beside the value they back so that a value is never edited without them.
  */
-const GZIP_MAX = 70 * 1024;
+const GZIP_MAX = 80 * 1024;
 
 interface ParametreMeta {
   name: string;

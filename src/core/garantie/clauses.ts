@@ -46,7 +46,13 @@ export class ClausesLues {
         return;
       case "minimum":
         if (this.minimum) {
-          throw erreurSyntaxe(this.source, n.debut, "un seul minimum", this.source.slice(n.debut, n.fin), `deux minimums dans la même cellule (positions ${this.minimum.debut + 1} et ${n.debut + 1}) — un seul est attendu`);
+          throw erreurSyntaxe(
+            this.source,
+            n.debut,
+            "un seul minimum",
+            this.source.slice(n.debut, n.fin),
+            `deux minimums dans la même cellule (positions ${this.minimum.debut + 1} et ${n.debut + 1}) — un seul est attendu`,
+          );
         }
         this.minimum = n;
         return;
@@ -71,7 +77,14 @@ export class ClausesLues {
         return;
       }
       case "monture":
-        if (this.monture) throw erreurSyntaxe(this.source, n.debut, "une seule part de monture", this.source.slice(n.debut, n.fin), `part de la monture en double à la position ${n.debut + 1}`);
+        if (this.monture)
+          throw erreurSyntaxe(
+            this.source,
+            n.debut,
+            "une seule part de monture",
+            this.source.slice(n.debut, n.fin),
+            `part de la monture en double à la position ${n.debut + 1}`,
+          );
         this.monture = n;
         return;
     }

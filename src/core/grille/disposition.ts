@@ -58,7 +58,8 @@ export function reperer(f: Feuille): { colonnesDonnees: number[]; lignesDonnees:
         "avec des cellules comme « 100 % BR », « 50 € », « Frais réels » ou « Néant ».",
     );
   }
-  if (colonnes[0] === 0) throw erreur("Aucune colonne de libellés : la première colonne contient des garanties. Les libellés des postes doivent précéder les niveaux.");
+  if (colonnes[0] === 0)
+    throw erreur("Aucune colonne de libellés : la première colonne contient des garanties. Les libellés des postes doivent précéder les niveaux.");
   const c0 = colonnes[0]!;
   const lignes: number[] = [];
   for (let r = 0; r < f.V.length && lignes.length < CANDIDATS_MAX; r++) {

@@ -35,14 +35,25 @@ const PERMIS: readonly Permis[] = [
   { fichier: "money/taux.ts", motif: /70 % ou 0,7/, raison: EXEMPLE },
   { fichier: "calculators/entrees.ts", motif: /entre 0 % et 100 %|« 150 % BR », « 50 € »/, raison: EXEMPLE },
   { fichier: "calculators/limites-responsables.ts", motif: /« 150 % »|pour 150 %, indiquez 1,5/, raison: EXEMPLE },
-  { fichier: "garantie/", motif: /150 % BR|50 €|30 €|1,5 % PMSS|100 % (TM|FR|PLV|HLF)|« 100 %|\$1 %|\$2 €|10 000 %|1 000 000 000 €|0,00 €/, raison: `${EXEMPLE} (langage des garanties)` },
+  {
+    fichier: "garantie/",
+    motif: /150 % BR|50 €|30 €|1,5 % PMSS|100 % (TM|FR|PLV|HLF)|« 100 %|\$1 %|\$2 €|10 000 %|1 000 000 000 €|0,00 €/,
+    raison: `${EXEMPLE} (langage des garanties)`,
+  },
   { fichier: "grille/", motif: /« 150 % BR »|« 50 € »|« 100 % BR »/, raison: EXEMPLE },
-  { fichier: "calculators/pharmacie.ts", motif: /^\$1 %$/, raison: "expression régulière de lecture d'un pourcentage saisi" },
   // The BR itself.
   { fichier: "responsable/regles/ticket-moderateur.ts", motif: /au moins 100 % de la BR/, raison: BR },
   { fichier: "responsable/regles/hors-parcours.ts", motif: /au-delà de 100 % de la BR/, raison: BR },
-  { fichier: "responsable/regles/depassements-non-optam.ts", motif: /^ \(100 % \+ min\($|^permis quand les adhérents sont couverts aux frais réels \(100 % \+ $/, raison: BR },
-  { fichier: "calculators/limites-responsables.ts", motif: /Sécurité sociale incluse \(100 % \+ min\(|: 100 % de la base de remboursement Sécurité sociale incluse/, raison: BR },
+  {
+    fichier: "responsable/regles/depassements-non-optam.ts",
+    motif: /^ \(100 % \+ min\($|^permis quand les adhérents sont couverts aux frais réels \(100 % \+ $/,
+    raison: BR,
+  },
+  {
+    fichier: "calculators/limites-responsables.ts",
+    motif: /Sécurité sociale incluse \(100 % \+ min\(|: 100 % de la base de remboursement Sécurité sociale incluse/,
+    raison: BR,
+  },
   // Out of this scope for now: the poste catalogue's vocabulary (labels and synonyms as grids print them).
   { fichier: "postes/catalogue-hospitalisation.ts", motif: /participation forfaitaire de 24 €|forfait 24 €|tout acte de 120 €/, raison: VOCABULAIRE },
   { fichier: "postes/catalogue-soins-courants.ts", motif: /(65|30|15) %|participation forfaitaire 2 €/, raison: VOCABULAIRE },
@@ -91,7 +102,9 @@ describe("legal figures live in the data (no amount or rate in a string of src/c
     const trouves: string[] = [];
     for (const c of toutes) {
       for (const m of c.texte.match(CHIFFRE) ?? []) {
-        const permis = PERMIS.find((p) => (p.fichier === "" || c.fichier === p.fichier || (p.fichier.endsWith("/") && c.fichier.startsWith(p.fichier))) && p.motif.test(c.texte));
+        const permis = PERMIS.find(
+          (p) => (p.fichier === "" || c.fichier === p.fichier || (p.fichier.endsWith("/") && c.fichier.startsWith(p.fichier))) && p.motif.test(c.texte),
+        );
         if (permis) utilises.add(permis);
         else trouves.push(`src/core/${c.fichier}:${c.ligne} « ${m.trim()} » dans « ${c.texte.slice(0, 120)} »`);
       }

@@ -52,7 +52,11 @@ describe("scripts/legi-instantane.ts and scripts/legi-nouveautes.ts", () => {
   it("reports nothing against the package it was made from, and the news of a later one", () => {
     assert.deepEqual(nouveautes(instantane, recente, new Set(["R871-2"])), []);
     const V3 = { id: "LEGIARTI000000000003", etat: "VIGUEUR_DIFF", debut: "2027-01-01", fin: null };
-    const plusTard = consolidation("2.600.0", "2026-12-01", article(V2.id, "texte de 2025 corrigé", [V1, { ...V2, etat: "ABROGE_DIFF", fin: "2027-01-01" }, V3]));
+    const plusTard = consolidation(
+      "2.600.0",
+      "2026-12-01",
+      article(V2.id, "texte de 2025 corrigé", [V1, { ...V2, etat: "ABROGE_DIFF", fin: "2027-01-01" }, V3]),
+    );
     const liste = nouveautes(instantane, plusTard, new Set(["R871-2", "L862-4"])).map((n) => `${n.article} ${n.texte}`);
     assert.deepEqual(liste, [
       "L862-4 cité par les données mais absent du paquet",

@@ -110,7 +110,8 @@ function problemesReference(p: ParametreJson, i: number, r: Reference): string[]
   if (v.debutInconnu && premiere.debut > debut) debut = premiere.debut;
   const fin = finValeur(p.valeurs, i);
   if (premiere.debut > debut) m.push(`la première version citée (${premiere.id}) n'entre en vigueur que le ${premiere.debut}, après le ${debut}`);
-  if (premiere.fin !== null && premiere.fin <= debut) m.push(`la première version citée (${premiere.id}) n'est plus en vigueur le ${debut} (fin ${premiere.fin})`);
+  if (premiere.fin !== null && premiere.fin <= debut)
+    m.push(`la première version citée (${premiere.id}) n'est plus en vigueur le ${debut} (fin ${premiere.fin})`);
   if (derniere.debut >= fin) m.push(`la dernière version citée (${derniere.id}) n'entre en vigueur que le ${derniere.debut}, après la valeur (fin ${fin})`);
   if ((derniere.fin ?? INFINI) < fin) {
     const suivante = versionsDe(r.article!).find((x) => x.debut === derniere.fin);
@@ -126,7 +127,8 @@ function problemesReference(p: ParametreJson, i: number, r: Reference): string[]
   if (r.extrait !== undefined) {
     const extrait = normaliserTexte(r.extrait);
     const attendu = valeurDansExtrait(p.unite, v.valeur, extrait);
-    if (attendu !== undefined && !new RegExp(`(^|[^\\d,])${echapper(normaliserTexte(attendu))}(?!\\d|,\\d)`).test(extrait)) m.push(`l'extrait « ${r.extrait} » ne porte pas la valeur (${attendu})`);
+    if (attendu !== undefined && !new RegExp(`(^|[^\\d,])${echapper(normaliserTexte(attendu))}(?!\\d|,\\d)`).test(extrait))
+      m.push(`l'extrait « ${r.extrait} » ne porte pas la valeur (${attendu})`);
     let lus = 0;
     for (const x of c) {
       if (x.texte === undefined) continue;
@@ -134,7 +136,10 @@ function problemesReference(p: ParametreJson, i: number, r: Reference): string[]
       compteurs.extraits++;
       if (!normaliserTexte(x.texte).includes(extrait)) m.push(`« ${r.extrait} » absent du texte de ${x.id} (lu dans la consolidation du ${x.lu})`);
     }
-    if (lus === 0) m.push(`extrait « ${r.extrait} » invérifiable : aucune des versions citées n'a de texte dans l'instantané (ne pas citer d'extrait, ou citer une version lue)`);
+    if (lus === 0)
+      m.push(
+        `extrait « ${r.extrait} » invérifiable : aucune des versions citées n'a de texte dans l'instantané (ne pas citer d'extrait, ou citer une version lue)`,
+      );
   }
   return m;
 }
@@ -147,7 +152,10 @@ describe("params: references against the snapshot of the CSS (textes/css.json)",
     assert.deepEqual([...dates].sort().reverse(), dates);
     for (const [num, a] of Object.entries(INSTANTANE.articles)) {
       assert.ok(a.versions.length > 0, num);
-      assert.ok(a.versions.some((v) => v.texte), `${num} : aucun texte`);
+      assert.ok(
+        a.versions.some((v) => v.texte),
+        `${num} : aucun texte`,
+      );
     }
   });
 
@@ -165,7 +173,8 @@ describe("params: references against the snapshot of the CSS (textes/css.json)",
           }
           for (const r of refs) {
             if (r.article !== undefined) for (const m of problemesReference(p, i, r)) problemes.push(`${v.debut} ${r.article} : ${m}`);
-            if (r.article === undefined && /LEGIARTI\d{12}/.test(r.texte)) problemes.push(`${v.debut} : « ${r.texte} » cite une version LEGIARTI sans citation vérifiée (article, legiarti)`);
+            if (r.article === undefined && /LEGIARTI\d{12}/.test(r.texte))
+              problemes.push(`${v.debut} : « ${r.texte} » cite une version LEGIARTI sans citation vérifiée (article, legiarti)`);
             // An article named in a « … CSS » citation must be checked: no unstructured citation of the code.
             for (const segment of r.texte.split(";")) {
               if (!/\bCSS\b/.test(segment)) continue;
@@ -190,7 +199,12 @@ describe("params: references against the snapshot of the CSS (textes/css.json)",
           assert.equal(x.debut, s.debut, `${x.legiarti} : début ${s.debut} dans l'instantané`);
           const suivante = a.versions[k + 1];
           if (suivante) assert.equal(s.fin, suivante.debut, `${x.legiarti} s'arrête le ${s.fin}, la version suivante listée commence le ${suivante.debut}`);
-          else assert.equal(s.fin, null, `${a.article} : la dernière version listée s'arrête le ${s.fin} ; ajouter ${vs.find((v) => v.debut === s.fin)?.id ?? "la suivante"}`);
+          else
+            assert.equal(
+              s.fin,
+              null,
+              `${a.article} : la dernière version listée s'arrête le ${s.fin} ; ajouter ${vs.find((v) => v.debut === s.fin)?.id ?? "la suivante"}`,
+            );
         });
       });
     }
@@ -198,7 +212,11 @@ describe("params: references against the snapshot of the CSS (textes/css.json)",
     for (const r of ARTICLES.references) {
       it(`référence « ${r.nom} » (${r.article} ${r.alinea ?? ""})`, () => {
         const table = ARTICLES.articles.find((a) => a.article === r.article);
-        const depuis = [r.depuis, table?.versions[0]?.debut].filter((d): d is string => d !== undefined).sort().pop() ?? "";
+        const depuis =
+          [r.depuis, table?.versions[0]?.debut]
+            .filter((d): d is string => d !== undefined)
+            .sort()
+            .pop() ?? "";
         const vs = versionsDe(r.article).filter((v) => (v.fin ?? INFINI) > depuis);
         assert.ok(vs.length > 0);
         if (r.extrait === undefined) return;
