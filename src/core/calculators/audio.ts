@@ -5,7 +5,7 @@ import { parametres } from "../params";
 import { referenceNommee } from "../params/articles";
 import { evaluerGarantie, type ContexteGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape, type PlafondApplique } from "./decompte";
-import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, type OptionsCalcul } from "./entrees";
+import { booleenOuDefaut, verifierAge, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, type OptionsCalcul } from "./entrees";
 import { etape, euros, interpretationGarantie, pourcent, ETAPE_RO_NET, ETAPE_RC, ETAPE_RAC, ETAPE_GARANTIE_PLAFONNEE, ETAPE_NON_RESPONSABLE } from "./etapes";
 import { mentionnePlafondLegal } from "./plafond-legal";
 import { plafondAudio } from "./plafonds";
@@ -37,8 +37,6 @@ export interface EntreeAudio {
   readonly responsable?: boolean;
 }
 
-export const AGE_MAX = 150;
-
 export function calculerAudio(e: EntreeAudio, o?: OptionsCalcul): Decompte {
   verifierEntree(e);
   const date = e.date;
@@ -52,9 +50,7 @@ export function calculerAudio(e: EntreeAudio, o?: OptionsCalcul): Decompte {
   if (classe !== "I" && classe !== "II") {
     throw argumentInvalide(`Classe d'aide auditive inconnue : « ${String(classe)} » — « I » (100 % Santé) ou « II » est attendue.`);
   }
-  if (e.age !== undefined && (typeof e.age !== "number" || !Number.isFinite(e.age) || e.age < 0 || e.age > AGE_MAX)) {
-    throw argumentInvalide(`Âge invalide : « ${String(e.age)} » — un âge en années entre 0 et ${AGE_MAX} est attendu.`);
-  }
+  verifierAge(e.age);
   const responsable = booleenOuDefaut(e.responsable, true, "responsable");
   const etapes: Etape[] | null = o?.detail === true ? [] : null;
   let alertes: string[] | null = null;

@@ -2,7 +2,7 @@ import { argumentInvalide } from "../errors";
 import { additionner, multiplierEntier, type Cents } from "../money";
 import type { Jour } from "../dates";
 import { parametres } from "../params";
-import { booleenOuDefaut, verifierJour } from "./entrees";
+import { JOURS_SEJOUR_MAX, booleenOuDefaut, verifierJour } from "./entrees";
 
 /**
  * Forfait journalier hospitalier (L174-4 CSS): due for every day of a stay over 24 h, discharge day included,
@@ -13,17 +13,15 @@ import { booleenOuDefaut, verifierJour } from "./entrees";
 
 const PARAM_FJ = "fj.montant";
 const PARAM_FJ_PSY = "fj.psy";
-/** 1000 years of days: far beyond any stay, small enough to keep the day arithmetic exact. */
-const JOURS_MAX = 366_000;
 
 /**
  * The FJ due for a stay of `jours` days starting on `date` (discharge day included: a 3-day count is 3 FJ),
  * each day at the amount in force that day, so a stay across 2026-03-01 mixes 20 € and 23 €.
  */
 export function forfaitJournalier(jours: number, psy: boolean, date: Jour): Cents {
-  if (!Number.isInteger(jours) || jours < 0 || jours > JOURS_MAX) {
+  if (!Number.isInteger(jours) || jours < 0 || jours > JOURS_SEJOUR_MAX) {
     throw argumentInvalide(
-      `Nombre de jours invalide : ${String(jours)} — un nombre entier de jours, positif ou nul, est attendu (jour de sortie compris).`,
+      `Nombre de jours invalide : ${String(jours)} — un nombre entier de jours de 0 à ${JOURS_SEJOUR_MAX}, jour de sortie compris, est attendu.`,
     );
   }
   const estPsy = booleenOuDefaut(psy, false, "psychiatrie");

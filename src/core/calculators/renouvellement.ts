@@ -2,7 +2,7 @@ import { RembError, horsChamp, argumentInvalide } from "../errors";
 import { ajouterAns, ajouterMois, dateFr, type Jour } from "../dates";
 import { parametres, type ValeurDatee } from "../params";
 import { citerArticle } from "../params/articles";
-import { normaliserMotCle, verifierEntree, verifierJour, QUOI_DATE_CONTRAT } from "./entrees";
+import { normaliserMotCle, verifierAge, verifierEntree, verifierJour, QUOI_DATE_CONTRAT } from "./entrees";
 import { debut100SanteAudio, regimeOptique } from "./regime-responsable";
 
 /**
@@ -57,7 +57,6 @@ const MOTIFS: readonly string[] = ["evolution-vue", "medical", "monture-inadapte
 const AGE_MONTURE_INADAPTEE = 6;
 /** « Mineurs » of the 2015 text: under 18 (Code civil, art. 388). */
 const AGE_MAJORITE = 18;
-const AGE_MAX = 150;
 
 export function renouvellementPossible(e: EntreeRenouvellement): ResultatRenouvellement {
   verifierEntree(e);
@@ -70,9 +69,7 @@ export function renouvellementPossible(e: EntreeRenouvellement): ResultatRenouve
       `La date d'achat (${dateFr(e.achat)}) précède l'acquisition précédente (${dateFr(e.precedent)}) : vérifiez l'ordre des dates.`,
     );
   }
-  if (e.age !== undefined && (typeof e.age !== "number" || !Number.isFinite(e.age) || e.age < 0 || e.age > AGE_MAX)) {
-    throw argumentInvalide(`Âge invalide : « ${String(e.age)} » — un âge en années entre 0 et ${AGE_MAX} est attendu.`);
-  }
+  verifierAge(e.age);
   const motif = e.motif ?? "aucun";
   if (!MOTIFS.includes(motif)) throw motifInconnu(String(motif));
   const dateContrat = e.dateContrat ?? e.achat;
