@@ -24,6 +24,15 @@ export function refR871_2(alinea: string, date: Jour): string {
   return `R871-2 ${alinea} CSS (${id})`;
 }
 
+/** The Légifrance version of R871-2 in force on the contract date, with its period (end exclusive, null: current). */
+export function versionR871_2(date: Jour): { readonly id: string; readonly debut: Jour; readonly fin: Jour | null } {
+  let k = 0;
+  DEBUTS.forEach(([debut], i) => {
+    if (date >= debut) k = i;
+  });
+  return { id: DEBUTS[k]![1], debut: DEBUTS[k]![0], fin: DEBUTS[k + 1]?.[0] ?? null };
+}
+
 export const REF_R871_1 = (alinea: string): string => `R871-1 ${alinea} CSS (LEGIARTI000029779013)`;
 export const REF_L871_1 = "L871-1 CSS (LEGIARTI000051382496)";
 export const REF_L863_8 = "L863-8 CSS (LEGIARTI000028528148, loi n° 2014-57 du 27 janv. 2014)";
