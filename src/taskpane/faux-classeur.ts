@@ -296,7 +296,8 @@ class ContexteFaux {
         x.executer();
       }
     } finally {
-      this.classeur.signaler();
+      // Observers (the demo view) hear of changes only: a read does not redraw the workbook.
+      if (file.some((x) => x.nom !== "load")) this.classeur.signaler();
     }
   }
 }

@@ -10,7 +10,16 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
  * and the files it asks for served from the npm package @microsoft/office-js under their CDN address, and every other
  * request refused and recorded (a test fails on any). Page errors and console errors are recorded too.
  */
-export const RACINE = path.resolve(__dirname, "../../..");
+/** The repository (found from this file upward: the benchmark runs this harness from a bundle in .bench/). */
+export const RACINE = racine(__dirname);
+
+function racine(depuis: string): string {
+  for (let d = depuis; ; d = path.dirname(d)) {
+    const p = path.join(d, "package.json");
+    if (existsSync(p) && (JSON.parse(readFileSync(p, "utf8")) as { name?: string }).name === "remb") return d;
+    if (path.dirname(d) === d) throw new Error(`Dépôt REMB introuvable au-dessus de ${depuis}.`);
+  }
+}
 export const DIST = path.join(RACINE, "dist");
 const OFFICE = path.join(RACINE, "node_modules/@microsoft/office-js/dist");
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
