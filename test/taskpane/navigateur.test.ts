@@ -28,6 +28,8 @@ async function volet(o: Parameters<typeof ouvrirVolet>[2] = {}): Promise<Volet> 
 async function capture(page: Page, nom: string, voir?: string): Promise<void> {
   mkdirSync(CAPTURES, { recursive: true });
   if (voir) await page.locator(voir).evaluate((e) => e.scrollIntoView({ block: "start" }));
+  // Content out of view (content-visibility: auto) is drawn in the frames after the scroll.
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
   await page.screenshot({ path: path.join(CAPTURES, `${nom}.png`) });
 }
 

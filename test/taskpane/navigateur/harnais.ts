@@ -75,7 +75,7 @@ export async function servirDist(): Promise<Serveur> {
 }
 
 export async function lancer(): Promise<Browser> {
-  return chromium.launch({ executablePath: cheminChromium(), args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+  return chromium.launch({ executablePath: cheminChromium(), args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=fr-FR"] });
 }
 
 /**
