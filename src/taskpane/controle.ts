@@ -52,6 +52,12 @@ export function initialiser(h: Hote, m: Mode): void {
   suivreVisibilite();
 }
 
+/** The demo workbook (demo mode only), a chunk below this one. */
+export async function creerDemo(conteneur: HTMLElement): Promise<Hote> {
+  const demo = await import(/* webpackChunkName: "demo" */ "./demo");
+  return demo.creerDemo(conteneur);
+}
+
 export function appliquerDetails(): Promise<void> {
   etat.details = lireDetails();
   return relire("Grille relue avec vos détails.");

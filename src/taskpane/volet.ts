@@ -16,10 +16,17 @@ type Controle = typeof import("./controle");
 
 export async function demarrer(mode: Mode): Promise<void> {
   appliquerTheme();
+  let module: Promise<Controle> | undefined;
+  // A failed fetch (server unreachable) is tried again on the next click.
+  const importer = (): Promise<Controle> =>
+    (module ??= import(/* webpackChunkName: "controle" */ "./controle").catch((e: unknown) => {
+      module = undefined;
+      throw e;
+    }));
   let hote: Hote;
   if (mode === "demo") {
-    const demo = await import(/* webpackChunkName: "demo" */ "./demo");
-    hote = await demo.creerDemo(par("demo"));
+    // The demo workbook is loaded by the controller's chunk, so that the core modules both use are loaded once.
+    hote = await (await importer()).creerDemo(par("demo"));
     par("contexte").textContent = "Mode démonstration : hors d'Excel, le volet travaille sur le classeur de démonstration ci-contre.";
   } else {
     hote = hoteExcel();
@@ -27,15 +34,14 @@ export async function demarrer(mode: Mode): Promise<void> {
   }
   par("parametres").textContent = `REMB ${VERSION_REMB} · paramètres légaux vérifiés le ${dateFr(jourDepuisIso(parametresVerifiesLe()))} ·`;
 
-  let controle: Promise<Controle> | undefined;
+  let pret: Promise<Controle> | undefined;
   const charger = (): Promise<Controle> => {
-    controle ??= import(/* webpackChunkName: "controle" */ "./controle").then((m) => {
+    pret ??= importer().then((m) => {
       m.initialiser(hote, mode);
       return m;
     });
-    // A failed fetch (server unreachable) is tried again on the next click.
-    controle.catch(() => (controle = undefined));
-    return controle;
+    pret.catch(() => (pret = undefined));
+    return pret;
   };
   const sur = (id: string, evenement: string, f: (c: Controle, e: Event) => Promise<void> | void) =>
     par(id).addEventListener(evenement, (e) => void tache(async () => f(await charger(), e)));

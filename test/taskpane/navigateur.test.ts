@@ -175,6 +175,22 @@ describe("Volet dans Chromium (mode démonstration)", function () {
     sansErreurs(v);
   });
 
+  it("le suivi de la sélection s'arrête quand le volet est masqué et reprend quand il revient", async () => {
+    const v = await volet();
+    const p = v.page;
+    await p.waitForFunction(() => window.rembDemo!.gestionnairesActifs === 1);
+    const visibilite = (etat: "hidden" | "visible") =>
+      p.evaluate((e) => {
+        Object.defineProperty(document, "visibilityState", { value: e, configurable: true });
+        document.dispatchEvent(new Event("visibilitychange"));
+      }, etat);
+    await visibilite("hidden");
+    await p.waitForFunction(() => window.rembDemo!.gestionnairesActifs === 0);
+    await visibilite("visible");
+    await p.waitForFunction(() => window.rembDemo!.gestionnairesActifs === 1);
+    sansErreurs(v);
+  });
+
   it("colonnes entières réduites à la partie remplie ; plusieurs zones refusées avec un message clair", async () => {
     const v = await volet();
     const p = v.page;
