@@ -118,6 +118,15 @@ describe("Volet dans Chromium (mode démonstration)", function () {
     assert.deepEqual(lireCorrections(JSON.stringify(stock["feuille:Tableau de garanties"])).lignes, { [n]: null });
     await capture(p, "3-correction", `#${ligne}`);
 
+    // Check at another date: the date field, then « Vérifier » with the keyboard.
+    await tabulerJusqua(p, "#d-controle");
+    await p.locator("#d-controle").fill("2019-06-01");
+    await tabulerJusqua(p, "#b-verifier");
+    const verdictAvant = await p.locator("#verdict").textContent();
+    await p.keyboard.press("Enter");
+    await p.waitForFunction((v) => document.getElementById("verdict")!.textContent !== v, verdictAvant);
+    assert.match((await p.locator("#verdict").textContent())!, /CONFORME/);
+
     // Go to the cell of the first finding that has one.
     await tabulerJusqua(p, "#constats button.lien");
     const cible = (await p.evaluate(() => document.activeElement?.getAttribute("data-adresse")))!;
