@@ -213,8 +213,8 @@ export interface FeuillesEcrites {
 }
 
 /**
- * Writes new sheets (never an existing one: names get « (2) » on clashes) in two round trips: the names in use,
- * then every sheet, values first, tables, formulas, formats, links, lists, print layout. If Excel refuses the batch,
+ * Writes new sheets (never an existing one: names get « (2) » on clashes) in three round trips at most: the names in
+ * use; every sheet, values first, then tables, formulas, formats, links, lists; the print layout. If Excel refuses the batch,
  * the sheets it had already added are deleted, so the workbook is left as it was, and the error is explained.
  */
 export async function ecrireFeuilles(h: Hote, plans: readonly PlanFeuille[], progression: (fait: number, total: number) => void = () => {}): Promise<FeuillesEcrites> {
@@ -233,6 +233,7 @@ export async function ecrireFeuilles(h: Hote, plans: readonly PlanFeuille[], pro
       const nomsPris = feuilles.items.map((f) => f.name);
       const tablesPrises = tables.items.map((t) => t.name);
       const noms: string[] = [];
+      const impressions: { ws: Excel.Worksheet; impression: NonNullable<PlanFeuille["impression"]> }[] = [];
       const api17 = h.supporte("1.7");
       const listes = h.supporte("1.8");
       const page = h.supporte("1.9");
@@ -296,13 +297,7 @@ export async function ecrireFeuilles(h: Hote, plans: readonly PlanFeuille[], pro
         }
         if (p.impression) {
           if (!page) omis.add("mise en page (ExcelApi 1.9)");
-          else {
-            const pl = ws.pageLayout;
-            if (p.impression.paysage) pl.orientation = "Landscape" as Excel.PageOrientation;
-            pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-            if (p.impression.lignesTitres) pl.setPrintTitleRows(p.impression.lignesTitres);
-            if (p.impression.pied) pl.headersFooters.defaultForAllPages.centerFooter = p.impression.pied;
-          }
+          else impressions.push({ ws, impression: p.impression });
         }
         if (api17) {
           if (p.figer) ws.freezePanes.freezeRows(p.figer);
@@ -310,9 +305,26 @@ export async function ecrireFeuilles(h: Hote, plans: readonly PlanFeuille[], pro
         }
       }
       if (plans.length > 0) feuilles.getItem(noms[0]!).activate();
-      progression(1, 2);
+      const etapes = impressions.length > 0 ? 3 : 2;
+      progression(1, etapes);
       await n.synchroniser();
-      progression(2, 2);
+      // The print layout last, in its own round trip: a printer setting Excel refuses must not cost the report.
+      if (impressions.length > 0) {
+        progression(2, etapes);
+        for (const { ws, impression } of impressions) {
+          const pl = ws.pageLayout;
+          if (impression.paysage) pl.orientation = "Landscape" as Excel.PageOrientation;
+          pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+          if (impression.lignesTitres) pl.setPrintTitleRows(impression.lignesTitres);
+          if (impression.pied) pl.headersFooters.defaultForAllPages.centerFooter = impression.pied;
+        }
+        try {
+          await n.synchroniser();
+        } catch (e) {
+          omis.add(`mise en page (refusée par Excel : ${e instanceof Error ? e.message : String(e)})`);
+        }
+      }
+      progression(etapes, etapes);
       return { noms, syncs: n.syncs, omis: [...omis] };
     });
   } catch (e) {

@@ -173,7 +173,7 @@ const PLAN: PlanFeuille = {
 };
 
 describe("excel-io : écrire de nouvelles feuilles", () => {
-  it("en deux allers-retours ; nom suffixé si la feuille existe ; tableau renommé s'il existe ; formules reliées au bon tableau", async () => {
+  it("en trois allers-retours ; nom suffixé si la feuille existe ; tableau renommé s'il existe ; formules reliées au bon tableau", async () => {
     const c = new ClasseurFaux();
     grille(c);
     const existante = c.ajouterFeuille("Contrôle 2026-01-01");
@@ -182,8 +182,8 @@ describe("excel-io : écrire de nouvelles feuilles", () => {
     const avant = instantane(c);
     const syncs = c.syncs;
     const r = await ecrireFeuilles(c.hote(), [PLAN]);
-    assert.equal(c.syncs - syncs, 2);
-    assert.equal(r.syncs, 2);
+    assert.equal(c.syncs - syncs, 3);
+    assert.equal(r.syncs, 3);
     assert.deepEqual(r.noms, ["Contrôle 2026-01-01 (2)"]);
     assert.deepEqual(r.omis, []);
     // Existing sheets untouched.
@@ -202,6 +202,18 @@ describe("excel-io : écrire de nouvelles feuilles", () => {
     assert.deepEqual(f.miseEnPage, { orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, lignesTitres: "$5:$5", piedDePage: "Page &P/&N" });
     assert.equal(f.lignesFigees, 5);
     assert.equal(c.active, f, "the new sheet is shown");
+  });
+
+  it("sans mise en page, deux allers-retours ; une mise en page refusée par Excel n'empêche pas l'écriture, elle est nommée", async () => {
+    const c = new ClasseurFaux();
+    const avant = c.syncs;
+    const r = await ecrireFeuilles(c.hote(), [{ ...PLAN, impression: undefined }]);
+    assert.equal(c.syncs - avant, 2);
+    assert.deepEqual(r.omis, []);
+    c.panne = { commande: "pageLayout.zoom", code: "InvalidArgument", message: "zoom refusé" };
+    const r2 = await ecrireFeuilles(c.hote(), [PLAN]);
+    assert.deepEqual(r2.omis, ["mise en page (refusée par Excel : zoom refusé)"]);
+    assert.equal(c.feuille(r2.noms[0]!)!.tables.length, 1, "la feuille est écrite");
   });
 
   it("un refus d'Excel en cours d'écriture : les feuilles commencées sont supprimées, le classeur est comme avant, le message est en français", async () => {
