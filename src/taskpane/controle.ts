@@ -350,7 +350,12 @@ function montrerCelluleSelectionnee(): void {
     zone.textContent = "";
     return;
   }
-  const a1 = derniereAdresse!.replace(/^.*!/, "").split(":")[0]!.replace(/\$/g, "");
+  const a1 = derniereAdresse!.replace(/^.*!/, "").replace(/\$/g, "");
+  // A range (the whole grid selected again): nothing to say about one cell.
+  if (a1.includes(":")) {
+    zone.textContent = "";
+    return;
+  }
   for (const l of etat.lecture.lignes) {
     if (l.adresse?.replace(/^.*!/, "") === a1) {
       zone.textContent = `${a1} : ligne ${l.ligne} « ${l.libelle} » → ${l.libellePoste ?? (l.nature === "attribut" ? "service ou attribut, non vérifié" : "poste non reconnu")} (confiance ${pourcent(l.confiance)}).`;

@@ -132,7 +132,7 @@ function contenu(e: EtatLecture, x: LectureLigne, identiques: number, corrigee: 
     { class: "formulaire" },
     el("label", { for: `${id}-poste` }, "Poste"),
     choix,
-    el("div", { class: "ligne-champ" }, memes, el("label", { for: `${id}-identiques` }, `Appliquer aux libellés identiques (${identiques} ligne${identiques > 1 ? "s" : ""})`)),
+    el("div", { class: "ligne-champ case" }, memes, el("label", { for: `${id}-identiques` }, `Appliquer aux libellés identiques (${identiques} ligne${identiques > 1 ? "s" : ""})`)),
     el("div", { class: "actions" }, corriger),
   );
   if (corrigee !== undefined) {
