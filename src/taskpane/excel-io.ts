@@ -68,7 +68,7 @@ export async function lireSelection(h: Hote): Promise<SelectionLue> {
     const zones = h.supporte("1.9") ? wb.getSelectedRanges() : null;
     zones?.load("areaCount,address");
     const sel = wb.getSelectedRange();
-    sel.load("address,rowCount,columnCount");
+    sel.load("address");
     const feuille = sel.worksheet;
     feuille.load("name");
     // Whole columns (« A:H ») or the whole sheet: the used part of the selection only.

@@ -767,10 +767,6 @@ class PageLayoutProxy {
 }
 
 class FeuillesProxy extends ObjetProxy {
-  protected override valeurPropriete(nom: string): unknown {
-    if (nom === "items/name") return undefined;
-    throw new ErreurFausse("InvalidArgument", `Propriété « ${nom} » inconnue du classeur de démonstration.`);
-  }
   private liste: { name: string }[] | undefined;
   override load(p?: string | string[]): this {
     this.ctx.ajouter("load", () => void (this.liste = this.ctx.classeur.feuilles.map((f) => ({ name: f.nom }))));
