@@ -53,7 +53,9 @@ module.exports = async (env, options) => {
     devtool: "source-map",
     entry: {
       functions: "./src/functions/functions.ts",
-      taskpane: "./src/taskpane/taskpane.ts",
+      // The pane shares the functions' webpack runtime (one module registry for the page): the core it imports is
+      // not bundled or loaded twice; its own code is a chunk fetched when the pane shows (src/taskpane/taskpane.ts).
+      taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
       commands: "./src/commands/commands.ts",
     },
     output: {
@@ -99,6 +101,7 @@ module.exports = async (env, options) => {
         patterns: [
           { from: "assets", to: "assets", globOptions: { ignore: ["**/.*"] } },
           { from: "manifest.xml", to: "manifest.xml" },
+          { from: "src/taskpane/taskpane.css", to: "assets/taskpane.css" },
         ],
       }),
       new UrlDeploiementPlugin(urlCible),

@@ -62,6 +62,17 @@ export function versionEnVigueur(article: string, jour: Jour): string | undefine
   return id;
 }
 
+/** The version of `article` in force on `jour` with its period (end exclusive; null: still in force). */
+export function periodeEnVigueur(article: string, jour: Jour): { readonly id: string; readonly debut: Jour; readonly fin: Jour | null } | undefined {
+  const versions = VERSIONS.get(article) ?? [];
+  let k = -1;
+  versions.forEach(([debut], i) => {
+    if (jour >= debut) k = i;
+  });
+  if (k < 0) return undefined;
+  return { id: versions[k]![1], debut: versions[k]![0], fin: versions[k + 1]?.[0] ?? null };
+}
+
 /** « R871-2 4° CSS (LEGIARTI000052861614) », the version in force on `jour` when articles.json dates the article. */
 export function citerArticle(article: string, alinea: string | undefined, jour: Jour): string {
   const id = versionEnVigueur(article, jour);

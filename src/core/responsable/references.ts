@@ -1,5 +1,6 @@
-import type { Jour } from "../dates";
-import { citerArticle } from "../params/articles";
+import { RembError } from "../errors";
+import { dateFr, type Jour } from "../dates";
+import { citerArticle, periodeEnVigueur } from "../params/articles";
 
 /**
  * The articles the validator cites, for the contract's date: a finding names the text in force then rather than
@@ -30,4 +31,11 @@ export function refL863_8(date: Jour): string {
 /** D911-1, the minimum cover of mandatory collective contracts. */
 export function refD911_1(date: Jour): string {
   return citerArticle("D911-1", undefined, date);
+}
+
+/** The Légifrance version of R871-2 in force on the contract date, with its period (end exclusive, null: current). */
+export function versionR871_2(date: Jour): { readonly id: string; readonly debut: Jour; readonly fin: Jour | null } {
+  const v = periodeEnVigueur("R871-2", date);
+  if (!v) throw new RembError("PARAMETRE_AVANT_DEBUT", `Aucune version de R871-2 en vigueur le ${dateFr(date)} dans les données (src/core/params/articles.json).`);
+  return v;
 }
