@@ -70,7 +70,11 @@ export async function benchVolet(): Promise<Mesure[]> {
     if (v.erreurs.length > 0) throw new Error(v.erreurs.join("\n"));
     const arrondi = (x: number) => Math.round(x * 10) / 10;
     return [
-      { nom: "120 × 6 : clic « Utiliser la sélection » → constats affichés (médiane, objectif ≤ 150)", valeur: arrondi(temps[Math.floor(temps.length / 2)]!), unite: "ms" },
+      {
+        nom: "120 × 6 : clic « Utiliser la sélection » → constats affichés (médiane, objectif ≤ 150)",
+        valeur: arrondi(temps[Math.floor(temps.length / 2)]!),
+        unite: "ms",
+      },
       { nom: "120 × 6 : idem, le plus lent de " + TOURS, valeur: arrondi(temps.at(-1)!), unite: "ms" },
       { nom: "120 × 6 : allers-retours pour lire la sélection (objectif ≤ 2)", valeur: syncsLecture, unite: "sync" },
       { nom: "rapport de la grille 120 × 6 : allers-retours pour l'écrire (objectif ≤ 3)", valeur: ecriture.syncs, unite: "sync" },

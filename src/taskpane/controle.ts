@@ -83,18 +83,25 @@ export async function chargerSelection(): Promise<void> {
     formats: s.formats,
     fusions: s.fusions,
   };
-  const notes = [s.adresse !== s.adresseSelection ? `sélection ${s.adresseSelection} réduite à sa partie remplie` : "", s.fusionsInconnues ? "cellules fusionnées non lues (ExcelApi 1.13)" : ""].filter(Boolean);
+  const notes = [
+    s.adresse !== s.adresseSelection ? `sélection ${s.adresseSelection} réduite à sa partie remplie` : "",
+    s.fusionsInconnues ? "cellules fusionnées non lues (ExcelApi 1.13)" : "",
+  ].filter(Boolean);
   await nouvelleSource(source, s.corrections, notes.length > 0 ? ` (${notes.join(" ; ")})` : "");
 }
 
 export async function chargerFichier(f: File): Promise<void> {
-  if (f.size > 50 * 1024 * 1024) throw new ErreurVolet(`Fichier trop gros (${Math.round(f.size / 1048576)} Mo) : un tableau de garanties fait au plus quelques Mo.`);
+  if (f.size > 50 * 1024 * 1024)
+    throw new ErreurVolet(`Fichier trop gros (${Math.round(f.size / 1048576)} Mo) : un tableau de garanties fait au plus quelques Mo.`);
   message(`Lecture de ${f.name}…`);
   const octets = new Uint8Array(await f.arrayBuffer());
   const nom = f.name;
   if (/\.xls$/i.test(nom)) throw new ErreurVolet(`${nom} est un classeur Excel 97-2003 (XLS) : enregistrez-le en XLSX, puis importez-le.`);
   if (octets[0] === 0x50 && octets[1] === 0x4b) return chargerXlsx(nom, octets);
-  const texte = new TextDecoder("utf-8").decode(octets.subarray(0, 64)).replace(/^\uFEFF/, "").trimStart();
+  const texte = new TextDecoder("utf-8")
+    .decode(octets.subarray(0, 64))
+    .replace(/^\uFEFF/, "")
+    .trimStart();
   if (/\.json$/i.test(nom) || texte.startsWith("{")) {
     return nouvelleSource({ type: "json", fichier: nom, texte: new TextDecoder("utf-8").decode(octets) }, await lireCorrectionsDuClasseur(hote));
   }
@@ -111,7 +118,8 @@ async function chargerXlsx(fichier: string, octets: Uint8Array): Promise<void> {
   xlsxEnAttente = { fichier, feuilles };
   const s = par<HTMLSelectElement>("s-feuille");
   vider(s);
-  for (const [i, f] of feuilles.entries()) s.append(el("option", { value: String(i) }, `${f.nom}${f.masquee ? " (masquée)" : ""} — ${f.valeurs.length} lignes`));
+  for (const [i, f] of feuilles.entries())
+    s.append(el("option", { value: String(i) }, `${f.nom}${f.masquee ? " (masquée)" : ""} — ${f.valeurs.length} lignes`));
   par("choix-feuille").hidden = false;
   message(`${fichier} compte ${feuilles.length} feuilles remplies : choisissez celle de la grille, puis « Lire cette feuille ».`);
 }
@@ -208,11 +216,16 @@ function lireDetails(): Details {
 function rendreGrille(): void {
   const g = etat.grille!;
   const d = etat.details;
-  par("resume-grille").textContent = `« ${g.nom} » — ${g.lignes.length} lignes × ${g.niveaux.length} niveau${g.niveaux.length > 1 ? "x" : ""}, ${decrireSource(etat.source!)}.`;
+  par("resume-grille").textContent =
+    `« ${g.nom} » — ${g.lignes.length} lignes × ${g.niveaux.length} niveau${g.niveaux.length > 1 ? "x" : ""}, ${decrireSource(etat.source!)}.`;
   par<HTMLInputElement>("d-nom").value = g.nom;
   par<HTMLInputElement>("d-date").value = g.dateEffet !== undefined ? isoDepuisJour(g.dateEffet) : "";
   par("d-date-aide").textContent =
-    d.dateEffet !== undefined ? "Date saisie par vous." : g.texteDateEffet ? `Lue sur la grille : « ${g.texteDateEffet} ».` : "Aucune date d'effet imprimée sur la grille.";
+    d.dateEffet !== undefined
+      ? "Date saisie par vous."
+      : g.texteDateEffet
+        ? `Lue sur la grille : « ${g.texteDateEffet} ».`
+        : "Aucune date d'effet imprimée sur la grille.";
   const choix = (b: boolean | undefined) => (b === undefined ? "" : b ? "oui" : "non");
   par<HTMLSelectElement>("d-responsable").value = choix(d.responsable);
   par<HTMLSelectElement>("d-collectif").value = choix(d.collectif);
@@ -233,7 +246,10 @@ function rendreGrille(): void {
     ].filter(Boolean);
     ul.append(el("li", {}, `${n.nom} : ${parties.join(", ")}`));
   }
-  niveaux.append(el("p", { class: "aide" }, "Niveaux lus (la Sécurité sociale et le niveau de base se lisent dans les en-têtes et les mentions de la grille) :"), ul);
+  niveaux.append(
+    el("p", { class: "aide" }, "Niveaux lus (la Sécurité sociale et le niveau de base se lisent dans les en-têtes et les mentions de la grille) :"),
+    ul,
+  );
 }
 
 // ——— reading and corrections ———
@@ -254,7 +270,8 @@ function rendreLignes(): void {
   rendreLecture(etatLecture(), {
     corrigerPoste: (ligne, libelle, choix, identiques) =>
       void tache(() => changerCorrections(corrigerPoste(etat.corrections, ligne, libelle, posteDepuisChoix(choix), identiques), `l-${ligne}-corriger`)),
-    annulerPoste: (ligne, libelle, identiques) => void tache(() => changerCorrections(annulerPoste(etat.corrections, ligne, libelle, identiques), `l-${ligne}-corriger`)),
+    annulerPoste: (ligne, libelle, identiques) =>
+      void tache(() => changerCorrections(annulerPoste(etat.corrections, ligne, libelle, identiques), `l-${ligne}-corriger`)),
     corrigerCellule: (adresse, texte) => {
       const ligne = etat.lecture!.lignes.find((l) => l.cellules.some((c) => c.adresse?.replace(/^.*!/, "") === adresse))?.ligne;
       void tache(() => changerCorrections(corrigerCellule(etat.corrections, adresse, texte), ligne !== undefined ? `c-${ligne}-${adresse}` : undefined));
@@ -276,7 +293,7 @@ async function changerCorrections(c: Corrections, focus: string | undefined): Pr
     await relire("Correction refusée : la lecture précédente est rétablie.").catch(() => undefined);
     throw e;
   }
-  let enregistree = "";
+  let enregistree: string;
   try {
     await enregistrerCorrections(hote, cleCorrections(etat.source!), correctionsAStocker(c));
     enregistree = " Enregistrée dans le classeur : un collègue qui l'ouvre lit la grille de la même façon.";

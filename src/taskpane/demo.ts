@@ -57,7 +57,11 @@ function vueDemo(conteneur: HTMLElement, c: ClasseurFaux): void {
   const feuille = el("div", { class: "demo-feuille", id: "demo-vue", tabindex: "0", role: "region", "aria-label": "Contenu de la feuille" });
   conteneur.append(
     el("h2", { id: "t-demo" }, "Classeur de démonstration"),
-    el("p", { class: "aide" }, "Les grilles d'exemple, comme dans Excel. Choisissez une feuille, sélectionnez une plage (tapée, ou cliquée ; Maj+clic étend), puis « Utiliser la sélection » dans le volet."),
+    el(
+      "p",
+      { class: "aide" },
+      "Les grilles d'exemple, comme dans Excel. Choisissez une feuille, sélectionnez une plage (tapée, ou cliquée ; Maj+clic étend), puis « Utiliser la sélection » dans le volet.",
+    ),
     el("div", { class: "ligne-champ" }, el("label", { for: "demo-feuille" }, "Feuille"), choixFeuille),
     el("div", { class: "ligne-champ" }, el("label", { for: "demo-plage" }, "Plage sélectionnée"), plage, selectionner),
     el("p", { id: "demo-plage-aide", class: "aide" }, "Par exemple A1:D40, ou A:D pour des colonnes entières ; plusieurs zones séparées par des virgules."),
@@ -73,7 +77,14 @@ function vueDemo(conteneur: HTMLElement, c: ClasseurFaux): void {
   const appliquer = () => {
     try {
       const texte = plage.value.trim();
-      c.selectionner(texte.includes("!") ? texte : texte.split(",").map((z) => ecrireReference(c.active?.nom, lireReference(z)?.zone ?? zoneInvalide(z))).join(", "));
+      c.selectionner(
+        texte.includes("!")
+          ? texte
+          : texte
+              .split(",")
+              .map((z) => ecrireReference(c.active?.nom, lireReference(z)?.zone ?? zoneInvalide(z)))
+              .join(", "),
+      );
     } catch (e) {
       etat.textContent = (e as Error).message;
     }
@@ -134,7 +145,18 @@ function tableFeuille(f: FeuilleFausse, c: ClasseurFaux): HTMLTableElement {
       const x = f.lire(r, k);
       const selectionnee = c.active === f && c.selection.some((z) => contient(z, r, k));
       const texte = typeof v === "number" && x?.nf?.includes("%") ? `${String(Math.round(v * 10000) / 100).replace(".", ",")} %` : String(v);
-      tr.append(el("td", { "data-r": String(r), "data-c": String(k), class: [selectionnee ? "selectionnee" : "", x?.gras ? "gras" : ""].join(" ").trim() || undefined, title: texte || undefined }, texte));
+      tr.append(
+        el(
+          "td",
+          {
+            "data-r": String(r),
+            "data-c": String(k),
+            class: [selectionnee ? "selectionnee" : "", x?.gras ? "gras" : ""].join(" ").trim() || undefined,
+            title: texte || undefined,
+          },
+          texte,
+        ),
+      );
     }
     corps.append(tr);
   }

@@ -111,7 +111,8 @@ export async function lireSelection(h: Hote): Promise<SelectionLue> {
       formats: utile.numberFormat as string[][],
       fusions: fusions && !fusions.isNullObject ? fusionsRelatives(fusions.address, origine) : [],
       fusionsInconnues: fusions === null,
-      corrections: reglage && !reglage.isNullObject && typeof reglage.value === "object" && reglage.value !== null ? (reglage.value as Record<string, unknown>) : {},
+      corrections:
+        reglage && !reglage.isNullObject && typeof reglage.value === "object" && reglage.value !== null ? (reglage.value as Record<string, unknown>) : {},
       syncs: n.syncs,
     };
   });
@@ -191,7 +192,8 @@ export async function lireCorrectionsDuClasseur(h: Hote): Promise<Readonly<Recor
 
 /** Stores the corrections of one grid in the workbook settings (read, merge, write: two round trips). */
 export async function enregistrerCorrections(h: Hote, cle: string, corrections: unknown | null): Promise<void> {
-  if (!h.supporte("1.4")) throw new ErreurVolet("Cette version d'Excel ne garde pas de réglages dans le classeur (ExcelApi 1.4) : les corrections valent pour cette session.");
+  if (!h.supporte("1.4"))
+    throw new ErreurVolet("Cette version d'Excel ne garde pas de réglages dans le classeur (ExcelApi 1.4) : les corrections valent pour cette session.");
   await h.run(async (ctx) => {
     const item = ctx.workbook.settings.getItemOrNullObject(CLE_CORRECTIONS);
     item.load("value");
@@ -217,7 +219,11 @@ export interface FeuillesEcrites {
  * use; every sheet, values first, then tables, formulas, formats, links, lists; the print layout. If Excel refuses the batch,
  * the sheets it had already added are deleted, so the workbook is left as it was, and the error is explained.
  */
-export async function ecrireFeuilles(h: Hote, plans: readonly PlanFeuille[], progression: (fait: number, total: number) => void = () => {}): Promise<FeuillesEcrites> {
+export async function ecrireFeuilles(
+  h: Hote,
+  plans: readonly PlanFeuille[],
+  progression: (fait: number, total: number) => void = () => {},
+): Promise<FeuillesEcrites> {
   const omis = new Set<string>();
   const creees: string[] = [];
   try {
@@ -262,7 +268,8 @@ export async function ecrireFeuilles(h: Hote, plans: readonly PlanFeuille[], pro
         );
         for (const f of p.formats ?? []) {
           const plage = ws.getRange(ecrireZone(f.zone));
-          if (f.nombre !== undefined) plage.numberFormat = Array.from({ length: f.zone.lignes }, () => Array.from({ length: f.zone.colonnes }, () => f.nombre!));
+          if (f.nombre !== undefined)
+            plage.numberFormat = Array.from({ length: f.zone.lignes }, () => Array.from({ length: f.zone.colonnes }, () => f.nombre!));
           if (f.gras !== undefined) plage.format.font.bold = f.gras;
           if (f.couleur !== undefined) plage.format.font.color = f.couleur;
           if (f.fond !== undefined) plage.format.fill.color = f.fond;

@@ -344,7 +344,10 @@ class ObjetProxy {
       const c = this.cible();
       const t = c === null ? 0 : this.taillePourCharger(liste);
       if (t > this.ctx.classeur.limiteCellules) {
-        throw new ErreurFausse("ResponsePayloadSizeLimitExceeded", `La réponse dépasse la taille permise (${t} cellules, au plus ${this.ctx.classeur.limiteCellules}).`);
+        throw new ErreurFausse(
+          "ResponsePayloadSizeLimitExceeded",
+          `La réponse dépasse la taille permise (${t} cellules, au plus ${this.ctx.classeur.limiteCellules}).`,
+        );
       }
       this.nul = c === null;
       for (const p of liste) this.charges.set(p, c === null ? undefined : this.valeurPropriete(p, c));
@@ -422,7 +425,9 @@ class PlageProxy extends ObjetProxy {
   protected override valeurPropriete(nom: string, cible: unknown): unknown {
     const { feuille, zone } = cible as Cible;
     const matrice = <T>(f: (x: CelluleFausse | undefined, r: number, c: number) => T): T[][] =>
-      Array.from({ length: zone.lignes }, (_, r) => Array.from({ length: zone.colonnes }, (_, c) => f(feuille.lire(zone.ligne + r, zone.colonne + c), zone.ligne + r, zone.colonne + c)));
+      Array.from({ length: zone.lignes }, (_, r) =>
+        Array.from({ length: zone.colonnes }, (_, c) => f(feuille.lire(zone.ligne + r, zone.colonne + c), zone.ligne + r, zone.colonne + c)),
+      );
     switch (nom) {
       case "address":
         return ecrireReference(feuille.nom, zone);
@@ -547,7 +552,8 @@ class PlageProxy extends ObjetProxy {
       const c = this.ctx.classeur;
       // Excel selects on the active sheet only: selecting elsewhere is unreliable (office-js#5118), so the pane
       // activates the sheet first; the demo refuses it outright to keep the pane honest.
-      if (c.active !== feuille) throw new ErreurFausse("InvalidSelection", `La feuille « ${feuille.nom} » n'est pas active : activez-la avant de sélectionner.`);
+      if (c.active !== feuille)
+        throw new ErreurFausse("InvalidSelection", `La feuille « ${feuille.nom} » n'est pas active : activez-la avant de sélectionner.`);
       c.selection = [zone];
     });
   }
@@ -746,11 +752,10 @@ class PageLayoutProxy {
     private readonly ctx: ContexteFaux,
     private readonly feuille: () => FeuilleFausse,
   ) {
-    const self = this;
     this.headersFooters = {
       defaultForAllPages: {
         set centerFooter(t: string) {
-          self.ctx.ajouter("pageLayout.footer", () => void (self.feuille().miseEnPage.piedDePage = t));
+          ctx.ajouter("pageLayout.footer", () => void (feuille().miseEnPage.piedDePage = t));
         },
       } as { centerFooter: string },
     };
@@ -774,7 +779,7 @@ class FeuillesProxy extends ObjetProxy {
     return this;
   }
   get items(): { name: string }[] {
-    if (!this.liste) throw new ErreurFausse("PropertyNotLoaded", "worksheets.items n'est pas chargé : load(\"items/name\") puis sync().");
+    if (!this.liste) throw new ErreurFausse("PropertyNotLoaded", 'worksheets.items n\'est pas chargé : load("items/name") puis sync().');
     return this.liste;
   }
   getItem(nom: string): FeuilleProxy {
@@ -806,7 +811,7 @@ class TablesProxy extends ObjetProxy {
     return this;
   }
   get items(): { name: string }[] {
-    if (!this.liste) throw new ErreurFausse("PropertyNotLoaded", "tables.items n'est pas chargé : load(\"items/name\") puis sync().");
+    if (!this.liste) throw new ErreurFausse("PropertyNotLoaded", 'tables.items n\'est pas chargé : load("items/name") puis sync().');
     return this.liste;
   }
 }
@@ -836,7 +841,8 @@ class TablesFeuilleProxy {
     return {
       set name(n: string) {
         ctx.ajouter("table.name", () => {
-          if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(n) || /^[A-Za-z]{1,3}[0-9]+$/.test(n)) throw new ErreurFausse("InvalidArgument", `Nom de tableau invalide : « ${n} ».`);
+          if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(n) || /^[A-Za-z]{1,3}[0-9]+$/.test(n))
+            throw new ErreurFausse("InvalidArgument", `Nom de tableau invalide : « ${n} ».`);
           if (ctx.classeur.feuilles.some((x) => x.tables.some((y) => y.nom.toLowerCase() === n.toLowerCase()))) {
             throw new ErreurFausse("ItemAlreadyExists", `Le tableau « ${n} » existe déjà.`);
           }
@@ -947,4 +953,3 @@ export function contenuFeuille(f: FeuilleFausse, c: ClasseurFaux): { zone: Zone 
   );
   return { zone: debut, valeurs };
 }
-

@@ -69,7 +69,11 @@ export function cellulesDuPlan(p: PlanFeuille): number {
 
 /** A valid, unique sheet name from a wish: forbidden characters replaced, cut to 31, « (2) » on clashes. */
 export function nomLibre(souhait: string, pris: readonly string[]): string {
-  const propre = souhait.replace(/[:\\/?*[\]]/g, "-").replace(/^'+|'+$/g, "").trim() || "REMB";
+  const propre =
+    souhait
+      .replace(/[:\\/?*[\]]/g, "-")
+      .replace(/^'+|'+$/g, "")
+      .trim() || "REMB";
   const occupes = new Set(pris.map((n) => n.toLowerCase()));
   for (let i = 1; ; i++) {
     const suffixe = i === 1 ? "" : ` (${i})`;

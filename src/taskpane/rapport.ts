@@ -57,7 +57,10 @@ export function planRapport(d: DonneesRapport): PlanFeuille {
     ["Date d'effet", dateGrille],
     ["Règles appliquées au", `${dateFr(r.date)} (${origine})`],
     ["Résultat", resumeRapport(r)],
-    ["Couverture", `${compte(soins.length, "ligne de soins contrôlée", "lignes de soins contrôlées")} sur ${compte(l.lignes.length, "ligne")} ; ${compte(nonLues, "cellule non lue", "cellules non lues")}`],
+    [
+      "Couverture",
+      `${compte(soins.length, "ligne de soins contrôlée", "lignes de soins contrôlées")} sur ${compte(l.lignes.length, "ligne")} ; ${compte(nonLues, "cellule non lue", "cellules non lues")}`,
+    ],
     ["Corrections appliquées", `${compte(l.corrections.lignes, "ligne")}, ${compte(l.corrections.cellules, "cellule")}`],
     ["Référentiel", `R871-2 CSS, version ${d.versionArticle.id} en vigueur du ${dateFr(d.versionArticle.debut)} ${fin} ; L871-1 et R871-1 CSS`],
     ["Versions", `REMB ${d.versionRemb} ; paramètres légaux vérifiés le ${dateFr(jourDepuisIso(d.parametresVerifiesLe))}`],
@@ -107,7 +110,8 @@ export function planRapport(d: DonneesRapport): PlanFeuille {
     ]);
     formats.push({ zone: zone(ligne, 1, 1, 1), fond: FONDS[c.gravite]! });
     if (article) liens.push({ ligne, colonne: 8, texte: c.reference, url: article, infobulle: "Article sur Légifrance" });
-    if (c.adresse !== undefined && d.dansLeClasseur) liens.push({ ligne, colonne: 9, texte: c.adresse, document: c.adresse, infobulle: "Aller à la cellule de la grille" });
+    if (c.adresse !== undefined && d.dansLeClasseur)
+      liens.push({ ligne, colonne: 9, texte: c.adresse, document: c.adresse, infobulle: "Aller à la cellule de la grille" });
   });
   // A table needs a data row: a grid without any finding keeps one empty row.
   const nConstats = Math.max(1, r.constats.length);
@@ -121,7 +125,12 @@ export function planRapport(d: DonneesRapport): PlanFeuille {
   lignes.push(["Ligne", "Cellule", "Libellé", "Raison"]);
   for (const x of l.lignes) {
     if (x.nature !== "soin") {
-      lignes.push([x.ligne, x.adresse ?? "", x.libelle, x.nature === "attribut" ? "Service ou attribut du contrat : pas un soin, non vérifié." : `Poste non reconnu : ${x.raison}`]);
+      lignes.push([
+        x.ligne,
+        x.adresse ?? "",
+        x.libelle,
+        x.nature === "attribut" ? "Service ou attribut du contrat : pas un soin, non vérifié." : `Poste non reconnu : ${x.raison}`,
+      ]);
       continue;
     }
     if (x.complete !== null) lignes.push([x.ligne, x.adresse ?? "", x.libelle, `Complète la ligne ${x.complete} : jugée avec elle.`]);

@@ -13,7 +13,8 @@ function charger(dansExcel: boolean): void {
     .then((m) => m.demarrer(dansExcel ? "excel" : "demo"))
     .catch((e: unknown) => {
       const el = document.getElementById("contexte");
-      if (el) el.textContent = `Le volet n'a pas pu se charger (${e instanceof Error ? e.message : String(e)}) : vérifiez l'accès au serveur du complément, puis rouvrez le volet.`;
+      if (el)
+        el.textContent = `Le volet n'a pas pu se charger (${e instanceof Error ? e.message : String(e)}) : vérifiez l'accès au serveur du complément, puis rouvrez le volet.`;
     });
 }
 

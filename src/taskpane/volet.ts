@@ -30,7 +30,8 @@ export async function demarrer(mode: Mode): Promise<void> {
     par("contexte").textContent = "Mode démonstration : hors d'Excel, le volet travaille sur le classeur de démonstration ci-contre.";
   } else {
     hote = hoteExcel();
-    par("contexte").textContent = `Dans Excel · ExcelApi ${hote.niveauApi()}${hote.supporte("1.13") ? "" : " (cellules fusionnées non lues : ExcelApi 1.13 requis)"}`;
+    par("contexte").textContent =
+      `Dans Excel · ExcelApi ${hote.niveauApi()}${hote.supporte("1.13") ? "" : " (cellules fusionnées non lues : ExcelApi 1.13 requis)"}`;
   }
   par("parametres").textContent = `REMB ${VERSION_REMB} · paramètres légaux vérifiés le ${dateFr(jourDepuisIso(parametresVerifiesLe()))} ·`;
 

@@ -44,7 +44,11 @@ function constat(c: Constat, allerA: ((adresse: string) => void) | null): HTMLLI
     if (allerA) {
       // The accessible name starts with the visible text (WCAG 2.5.3) and adds the sheet.
       const court = c.adresse.replace(/^.*!/, "");
-      const b = el("button", { type: "button", class: "lien", "data-adresse": c.adresse, "aria-label": `Aller à ${court} (cellule ${c.adresse})` }, `Aller à ${court}`);
+      const b = el(
+        "button",
+        { type: "button", class: "lien", "data-adresse": c.adresse, "aria-label": `Aller à ${court} (cellule ${c.adresse})` },
+        `Aller à ${court}`,
+      );
       b.addEventListener("click", () => allerA(c.adresse!));
       ou.push(b);
     } else ou.push(c.adresse);

@@ -42,7 +42,9 @@ export function resumeLecture(e: EtatLecture): string {
   return (
     `${ls.length} lignes : ${soins} soins, ${attributs} attributs, ${inconnues} non reconnues ; ${averifier} à vérifier ; ` +
     `${nonLues} cellule${nonLues > 1 ? "s" : ""} non lue${nonLues > 1 ? "s" : ""}` +
-    (c.lignes + c.cellules > 0 ? ` ; corrections appliquées : ${c.lignes} ligne${c.lignes > 1 ? "s" : ""}, ${c.cellules} cellule${c.cellules > 1 ? "s" : ""}` : "")
+    (c.lignes + c.cellules > 0
+      ? ` ; corrections appliquées : ${c.lignes} ligne${c.lignes > 1 ? "s" : ""}, ${c.cellules} cellule${c.cellules > 1 ? "s" : ""}`
+      : "")
   );
 }
 
@@ -107,7 +109,8 @@ function contenu(e: EtatLecture, x: LectureLigne, identiques: number, corrigee: 
     else if (c.nonLu !== null) li.append(" — ", el("span", { class: "non-lu" }, `non lu : ${c.nonLu}`));
     else if (c.lu !== null) li.append(` → ${c.lu}`);
     if (c.correction !== null) li.append(` (lu selon votre correction : « ${c.correction} »)`);
-    if (!e.sansCorrections && adresse !== undefined && (c.nonLu !== null || c.correction !== null)) li.append(formulaireCellule(x.ligne, adresse, c.correction, actions));
+    if (!e.sansCorrections && adresse !== undefined && (c.nonLu !== null || c.correction !== null))
+      li.append(formulaireCellule(x.ligne, adresse, c.correction, actions));
     cellules.append(li);
   }
   r.push(cellules);
@@ -117,7 +120,10 @@ function contenu(e: EtatLecture, x: LectureLigne, identiques: number, corrigee: 
   }
   const id = `l-${x.ligne}`;
   const choix = el("select", { id: `${id}-poste` });
-  choix.append(el("option", { value: AUCUN }, "Aucun poste (ligne non vérifiée)"), el("option", { value: ATTRIBUT }, "Service ou attribut du contrat (non vérifié)"));
+  choix.append(
+    el("option", { value: AUCUN }, "Aucun poste (ligne non vérifiée)"),
+    el("option", { value: ATTRIBUT }, "Service ou attribut du contrat (non vérifié)"),
+  );
   for (const g of postesGroupes()) {
     const og = el("optgroup", { label: g.libelle });
     for (const p of g.postes) og.append(el("option", { value: p.code }, p.libelle));
@@ -132,12 +138,21 @@ function contenu(e: EtatLecture, x: LectureLigne, identiques: number, corrigee: 
     { class: "formulaire" },
     el("label", { for: `${id}-poste` }, "Poste"),
     choix,
-    el("div", { class: "ligne-champ case" }, memes, el("label", { for: `${id}-identiques` }, `Appliquer aux libellés identiques (${identiques} ligne${identiques > 1 ? "s" : ""})`)),
+    el(
+      "div",
+      { class: "ligne-champ case" },
+      memes,
+      el("label", { for: `${id}-identiques` }, `Appliquer aux libellés identiques (${identiques} ligne${identiques > 1 ? "s" : ""})`),
+    ),
     el("div", { class: "actions" }, corriger),
   );
   if (corrigee !== undefined) {
     // A label correction is undone for every line printed so, as it was made.
-    const annuler = el("button", { type: "button", id: `${id}-annuler` }, corrigee === "libelle" ? "Annuler la correction (libellés identiques)" : "Annuler la correction");
+    const annuler = el(
+      "button",
+      { type: "button", id: `${id}-annuler` },
+      corrigee === "libelle" ? "Annuler la correction (libellés identiques)" : "Annuler la correction",
+    );
     annuler.addEventListener("click", () => actions.annulerPoste(x.ligne, x.libelle, corrigee === "libelle"));
     form.lastElementChild!.append(annuler);
   }

@@ -69,13 +69,16 @@ const FORMATS_INTEGRES: Readonly<Record<number, string>> = {
 
 export function lireXlsx(octets: Uint8Array): FeuilleXlsx[] {
   if (octets.length === 0) throw invalide("Fichier vide : aucun octet à lire.");
-  if (octets.length > OCTETS_MAX) throw invalide(`Classeur trop gros (${Math.round(octets.length / 1048576)} Mo) : un tableau de garanties fait au plus quelques Mo.`);
+  if (octets.length > OCTETS_MAX)
+    throw invalide(`Classeur trop gros (${Math.round(octets.length / 1048576)} Mo) : un tableau de garanties fait au plus quelques Mo.`);
   if (!(octets[0] === 0x50 && octets[1] === 0x4b)) {
     throw invalide("Ce fichier n'est pas un classeur XLSX (archive ZIP attendue). Un classeur XLS (Excel 97-2003) s'enregistre en XLSX depuis Excel.");
   }
   let parties: Record<string, Uint8Array>;
   try {
-    parties = unzipSync(octets, { filter: (f) => /^xl\/(?:workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/i.test(f.name) });
+    parties = unzipSync(octets, {
+      filter: (f) => /^xl\/(?:workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/i.test(f.name),
+    });
   } catch (e) {
     throw invalide(`Classeur XLSX illisible (archive abîmée : ${(e as Error).message}).`);
   }
@@ -226,7 +229,8 @@ function lireFeuille(nom: string, xml: string, partages: readonly string[], styl
   }
   const hauteur = bas - haut + 1;
   const largeur = droite - gauche + 1;
-  if (hauteur * largeur > CELLULES_MAX) throw invalide(`Feuille « ${nom} » trop grande (${hauteur} lignes × ${largeur} colonnes) pour un tableau de garanties.`);
+  if (hauteur * largeur > CELLULES_MAX)
+    throw invalide(`Feuille « ${nom} » trop grande (${hauteur} lignes × ${largeur} colonnes) pour un tableau de garanties.`);
   const valeurs: unknown[][] = Array.from({ length: hauteur }, () => new Array<unknown>(largeur).fill(null));
   const formats: (string | undefined)[][] = Array.from({ length: hauteur }, () => new Array<string | undefined>(largeur).fill(undefined));
   for (const x of cellules) {

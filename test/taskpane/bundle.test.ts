@@ -47,12 +47,21 @@ describe("dist/ : le volet et les fonctions partagent un runtime et le cœur", (
     // No CDN but office.js: every other script is the add-in's own.
     const externes = scripts.filter((s) => /^https?:/.test(s) && !s.endsWith("/office.js") && !noms.includes(s.slice(s.lastIndexOf("/") + 1)));
     assert.deepEqual(externes, []);
-    assert.deepEqual(scripts.filter((s) => s.includes("appsforoffice")), ["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+    assert.deepEqual(
+      scripts.filter((s) => s.includes("appsforoffice")),
+      ["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"],
+    );
   });
 
   it("functions.js ne contient rien du volet", () => {
-    assert.deepEqual(sources("functions.js").filter((s) => s.startsWith("src/taskpane/")), []);
-    assert.deepEqual(sources("taskpane.js").filter((s) => !s.startsWith("src/taskpane/") && !s.startsWith("webpack/")), []);
+    assert.deepEqual(
+      sources("functions.js").filter((s) => s.startsWith("src/taskpane/")),
+      [],
+    );
+    assert.deepEqual(
+      sources("taskpane.js").filter((s) => !s.startsWith("src/taskpane/") && !s.startsWith("webpack/")),
+      [],
+    );
   });
 
   it(`premier script du volet ≤ ${PREMIER_SCRIPT_MAX / 1024} Kio gzip ; le premier écran (volet.js) aussi`, function () {
@@ -63,6 +72,11 @@ describe("dist/ : le volet et les fonctions partagent un runtime et le cœur", (
     assert.ok(premier <= PREMIER_SCRIPT_MAX, `taskpane.js : ${premier} octets gzip`);
     assert.ok(premier + ecran <= PREMIER_SCRIPT_MAX, `taskpane.js + volet.js : ${premier + ecran} octets gzip`);
     // exceljs never reaches the pane (its browser build alone is 256 KB gzip).
-    for (const f of js) assert.deepEqual(sources(f).filter((s) => s.includes("node_modules/exceljs")), [], f);
+    for (const f of js)
+      assert.deepEqual(
+        sources(f).filter((s) => s.includes("node_modules/exceljs")),
+        [],
+        f,
+      );
   });
 });

@@ -19,12 +19,12 @@ import type { PlanFeuille } from "../../src/taskpane/plan";
 
 function grille(c: ClasseurFaux, nom = "Tableau 2026", ligne = 2, colonne = 1): FeuilleFausse {
   const f = c.ajouterFeuille(nom);
-  f.poserValeurs(ligne, colonne, [
-    ["Mutuelle Test — garanties 2026"],
-    ["Garanties", "Niveau 1", "Niveau 2"],
-    ["Frais de séjour", 1, 1.5],
-    ["Forfait journalier hospitalier", "Frais réels"],
-  ], [[], [], [undefined, "0%", "0%"], []]);
+  f.poserValeurs(
+    ligne,
+    colonne,
+    [["Mutuelle Test — garanties 2026"], ["Garanties", "Niveau 1", "Niveau 2"], ["Frais de séjour", 1, 1.5], ["Forfait journalier hospitalier", "Frais réels"]],
+    [[], [], [undefined, "0%", "0%"], []],
+  );
   // « Frais réels » merged across both levels, as printed grids do.
   f.fusions.push({ ligne: ligne + 3, colonne: colonne + 1, lignes: 1, colonnes: 2 });
   return f;
@@ -161,7 +161,7 @@ const PLAN: PlanFeuille = {
     ["Erreur", { formule: '=COUNTIFS({{Constats}}[Gravité],"Erreur")' }],
     [],
     ["N°", "Gravité", "Libellé"],
-    [1, "Erreur", "=HYPERLINK(\"http://exemple\")"],
+    [1, "Erreur", '=HYPERLINK("http://exemple")'],
     [2, "Alerte", "- Consultations"],
   ],
   tableaux: [{ nom: "Constats", zone: { ligne: 4, colonne: 0, lignes: 3, colonnes: 3 } }],
@@ -199,7 +199,12 @@ describe("excel-io : écrire de nouvelles feuilles", () => {
     assert.equal(f.lire(5, 2)!.lien?.documentReference, "'Tableau 2026'!C14");
     assert.deepEqual(f.lire(6, 1)!.liste, ["À traiter", "Justifié", "Corrigé"]);
     assert.equal(f.lire(0, 0)!.gras, true);
-    assert.deepEqual(f.miseEnPage, { orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, lignesTitres: "$5:$5", piedDePage: "Page &P/&N" });
+    assert.deepEqual(f.miseEnPage, {
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      lignesTitres: "$5:$5",
+      piedDePage: "Page &P/&N",
+    });
     assert.equal(f.lignesFigees, 5);
     assert.equal(c.active, f, "the new sheet is shown");
   });

@@ -9,10 +9,18 @@ import { ClasseurFaux, contenuFeuille, ErreurFausse } from "../../src/taskpane/f
 function classeur(): ClasseurFaux {
   const c = new ClasseurFaux();
   const f = c.ajouterFeuille("Grille 2026");
-  f.poserValeurs(0, 0, [
-    ["Garanties", "Niveau 1", "Niveau 2"],
-    ["Frais de séjour", 1.5, 2],
-  ], [[undefined, undefined, undefined], [undefined, "0%", "0%"]]);
+  f.poserValeurs(
+    0,
+    0,
+    [
+      ["Garanties", "Niveau 1", "Niveau 2"],
+      ["Frais de séjour", 1.5, 2],
+    ],
+    [
+      [undefined, undefined, undefined],
+      [undefined, "0%", "0%"],
+    ],
+  );
   f.fusions.push({ ligne: 3, colonne: 0, lignes: 1, colonnes: 3 });
   f.poserValeurs(3, 0, [["Frais réels"]]);
   return c;
@@ -29,7 +37,10 @@ describe("Classeur factice : les règles d'Excel.run", () => {
       r.load("values");
       assert.throws(() => r.values, rejet("PropertyNotLoaded"), "chargée mais pas encore synchronisée");
       await ctx.sync();
-      assert.deepEqual(r.values, [["Garanties", "Niveau 1", "Niveau 2"], ["Frais de séjour", 1.5, 2]]);
+      assert.deepEqual(r.values, [
+        ["Garanties", "Niveau 1", "Niveau 2"],
+        ["Frais de séjour", 1.5, 2],
+      ]);
       assert.throws(() => r.address, rejet("PropertyNotLoaded"), "seules les propriétés demandées sont lues");
     });
   });
@@ -110,7 +121,11 @@ describe("Classeur factice : les règles d'Excel.run", () => {
     c.ajouterFeuille("F");
     await c.run(async (ctx) => {
       const f = ctx.workbook.worksheets.getItem("F");
-      f.getRange("A1:B3").values = [["Gravité", "Statut"], ["Erreur", "À traiter"], ["'=HYPERLINK(\"x\")", "Justifié"]];
+      f.getRange("A1:B3").values = [
+        ["Gravité", "Statut"],
+        ["Erreur", "À traiter"],
+        ['\'=HYPERLINK("x")', "Justifié"],
+      ];
       const t = f.tables.add("A1:B3", true);
       t.name = "Constats";
       f.getRange("D1").formulas = [['=COUNTIFS(Constats[Gravité],"Erreur")']];
@@ -124,8 +139,14 @@ describe("Classeur factice : les règles d'Excel.run", () => {
 
   it("noms de feuille : unicité sans casse, caractères interdits refusés", async () => {
     const c = classeur();
-    await assert.rejects(c.run(async (ctx) => void ctx.workbook.worksheets.add("grille 2026")), rejet("ItemAlreadyExists"));
-    await assert.rejects(c.run(async (ctx) => void ctx.workbook.worksheets.add("a/b")), rejet("InvalidArgument"));
+    await assert.rejects(
+      c.run(async (ctx) => void ctx.workbook.worksheets.add("grille 2026")),
+      rejet("ItemAlreadyExists"),
+    );
+    await assert.rejects(
+      c.run(async (ctx) => void ctx.workbook.worksheets.add("a/b")),
+      rejet("InvalidArgument"),
+    );
   });
 
   it("select() sur une feuille qui n'est pas active échoue : le volet doit l'activer d'abord", async () => {

@@ -14,7 +14,12 @@ import { CATALOGUE } from "../../src/core/postes";
 
 /** The pane's pure logic: sources, corrections, findings, and the plans of the report and normalised grid sheets. */
 const RACINE = path.resolve(__dirname, "../..");
-const erreursCsv = (): Source => ({ type: "csv", fichier: "erreurs.csv", octets: new Uint8Array(readFileSync(path.join(RACINE, "assets/grilles/erreurs.csv"))), exemple: true });
+const erreursCsv = (): Source => ({
+  type: "csv",
+  fichier: "erreurs.csv",
+  octets: new Uint8Array(readFileSync(path.join(RACINE, "assets/grilles/erreurs.csv"))),
+  exemple: true,
+});
 
 const SELECTION: Source = {
   type: "selection",
@@ -59,7 +64,10 @@ describe("Volet : sources et corrections", () => {
     assert.equal(l.find((x) => x.ligne === 5)!.poste, "hospi.maternite");
     assert.equal(l.find((x) => x.ligne === 5)!.origine, "fournie");
     // « Frais de séjour » (row 4) and « Frais de sejour » (row 7) share the label correction.
-    assert.deepEqual(l.filter((x) => x.poste === "hospi.chambre-particuliere").map((x) => x.ligne), [4, 7]);
+    assert.deepEqual(
+      l.filter((x) => x.poste === "hospi.chambre-particuliere").map((x) => x.ligne),
+      [4, 7],
+    );
     assert.deepEqual(correctionDeLigne(c, 7, "FRAIS DE SÉJOUR"), { poste: "hospi.chambre-particuliere", par: "libelle" });
     c = annulerPoste(c, 7, "Frais de sejour", true);
     assert.deepEqual(c.libelles, {});
@@ -112,8 +120,14 @@ describe("Volet : constats", () => {
 
   it("regroupés par gravité (erreurs d'abord) puis par poste, sans en perdre", () => {
     const groupes = grouperConstats(r.constats);
-    assert.deepEqual(groupes.map((x) => x.gravite), ["erreur", "alerte", "info"].filter((x) => r.constats.some((c) => c.gravite === x)));
-    assert.equal(groupes.reduce((s, x) => s + x.postes.reduce((t, p) => t + p.constats.length, 0), 0), r.constats.length);
+    assert.deepEqual(
+      groupes.map((x) => x.gravite),
+      ["erreur", "alerte", "info"].filter((x) => r.constats.some((c) => c.gravite === x)),
+    );
+    assert.equal(
+      groupes.reduce((s, x) => s + x.postes.reduce((t, p) => t + p.constats.length, 0), 0),
+      r.constats.length,
+    );
     assert.equal(groupes[0]!.nombre, r.erreurs);
   });
 
@@ -159,14 +173,32 @@ describe("Volet : feuille du rapport et grille normalisée", () => {
   it("décomptes par COUNTIFS sur le tableau des constats ; une ligne par constat, statut « À traiter » dans une liste", () => {
     const t = plan.tableaux!.find((x) => x.nom === "Constats")!;
     assert.equal(t.zone.lignes, r.constats.length + 1);
-    assert.deepEqual(texte(t.zone.ligne), ["N°", "Gravité", "Poste", "Libellé", "Niveau", "Valeur lue", "Règle", "Message", "Article", "Cellule", "Statut", "Commentaire"]);
-    const formules = plan.lignes.flat().filter((v): v is { formule: string } => typeof v === "object").map((v) => v.formule);
+    assert.deepEqual(texte(t.zone.ligne), [
+      "N°",
+      "Gravité",
+      "Poste",
+      "Libellé",
+      "Niveau",
+      "Valeur lue",
+      "Règle",
+      "Message",
+      "Article",
+      "Cellule",
+      "Statut",
+      "Commentaire",
+    ]);
+    const formules = plan.lignes
+      .flat()
+      .filter((v): v is { formule: string } => typeof v === "object")
+      .map((v) => v.formule);
     assert.ok(formules.includes('=COUNTIFS({{Constats}}[Gravité],"Erreur")'));
     assert.ok(formules.includes('=COUNTIFS({{Constats}}[Gravité],"Alerte",{{Constats}}[Statut],"À traiter")'));
     const premiere = texte(t.zone.ligne + 1);
     assert.equal(premiere[0], "1");
     assert.equal(premiere[10], STATUTS[0]);
-    assert.deepEqual(plan.listes, [{ zone: { ligne: t.zone.ligne + 1, colonne: 10, lignes: r.constats.length, colonnes: 1 }, valeurs: ["À traiter", "Justifié", "Corrigé"] }]);
+    assert.deepEqual(plan.listes, [
+      { zone: { ligne: t.zone.ligne + 1, colonne: 10, lignes: r.constats.length, colonnes: 1 }, valeurs: ["À traiter", "Justifié", "Corrigé"] },
+    ]);
     assert.equal(celluleConstats(plan), `A${t.zone.ligne + 2}`);
     assert.equal(plan.impression!.lignesTitres, `$${t.zone.ligne + 1}:$${t.zone.ligne + 1}`);
   });
@@ -174,7 +206,19 @@ describe("Volet : feuille du rapport et grille normalisée", () => {
   it("liens : articles vers Légifrance ; pas de lien vers une cellule quand la grille vient d'un fichier", () => {
     assert.ok(plan.liens!.length > 0);
     assert.ok(plan.liens!.every((x) => x.url?.startsWith("https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI") && x.document === undefined));
-    const dansClasseur = planRapport({ ...(JSON.parse("{}") as object), grille: g, rapport: r, lecture: l, source: "x", dansLeClasseur: true, referentiel: [], versionArticle: versionR871_2(date), versionRemb: "0", parametresVerifiesLe: "2026-03-14", ecritLe: date });
+    const dansClasseur = planRapport({
+      ...(JSON.parse("{}") as object),
+      grille: g,
+      rapport: r,
+      lecture: l,
+      source: "x",
+      dansLeClasseur: true,
+      referentiel: [],
+      versionArticle: versionR871_2(date),
+      versionRemb: "0",
+      parametresVerifiesLe: "2026-03-14",
+      ecritLe: date,
+    });
     assert.ok(dansClasseur.liens!.some((x) => x.document !== undefined && x.document === x.texte));
   });
 
@@ -228,6 +272,10 @@ describe("Référentiel appliqué (core)", () => {
 
   it("la version de R871-2 en vigueur, avec sa période", () => {
     assert.deepEqual(versionR871_2(jourDepuisIso("2026-06-01")), { id: "LEGIARTI000052861614", debut: jourDepuisIso("2025-11-28"), fin: null });
-    assert.deepEqual(versionR871_2(jourDepuisIso("2020-06-01")), { id: "LEGIARTI000038035521", debut: jourDepuisIso("2019-01-13"), fin: jourDepuisIso("2024-11-18") });
+    assert.deepEqual(versionR871_2(jourDepuisIso("2020-06-01")), {
+      id: "LEGIARTI000038035521",
+      debut: jourDepuisIso("2019-01-13"),
+      fin: jourDepuisIso("2024-11-18"),
+    });
   });
 });

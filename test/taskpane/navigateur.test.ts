@@ -54,7 +54,10 @@ function sansErreurs(v: Volet): void {
 }
 
 async function attendreVerdict(page: Page): Promise<string> {
-  await page.locator("#verdict").filter({ hasText: /CONFORME/ }).waitFor({ timeout: 15_000 });
+  await page
+    .locator("#verdict")
+    .filter({ hasText: /CONFORME/ })
+    .waitFor({ timeout: 15_000 });
   return (await page.locator("#verdict").textContent()) ?? "";
 }
 
@@ -111,7 +114,10 @@ describe("Volet dans Chromium (mode démonstration)", function () {
     assert.equal(await p.locator(`#l-${n}-poste`).inputValue(), "aucun");
     await tabulerJusqua(p, `#l-${n}-corriger`);
     await p.keyboard.press("Enter");
-    await p.locator("#message").filter({ hasText: /Enregistrée dans le classeur/ }).waitFor();
+    await p
+      .locator("#message")
+      .filter({ hasText: /Enregistrée dans le classeur/ })
+      .waitFor();
     assert.equal(await p.evaluate(() => document.activeElement?.id), `l-${n}-corriger`, "le focus reste où l'utilisateur était");
     assert.match((await p.locator(`#${ligne} > summary`).textContent())!, /Poste non reconnu corrigé|corrigé/);
     const stock = await p.evaluate(() => window.rembDemo!.reglages.get("REMB.corrections.v1") as Record<string, unknown>);
@@ -139,7 +145,10 @@ describe("Volet dans Chromium (mode démonstration)", function () {
 
     await tabulerJusqua(p, "#b-rapport");
     await p.keyboard.press("Enter");
-    await p.locator("#m-ecriture").filter({ hasText: /Rapport écrit dans la nouvelle feuille « Contrôle \d{4}-\d\d-\d\d »/ }).waitFor();
+    await p
+      .locator("#m-ecriture")
+      .filter({ hasText: /Rapport écrit dans la nouvelle feuille « Contrôle \d{4}-\d\d-\d\d »/ })
+      .waitFor();
     const apres = await p.evaluate(() => JSON.stringify([...window.rembDemo!.feuille("Tableau de garanties")!.cellules]));
     assert.equal(apres, avant, "la grille n'a pas été touchée");
     const rapport = await p.evaluate(() => {
@@ -160,7 +169,10 @@ describe("Volet dans Chromium (mode démonstration)", function () {
     await p.click("#b-selection");
     await attendreVerdict(p);
     await p.evaluate((c) => window.rembDemo!.selectionner(c), "'Tableau de garanties'!B8");
-    await p.locator("#cellule-selectionnee").filter({ hasText: /^B8 : / }).waitFor();
+    await p
+      .locator("#cellule-selectionnee")
+      .filter({ hasText: /^B8 : / })
+      .waitFor();
     await capture(p, "0-vue-ensemble", "#s-controle");
     sansErreurs(v);
   });
@@ -174,9 +186,15 @@ describe("Volet dans Chromium (mode démonstration)", function () {
     const l = (await p.locator("#lignes details").first().getAttribute("id"))!.replace("ligne-", "");
     const adresse = await p.evaluate((x) => `B${x}`, l);
     await selectionnerDemo(p, "Tableau de garanties", adresse);
-    await p.locator("#cellule-selectionnee").filter({ hasText: new RegExp(`^${adresse} : .+ — « .+ » (lu|non lu)`) }).waitFor();
+    await p
+      .locator("#cellule-selectionnee")
+      .filter({ hasText: new RegExp(`^${adresse} : .+ — « .+ » (lu|non lu)`) })
+      .waitFor();
     // A colleague's workbook: the stored correction applies when the grid is read again.
-    await p.evaluate((x) => window.rembDemo!.reglages.set("REMB.corrections.v1", { "feuille:Tableau de garanties": { version: 1, lignes: { [x]: "attribut" } } }), l);
+    await p.evaluate(
+      (x) => window.rembDemo!.reglages.set("REMB.corrections.v1", { "feuille:Tableau de garanties": { version: 1, lignes: { [x]: "attribut" } } }),
+      l,
+    );
     await selectionnerDemo(p, "Tableau de garanties", "A1:D42");
     await p.click("#b-selection");
     await p.locator(`#ligne-${l} .badge.corrige`).waitFor();
@@ -209,7 +227,10 @@ describe("Volet dans Chromium (mode démonstration)", function () {
     assert.match((await p.locator("#message").textContent())!, /sélection 'Garanties 2026'!A:F réduite à sa partie remplie/);
     await p.evaluate(() => window.rembDemo!.selectionner("'Garanties 2026'!A1:B5, D1:D5"));
     await p.click("#b-selection");
-    await p.locator("#message.erreur").filter({ hasText: /2 zones/ }).waitFor();
+    await p
+      .locator("#message.erreur")
+      .filter({ hasText: /2 zones/ })
+      .waitFor();
     sansErreurs(v);
   });
 
@@ -221,30 +242,60 @@ describe("Volet dans Chromium (mode démonstration)", function () {
     assert.match(await attendreVerdict(p), /^NON CONFORME/);
     assert.match((await p.locator("#message").textContent())!, /grille d'exemple erreurs\.csv/);
 
-    await p.setInputFiles("#f-fichier", { name: "g.csv", mimeType: "text/csv", buffer: Buffer.from("Garanties;Niveau 1\nForfait journalier hospitalier;Frais réels\nHonoraires;100 % BR\n", "utf8") });
-    await p.locator("#message").filter({ hasText: /fichier g\.csv/ }).waitFor();
+    await p.setInputFiles("#f-fichier", {
+      name: "g.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("Garanties;Niveau 1\nForfait journalier hospitalier;Frais réels\nHonoraires;100 % BR\n", "utf8"),
+    });
+    await p
+      .locator("#message")
+      .filter({ hasText: /fichier g\.csv/ })
+      .waitFor();
 
-    const json = { format: "remb-grille", version: 1, nom: "Grille JSON", dateEffet: "2026-01-01", niveaux: ["N1"], lignes: [{ libelle: "Forfait journalier", poste: "hospi.forfait-journalier", garanties: ["Frais réels"] }] };
+    const json = {
+      format: "remb-grille",
+      version: 1,
+      nom: "Grille JSON",
+      dateEffet: "2026-01-01",
+      niveaux: ["N1"],
+      lignes: [{ libelle: "Forfait journalier", poste: "hospi.forfait-journalier", garanties: ["Frais réels"] }],
+    };
     await p.setInputFiles("#f-fichier", { name: "g.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(json)) });
-    await p.locator("#resume-grille").filter({ hasText: /« Grille JSON »/ }).waitFor();
+    await p
+      .locator("#resume-grille")
+      .filter({ hasText: /« Grille JSON »/ })
+      .waitFor();
     await p.locator("#lignes details").first().locator("summary").click();
-    await p.locator("#lignes p.aide").filter({ hasText: /Grille JSON/ }).waitFor();
+    await p
+      .locator("#lignes p.aide")
+      .filter({ hasText: /Grille JSON/ })
+      .waitFor();
 
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Notes").getCell("A1").value = "Mode d'emploi";
     const ws = wb.addWorksheet("Garanties");
-    ws.addRows([["Garanties", "Niveau 1"], ["Forfait journalier hospitalier", "Frais réels"], ["Frais de séjour", 1.5]]);
+    ws.addRows([
+      ["Garanties", "Niveau 1"],
+      ["Forfait journalier hospitalier", "Frais réels"],
+      ["Frais de séjour", 1.5],
+    ]);
     ws.getCell("B3").numFmt = "0%";
     await p.setInputFiles("#f-fichier", { name: "deux.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
     await p.locator("#choix-feuille:not([hidden])").waitFor();
     await p.selectOption("#s-feuille", { index: 1 });
     await p.click("#b-feuille");
-    await p.locator("#message").filter({ hasText: /fichier deux\.xlsx, feuille « Garanties »/ }).waitFor();
+    await p
+      .locator("#message")
+      .filter({ hasText: /fichier deux\.xlsx, feuille « Garanties »/ })
+      .waitFor();
     await p.locator("#lignes details").nth(1).locator("summary").click();
     await p.locator("#lignes .cellules").filter({ hasText: "→ 150 % BR" }).waitFor();
 
     await p.setInputFiles("#f-fichier", { name: "vieux.xls", mimeType: "application/vnd.ms-excel", buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0]) });
-    await p.locator("#message.erreur").filter({ hasText: /enregistrez-le en XLSX/ }).waitFor();
+    await p
+      .locator("#message.erreur")
+      .filter({ hasText: /enregistrez-le en XLSX/ })
+      .waitFor();
     sansErreurs(v);
   });
 
@@ -271,10 +322,16 @@ describe("Volet dans Chromium (mode démonstration)", function () {
     const avant = await p.evaluate(() => window.rembDemo!.feuilles.map((f) => f.nom));
     await p.evaluate(() => (window.rembDemo!.panne = { commande: "tables.add", code: "InvalidOperation", message: "panne simulée" }));
     await p.click("#b-rapport");
-    await p.locator("#m-ecriture.erreur").filter({ hasText: /Écriture impossible : Excel a refusé une opération.*n'a pas été modifié/ }).waitFor();
+    await p
+      .locator("#m-ecriture.erreur")
+      .filter({ hasText: /Écriture impossible : Excel a refusé une opération.*n'a pas été modifié/ })
+      .waitFor();
     assert.deepEqual(await p.evaluate(() => window.rembDemo!.feuilles.map((f) => f.nom)), avant);
     await p.click("#b-normalisee");
-    await p.locator("#m-ecriture.succes").filter({ hasText: /Grille normalisée écrite dans la nouvelle feuille « Grille normalisée »/ }).waitFor();
+    await p
+      .locator("#m-ecriture.succes")
+      .filter({ hasText: /Grille normalisée écrite dans la nouvelle feuille « Grille normalisée »/ })
+      .waitFor();
     sansErreurs(v);
   });
 

@@ -27,7 +27,10 @@ function resultat(valeurs: readonly (readonly unknown[])[], formats: readonly (r
 async function comparer(octets: Uint8Array): Promise<number> {
   const cli = await lireXlsxCli(octets);
   const volet = lireXlsx(octets);
-  assert.deepEqual(volet.map((f) => f.nom), cli.map((f) => f.nom));
+  assert.deepEqual(
+    volet.map((f) => f.nom),
+    cli.map((f) => f.nom),
+  );
   let lues = 0;
   for (const [i, c] of cli.entries()) {
     const v = volet[i]!;

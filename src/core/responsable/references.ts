@@ -36,6 +36,7 @@ export function refD911_1(date: Jour): string {
 /** The Légifrance version of R871-2 in force on the contract date, with its period (end exclusive, null: current). */
 export function versionR871_2(date: Jour): { readonly id: string; readonly debut: Jour; readonly fin: Jour | null } {
   const v = periodeEnVigueur("R871-2", date);
-  if (!v) throw new RembError("PARAMETRE_AVANT_DEBUT", `Aucune version de R871-2 en vigueur le ${dateFr(date)} dans les données (src/core/params/articles.json).`);
+  if (!v)
+    throw new RembError("PARAMETRE_AVANT_DEBUT", `Aucune version de R871-2 en vigueur le ${dateFr(date)} dans les données (src/core/params/articles.json).`);
   return v;
 }

@@ -152,8 +152,16 @@ function publicPath(): string | undefined {
 export async function violationsAxe(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: path.join(RACINE, "node_modules/axe-core/axe.min.js") });
   const r = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }
+    ).axe;
     return axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] });
   });
-  return r.violations.map((v) => `${v.id} (${v.help}) : ${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 5).join(", ")}`);
+  return r.violations.map(
+    (v) =>
+      `${v.id} (${v.help}) : ${v.nodes
+        .map((n) => JSON.stringify(n.target))
+        .slice(0, 5)
+        .join(", ")}`,
+  );
 }
