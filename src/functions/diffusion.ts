@@ -1,5 +1,5 @@
 import type { ArgumentExcel, MatriceExcel, SortieCellule, ValeurCellule } from "./excel";
-import { erreurExcel, erreurValeur } from "./erreur-excel";
+import { CelluleEnErreur, erreurExcel, erreurValeur, estErreurCellule } from "./erreur-excel";
 
 /**
  * Broadcasting, as Excel's own functions do it for the shapes REMB supports: ranges of the same size are read
@@ -41,7 +41,7 @@ export interface FonctionExcel {
 /** The adapter of one REMB function: its arguments' readers, then what it computes from their values. */
 export function fonctionExcel<L extends Lecteurs>(lecteurs: L, calcul: Calcul<L>): FonctionExcel {
   const noms = Object.keys(lecteurs);
-  const lire = noms.map((n) => lecteurs[n]!);
+  const lire = noms.map((n) => sansCelluleEnErreur(lecteurs[n]!));
   // The hot loop writes the values into an array; the calculation reads them by name through a view of getters,
   // one per argument, which the JIT inlines: reads by name at the price of array reads, no object per call.
   const valeurs: unknown[] = noms.map(() => undefined);
@@ -49,6 +49,16 @@ export function fonctionExcel<L extends Lecteurs>(lecteurs: L, calcul: Calcul<L>
   noms.forEach((nom, i) => Object.defineProperty(vue, nom, { get: () => valeurs[i], enumerable: true }));
   const calculer = (seul: boolean) => calcul(vue, seul);
   return Object.assign((...args: ArgumentExcel[]) => diffuser(noms, lire, args, valeurs, calculer), { noms });
+}
+
+/** A reader that first refuses an input cell holding an Excel error, naming the argument (see CelluleEnErreur). */
+function sansCelluleEnErreur(lire: Lecteur): Lecteur {
+  return (v, nom) => {
+    // Excel passes error cells as objects, outside the ValeurCellule types the readers take.
+    const x: unknown = v;
+    if (typeof x === "object" && estErreurCellule(x)) throw new CelluleEnErreur(x.code, nom);
+    return lire(v, nom);
+  };
 }
 
 type Matrice = readonly (readonly ValeurCellule[])[];

@@ -74,8 +74,7 @@ function expliquer(e: unknown, nom: string, dateContrat: Jour): unknown {
     return horsChamp(
       `Contrat du ${dateFr(dateContrat)} : le plafond des dépassements des médecins non adhérents à l'OPTAM n'existe ` +
         `que pour les contrats responsables souscrits ou renouvelés depuis le ${dateFr(premierDebut(nom))} ` +
-        `(décret n° 2014-1374) ; le régime antérieur n'est pas modélisé. Indiquez responsable = FAUX pour calculer ` +
-        `la garantie telle qu'écrite.`,
+        `(décret n° 2014-1374) ; le régime antérieur n'est pas modélisé : seule la garantie telle qu'écrite se calcule (REMB.GARANTIE).`,
       referenceNonOptam(dateContrat),
     );
   }

@@ -64,8 +64,7 @@ export function regime2015OuPlus(dateContrat: Jour): boolean {
 export function avantRegime2015(dateContrat: Jour, quoi: string): RembError {
   return horsChamp(
     `Contrat du ${dateFr(dateContrat)} : ${quoi} s'appliquent aux contrats souscrits ou renouvelés depuis le ` +
-      `${dateFr(debutRegime2015())} (décret n° 2014-1374) ; le régime antérieur n'est pas modélisé. ` +
-      `Indiquez responsable = FAUX pour calculer la garantie telle qu'écrite.`,
+      `${dateFr(debutRegime2015())} (décret n° 2014-1374) ; le régime antérieur n'est pas modélisé : seule la garantie telle qu'écrite se calcule (REMB.GARANTIE).`,
     "R871-2 CSS",
   );
 }

@@ -65,9 +65,11 @@ export function jourDepuisTexte(s: string): Jour {
     if (a >= ANNEE_MIN && a <= ANNEE_MAX && mo >= 1 && mo <= 12 && d >= 1 && d <= joursDansMois(a, mo)) {
       return jourDepuisCivil(a, mo, d);
     }
-    throw new RembError("DATE_INVALIDE", `Date invalide : « ${s} » — ce jour n'existe pas.`);
+    throw new RembError("DATE_INVALIDE", `Date invalide : « ${s.trim()} » — ce jour n'existe pas.`);
   }
-  return jourDepuisIso(s);
+  if (ISO.test(s.trim())) return jourDepuisIso(s);
+  // Not a date in either form: say both forms (« 1/3/26 », « 1er mars 2026 » are typed by users).
+  throw new RembError("DATE_INVALIDE", `Date invalide : « ${s.trim().slice(0, 40)} » — écrivez-la JJ/MM/AAAA (01/03/2026) ou AAAA-MM-JJ.`);
 }
 
 export function isoDepuisJour(j: Jour): string {

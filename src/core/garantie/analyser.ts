@@ -1,7 +1,7 @@
 import { taux } from "../money";
 import { NEANT, type BaseTaux, type Convention, type Formule, type Garantie, type Periode, type Terme, type TermePeriode, type UniteTemps } from "./ast";
 import { estObjet } from "./compte";
-import { apercu, erreurSyntaxe, FIN_EXPRESSION } from "./erreurSyntaxe";
+import { apercu, erreurSyntaxe, FIN_EXPRESSION, motTrouve } from "./erreurSyntaxe";
 import { decouper, type Jeton } from "./jetons";
 import { ClausesLues, type NoeudClause } from "./clauses";
 import { centsDuJeton, entierDuJeton, pourcentageDuJeton } from "./nombres-jetons";
@@ -139,7 +139,7 @@ export class Analyseur {
   }
 
   private trouve(x: Jeton): string {
-    return x.type === "fin" ? FIN_EXPRESSION : x.texte;
+    return x.type === "fin" ? FIN_EXPRESSION : motTrouve(x.texte);
   }
 
   private erreur(x: Jeton, attendu: string, explication?: string): never {
@@ -271,7 +271,7 @@ export class Analyseur {
     this.erreur(
       x,
       "fin de l'expression",
-      `fin de l'expression attendue à la position ${this.position(x)} après « ${apercu(avant)} », « ${this.trouve(x)} » trouvé`,
+      `fin de l'expression attendue à la position ${this.position(x)} après « ${apercu(avant, avant.length)} », « ${this.trouve(x)} » trouvé`,
     );
   }
 

@@ -1,5 +1,5 @@
 import { calculerAudio, classeAudioDepuisTexte } from "../../core/calculators/audio";
-import { lireEntierOuDefaut, lireMontant } from "../coercion";
+import { lireAgeOuDefaut, lireMontant } from "../coercion";
 import { lireGarantieEuros } from "../lecteurs";
 import { fonctionDecompte } from "../resultat";
 import { estVide, type ValeurCellule } from "../excel";
@@ -16,7 +16,7 @@ export const audio = fonctionDecompte(
     garantie: lireGarantieEuros,
     prix: lireMontant,
     classe: lireClasseAudio,
-    age: lireEntierOuDefaut,
+    age: lireAgeOuDefaut,
   },
   (v, o) => calculerAudio({ date: v.date_soins, garantie: v.garantie, prix: v.prix, classe: v.classe, age: v.age }, o),
 );

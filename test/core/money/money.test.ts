@@ -29,7 +29,7 @@ describe("money", () => {
     assert.equal(centsDepuisEuros(1.005), 101); // named step « saisie »: half-up on the displayed decimal
     assert.equal(centsDepuisEuros("1234.56"), 123456);
     assert.throws(() => centsDepuisEuros(Number.NaN), /Montant invalide/);
-    assert.throws(() => centsDepuisEuros(1e12), /Montant invalide/);
+    assert.throws(() => centsDepuisEuros(1e12), /Montant trop grand pour montant : 1\u202f000\u202f000\u202f000\u202f000 € — au plus 1\u202f000\u202f000\u202f000,00\u00a0€/);
   });
 
   it("formats euros the French way", () => {
