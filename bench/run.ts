@@ -7,13 +7,15 @@
  * esbuild bundle every module shares the bundle's `module`, so a `require.main === module` guard in a section file
  * is true there too and ran each section a second time (twice the output, twice the wall time).
  *
- * `npm run bench -- moteur` (or `fonctions`, `grilles`, `cli`, `hostiles`) runs those sections alone.
+ * `npm run bench -- moteur` (or `fonctions`, `grilles`, `cli`, `volet`, `hostiles`) runs those sections alone; `volet`
+ * needs `npm run build` first and Debian's Chromium.
  */
 import { afficher, type Mesure } from "./harnais";
 import { benchCalculateurs } from "./calculateurs.bench";
 import { benchFunctions } from "./functions.bench";
 import { benchGrilles } from "./grilles.bench";
 import { benchCli } from "./cli.bench";
+import { benchVolet } from "./volet.bench";
 import { benchHostiles } from "./hostiles.bench";
 
 const SECTIONS: readonly { cle: string; titre: string; mesurer: () => Mesure[] }[] = [
@@ -23,7 +25,7 @@ const SECTIONS: readonly { cle: string; titre: string; mesurer: () => Mesure[] }
 ];
 
 const demandees = process.argv.slice(2);
-const CLES = [...SECTIONS.map((s) => s.cle), "cli", "hostiles"];
+const CLES = [...SECTIONS.map((s) => s.cle), "cli", "volet", "hostiles"];
 const inconnues = demandees.filter((d) => !CLES.includes(d));
 if (inconnues.length > 0) {
   console.error(`Section inconnue : ${inconnues.join(", ")} — attendu ${CLES.map((c) => `« ${c} »`).join(" ou ")}.`);
@@ -42,6 +44,10 @@ void (async () => {
     const m = await benchCli();
     console.log("\n## CLI (remb verifier, processus complet) : 1 000 grilles CSV de 60 lignes, démarrage, XLSX");
     afficher(m);
+  }
+  if (demandees.length === 0 || demandees.includes("volet")) {
+    console.log("\n## Volet des grilles (dist/, mode démonstration, Chromium) : grille 120 × 6, tailles");
+    afficher(await benchVolet());
   }
   if (demandees.length === 0 || demandees.includes("hostiles")) {
     console.log("\n## Entrées hostiles (remb verifier, processus complet) : pointe de mémoire et durée par entrée");

@@ -1,7 +1,7 @@
 import { taux } from "../money";
 import { NEANT, type BaseTaux, type Convention, type Formule, type Garantie, type Periode, type Terme, type TermePeriode, type UniteTemps } from "./ast";
 import { estObjet } from "./compte";
-import { apercu, erreurSyntaxe, FIN_EXPRESSION } from "./erreurSyntaxe";
+import { apercu, erreurSyntaxe, FIN_EXPRESSION, motTrouve } from "./erreurSyntaxe";
 import { decouper, type Jeton } from "./jetons";
 import { ClausesLues, type NoeudClause } from "./clauses";
 import { centsDuJeton, entierDuJeton, pourcentageDuJeton } from "./nombres-jetons";
@@ -44,7 +44,10 @@ import {
  *   période     := (« / » | « par » | « tous les » | « chaque ») [entier] unité [(« / » | « par » | « et par ») unité]
  *   renouvellement := (« tous les » | « toutes les ») [entier] unité-durée
  *   unité       := « an » [« civile »] | « jour » | « séance » | « équipement » | « oreille » | « aide » [« auditive »] …
- *   clause      := convention | limite (compte | somme) | compte | sans-limite   (a bare compte only after « , » or « ( »)
+ *   clause      := convention | limite (compte | somme) | compte | sans-limite | minimum | monture
+ *                                   (a bare compte only after « , » or « ( »)
+ *   minimum     := (« avec un minimum » | « au minimum » | « minimum ») [article] somme   (« avec un minimum de 175 % BR »)
+ *   monture     := « dont » montant [« pour la » | « de »] « monture » [« max »]         (« 420 € dont 100 € monture max »)
  *   limite      := « dans la limite » [article] | « limité à » | « plafonné à » | « plafond de » | « max » [« . »]
  *                | « maximum » | « jusqu'à » | « à concurrence de »     (then « un » is dropped: « d'un forfait de »)
  *   compte      := (entier | « un ») [unité [« par » unité-objet]] période
@@ -136,7 +139,7 @@ export class Analyseur {
   }
 
   private trouve(x: Jeton): string {
-    return x.type === "fin" ? FIN_EXPRESSION : x.texte;
+    return x.type === "fin" ? FIN_EXPRESSION : motTrouve(x.texte);
   }
 
   private erreur(x: Jeton, attendu: string, explication?: string): never {
@@ -268,7 +271,7 @@ export class Analyseur {
     this.erreur(
       x,
       "fin de l'expression",
-      `fin de l'expression attendue à la position ${this.position(x)} après « ${apercu(avant)} », « ${this.trouve(x)} » trouvé`,
+      `fin de l'expression attendue à la position ${this.position(x)} après « ${apercu(avant, avant.length)} », « ${this.trouve(x)} » trouvé`,
     );
   }
 
@@ -283,6 +286,7 @@ export class Analyseur {
       conventionExplicite: c.convention !== null,
     };
     if (c.limite) f.limite = c.limite.termes;
+    if (c.minimum) f.minimum = c.minimum.termes;
     if (c.compte) f.nombreMax = c.compte.nombreMax;
     if (c.monture) f.monture = c.monture.cents;
     verifierUnites(this.source, f, this.debutPeriode, c.compte?.nombre ?? 0);
@@ -293,7 +297,7 @@ export class Analyseur {
 
   /** A convention, a limit or (when `compteNu`, after « , » or « ( ») a bare count; null when none starts here. */
   private clause(compteNu: boolean): NoeudClause | null {
-    const n = this.clauseMonture() ?? this.clauseConvention() ?? this.clauseSansLimite();
+    const n = this.clauseMonture() ?? this.clauseMinimum() ?? this.clauseConvention() ?? this.clauseSansLimite();
     if (n) return n;
     const debut = this.courant();
     if (this.motLimite()) return this.contenuLimite(debut);
@@ -339,6 +343,23 @@ export class Analyseur {
     }
     this.prendUnParmi([["maximum"], ["maxi"], ["max"]]);
     return { sorte: "monture", cents: t.cents, debut: debut.debut, fin: this.jetons[this.index - 1]!.fin };
+  }
+
+  /** « avec un minimum de 175 % BR », « minimum ticket modérateur », « au minimum 100 % BR »: a floor of the cell. */
+  private clauseMinimum(): NoeudClause | null {
+    const s = this.index;
+    const debut = this.courant();
+    if (!(this.prend(["avec", "un", "minimum"]) || this.prend(["au", "minimum"]) || this.prend(["minimum"]))) return null;
+    this.prendUnParmi([["de"], ["d'"], ["du"], ["des"]]);
+    const x = this.courant();
+    const terme = x.type === "nombre" || (x.type === "mot" && (x.mot === "ticket" || x.mot === "tm" || x.mot === "frais" || x.mot === "fr"));
+    if (!terme) {
+      this.index = s;
+      return null;
+    }
+    const termes: TermePeriode[] = [];
+    this.somme(termes, false);
+    return { sorte: "minimum", termes, debut: debut.debut, fin: this.jetons[this.index - 1]!.fin };
   }
 
   private clauseConvention(): NoeudClause | null {

@@ -12,6 +12,8 @@ export type NoeudClause =
   | { readonly sorte: "convention"; readonly valeur: Convention; readonly debut: number; readonly fin: number }
   /** « dans la limite de 300 € / an », « limité aux PLV ». */
   | { readonly sorte: "limite"; readonly termes: readonly TermePeriode[]; readonly debut: number; readonly fin: number }
+  /** « avec un minimum de 175 % BR », « (minimum ticket modérateur) ». */
+  | { readonly sorte: "minimum"; readonly termes: readonly TermePeriode[]; readonly debut: number; readonly fin: number }
   /** « (max 4 séances / an) », « 1 équipement tous les 2 ans »; `nombre`: where its number stands. */
   | { readonly sorte: "compte"; readonly nombreMax: NonNullable<Formule["nombreMax"]>; readonly nombre: number; readonly debut: number; readonly fin: number }
   /** « sans limitation de durée », « illimités ». */
@@ -24,6 +26,7 @@ type Noeud<S extends NoeudClause["sorte"]> = Extract<NoeudClause, { sorte: S }>;
 export class ClausesLues {
   convention: Noeud<"convention"> | null = null;
   limite: Noeud<"limite"> | null = null;
+  minimum: Noeud<"minimum"> | null = null;
   compte: Noeud<"compte"> | null = null;
   sansLimite: Noeud<"sansLimite"> | null = null;
   monture: Noeud<"monture"> | null = null;
@@ -40,6 +43,18 @@ export class ClausesLues {
         this.uneSeuleLimite(n.debut, n.fin);
         this.limite = n;
         if (this.sansLimite) this.contradiction(this.sansLimite, n);
+        return;
+      case "minimum":
+        if (this.minimum) {
+          throw erreurSyntaxe(
+            this.source,
+            n.debut,
+            "un seul minimum",
+            this.source.slice(n.debut, n.fin),
+            `deux minimums dans la même cellule (positions ${this.minimum.debut + 1} et ${n.debut + 1}) — un seul est attendu`,
+          );
+        }
+        this.minimum = n;
         return;
       case "compte":
         this.unSeulCompte(n.nombre);
@@ -62,7 +77,14 @@ export class ClausesLues {
         return;
       }
       case "monture":
-        if (this.monture) throw erreurSyntaxe(this.source, n.debut, "une seule part de monture", this.source.slice(n.debut, n.fin), `part de la monture en double à la position ${n.debut + 1}`);
+        if (this.monture)
+          throw erreurSyntaxe(
+            this.source,
+            n.debut,
+            "une seule part de monture",
+            this.source.slice(n.debut, n.fin),
+            `part de la monture en double à la position ${n.debut + 1}`,
+          );
         this.monture = n;
         return;
     }

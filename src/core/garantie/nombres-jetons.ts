@@ -53,7 +53,12 @@ export function centsDuJeton(source: string, n: Jeton): Cents {
   const entier = n.entier.replace(/^0+(?=\d)/, "");
   const c = entier.length > 10 ? Infinity : Number(entier) * 100 + Number(n.decimales.padEnd(2, "0"));
   if (c > CENTS_MAX) {
-    erreurSur(source, n, "un montant d'au plus 1 000 000 000 €", `montant trop élevé à la position ${n.debut + 1} : « ${n.texte} € » (1 000 000 000 € au plus)`);
+    erreurSur(
+      source,
+      n,
+      "un montant d'au plus 1 000 000 000 €",
+      `montant trop élevé à la position ${n.debut + 1} : « ${n.texte} € » (1 000 000 000 € au plus)`,
+    );
   }
   return c;
 }

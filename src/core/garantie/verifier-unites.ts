@@ -13,9 +13,9 @@ import { UNITES } from "./vocabulaire";
  * different units cannot be evaluated either.
  */
 export function verifierUnites(source: string, f: Formule, debutPeriode: ReadonlyMap<TermePeriode, number>, debutNombreMax: number): void {
-const termes = f.termes;
+  const termes = f.termes;
   let unite: UniteTemps | null = null;
-  for (const tp of [...termes, ...(f.limite ?? [])]) {
+  for (const tp of [...termes, ...(f.minimum ?? []), ...(f.limite ?? [])]) {
     if (!tp.periode || !UNITES[tp.periode.unite].parUnite || !seMultiplie(tp.terme)) continue;
     const u = tp.periode.unite;
     if (unite !== null && !memeCompteur(unite, u)) {
@@ -25,7 +25,7 @@ const termes = f.termes;
         p,
         `« / ${UNITES[unite].singulier} »`,
         `/ ${UNITES[u].singulier}`,
-        `une cellule ne compte qu'une sorte d'unité : « / ${UNITES[unite].singulier} » puis « / ${UNITES[u].singulier} » à la position ${(p) + 1}`,
+        `une cellule ne compte qu'une sorte d'unité : « / ${UNITES[unite].singulier} » puis « / ${UNITES[u].singulier} » à la position ${p + 1}`,
       );
     }
     unite = u;
@@ -55,6 +55,6 @@ const termes = f.termes;
     debutNombreMax,
     attendu,
     texte,
-    `le nombre maximum « ${texte} » (position ${(debutNombreMax) + 1}) ne s'applique qu'à ${attendu} (ex. « 30 € / séance (max 4 séances / an) »)`,
+    `le nombre maximum « ${texte} » (position ${debutNombreMax + 1}) ne s'applique qu'à ${attendu} (ex. « 30 € / séance (max 4 séances / an) »)`,
   );
 }

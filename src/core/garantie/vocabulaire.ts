@@ -46,6 +46,8 @@ export const UNITES: Readonly<Record<UniteTemps, DefinitionUnite>> = {
   // « 400 € / enfant » (forfait naissance ou adoption): one child, which one line holds once.
   enfant: { singulier: "enfant", pluriel: "enfants", parUnite: false, denombrable: true, duree: false },
   naissance: { singulier: "naissance", pluriel: "naissances", parUnite: false, denombrable: true, duree: false },
+  // « 100 € par monture »: one frame, which one line holds once.
+  monture: { singulier: "monture", pluriel: "montures", parUnite: false, denombrable: true, duree: false },
 };
 
 /**
@@ -104,6 +106,8 @@ export const MOTS_UNITE: ReadonlyMap<string, UniteTemps> = new Map<string, Unite
   ["enfants", "enfant"],
   ["naissance", "naissance"],
   ["naissances", "naissance"],
+  ["monture", "monture"],
+  ["montures", "monture"],
 ]);
 
 /** Canonical name of each base of a percentage (« 150 % BR », « 1,5 % PMSS »). */
@@ -180,10 +184,49 @@ export const EUROS = new Set(["euro", "euros", "eur"]);
  * rather than the start of a clause, and is reported as such.
  */
 export const DEBUT_CLAUSE = new Set([
-  "dans", "limite", "limitee", "limites", "limitees", "plafonne", "plafonnee", "plafonnes", "plafonnees", "plafond",
-  "max", "maxi", "maximum", "jusqu'", "a", "en", "hors", "y", "dont", "par", "tous", "toutes", "chaque", "le", "la",
-  "l'", "ro", "rss", "ss", "amo", "secu", "securite", "regime", "remboursement", "assurance", "sans", "illimite",
-  "illimitee", "illimites", "illimitees",
+  "dans",
+  "limite",
+  "limitee",
+  "limites",
+  "limitees",
+  "plafonne",
+  "plafonnee",
+  "plafonnes",
+  "plafonnees",
+  "plafond",
+  "max",
+  "maxi",
+  "maximum",
+  "jusqu'",
+  "a",
+  "en",
+  "hors",
+  "y",
+  "dont",
+  "par",
+  "tous",
+  "toutes",
+  "chaque",
+  "le",
+  "la",
+  "l'",
+  "ro",
+  "rss",
+  "ss",
+  "amo",
+  "secu",
+  "securite",
+  "regime",
+  "remboursement",
+  "assurance",
+  "sans",
+  "illimite",
+  "illimitee",
+  "illimites",
+  "illimitees",
+  "avec",
+  "minimum",
+  "au",
 ]);
 export const ILLIMITE = new Set(["illimite", "illimitee", "illimites", "illimitees"]);
 export const SANS_LIMITE = new Set(["limite", "limites", "limitation", "limitations"]);

@@ -124,7 +124,8 @@ function relierSocles(f: Feuille, niveaux: Niveau[], colonnes: readonly Colonne[
 }
 
 /** Headers of the columns a « Total » column adds up: the Sécurité sociale's part, the complementary's parts. */
-const PARTIE_DU_TOTAL = /\b(au titre|dont|part|prise en charge|remboursements?|regime de branche|securite sociale|secu|complement|complementaire|depassements?|forfaits?)\b/;
+const PARTIE_DU_TOTAL =
+  /\b(au titre|dont|part|prise en charge|remboursements?|regime de branche|securite sociale|secu|complement|complementaire|depassements?|forfaits?)\b/;
 
 /** A column header naming the doctors' sector: « Signataires DPTM », « Non adhérents OPTAM », « Hors OPTAM »… */
 function secteurDEntete(nom: string): "OPTAM" | "NON-OPTAM" | undefined {

@@ -78,7 +78,9 @@ export class ConventionsRo {
       if (r >= premiereEntete && r < debut) continue;
       const aValeurs = r >= debut && [...colonnesNiveaux].some((c) => this.f.v(r, c).type !== "vide") && !this.f.uniforme(r, Math.min(...colonnesNiveaux));
       if (aValeurs) continue;
-      const t = this.f.V[r]!.map((_, c) => this.f.texte(r, c)).filter((x) => x !== "").join(" ");
+      const t = this.f.V[r]!.map((_, c) => this.f.texte(r, c))
+        .filter((x) => x !== "")
+        .join(" ");
       if (t === "") continue;
       const notes = lireNotes(t, this.f.origine.ligne + r);
       if (notes.length > 0) this.notes.push(...notes);

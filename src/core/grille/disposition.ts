@@ -58,7 +58,8 @@ export function reperer(f: Feuille): { colonnesDonnees: number[]; lignesDonnees:
         "avec des cellules comme « 100 % BR », « 50 € », « Frais réels » ou « Néant ».",
     );
   }
-  if (colonnes[0] === 0) throw erreur("Aucune colonne de libellés : la première colonne contient des garanties. Les libellés des postes doivent précéder les niveaux.");
+  if (colonnes[0] === 0)
+    throw erreur("Aucune colonne de libellés : la première colonne contient des garanties. Les libellés des postes doivent précéder les niveaux.");
   const c0 = colonnes[0]!;
   const lignes: number[] = [];
   for (let r = 0; r < f.V.length && lignes.length < CANDIDATS_MAX; r++) {
@@ -109,8 +110,15 @@ export function trouverEntete(
       const variantes = textesH.some((t) => analyserEntete(t).variante !== undefined);
       const doublons = new Set(textesH.map((t) => plier(t))).size < textesH.length;
       const niveauH = textesH.some((t) => analyserEntete(t).niveau && analyserEntete(t).variante === undefined);
-      const niveauU = colsU.some((c) => analyserEntete(f.texte(h - 1, c)).niveau);
-      if (niveauU && (variantes || doublons || !niveauH || colsU.length < colsH.length)) haut = h - 1;
+      // « Base », « Option 1 », « Total … »: names of levels, even when they do not say « Niveau ».
+      const niveauU = colsU.some((c) => {
+        const e = analyserEntete(f.texte(h - 1, c));
+        return e.niveau || e.type !== "niveau" || /^total\b/.test(plier(f.texte(h - 1, c)));
+      });
+      // « … | Prise en charge du régime - Base | | Total Base » over « | Au titre du TM | Au titre des dépassements | »:
+      // a column of values named only in the upper row belongs to the same header.
+      const nommeeEnHautSeulement = colsU.some((c) => !colsH.includes(c) && donnees.includes(c));
+      if (niveauU && (variantes || doublons || !niveauH || colsU.length < colsH.length || nommeeEnHautSeulement)) haut = h - 1;
     }
   }
   const lignes = haut >= 0 ? [haut, h] : [h];

@@ -164,7 +164,9 @@ export class Feuille {
         // « CAS 80 % BRSS Hors CAS 60 % BRSS », « Etablissements conventionnés : 100 % des frais réels … »: a value
         // with its cases is a value too, never a level's name.
         oui =
-          (/[0-9]\s*(%|€)/.test(t) && !/100\s*%\s*sant/i.test(t) && (/^[\s(+~]*[0-9]/.test(t) || lireSousCas(t).length > 0 || lireCasUnique(t) !== undefined)) ||
+          (/[0-9]\s*(%|€)/.test(t) &&
+            !/100\s*%\s*sant/i.test(t) &&
+            (/^[\s(+~]*[0-9]/.test(t) || lireSousCas(t).length > 0 || lireCasUnique(t) !== undefined)) ||
           /^(frais r[ée]els|ticket mod[ée]rateur)\b/i.test(t);
       }
     }

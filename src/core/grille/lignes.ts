@@ -67,7 +67,12 @@ export class LecteurLignes {
       const fusionnee = aValeurs && this.f.uniforme(r, colonnesNiveaux[0]!.c);
       if (!aValeurs || fusionnee) {
         // A heading: a section row (« OPTIQUE ») or a sub-heading (« Honoraires médicaux »).
-        const t = fusionnee ? this.f.texte(r, ligneV.findIndex((v) => v.type !== "vide")) : libelles.filter((x) => x !== "").join(" — ");
+        const t = fusionnee
+          ? this.f.texte(
+              r,
+              ligneV.findIndex((v) => v.type !== "vide"),
+            )
+          : libelles.filter((x) => x !== "").join(" — ");
         if (t === "") continue;
         // « (1) Hors ambulatoire. », « Abréviations : BR … »: notes, kept for the lines that refer to them, never a heading.
         if (lireNotes(t, this.f.origine.ligne + r).length > 0 || estGlossaire(t)) continue; // read by lireConventionsRo
@@ -83,7 +88,15 @@ export class LecteurLignes {
           // with nothing printed: a care line without a value of its own, kept, not checked, not a sub-heading.
           const numero = this.f.origine.ligne + r;
           const adresse = this.f.adresseLibelle(r, colonnesLibelle);
-          const rc = this.reconnaitre(separerRenvois(t).texte, section, intertitre, numero, adresse, t, niveaux.map(() => ""));
+          const rc = this.reconnaitre(
+            separerRenvois(t).texte,
+            section,
+            intertitre,
+            numero,
+            adresse,
+            t,
+            niveaux.map(() => ""),
+          );
           this.f.alerte(
             "LIGNE_SANS_VALEUR",
             "info",
@@ -178,7 +191,14 @@ export class LecteurLignes {
       // « 30 € » over « Dans la limite de 30 jours » (a cell of the printed table cut in two rows): the row goes on with
       // the cells above, read together with them.
       const dessus = lignes[lignes.length - 1];
-      if (libelle === "" && dessus !== undefined && dessus.ligne === numero - 1 && !dessus.attribut && lignes.filter((l) => l.ligne === dessus.ligne).length === 1 && this.suiteDesCellules(r, colonnesNiveaux)) {
+      if (
+        libelle === "" &&
+        dessus !== undefined &&
+        dessus.ligne === numero - 1 &&
+        !dessus.attribut &&
+        lignes.filter((l) => l.ligne === dessus.ligne).length === 1 &&
+        this.suiteDesCellules(r, colonnesNiveaux)
+      ) {
         lignes[lignes.length - 1] = this.prolonger(dessus, r, colonnesNiveaux, niveaux);
         continue;
       }
@@ -201,7 +221,10 @@ export class LecteurLignes {
             const poste = parent.poste === null ? null : (posteParCode(parent.poste) ?? null);
             lignes.push({
               poste: parent.poste,
-              reconnaissance: { ...parent.reconnaissance, raison: `Second cas (${casSeuls.qualificatif}) de la ligne ${parent.ligne} (« ${court(parent.libelle)} »).` },
+              reconnaissance: {
+                ...parent.reconnaissance,
+                raison: `Second cas (${casSeuls.qualificatif}) de la ligne ${parent.ligne} (« ${court(parent.libelle)} »).`,
+              },
               libelle: `${precedente!.libelle} — ${casSeuls.qualificatif}`,
               section: parent.section,
               ...(parent.intertitre !== undefined ? { intertitre: parent.intertitre } : {}),
@@ -212,7 +235,9 @@ export class LecteurLignes {
                 const col = colonnesNiveaux[i]!;
                 const v = this.f.v(r, col.c);
                 const texteCas = v.type === "texte" ? lireCasUnique(separerRenvois(v.texte).texte)?.texte : undefined;
-                return texteCas !== undefined ? this.celluleDuCas(r, col, n, i, poste, numero, texteCas, []) : this.celluleStandard(r, col, n, i, poste, numero, undefined, []);
+                return texteCas !== undefined
+                  ? this.celluleDuCas(r, col, n, i, poste, numero, texteCas, [])
+                  : this.celluleStandard(r, col, n, i, poste, numero, undefined, []);
               }),
             });
           }
@@ -232,11 +257,16 @@ export class LecteurLignes {
       if (!/^\s*[-–—•]/.test(libelleLu) && libelleLu !== "") teteDeListe = libelleLu.split(/\s[-–—]\s/)[0];
       // « Bonus fidélité, après 2 années d'adhésion la garantie passe à : », « Forfait supplémentaire en euros »: the
       // line completes the one above, whose poste it takes.
-      const complement = /^\W*(bonus|forfait suppl[ée]mentaire|suppl[ée]ment\b|apr[eè]s \d+ (ann[ée]es?|ans)|la garantie passe)/i.test(libelleLu) && dessus?.poste;
+      const complement =
+        /^\W*(bonus|forfait suppl[ée]mentaire|suppl[ée]ment\b|apr[eè]s \d+ (ann[ée]es?|ans)|la garantie passe)/i.test(libelleLu) && dessus?.poste;
       const lu: { poste: Poste | null; reconnaissance: ReconnaissanceLigne; sectionLigne: Section | null; attribut?: true } = complement
         ? {
             poste: posteParCode(dessus!.poste!)!,
-            reconnaissance: { origine: "libelle" as const, confiance: dessus!.reconnaissance.confiance, raison: `Complète la ligne du dessus (« ${court(dessus!.libelle)} »).` },
+            reconnaissance: {
+              origine: "libelle" as const,
+              confiance: dessus!.reconnaissance.confiance,
+              raison: `Complète la ligne du dessus (« ${court(dessus!.libelle)} »).`,
+            },
             sectionLigne: dessus!.section,
           }
         : this.reconnaitre(libelleReconnu, section, inter, numero, adresseLibelle, libelle, valeurs, dessus?.attribut === true && dessus.ligne === numero - 1);
@@ -245,9 +275,14 @@ export class LecteurLignes {
       // A correction band (« Sphère de − 6 à + 6 », « SPH > 0 et S ≤ + 6 ») says by itself that the line is a lens.
       const reconnaissance: ReconnaissanceLigne =
         poste?.code === "optique.verre.correction" && lu.reconnaissance.origine === "libelle" && /\b(sph|cyl|sph[eè]re|cylindre)\b/i.test(libelle)
-          ? { ...lu.reconnaissance, confiance: Math.max(lu.reconnaissance.confiance, 0.9), raison: `${lu.reconnaissance.raison} Tranche de correction d'un verre (sphère, cylindre).` }
+          ? {
+              ...lu.reconnaissance,
+              confiance: Math.max(lu.reconnaissance.confiance, 0.9),
+              raison: `${lu.reconnaissance.raison} Tranche de correction d'un verre (sphère, cylindre).`,
+            }
           : lu.reconnaissance;
-      if (reconnaissance.origine === "libelle" && poste !== null && reconnaissance.confiance >= 0.8 && !reconnaissance.ambigu) section = sectionLigne ?? section;
+      if (reconnaissance.origine === "libelle" && poste !== null && reconnaissance.confiance >= 0.8 && !reconnaissance.ambigu)
+        section = sectionLigne ?? section;
       // « Optique | Limité à 1 équipement tous les 2 ans » : a section heading that carries a rule still opens its section.
       if (attribut) section = sectionDeTitre(libelleLu) ?? section;
       // In a sub-table, each variant of its columns (Adulte, Enfant) is a line of its own, its cells those of the
@@ -313,7 +348,8 @@ export class LecteurLignes {
         if (attribut) return this.celluleAttribut(r, colonnesNiveaux[i]!, n, adresse, numero);
         // Two cases of another kind (établissement conventionné or not, adult or child): the first one is read.
         const un = cas?.parNiveau[i];
-        if (un !== undefined && un.length > 0 && cas!.sorte === "secteur-unique") return this.celluleDuCas(r, colonnesNiveaux[i]!, n, i, poste, numero, un[0]!.texte, renvois);
+        if (un !== undefined && un.length > 0 && cas!.sorte === "secteur-unique")
+          return this.celluleDuCas(r, colonnesNiveaux[i]!, n, i, poste, numero, un[0]!.texte, renvois);
         if (un !== undefined && un.length > 0) {
           const principal = un.find((x) => x.cas === "CONVENTIONNE" || x.cas === "ADULTE") ?? un[0]!;
           this.f.alerte(
@@ -395,22 +431,40 @@ export class LecteurLignes {
       if (suite === "") return c0;
       const ensemble = `${c0.correction ?? c0.texte} ${suite}`.trim();
       if (c0.sansObjet) {
-        this.f.alerte("GARANTIE_ILLISIBLE", "alerte", `${adresseSuite} (${niveaux[i]!.nom}) : « ${court(suite)} » n'a pas de valeur au-dessus à compléter ; à vérifier à la main.`, {
-          ligne: dessus.ligne,
-          niveau: niveaux[i]!.nom,
-          adresse: adresseSuite,
-        });
+        this.f.alerte(
+          "GARANTIE_ILLISIBLE",
+          "alerte",
+          `${adresseSuite} (${niveaux[i]!.nom}) : « ${court(suite)} » n'a pas de valeur au-dessus à compléter ; à vérifier à la main.`,
+          {
+            ligne: dessus.ligne,
+            niveau: niveaux[i]!.nom,
+            adresse: adresseSuite,
+          },
+        );
         return c0;
       }
       // Read together: a condition that does not read (« 30 € dans la limite de 30 jours »: per stay, per year?) makes
       // the whole cell unread, never a cover without its limit.
-      const lu = lireCellule(valeurCellule(ensemble), { niveau: niveaux[i]!.nom, ...(c0.adresse !== undefined ? { adresse: c0.adresse } : {}), ligne: dessus.ligne, poste }, this.f.alerter);
+      const lu = lireCellule(
+        valeurCellule(ensemble),
+        { niveau: niveaux[i]!.nom, ...(c0.adresse !== undefined ? { adresse: c0.adresse } : {}), ligne: dessus.ligne, poste },
+        this.f.alerter,
+      );
       return this.conventions.appliquer({ ...lu, texte: ensemble, ...(c0.correction !== undefined ? { correction: ensemble } : {}) }, i, dessus.renvois ?? []);
     });
     return { ...dessus, cellules };
   }
 
-  private celluleStandard(r: number, col: Colonne, n: Niveau, i: number, poste: Poste | null, numero: number, bande: number | undefined, renvois: readonly string[]): Cellule {
+  private celluleStandard(
+    r: number,
+    col: Colonne,
+    n: Niveau,
+    i: number,
+    poste: Poste | null,
+    numero: number,
+    bande: number | undefined,
+    renvois: readonly string[],
+  ): Cellule {
     if (i === bande) return celluleLibelle(n, adresseA1(this.f.origine, r, col.c));
     return this.conventions.appliquer(this.cellule(r, col, n, poste, numero), i, renvois);
   }
@@ -423,7 +477,11 @@ export class LecteurLignes {
   }
 
   /** The cases the row's cells print, by level, when a cell does not read as one guarantee. */
-  private sousCasDeLaLigne(r: number, colonnes: readonly Colonne[], bande: number | undefined): { sorte: SorteSousCas | "secteur-unique"; parNiveau: (SousCas[] | undefined)[] } | undefined {
+  private sousCasDeLaLigne(
+    r: number,
+    colonnes: readonly Colonne[],
+    bande: number | undefined,
+  ): { sorte: SorteSousCas | "secteur-unique"; parNiveau: (SousCas[] | undefined)[] } | undefined {
     let sorte: SorteSousCas | undefined;
     const parNiveau = colonnes.map((col, i) => {
       const v = this.f.v(r, col.c);
@@ -487,11 +545,16 @@ export class LecteurLignes {
     for (let k = r + 1; k < this.f.V.length; k++) {
       if (this.f.V[k]!.length === 0) continue;
       if (!colonnes.some((col) => this.f.v(k, col.c).type !== "vide")) return false; // a heading or another row without value
-      const libelle = colonnesLibelle.map((c) => this.f.texte(k, c)).filter((x) => x !== "").join(" ");
+      const libelle = colonnesLibelle
+        .map((c) => this.f.texte(k, c))
+        .filter((x) => x !== "")
+        .join(" ");
       if (libelle === "") return false;
       const suivante = reconnaitrePoste(separerRenvois(libelle).texte, { section });
       // « Pharmacie » over « Médicaments remboursés à 65 % »: the line below details this one, which is its heading.
-      const detail = suivante.poste !== null && (suivante.poste.code.startsWith(`${propre.poste.code}.`) || (propre.poste.paire !== undefined && suivante.poste.paire === propre.poste.paire));
+      const detail =
+        suivante.poste !== null &&
+        (suivante.poste.code.startsWith(`${propre.poste.code}.`) || (propre.poste.paire !== undefined && suivante.poste.paire === propre.poste.paire));
       return suivante.poste !== null && suivante.confiance >= 0.8 && !detail && suivante.poste.code !== propre.poste.code;
     }
     return true;
@@ -511,7 +574,11 @@ export class LecteurLignes {
     const corrige = posteCorrigeDe(this.corrections, numero, imprime);
     if (corrige !== undefined) {
       const poste = corrige === null || corrige === "attribut" ? null : posteParCode(corrige)!;
-      const raison = poste ? "Poste corrigé par l'utilisateur." : corrige === "attribut" ? "Attribut du contrat (corrigé par l'utilisateur)." : "Ligne marquée sans poste par l'utilisateur.";
+      const raison = poste
+        ? "Poste corrigé par l'utilisateur."
+        : corrige === "attribut"
+          ? "Attribut du contrat (corrigé par l'utilisateur)."
+          : "Ligne marquée sans poste par l'utilisateur.";
       return {
         poste,
         reconnaissance: { origine: "fournie", confiance: 1, raison },
@@ -521,7 +588,12 @@ export class LecteurLignes {
     }
     const montants = valeurs.filter((t) => t !== "" && this.f.montantLisible(t)).length;
     if (estAttribut(libelle, intertitre, valeurs, montants, apresAttribut)) {
-      return { poste: null, reconnaissance: { origine: "libelle", confiance: 1, raison: "Service ou attribut du contrat, pas un soin : gardé, non vérifié." }, sectionLigne: section, attribut: true };
+      return {
+        poste: null,
+        reconnaissance: { origine: "libelle", confiance: 1, raison: "Service ou attribut du contrat, pas un soin : gardé, non vérifié." },
+        sectionLigne: section,
+        attribut: true,
+      };
     }
     if (libelle === "" && intertitre === undefined) {
       this.f.alerte("LIBELLE_VIDE", "alerte", `Ligne ${numero} : des garanties sans libellé ; la ligne est gardée sans poste.`, ou);
@@ -536,9 +608,19 @@ export class LecteurLignes {
     };
     const affiche = libelle !== "" ? libelle : intertitre!;
     if (r.poste === null) {
-      this.f.alerte("LIBELLE_INCONNU", "alerte", `Ligne ${numero} : « ${court(affiche)} » ne correspond à aucun poste du catalogue ; la ligne est gardée mais ne peut pas être vérifiée.`, ou);
+      this.f.alerte(
+        "LIBELLE_INCONNU",
+        "alerte",
+        `Ligne ${numero} : « ${court(affiche)} » ne correspond à aucun poste du catalogue ; la ligne est gardée mais ne peut pas être vérifiée.`,
+        ou,
+      );
     } else if (r.confiance < 0.5 || r.ambigu) {
-      this.f.alerte("RECONNAISSANCE_INCERTAINE", "info", `Ligne ${numero} : « ${court(affiche)} » lu comme « ${r.poste.libelle} » (confiance ${nombreFr(r.confiance)}). ${r.raison}`, ou);
+      this.f.alerte(
+        "RECONNAISSANCE_INCERTAINE",
+        "info",
+        `Ligne ${numero} : « ${court(affiche)} » lu comme « ${r.poste.libelle} » (confiance ${nombreFr(r.confiance)}). ${r.raison}`,
+        ou,
+      );
     }
     return { poste: r.poste, reconnaissance, sectionLigne: r.section };
   }
@@ -556,13 +638,24 @@ export class LecteurLignes {
     let v = this.f.v(r, col.c);
     // « 100 % » on a line whose « Unité » is FR is 100 % FR; « 1,5 % » with PMSS, 1,5 % PMSS.
     const base = this.colonneUnite === undefined ? undefined : plier(this.f.texte(r, this.colonneUnite));
-    if (base !== undefined && /^(br|fr|pmss|tm)$/.test(base) && v.type === "texte" && /^\s*\d+(?:[,.]\d+)?\s*%\s*(?:\(\S{1,3}\))?\s*$/.test(separerRenvois(v.texte).texte)) {
+    if (
+      base !== undefined &&
+      /^(br|fr|pmss|tm)$/.test(base) &&
+      v.type === "texte" &&
+      /^\s*\d+(?:[,.]\d+)?\s*%\s*(?:\(\S{1,3}\))?\s*$/.test(separerRenvois(v.texte).texte)
+    ) {
       v = { ...v, texte: `${separerRenvois(v.texte).texte} ${base.toUpperCase()}` };
     }
     const c = lireCellule(v, { niveau: n.nom, adresse, ligne: numero, poste, ...(format ? { format } : {}), ...(unite ? { unite } : {}) }, this.f.alerter);
     // The language reads « + 200 € » as « 200 € » and leaves the socle to the column's convention; in a column
     // read as a total (socle included) a leading « + » more likely means « on top of the base »: say so.
-    if (n.convention === "SOCLE_INCLUS" && v.type === "texte" && c.garantie?.type === "formule" && c.garantie.convention === "RO_INCLUS" && v.texte.trimStart().startsWith("+")) {
+    if (
+      n.convention === "SOCLE_INCLUS" &&
+      v.type === "texte" &&
+      c.garantie?.type === "formule" &&
+      c.garantie.convention === "RO_INCLUS" &&
+      v.texte.trimStart().startsWith("+")
+    ) {
       this.f.alerte(
         "PLUS_DANS_UN_TOTAL",
         "alerte",
@@ -580,10 +673,15 @@ export class LecteurLignes {
       if (l.poste === null || l.complete !== undefined || l.casDe !== undefined) continue;
       const avant = vus.get(l.poste);
       if (avant) {
-        this.f.alerte("POSTE_EN_DOUBLE", "info", `Lignes ${avant.ligne} et ${l.ligne} : même poste « ${posteParCode(l.poste)!.libelle} » (« ${court(avant.libelle)} », « ${court(l.libelle)} »).`, {
-          ligne: l.ligne,
-          ...(l.adresse ? { adresse: l.adresse } : {}),
-        });
+        this.f.alerte(
+          "POSTE_EN_DOUBLE",
+          "info",
+          `Lignes ${avant.ligne} et ${l.ligne} : même poste « ${posteParCode(l.poste)!.libelle} » (« ${court(avant.libelle)} », « ${court(l.libelle)} »).`,
+          {
+            ligne: l.ligne,
+            ...(l.adresse ? { adresse: l.adresse } : {}),
+          },
+        );
       } else vus.set(l.poste, l);
     }
   }
@@ -599,12 +697,15 @@ function estPhraseSansValeur(t: string): boolean {
   return (
     /[.;!]\s*$/.test(u) ||
     u.length > 120 ||
-    /\b(est|sont|s'entend|s'entendent|s’entend|s’entendent|peut|peuvent|doit|doivent|permet|concerne|s'applique|s’applique|sauf|conformément|tous les (\d+ )?ans)\b/i.test(u)
+    /\b(est|sont|s'entend|s'entendent|s’entend|s’entendent|peut|peuvent|doit|doivent|permet|concerne|s'applique|s’applique|sauf|conformément|tous les (\d+ )?ans)\b/i.test(
+      u,
+    )
   );
 }
 
 /** The start of a text that only goes on with the cell above (folded). */
-const SUITE_DE_CELLULE = /^\W*(dans la limite|limitee?s? a|plafonnee?s? a|max(imum)?\b|par (an|annee|jour|acte|seance|beneficiaire|oreille|verre)\b|au[- ]dela|sur (presentation|justificatif)|soit\b|sans limitation)/;
+const SUITE_DE_CELLULE =
+  /^\W*(dans la limite|limitee?s? a|plafonnee?s? a|max(imum)?\b|par (an|annee|jour|acte|seance|beneficiaire|oreille|verre)\b|au[- ]dela|sur (presentation|justificatif)|soit\b|sans limitation)/;
 
 /** The cell of a level that holds part of the line's label (a correction band): no guarantee, nothing to read. */
 function celluleLibelle(n: Niveau, adresse: string): Cellule {

@@ -92,4 +92,5 @@ export interface Bloc {
 }
 
 /** Words of a column title printed inside a table (a sub-table's header). */
-const TITRE_DE_COLONNE = /\b(secteur|conventionnes?|non conventionnes?|adultes?|enfants?|prestations?|remboursements?|niveaux?|formules?|options?|base|garanties?|montants?|indemnisation|signataires?|adherents?|mutuelle|total|unifocaux|multifocaux|progressifs)\b/;
+const TITRE_DE_COLONNE =
+  /\b(secteur|conventionnes?|non conventionnes?|adultes?|enfants?|prestations?|remboursements?|niveaux?|formules?|options?|base|garanties?|montants?|indemnisation|signataires?|adherents?|mutuelle|total|unifocaux|multifocaux|progressifs)\b/;

@@ -59,7 +59,9 @@ function importer(cellules: readonly (readonly unknown[])[], options: OptionsImp
   const conventions = new ConventionsRo(f);
   conventions.lire(entete.lignes[0]!, entete.derniere + 1, entete.colonnes, niveaux);
   // « Nature des frais », « Garanties », « Prestations »: the header's label cell, printed again above a repeated header.
-  const libellesEntete = new Set(entete.lignes.flatMap((r) => libelles.colonnes.map((c) => plier(f.texte(r, c)))).filter((t) => t !== ""));
+  // The row just above a one-row header often carries that label (« Nature des frais | Remboursements y compris… »).
+  const lignesLibelleEntete = entete.lignes[0]! > 0 ? [entete.lignes[0]! - 1, ...entete.lignes] : entete.lignes;
+  const libellesEntete = new Set(lignesLibelleEntete.flatMap((r) => libelles.colonnes.map((c) => plier(f.texte(r, c)))).filter((t) => t !== ""));
   const lecteur = new LecteurLignes(f, conventions, corrections, libelles.unite);
   const lignes = lecteur.lire(entete.derniere + 1, entete.colonnes, niveaux, libelles.colonnes, entete.lignesUnites, libellesEntete);
   lecteur.signalerDoublons(lignes);

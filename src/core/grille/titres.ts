@@ -8,7 +8,11 @@ import { plier, replier } from "../texte/plier";
  * at) with the text it was read from, and whether it calls itself responsible. See docs/format-grille.md §1 bis.
  */
 
-export function lireTitres(f: Feuille, avant: number, colonnesLibelle: readonly number[]): { nom?: string; dateEffet?: Jour; texteDate?: string; responsable?: boolean } {
+export function lireTitres(
+  f: Feuille,
+  avant: number,
+  colonnesLibelle: readonly number[],
+): { nom?: string; dateEffet?: Jour; texteDate?: string; responsable?: boolean } {
   let nom: string | undefined;
   let dateEffet: Jour | undefined;
   let texteDate: string | undefined;
@@ -39,7 +43,10 @@ export function lireTitres(f: Feuille, avant: number, colonnesLibelle: readonly 
       if (dateEffet !== undefined) texteDate = ligne;
     }
     if (dateAutre === undefined) {
-      const j = dateApres(ligne, REFERENCE) ?? dateEdition(ligne) ?? (dateCellule !== undefined && /\b(edition|mise a jour|maj|au)\b/.test(p) ? dateCellule : undefined);
+      const j =
+        dateApres(ligne, REFERENCE) ??
+        dateEdition(ligne) ??
+        (dateCellule !== undefined && /\b(edition|mise a jour|maj|au)\b/.test(p) ? dateCellule : undefined);
       if (j !== undefined) dateAutre = { jour: j, texte: ligne };
     }
     if (/\bnon responsable\b/.test(p)) responsable ??= false;
@@ -87,7 +94,8 @@ const REFERENCE = /\b(?:au|a partir du|a partir de|mise a jour|mis a jour|maj|ac
  */
 function dateApres(t: string, avant: RegExp): Jour | undefined {
   const p = replier(t);
-  const re = /\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b|\b(\d{1,2})(?: ?er)? (janv|fevr?|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z]*\.? (\d{4})\b/g;
+  const re =
+    /\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b|\b(\d{1,2})(?: ?er)? (janv|fevr?|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z]*\.? (\d{4})\b/g;
   for (const m of p.matchAll(re)) {
     if (!avant.test(p.slice(Math.max(0, m.index - 60), m.index))) continue;
     try {
@@ -101,10 +109,12 @@ function dateApres(t: string, avant: RegExp): Jour | undefined {
   return undefined;
 }
 
-
 /** « Édition 03/2026 », « Édition mars 2026 », « Version 01/2025 »: the first of the month. */
 function dateEdition(t: string): Jour | undefined {
-  const edition = /\b(?:edition|version|mise a jour|maj)\b\W{0,3}(?:(\d{1,2})[/.-](\d{4})|(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre) (\d{4}))\b/.exec(replier(t));
+  const edition =
+    /\b(?:edition|version|mise a jour|maj)\b\W{0,3}(?:(\d{1,2})[/.-](\d{4})|(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre) (\d{4}))\b/.exec(
+      replier(t),
+    );
   if (!edition) return undefined;
   const mois = edition[1] !== undefined ? Number(edition[1]) : MOIS.indexOf(edition[3]!) + 1;
   if (mois < 1 || mois > 12) return undefined;

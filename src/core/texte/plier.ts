@@ -14,7 +14,9 @@ export function sansDiacritiques(s: string): string {
  * position in the text (the guarantee tokenizer reports errors at positions of the printed text).
  */
 export function plierEnPlace(s: string): string {
-  return sansDiacritiques(s).toLowerCase().replace(/[\u2019\u02bc]/g, "'");
+  return sansDiacritiques(s)
+    .toLowerCase()
+    .replace(/[\u2019\u02bc]/g, "'");
 }
 
 /**
