@@ -15,7 +15,8 @@ export function benchGrilles(): Mesure[] {
   const date = jourDepuisIso("2026-06-01");
   // The largest CSV the readers accept: 2 000 rows, 5 000 filled cells (src/core/grille/limites.ts).
   const lignes = ["Garanties;Niveau 1;Niveau 2"];
-  for (let i = 0; i < 1_999; i++) lignes.push(`Ligne de garanties ${i} consultation spécialiste OPTAM;100 % BR${i % 4 === 0 ? `;${100 + (i % 200)} % BR` : ""}`);
+  for (let i = 0; i < 1_999; i++)
+    lignes.push(`Ligne de garanties ${i} consultation spécialiste OPTAM;100 % BR${i % 4 === 0 ? `;${100 + (i % 200)} % BR` : ""}`);
   const csv = lignes.join("\r\n");
   return [
     duree("grille 120 × 6 : import du tableau", () => grilleDepuisTableau(t), 41, 100),

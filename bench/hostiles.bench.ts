@@ -86,7 +86,9 @@ export async function benchHostiles(): Promise<Mesure[]> {
     console.log(`${"Entrée".padEnd(largeur)}  Pointe    Durée  Ce que dit REMB`);
     for (const r of resultats) {
       const alerte = r.mo > OBJECTIF_MO ? "  ⚠ au-delà de l'objectif" : "";
-      console.log(`${echapper(r.cas).padEnd(largeur)}  ${String(r.mo).padStart(3)} Mo  ${r.s.toLocaleString("fr-FR").padStart(5)} s  ${echapper(r.dit).slice(0, 110)}${alerte}`);
+      console.log(
+        `${echapper(r.cas).padEnd(largeur)}  ${String(r.mo).padStart(3)} Mo  ${r.s.toLocaleString("fr-FR").padStart(5)} s  ${echapper(r.dit).slice(0, 110)}${alerte}`,
+      );
     }
     const pire = resultats.reduce((a, b) => (b.mo > a.mo ? b : a));
     return [

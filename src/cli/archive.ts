@@ -83,7 +83,10 @@ export function archivePourExceljs(o: Uint8Array): Buffer {
       fusions += f.nombre;
       cellules += f.cellules;
       if (fusions > LIMITES_CLASSEUR.fusions) {
-        throw new RembError("ARGUMENT_INVALIDE", `Classeur XLSX refusé : plus de ${entierFr(LIMITES_CLASSEUR.fusions)} plages de cellules fusionnées (au plus ${entierFr(LIMITES_CLASSEUR.fusions)}). Une grille en a quelques dizaines ; exportez la feuille de la grille en CSV.`);
+        throw new RembError(
+          "ARGUMENT_INVALIDE",
+          `Classeur XLSX refusé : plus de ${entierFr(LIMITES_CLASSEUR.fusions)} plages de cellules fusionnées (au plus ${entierFr(LIMITES_CLASSEUR.fusions)}). Une grille en a quelques dizaines ; exportez la feuille de la grille en CSV.`,
+        );
       }
       if (cellules > LIMITES_CLASSEUR.cellules) {
         throw new RembError(
@@ -96,15 +99,26 @@ export function archivePourExceljs(o: Uint8Array): Buffer {
       donnees = Buffer.from(xml, "latin1");
     } else if (nom === "xl/sharedStrings.xml") {
       const n = compter(donnees.toString("latin1"), /<(?:[A-Za-z_][\w.-]*:)?si[\s/>]/g);
-      if (n > LIMITES_CLASSEUR.textes) throw new RembError("ARGUMENT_INVALIDE", `Classeur XLSX refusé : plus de ${entierFr(LIMITES_CLASSEUR.textes)} textes distincts (au plus ${entierFr(LIMITES_CLASSEUR.textes)}). Une grille en a quelques centaines ; exportez la feuille de la grille en CSV.`);
+      if (n > LIMITES_CLASSEUR.textes)
+        throw new RembError(
+          "ARGUMENT_INVALIDE",
+          `Classeur XLSX refusé : plus de ${entierFr(LIMITES_CLASSEUR.textes)} textes distincts (au plus ${entierFr(LIMITES_CLASSEUR.textes)}). Une grille en a quelques centaines ; exportez la feuille de la grille en CSV.`,
+        );
     } else if (nom === "xl/styles.xml") {
       const n = compter(donnees.toString("latin1"), /<(?:[A-Za-z_][\w.-]*:)?xf[\s/>]/g);
-      if (n > LIMITES_CLASSEUR.styles) throw new RembError("ARGUMENT_INVALIDE", `Classeur XLSX refusé : plus de ${entierFr(LIMITES_CLASSEUR.styles)} formats de cellule (au plus ${entierFr(LIMITES_CLASSEUR.styles)}). Exportez la feuille de la grille en CSV.`);
+      if (n > LIMITES_CLASSEUR.styles)
+        throw new RembError(
+          "ARGUMENT_INVALIDE",
+          `Classeur XLSX refusé : plus de ${entierFr(LIMITES_CLASSEUR.styles)} formats de cellule (au plus ${entierFr(LIMITES_CLASSEUR.styles)}). Exportez la feuille de la grille en CSV.`,
+        );
     }
     parties.push({ nom, donnees });
   }
   if (!vus.has("xl/workbook.xml")) {
-    throw new RembError("ARGUMENT_INVALIDE", "Archive ZIP sans classeur Excel (pas de « xl/workbook.xml ») : ce n'est pas un fichier .xlsx ; un tableau de garanties CSV, XLSX ou JSON est attendu.");
+    throw new RembError(
+      "ARGUMENT_INVALIDE",
+      "Archive ZIP sans classeur Excel (pas de « xl/workbook.xml ») : ce n'est pas un fichier .xlsx ; un tableau de garanties CSV, XLSX ou JSON est attendu.",
+    );
   }
   return zipStocke(parties);
 }
@@ -145,7 +159,10 @@ function colonne(lettres: string): number {
  */
 function sansElementsInutiles(xml: string): string {
   return xml
-    .replace(/<((?:[A-Za-z_][\w.-]*:)?(?:dataValidations|hyperlinks|tableParts|cols|extLst|conditionalFormatting|oleObjects|controls))\b[^>]*?(?:\/>|>[\s\S]*?<\/\1\s*>)/g, "")
+    .replace(
+      /<((?:[A-Za-z_][\w.-]*:)?(?:dataValidations|hyperlinks|tableParts|cols|extLst|conditionalFormatting|oleObjects|controls))\b[^>]*?(?:\/>|>[\s\S]*?<\/\1\s*>)/g,
+      "",
+    )
     .replace(/<(?:[A-Za-z_][\w.-]*:)?(?:drawing|legacyDrawing|legacyDrawingHF|picture)\b[^>]*?\/>/g, "");
 }
 
@@ -183,7 +200,10 @@ function repertoire(b: Buffer): EntreeZip[] {
     finRepertoire = fin64;
   }
   if (nombre > LIMITES_CLASSEUR.entrees) {
-    throw new RembError("ARGUMENT_INVALIDE", `Classeur XLSX refusé : ${entierFr(nombre)} éléments dans l'archive (au plus ${entierFr(LIMITES_CLASSEUR.entrees)}). Un classeur en a quelques dizaines.`);
+    throw new RembError(
+      "ARGUMENT_INVALIDE",
+      `Classeur XLSX refusé : ${entierFr(nombre)} éléments dans l'archive (au plus ${entierFr(LIMITES_CLASSEUR.entrees)}). Un classeur en a quelques dizaines.`,
+    );
   }
   // Bytes before the archive (a ZIP appended to something else) shift every offset by the same amount.
   const decalage = finRepertoire - (debut + taille);
@@ -204,7 +224,7 @@ function repertoire(b: Buffer): EntreeZip[] {
     // Names are compared with ASCII part names only: latin1 is enough to decode them.
     const nom = b.toString("latin1", p + 46, p + 46 + lNom);
     // ZIP64 extra field: the 8-byte values of the fields set to 0xFFFFFFFF, in this order.
-    for (let x = p + 46 + lNom; x + 4 <= p + 46 + lNom + lExtra; ) {
+    for (let x = p + 46 + lNom; x + 4 <= p + 46 + lNom + lExtra;) {
       const id = b.readUInt16LE(x);
       const lg = b.readUInt16LE(x + 2);
       if (id === 0x0001) {
@@ -244,7 +264,10 @@ function contenu(b: Buffer, e: EntreeZip, max: number, nom: string): Buffer {
     return brut;
   }
   if (e.methode !== 8) {
-    throw new RembError("ARGUMENT_INVALIDE", `Classeur XLSX illisible : la partie « ${nom} » est compressée d'une manière qu'Excel n'utilise pas (méthode ${e.methode}). Ouvrez-le dans Excel et réenregistrez-le.`);
+    throw new RembError(
+      "ARGUMENT_INVALIDE",
+      `Classeur XLSX illisible : la partie « ${nom} » est compressée d'une manière qu'Excel n'utilise pas (méthode ${e.methode}). Ouvrez-le dans Excel et réenregistrez-le.`,
+    );
   }
   try {
     return zlib.inflateRawSync(brut, { maxOutputLength: Math.max(1, max) });

@@ -122,7 +122,11 @@ function parcourir(absolu: string, affiche: string, visites: Set<string>, sortie
       if (format) sortie.push({ chemin: aff, absolu: abs, format });
     } else if (format) {
       // A FIFO or a device named like a grid: reading it could wait or never end; it is named rather than skipped.
-      sortie.push({ chemin: aff, absolu: abs, probleme: `« ${afficher(aff)} » n'est pas un fichier ordinaire (tube nommé, périphérique ou socket) : il n'est pas lu depuis un dossier ; donnez son chemin seul pour le lire.` });
+      sortie.push({
+        chemin: aff,
+        absolu: abs,
+        probleme: `« ${afficher(aff)} » n'est pas un fichier ordinaire (tube nommé, périphérique ou socket) : il n'est pas lu depuis un dossier ; donnez son chemin seul pour le lire.`,
+      });
     }
   }
 }
@@ -191,7 +195,9 @@ async function lireFlux(fd: FileHandle, e: Entree, tube: boolean, max: number, d
   for (;;) {
     const maintenant = Date.now();
     if (maintenant - debut > delais.totalMs) {
-      return { probleme: `Lecture de « ${nom} » arrêtée après ${secondes(delais.totalMs)} (${tailleFr(lus)} reçus) : une grille arrive en moins d'une seconde ; le programme qui l'écrit est-il bloqué ?` };
+      return {
+        probleme: `Lecture de « ${nom} » arrêtée après ${secondes(delais.totalMs)} (${tailleFr(lus)} reçus) : une grille arrive en moins d'une seconde ; le programme qui l'écrit est-il bloqué ?`,
+      };
     }
     if (maintenant - dernier > delais.silenceMs) {
       return {
@@ -222,7 +228,9 @@ async function lireFlux(fd: FileHandle, e: Entree, tube: boolean, max: number, d
     lus += n;
     dernier = Date.now();
     if (lus > max) {
-      return { probleme: `« ${nom} » n'est pas un fichier ordinaire et fournit plus de ${tailleFr(max)} : ce n'est pas une grille (/dev/zero, /dev/urandom ?).` };
+      return {
+        probleme: `« ${nom} » n'est pas un fichier ordinaire et fournit plus de ${tailleFr(max)} : ce n'est pas une grille (/dev/zero, /dev/urandom ?).`,
+      };
     }
   }
   return Buffer.concat(morceaux, lus);

@@ -27,7 +27,8 @@ const ATTENDUS: Readonly<Record<string, Attendu>> = {
     "Classeur XLSX refusé : la partie « xl/sharedStrings.xml » fait plus de 3 Mo une fois décompressée (au plus 3 Mo par partie, 6 Mo en tout). Celles d'un classeur de garanties font quelques centaines de Ko : ce classeur n'en est pas un (ou c'est une « bombe » ZIP). Exportez la feuille de la grille en CSV.",
   "fusion-geante.xlsx":
     "Classeur XLSX refusé : plus de 20 000 cellules remplies ou fusionnées dans ses feuilles (au plus 20 000). Une grille en a quelques milliers : enregistrez la feuille de la grille seule dans un nouveau classeur, ou en CSV.",
-  "fusions-nombreuses.xlsx": "Classeur XLSX refusé : plus de 5 000 plages de cellules fusionnées (au plus 5 000). Une grille en a quelques dizaines ; exportez la feuille de la grille en CSV.",
+  "fusions-nombreuses.xlsx":
+    "Classeur XLSX refusé : plus de 5 000 plages de cellules fusionnées (au plus 5 000). Une grille en a quelques dizaines ; exportez la feuille de la grille en CSV.",
   "cellules.xlsx":
     "Classeur XLSX refusé : plus de 20 000 cellules remplies ou fusionnées dans ses feuilles (au plus 20 000). Une grille en a quelques milliers : enregistrez la feuille de la grille seule dans un nouveau classeur, ou en CSV.",
   "cellules-vides.xlsx": { verdict: "conforme" },
@@ -35,13 +36,17 @@ const ATTENDUS: Readonly<Record<string, Attendu>> = {
   "validation-geante.xlsx": { verdict: "conforme" },
   "colonnes-geantes.xlsx": { verdict: "conforme" },
   // No entity is expanded: exceljs's parser refuses the DOCTYPE, and its English message is replaced.
-  "entites.xlsx": "Classeur XLSX illisible : sa structure interne n'est pas celle d'un classeur Excel valide. Ouvrez-le dans Excel et réenregistrez-le, ou exportez la feuille en CSV.",
+  "entites.xlsx":
+    "Classeur XLSX illisible : sa structure interne n'est pas celle d'un classeur Excel valide. Ouvrez-le dans Excel et réenregistrez-le, ou exportez la feuille en CSV.",
   "tronque.xlsx": "Classeur XLSX endommagé : la fin de l'archive ZIP est introuvable (fichier tronqué ou incomplet ?). Téléchargez-le ou copiez-le à nouveau.",
-  "deflate-casse.xlsx": "Classeur XLSX endommagé : la partie « xl/worksheets/sheet1.xml » ne se décompresse pas. Ouvrez-le dans Excel et réenregistrez-le, ou exportez la feuille en CSV.",
+  "deflate-casse.xlsx":
+    "Classeur XLSX endommagé : la partie « xl/worksheets/sheet1.xml » ne se décompresse pas. Ouvrez-le dans Excel et réenregistrez-le, ou exportez la feuille en CSV.",
   "chiffre.xlsx": "Classeur XLSX chiffré : enregistrez-le sans mot de passe, ou exportez la feuille en CSV.",
-  "methode.xlsx": "Classeur XLSX illisible : la partie « xl/worksheets/sheet1.xml » est compressée d'une manière qu'Excel n'utilise pas (méthode 12). Ouvrez-le dans Excel et réenregistrez-le.",
+  "methode.xlsx":
+    "Classeur XLSX illisible : la partie « xl/worksheets/sheet1.xml » est compressée d'une manière qu'Excel n'utilise pas (méthode 12). Ouvrez-le dans Excel et réenregistrez-le.",
   "protege.xlsx": "Classeur protégé par mot de passe, ou ancien classeur Excel (.xls) : enregistrez-le sans mot de passe au format .xlsx, ou en CSV.",
-  "sans-classeur.xlsx": "Archive ZIP sans classeur Excel (pas de « xl/workbook.xml ») : ce n'est pas un fichier .xlsx ; un tableau de garanties CSV, XLSX ou JSON est attendu.",
+  "sans-classeur.xlsx":
+    "Archive ZIP sans classeur Excel (pas de « xl/workbook.xml ») : ce n'est pas un fichier .xlsx ; un tableau de garanties CSV, XLSX ou JSON est attendu.",
   "entrees.xlsx": "Classeur XLSX refusé : 10 001 éléments dans l'archive (au plus 10 000). Un classeur en a quelques dizaines.",
   "feuille-lointaine.xlsx":
     "Feuille « Grille » : Grille trop grande : 50 000 lignes utilisées, de la ligne 1 à la ligne 50 000 (au plus 2 000). Un tableau de garanties compte quelques centaines de lignes ; si celui-ci est plus court, effacez ce qui est rempli loin en dessous (ligne 50 000).",
@@ -70,7 +75,8 @@ const ATTENDUS: Readonly<Record<string, Attendu>> = {
 };
 
 /** Words of the English messages met before issue 9 (zip, V8, libuv, exceljs, JSON.parse, zlib). */
-const ANGLAIS = /\b(corrupted|can't|cannot|invalid string|name too long|lstat|unexpected|expected|error|undefined|properties|zip:|end of central|incorrect header|invalid (block|distance|stored)|not valid json|at position)\b/i;
+const ANGLAIS =
+  /\b(corrupted|can't|cannot|invalid string|name too long|lstat|unexpected|expected|error|undefined|properties|zip:|end of central|incorrect header|invalid (block|distance|stored)|not valid json|at position)\b/i;
 
 interface GrilleJson {
   readonly fichier: string;
@@ -79,7 +85,11 @@ interface GrilleJson {
   readonly erreur?: { readonly message: string; readonly interne: boolean };
 }
 
-async function lot(args: readonly string[], cwd: string, delaisLecture = { silenceMs: 400, totalMs: 5_000 }): Promise<{ code: number; grilles: GrilleJson[]; stdout: string; stderr: string }> {
+async function lot(
+  args: readonly string[],
+  cwd: string,
+  delaisLecture = { silenceMs: 400, totalMs: 5_000 },
+): Promise<{ code: number; grilles: GrilleJson[]; stdout: string; stderr: string }> {
   const l = await lancer(["verifier", ...args, "--json"], { cwd, verifier: verifierGrille, delaisLecture });
   return { code: l.code, grilles: (JSON.parse(l.stdout) as { grilles: GrilleJson[] }).grilles, stdout: l.stdout, stderr: l.stderr };
 }
@@ -130,7 +140,11 @@ describe("cli: hostile inputs (issue 9)", function () {
         assert.equal(g.erreur!.interne, false);
       } else {
         assert.equal(g.verdict, attendu.verdict, JSON.stringify(g.erreur ?? g.constats));
-        for (const a of attendu.alertes ?? []) assert.ok(g.constats!.some((c) => c.reference.includes(a)), `${a} attendue`);
+        for (const a of attendu.alertes ?? [])
+          assert.ok(
+            g.constats!.some((c) => c.reference.includes(a)),
+            `${a} attendue`,
+          );
       }
     });
   }
@@ -175,7 +189,7 @@ describe("cli: hostile inputs (issue 9)", function () {
     const tube = path.join(r, "tube-grille.csv");
     execFileSync("mkfifo", [tube]);
     writeFileSync(path.join(r, "grille.csv"), GRILLE_CSV);
-    const ecrivain = spawn("sh", ["-c", 'sleep 0.2; cat grille.csv > tube-grille.csv'], { cwd: r });
+    const ecrivain = spawn("sh", ["-c", "sleep 0.2; cat grille.csv > tube-grille.csv"], { cwd: r });
     const lu = await lot(["tube-grille.csv"], r, { silenceMs: 3_000, totalMs: 10_000 });
     ecrivain.kill();
     assert.equal(lu.grilles[0]!.erreur, undefined, JSON.stringify(lu.grilles[0]));
@@ -184,7 +198,10 @@ describe("cli: hostile inputs (issue 9)", function () {
     const yes = spawn("sh", ["-c", 'exec yes "Frais de séjour;100 % BR" > sans-fin.csv'], { cwd: r });
     try {
       const l = await lot(["sans-fin.csv"], r, { silenceMs: 3_000, totalMs: 20_000 });
-      assert.equal(l.grilles[0]!.erreur!.message, "« sans-fin.csv » n'est pas un fichier ordinaire et fournit plus de 5 Mo : ce n'est pas une grille (/dev/zero, /dev/urandom ?).");
+      assert.equal(
+        l.grilles[0]!.erreur!.message,
+        "« sans-fin.csv » n'est pas un fichier ordinaire et fournit plus de 5 Mo : ce n'est pas une grille (/dev/zero, /dev/urandom ?).",
+      );
     } finally {
       yes.kill();
     }
@@ -211,7 +228,10 @@ describe("cli: hostile inputs (issue 9)", function () {
       l.grilles.map((g) => [g.fichier, g.erreur?.message ?? g.verdict]),
       [
         ["piege/sous/grille.csv", "sous-reserve"],
-        ["piege/sous/tube.csv", "« piege/sous/tube.csv » n'est pas un fichier ordinaire (tube nommé, périphérique ou socket) : il n'est pas lu depuis un dossier ; donnez son chemin seul pour le lire."],
+        [
+          "piege/sous/tube.csv",
+          "« piege/sous/tube.csv » n'est pas un fichier ordinaire (tube nommé, périphérique ou socket) : il n'est pas lu depuis un dossier ; donnez son chemin seul pour le lire.",
+        ],
       ],
     );
   });
@@ -240,7 +260,10 @@ describe("cli: hostile inputs (issue 9)", function () {
   it("control characters in file names, sheet names and cells never reach the terminal raw", async () => {
     // U+009B is a C1 control some terminals obey as « ESC [ »; XML 1.0 allows it in a sheet name.
     writeFileSync(path.join(r, "feuille-c1.xlsx"), classeurBrut(feuilleGrille(), [], "Grille\u009b31m"));
-    const l = await lancer(["verifier", "lot/echap-\u001b[31mrouge\u001b[0m.csv", "feuille-c1.xlsx", "nul\u0000.csv", "--lecture"], { cwd: r, verifier: verifierGrille });
+    const l = await lancer(["verifier", "lot/echap-\u001b[31mrouge\u001b[0m.csv", "feuille-c1.xlsx", "nul\u0000.csv", "--lecture"], {
+      cwd: r,
+      verifier: verifierGrille,
+    });
     assert.doesNotMatch(l.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     assert.match(l.stdout, /lot\/echap-\\x1B\[31mrouge\\x1B\[0m\.csv/);
     assert.match(l.stdout, /Chemin invalide \(il contient un caractère nul\) : « nul\\x00\.csv »\./);
@@ -263,7 +286,11 @@ describe("cli: hostile inputs (issue 9)", function () {
     const g = (JSON.parse(lu.stdout) as { grilles: GrilleJson[] }).grilles[0]!;
     assert.equal(g.erreur, undefined, lu.stdout);
     assert.match(g.fichier, /^\/dev\/fd\/\d+$/);
-    const sansFin = spawnSync("bash", ["-c", `"${process.execPath}" "${bin}" verifier --json <(yes "Frais;100 % BR")`], { cwd: r, encoding: "utf8", timeout: 60_000 });
+    const sansFin = spawnSync("bash", ["-c", `"${process.execPath}" "${bin}" verifier --json <(yes "Frais;100 % BR")`], {
+      cwd: r,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     const e = (JSON.parse(sansFin.stdout) as { grilles: GrilleJson[] }).grilles[0]!;
     assert.match(e.erreur!.message, /^« \/dev\/fd\/\d+ » n'est pas un fichier ordinaire et fournit plus de 20 Mo : ce n'est pas une grille/);
   });

@@ -76,7 +76,9 @@ export function deflaterRepete(tete: string, motif: string, fois: number, queue:
     const sortie: Buffer[] = [];
     d.on("data", (b: Buffer) => sortie.push(b));
     d.on("error", reject);
-    d.on("end", () => resolve({ donnees: Buffer.concat(sortie), taille: Buffer.byteLength(tete) + Buffer.byteLength(motif) * fois + Buffer.byteLength(queue) }));
+    d.on("end", () =>
+      resolve({ donnees: Buffer.concat(sortie), taille: Buffer.byteLength(tete) + Buffer.byteLength(motif) * fois + Buffer.byteLength(queue) }),
+    );
     const bloc = Buffer.from(motif.repeat(Math.max(1, Math.floor(1_048_576 / Buffer.byteLength(motif)))));
     const parBloc = Math.max(1, Math.floor(1_048_576 / Buffer.byteLength(motif)));
     let restant = fois;
@@ -117,8 +119,14 @@ export function classeurBrut(feuille: EntreeZip | string, autres: readonly Entre
       donnees:
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
     },
-    { nom: "_rels/.rels", donnees: `${RELS}<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
-    { nom: "xl/workbook.xml", donnees: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook ${NS}><sheets><sheet name="${nomFeuille}" sheetId="1" r:id="rId1"/></sheets></workbook>` },
+    {
+      nom: "_rels/.rels",
+      donnees: `${RELS}<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    },
+    {
+      nom: "xl/workbook.xml",
+      donnees: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook ${NS}><sheets><sheet name="${nomFeuille}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    },
     {
       nom: "xl/_rels/workbook.xml.rels",
       donnees: `${RELS}<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
@@ -135,7 +143,15 @@ export function feuilleGrille(avant = "", apres = ""): string {
 
 /** A CSV grid of `lignes` rows (header included) and `niveaux` levels, each label and value distinct. */
 export function csvGrille(lignes: number, niveaux: number): string {
-  const libelles = ["Frais de séjour", "Honoraires chirurgicaux OPTAM", "Consultation généraliste OPTAM", "Verres simples", "Monture", "Soins dentaires", "Auxiliaires médicaux"];
+  const libelles = [
+    "Frais de séjour",
+    "Honoraires chirurgicaux OPTAM",
+    "Consultation généraliste OPTAM",
+    "Verres simples",
+    "Monture",
+    "Soins dentaires",
+    "Auxiliaires médicaux",
+  ];
   const valeur = (i: number, k: number) => [`${100 + ((i + k) % 9) * 25} % BR`, `${(i * (k + 1)) % 300} € / an`, `texte libre ${i}-${k}`, `${i + k} %`][k % 4]!;
   const t = [["Garanties", ...Array.from({ length: niveaux }, (_, k) => `Niveau ${k + 1}`)].join(";")];
   for (let i = 1; i < lignes; i++) t.push([`${libelles[i % libelles.length]} ${i}`, ...Array.from({ length: niveaux }, (_, k) => valeur(i, k))].join(";"));
@@ -178,14 +194,24 @@ export function ensembleHostile(grand: boolean): Hostile[] {
     {
       nom: "bombe-feuille.xlsx",
       ecrire: async (c) => {
-        const d = await deflaterRepete(DEBUT_FEUILLE, '<row><c t="inlineStr"><is><t>x</t></is></c></row>', Math.floor(tailleBombe / 48), "</sheetData></worksheet>");
+        const d = await deflaterRepete(
+          DEBUT_FEUILLE,
+          '<row><c t="inlineStr"><is><t>x</t></is></c></row>',
+          Math.floor(tailleBombe / 48),
+          "</sheetData></worksheet>",
+        );
         writeFileSync(c, classeurBrut({ nom: "xl/worksheets/sheet1.xml", deflate: d }));
       },
     },
     {
       nom: "bombe-menteuse.xlsx",
       ecrire: async (c) => {
-        const d = await deflaterRepete(DEBUT_FEUILLE, '<row><c t="inlineStr"><is><t>x</t></is></c></row>', Math.floor(tailleBombe / 48), "</sheetData></worksheet>");
+        const d = await deflaterRepete(
+          DEBUT_FEUILLE,
+          '<row><c t="inlineStr"><is><t>x</t></is></c></row>',
+          Math.floor(tailleBombe / 48),
+          "</sheetData></worksheet>",
+        );
         writeFileSync(c, classeurBrut({ nom: "xl/worksheets/sheet1.xml", deflate: d, tailleDeclaree: 4096 }));
       },
     },
@@ -199,13 +225,36 @@ export function ensembleHostile(grand: boolean): Hostile[] {
     { nom: "fusion-geante.xlsx", ecrire: ecrire(classeurBrut(feuilleGrille("", '<mergeCells count="1"><mergeCell ref="A5:XFD1048576"/></mergeCells>'))) },
     {
       nom: "fusions-nombreuses.xlsx",
-      ecrire: ecrire(classeurBrut(feuilleGrille("", `<mergeCells>${Array.from({ length: 6000 }, (_, i) => `<mergeCell ref="D${i * 2 + 10}:E${i * 2 + 10}"/>`).join("")}</mergeCells>`))),
+      ecrire: ecrire(
+        classeurBrut(
+          feuilleGrille("", `<mergeCells>${Array.from({ length: 6000 }, (_, i) => `<mergeCell ref="D${i * 2 + 10}:E${i * 2 + 10}"/>`).join("")}</mergeCells>`),
+        ),
+      ),
     },
-    { nom: "cellules.xlsx", ecrire: ecrire(classeurBrut(feuilleGrille(Array.from({ length: 400 }, (_, r) => `<row r="${r + 10}">${"<c><v>1</v></c>".repeat(60)}</row>`).join("")))) },
+    {
+      nom: "cellules.xlsx",
+      ecrire: ecrire(classeurBrut(feuilleGrille(Array.from({ length: 400 }, (_, r) => `<row r="${r + 10}">${"<c><v>1</v></c>".repeat(60)}</row>`).join("")))),
+    },
     // A formatted area: 120 000 empty styled cells, removed before exceljs sees them.
-    { nom: "cellules-vides.xlsx", ecrire: ecrire(classeurBrut(feuilleGrille(Array.from({ length: 2000 }, (_, r) => `<row r="${r + 10}">${'<c s="0"/>'.repeat(60)}</row>`).join("")))) },
-    { nom: "validation-geante.xlsx", ecrire: ecrire(classeurBrut(feuilleGrille("", '<dataValidations count="1"><dataValidation type="list" sqref="A1:XFD1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations>'))) },
-    { nom: "colonnes-geantes.xlsx", ecrire: ecrire(classeurBrut(feuilleGrille().replace("<sheetData>", `<cols>${'<col min="1" max="16384" width="9"/>'.repeat(2000)}</cols><sheetData>`))) },
+    {
+      nom: "cellules-vides.xlsx",
+      ecrire: ecrire(classeurBrut(feuilleGrille(Array.from({ length: 2000 }, (_, r) => `<row r="${r + 10}">${'<c s="0"/>'.repeat(60)}</row>`).join("")))),
+    },
+    {
+      nom: "validation-geante.xlsx",
+      ecrire: ecrire(
+        classeurBrut(
+          feuilleGrille(
+            "",
+            '<dataValidations count="1"><dataValidation type="list" sqref="A1:XFD1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations>',
+          ),
+        ),
+      ),
+    },
+    {
+      nom: "colonnes-geantes.xlsx",
+      ecrire: ecrire(classeurBrut(feuilleGrille().replace("<sheetData>", `<cols>${'<col min="1" max="16384" width="9"/>'.repeat(2000)}</cols><sheetData>`))),
+    },
     {
       nom: "entites.xlsx",
       ecrire: ecrire(
@@ -222,7 +271,15 @@ export function ensembleHostile(grand: boolean): Hostile[] {
     { nom: "chiffre.xlsx", ecrire: ecrire(classeurBrut({ nom: "xl/worksheets/sheet1.xml", donnees: feuilleGrille(), drapeaux: 1 })) },
     { nom: "methode.xlsx", ecrire: ecrire(classeurBrut({ nom: "xl/worksheets/sheet1.xml", donnees: feuilleGrille(), stocker: true, methode: 12 })) },
     { nom: "protege.xlsx", ecrire: ecrire(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Buffer.alloc(504)])) },
-    { nom: "sans-classeur.xlsx", ecrire: ecrire(zip([{ nom: "mimetype", donnees: "application/epub+zip", stocker: true }, { nom: "OEBPS/texte.xhtml", donnees: "<html/>" }])) },
+    {
+      nom: "sans-classeur.xlsx",
+      ecrire: ecrire(
+        zip([
+          { nom: "mimetype", donnees: "application/epub+zip", stocker: true },
+          { nom: "OEBPS/texte.xhtml", donnees: "<html/>" },
+        ]),
+      ),
+    },
     { nom: "entrees.xlsx", ecrire: ecrire(zip(Array.from({ length: 10_001 }, (_, i) => ({ nom: `x/${i}`, donnees: "", stocker: true })))) },
     { nom: "feuille-lointaine.xlsx", ecrire: ecrire(classeurBrut(feuilleGrille('<row r="50000"><c r="A50000" t="inlineStr"><is><t>x</t></is></c></row>'))) },
     // CSV and JSON.
@@ -233,14 +290,19 @@ export function ensembleHostile(grand: boolean): Hostile[] {
     { nom: "guillemet.csv", ecrire: ecrire(csvGuillemet(56)) },
     { nom: "utf32-bom.csv", ecrire: ecrire(utf32(GRILLE_CSV, true, true)) },
     { nom: "utf32.csv", ecrire: ecrire(utf32(GRILLE_CSV, true, false)) },
-    { nom: "melange.csv", ecrire: ecrire(Buffer.concat([Buffer.from("Garanties;Niveau 1\r\nFrais de séjour;100 % BR\r\n"), Buffer.from("Santé globale;Néant\r\n", "latin1")])) },
+    {
+      nom: "melange.csv",
+      ecrire: ecrire(Buffer.concat([Buffer.from("Garanties;Niveau 1\r\nFrais de séjour;100 % BR\r\n"), Buffer.from("Santé globale;Néant\r\n", "latin1")])),
+    },
     { nom: "dos.csv", ecrire: ecrire(Buffer.from([...Buffer.from("Garanties;Niveau 1\r\nFrais de s"), 0x82, ...Buffer.from("jour;100 % BR\r\n")])) },
     { nom: "abime.csv", ecrire: ecrire("Garanties;Niveau 1\r\nFrais de séjour;100 % BR\r\nSantÃ© globale;Néant\r\n") },
     { nom: "profond.json", ecrire: ecrire("[".repeat(grand ? 4 * mo : 100_000)) },
     { nom: "gros.json", ecrire: ecrire(`{"nom": "${"x".repeat(6 * mo)}"}`) },
     {
       nom: "proto.json",
-      ecrire: ecrire('{"__proto__": {"pollue": true}, "constructor": {"prototype": {"pollue": true}}, "nom": "Proto", "niveaux": ["Base"], "lignes": [{"libelle": "Frais de séjour", "garanties": {"__proto__": "100 % BR", "Base": "100 % BR"}}]}'),
+      ecrire: ecrire(
+        '{"__proto__": {"pollue": true}, "constructor": {"prototype": {"pollue": true}}, "nom": "Proto", "niveaux": ["Base"], "lignes": [{"libelle": "Frais de séjour", "garanties": {"__proto__": "100 % BR", "Base": "100 % BR"}}]}',
+      ),
     },
     { nom: "echap-\u001b[31mrouge\u001b[0m.csv", ecrire: ecrire("Garanties;Niveau 1\r\nFrais de séjour\u001b[2J;100 % BR\r\n") },
   ];
@@ -270,7 +332,15 @@ export function xlsxPire(): Buffer {
     return `<c r="${"ABCDE"[c]}${r}" t="s"><v>${textes.length - 1}</v></c>`;
   };
   const lignes = csvGrille(1000, 4).trim().split("\r\n");
-  const rows = lignes.map((l, r) => `<row r="${r + 1}">${l.split(";").map((s, c) => t(s, r + 1, c)).join("")}</row>`).join("");
+  const rows = lignes
+    .map(
+      (l, r) =>
+        `<row r="${r + 1}">${l
+          .split(";")
+          .map((s, c) => t(s, r + 1, c))
+          .join("")}</row>`,
+    )
+    .join("");
   // Shared strings up to the part limit (3 Mo), below the count limit (20 000).
   while (textes.length < 19_000) textes.push(`texte partagé ${textes.length} ${"y".repeat(140)}`);
   const sst = `${DEBUT_TEXTES}${textes.map((s) => `<si><t>${s}</t></si>`).join("")}</sst>`;

@@ -57,7 +57,9 @@ export function grilleDepuisCsv(octets: Uint8Array | string, options: OptionsImp
   const avalees = new Set(alertes.map((a) => a.adresse));
   const lignesLues = g.lignes.map((l): Ligne => {
     if (l.adresse === undefined || !avalees.has(l.adresse) || (l.poste === null && !l.attribut)) return l;
-    const { attribut: _attribut, ...reste } = l;
+    // The attribute (« dans le réseau »…) was read from the merged label too: dropped with the poste.
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { attribut, ...reste } = l;
     return { ...reste, poste: null, reconnaissance: { origine: "libelle", confiance: 0, raison: "Libellé fait de plusieurs lignes du fichier (guillemet en trop) : ligne non vérifiée." } };
   });
   // « lu comme … (confiance 0,28) » would contradict it.

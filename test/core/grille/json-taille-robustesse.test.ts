@@ -39,7 +39,10 @@ describe("grille: size", () => {
     assert.equal(g.lignes[1_998]!.poste, "soins.specialiste.optam");
     // Empty rows at the end do not count (a formatted area exported as « ;;; » lines).
     assert.equal(grilleDepuisCsv(`${lignes.join("\r\n")}${"\r\n;;;".repeat(5_000)}`).lignes.length, 1_999);
-    assert.throws(() => grilleDepuisCsv([...lignes, "Frais de séjour;100 % BR"].join("\r\n")), /^RembError: Grille trop grande : plus de 2 000 lignes \(ligne 2 001 remplie\)/);
+    assert.throws(
+      () => grilleDepuisCsv([...lignes, "Frais de séjour;100 % BR"].join("\r\n")),
+      /^RembError: Grille trop grande : plus de 2 000 lignes \(ligne 2 001 remplie\)/,
+    );
   });
 });
 
