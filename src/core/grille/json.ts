@@ -63,15 +63,15 @@ export function grilleDepuisJson(json: unknown): Grille {
   const alertes: AlerteImport[] = [];
   const alerter: Alerter = (code, gravite, message, lieu) => alertes.push({ code, gravite, message, ...lieu });
   const r = objet(racine, "la grille");
-  if (r.format !== undefined && r.format !== "remb-grille") erreur("format", `« remb-grille » attendu, « ${String(r.format)} » trouvé`);
-  if (r.version !== undefined && r.version !== 1) erreur("version", `version 1 attendue, ${JSON.stringify(r.version)} trouvée`);
+  if (r.format !== undefined && r.format !== "remb-grille") erreur("format", `« remb-grille » est attendu, pas ${decrire(r.format)}`);
+  if (r.version !== undefined && r.version !== 1) erreur("version", `la version 1 est attendue, pas ${typeof r.version === "number" ? `la version ${r.version}` : decrire(r.version)}`);
   const nom = r.nom === undefined ? "Grille" : texte(r.nom, "nom");
   let dateEffet: Jour | undefined;
   if (r.dateEffet !== undefined && r.dateEffet !== null) {
     try {
       dateEffet = jourDepuisIso(texte(r.dateEffet, "dateEffet"));
     } catch {
-      erreur("dateEffet", `date AAAA-MM-JJ attendue, « ${String(r.dateEffet)} » trouvé`);
+      erreur("dateEffet", `une date AAAA-MM-JJ existante est attendue (« 2026-01-01 »), pas ${decrire(r.dateEffet)}`);
     }
   }
   const responsable = booleen(r.responsable, "responsable");
@@ -249,7 +249,7 @@ function lireLignes(v: unknown, niveaux: readonly Niveau[], nombres: UniteNombre
 
 function lireGaranties(v: unknown, chemin: string, niveaux: readonly Niveau[], parNom: ReadonlyMap<string, number>): unknown[] {
   if (Array.isArray(v)) {
-    if (v.length !== niveaux.length) erreur(chemin, `${niveaux.length} valeurs attendues (une par niveau), ${v.length} trouvées`);
+    if (v.length !== niveaux.length) erreur(chemin, `une valeur par niveau est attendue (${compte(niveaux.length, "valeur", "valeurs")}), pas ${compte(v.length, "valeur", "valeurs")}`);
     v.forEach((x, k) => valeurPermise(x, `${chemin}[${k}]`));
     return v;
   }
@@ -266,7 +266,7 @@ function lireGaranties(v: unknown, chemin: string, niveaux: readonly Niveau[], p
 
 function valeurPermise(x: unknown, chemin: string): void {
   if (x === null || typeof x === "string" || typeof x === "number" || typeof x === "boolean") return;
-  erreur(chemin, `une garantie (texte « 150 % BR », nombre ou null) est attendue, ${Array.isArray(x) ? "une liste" : typeof x} trouvée`);
+  erreur(chemin, `une garantie (texte « 150 % BR », nombre ou null) est attendue, pas ${decrire(x)}`);
 }
 
 function lireSection(v: unknown, chemin: string): Section | null {
@@ -330,26 +330,51 @@ function texteExporte(c: Cellule): string {
 }
 
 function objet(v: unknown, chemin: string): Record<string, unknown> {
-  if (v === null || typeof v !== "object" || Array.isArray(v)) erreur(chemin, `un objet est attendu, ${v === null ? "null" : Array.isArray(v) ? "une liste" : typeof v} trouvé`);
+  if (v === null || typeof v !== "object" || Array.isArray(v)) erreur(chemin, `un objet est attendu, pas ${decrire(v)}`);
   return v as Record<string, unknown>;
 }
 
 function texte(v: unknown, chemin: string): string {
-  if (typeof v !== "string") erreur(chemin, `un texte est attendu, ${v === null ? "null" : typeof v} trouvé`);
+  if (typeof v !== "string") erreur(chemin, `un texte est attendu, pas ${decrire(v)}`);
   return v;
 }
 
 function booleen(v: unknown, chemin: string): boolean | undefined {
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== "boolean") erreur(chemin, `true ou false attendu, ${JSON.stringify(v)} trouvé`);
+  if (typeof v !== "boolean") erreur(chemin, `true ou false est attendu, pas ${decrire(v)}`);
   return v;
 }
 
 function choix<const T extends string>(v: unknown, chemin: string, permis: readonly T[]): T {
   if (typeof v !== "string" || !(permis as readonly string[]).includes(v)) {
-    erreur(chemin, `une des valeurs ${permis.map((p) => `« ${p} »`).join(", ")} est attendue, ${JSON.stringify(v)} trouvé`);
+    erreur(chemin, `une des valeurs ${permis.map((p) => `« ${p} »`).join(", ")} est attendue, pas ${decrire(v)}`);
   }
   return v as T;
+}
+
+/**
+ * A JSON value as a French message names it (« pas une liste », « pas un nombre (12) »): never JavaScript's English
+ * type names, and a long text cut to an excerpt so that the message keeps what is expected.
+ */
+function decrire(v: unknown): string {
+  if (v === null) return "null";
+  if (v === undefined) return "rien";
+  if (Array.isArray(v)) return "une liste";
+  switch (typeof v) {
+    case "number":
+      return `un nombre (${v})`;
+    case "boolean":
+      return `un booléen (${v})`;
+    case "string":
+      return v.length > 40 ? `le texte « ${v.slice(0, 40)}… »` : `le texte « ${v} »`;
+    default:
+      return "un objet";
+  }
+}
+
+/** « 1 valeur », « 3 valeurs », « aucune valeur ». */
+function compte(n: number, un: string, plusieurs: string): string {
+  return n === 0 ? `aucune ${un}` : `${n} ${n === 1 ? un : plusieurs}`;
 }
 
 function erreur(chemin: string, quoi: string): never {
