@@ -71,7 +71,8 @@ export function archivePourExceljs(o: Uint8Array): Buffer {
     if (vus.has(nom)) throw endommage(`la partie « ${nom} » y figure deux fois`);
     vus.add(nom);
     if (e.drapeaux & 1) throw new RembError("ARGUMENT_INVALIDE", "Classeur XLSX chiffré : enregistrez-le sans mot de passe, ou exportez la feuille en CSV.");
-    if (e.declare > LIMITES_CLASSEUR.partie) throw partieTropGrosse(nom, e.declare);
+    // Refused on the size the archive declares, before inflating anything.
+    if (e.declare > LIMITES_CLASSEUR.partie) throw partieTropGrosse(nom, e.declare, LIMITES_CLASSEUR.partie, "annonce");
     let donnees = contenu(b, e, Math.min(LIMITES_CLASSEUR.partie, LIMITES_CLASSEUR.parties - total), nom);
     total += donnees.length;
     if (FEUILLE.test(nom)) {
@@ -277,11 +278,11 @@ function contenu(b: Buffer, e: EntreeZip, max: number, nom: string): Buffer {
   }
 }
 
-function partieTropGrosse(nom: string, taille: number | undefined, max: number = LIMITES_CLASSEUR.partie): RembError {
+function partieTropGrosse(nom: string, taille: number | undefined, max: number = LIMITES_CLASSEUR.partie, verbe: "fait" | "annonce" = "fait"): RembError {
   const combien = taille !== undefined ? tailleFr(taille) : `plus de ${tailleFr(max)}`;
   return new RembError(
     "ARGUMENT_INVALIDE",
-    `Classeur XLSX refusé : la partie « ${nom} » fait ${combien} une fois décompressée (au plus ${tailleFr(LIMITES_CLASSEUR.partie)} par partie, ${tailleFr(LIMITES_CLASSEUR.parties)} en tout). ` +
+    `Classeur XLSX refusé : la partie « ${nom} » ${verbe} ${combien} une fois décompressée (au plus ${tailleFr(LIMITES_CLASSEUR.partie)} par partie, ${tailleFr(LIMITES_CLASSEUR.parties)} en tout). ` +
       "Celles d'un classeur de garanties font quelques centaines de Ko : ce classeur n'en est pas un (ou c'est une « bombe » ZIP). Exportez la feuille de la grille en CSV.",
   );
 }

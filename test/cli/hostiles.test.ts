@@ -20,7 +20,7 @@ type Attendu = string | { readonly verdict: string; readonly alertes?: readonly 
 
 const ATTENDUS: Readonly<Record<string, Attendu>> = {
   "bombe-feuille.xlsx":
-    "Classeur XLSX refusé : la partie « xl/worksheets/sheet1.xml » fait 24,5 Mo une fois décompressée (au plus 3 Mo par partie, 6 Mo en tout). Celles d'un classeur de garanties font quelques centaines de Ko : ce classeur n'en est pas un (ou c'est une « bombe » ZIP). Exportez la feuille de la grille en CSV.",
+    "Classeur XLSX refusé : la partie « xl/worksheets/sheet1.xml » annonce 24,5 Mo une fois décompressée (au plus 3 Mo par partie, 6 Mo en tout). Celles d'un classeur de garanties font quelques centaines de Ko : ce classeur n'en est pas un (ou c'est une « bombe » ZIP). Exportez la feuille de la grille en CSV.",
   "bombe-menteuse.xlsx":
     "Classeur XLSX refusé : la partie « xl/worksheets/sheet1.xml » fait plus de 3 Mo une fois décompressée (au plus 3 Mo par partie, 6 Mo en tout). Celles d'un classeur de garanties font quelques centaines de Ko : ce classeur n'en est pas un (ou c'est une « bombe » ZIP). Exportez la feuille de la grille en CSV.",
   "bombe-textes.xlsx":
