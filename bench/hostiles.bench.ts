@@ -31,9 +31,11 @@ interface Resultat {
 function executer(cas: string, commande: readonly string[], cwd: string, bash = false): Resultat {
   const debut = performance.now();
   const argv = [process.execPath, "--import", CROCHET, BIN, "verifier", ...commande];
+  // Through a shell that forks (no `exec`): Linux keeps a process's peak RSS across fork and exec, so a child forked
+  // straight from this bench (80 Mo and more, with the generated set) would report at least the bench's own size.
   const r = bash
-    ? spawnSync("bash", ["-c", `exec ${argv.map((a) => (a.startsWith("<(") ? a : `'${a}'`)).join(" ")}`], { cwd, encoding: "utf8", maxBuffer: 1 << 30 })
-    : spawnSync(argv[0]!, argv.slice(1), { cwd, encoding: "utf8", maxBuffer: 1 << 30 });
+    ? spawnSync("bash", ["-c", `${argv.map((a) => (a.startsWith("<(") ? a : `'${a}'`)).join(" ")}; exit $?`], { cwd, encoding: "utf8", maxBuffer: 1 << 30 })
+    : spawnSync("sh", ["-c", '"$@"; exit $?', "sh", ...argv], { cwd, encoding: "utf8", maxBuffer: 1 << 30 });
   const s = (performance.now() - debut) / 1000;
   const ko = /REMB_RSS_MAX_KO=(\d+)/.exec(r.stderr ?? "");
   if (!ko) throw new Error(`bench hostiles : ${cas} sans mesure de mémoire (code ${r.status}) : ${(r.stderr ?? "").slice(-400)}`);
