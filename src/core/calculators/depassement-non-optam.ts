@@ -6,7 +6,7 @@ import { referenceNommee } from "../params/articles";
 import { memoTaux, type ParametreMemo } from "./parametre-memo";
 
 /**
- * R871-2 2° CSS (CR-08): a responsible contract covers the dépassements of doctors outside the DPTM (OPTAM,
+ * R871-2 2° CSS: a responsible contract covers the dépassements of doctors outside the DPTM (OPTAM,
  * OPTAM-CO; the CAS until 2017-05-05) within a double limit: a share of the tarif de responsabilité, and the cover
  * of the adherents' dépassements minus another share of it. Per act, on the dépassement part:
  *

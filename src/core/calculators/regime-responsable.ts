@@ -3,7 +3,7 @@ import { dateFr, jourDepuisCivil, type Jour } from "../dates";
 import { parametres, type ValeurDatee } from "../params";
 
 /**
- * Which contrat-responsable regime a contract falls under (domain §3.2). The contract's subscription or renewal
+ * Which contrat-responsable regime a contract falls under (docs/modele-de-calcul.md §8). The contract's subscription or renewal
  * date selects it, never the care date:
  * - before responsable.regime_2015.debut (2015-04-01): pre-2015 rules, not modelled;
  * - 2015 regime (décret 2014-1374): optical floors and caps including the TM only, frame ≤ 150 €;

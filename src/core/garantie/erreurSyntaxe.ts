@@ -27,7 +27,7 @@ export function motTrouve(texte: string): string {
 }
 
 /**
- * The one shape of a parse error (architecture.md): `Expression invalide : « 150 % BX » — « BR », « FR »,
+ * The one shape of a parse error (docs/langage-garanties.md): `Expression invalide : « 150 % BX » — « BR », « FR »,
  * « PMSS »… attendu à la position 7, « BX » trouvé`. `position0` is a 0-based offset; users read 1-based.
  * A specific mistake passes its own `explication` (which names the position itself); the structured
  * `syntaxe` detail is always filled so the task pane can underline the spot.

@@ -22,7 +22,7 @@ export type ValeurAttendue = number | string | boolean | ErreurAttendue;
 
 export interface Cas {
   readonly nom: string;
-  /** Where the expected value comes from (domain README section, parameters.md row, Excel behaviour…). */
+  /** Where the expected value comes from (an article, a published example of docs/exemples-chiffres.md, docs/parametres.md, Excel behaviour…). */
   readonly source: string;
   readonly args: readonly unknown[];
   readonly attendu?: ValeurAttendue | readonly (readonly ValeurAttendue[])[];
