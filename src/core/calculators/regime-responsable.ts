@@ -64,7 +64,7 @@ export function regime2015OuPlus(dateContrat: Jour): boolean {
 export function avantRegime2015(dateContrat: Jour, quoi: string): RembError {
   return horsChamp(
     `Contrat du ${dateFr(dateContrat)} : ${quoi} s'appliquent aux contrats souscrits ou renouvelés depuis le ` +
-      `${dateFr(debutRegime2015())} (décret n° 2014-1374) ; le régime antérieur n'est pas modélisé : seule la garantie telle qu'écrite se calcule (REMB.GARANTIE).`,
+      `${dateFr(debutRegime2015())} (décret n° 2014-1374). Avant : non modélisé ; REMB.GARANTIE calcule la garantie telle qu'écrite.`,
     "R871-2 CSS",
   );
 }

@@ -6,6 +6,7 @@ import { RembError } from "../errors";
  */
 const APERCU_MAX = 80;
 const TROUVE_MAX = 24;
+const MESSAGE_EXCEL_MAX = 255;
 
 export const FIN_EXPRESSION = "fin de l'expression";
 
@@ -38,7 +39,11 @@ export function erreurSyntaxe(source: string, position0: number, attendu: string
   const texte =
     explication ??
     (fin ? `${attendu} attendu à la position ${position} (${FIN_EXPRESSION})` : `${attendu} attendu à la position ${position}, « ${trouve} » trouvé`);
-  return new RembError("SYNTAXE_GARANTIE", `Expression invalide : « ${apercu(source, position0)} » — ${texte}`, {
+  let message = `Expression invalide : « ${apercu(source, position0)} » — ${texte}`;
+  // Excel shows 255 characters: past them, the quotes inside the explanation are cut so that what is expected stays.
+  if (message.length > MESSAGE_EXCEL_MAX)
+    message = `Expression invalide : « ${apercu(source, position0)} » — ${texte.replace(/« ([^«»]+) »/g, (_, mot: string) => `« ${motTrouve(mot)} »`)}`;
+  return new RembError("SYNTAXE_GARANTIE", message, {
     nature: "valeur",
     syntaxe: { position, attendu, trouve },
   });
