@@ -1,6 +1,6 @@
 import zlib from "node:zlib";
 import { RembError } from "../core/errors";
-import { entierFr, tailleFr } from "../core/grille/limites";
+import { entierFr, LIMITES_ARCHIVE, OCTETS_CLASSEUR_MAX, tailleFr } from "../core/grille/limites";
 
 /**
  * An XLSX workbook checked before exceljs sees it. exceljs inflates every entry of the archive whole, as one string,
@@ -19,16 +19,11 @@ import { entierFr, tailleFr } from "../core/grille/limites";
  * Every refusal is a RembError with a French message naming the limit or the fault and what to do.
  */
 
-/** The workbook as stored (pictures and logos included): a real grid workbook is 20 to 200 Ko. */
-export const OCTETS_CLASSEUR_MAX = 20 * 1024 * 1024;
+export { OCTETS_CLASSEUR_MAX };
 
 export const LIMITES_CLASSEUR = {
-  /** Entries of the archive (a workbook has a few dozen). */
-  entrees: 10_000,
-  /** One kept part, inflated: a real grid's sheet is 50 to 300 Ko, its shared strings a few dozen Ko. */
-  partie: 3 * 1024 * 1024,
-  /** All kept parts together, inflated. */
-  parties: 6 * 1024 * 1024,
+  /** Entries, one part and all kept parts inflated: shared with the task pane's reader. */
+  ...LIMITES_ARCHIVE,
   /**
    * Cells exceljs would create, in all sheets: cells holding something (empty styled cells are removed first) and
    * the cells of merged ranges. The sheet read may have 5 000 filled cells (LIMITES.cellules); exceljs takes about

@@ -1,6 +1,7 @@
 import { unzipSync } from "fflate";
-import { RembError } from "../core/errors";
+import { estRembError, RembError } from "../core/errors";
 import type { Fusion } from "../core/grille";
+import { entierFr, LIMITES_ARCHIVE, OCTETS_CLASSEUR_MAX, tailleFr } from "../core/grille/limites";
 import { lireReference } from "./a1";
 
 /**
@@ -24,7 +25,6 @@ export interface FeuilleXlsx {
   readonly masquee: boolean;
 }
 
-const OCTETS_MAX = 50 * 1024 * 1024;
 const CELLULES_MAX = 2_000_000;
 
 /**
@@ -69,18 +69,46 @@ const FORMATS_INTEGRES: Readonly<Record<number, string>> = {
 
 export function lireXlsx(octets: Uint8Array): FeuilleXlsx[] {
   if (octets.length === 0) throw invalide("Fichier vide : aucun octet à lire.");
-  if (octets.length > OCTETS_MAX)
-    throw invalide(`Classeur trop gros (${Math.round(octets.length / 1048576)} Mo) : un tableau de garanties fait au plus quelques Mo.`);
+  if (octets.length > OCTETS_CLASSEUR_MAX) {
+    throw invalide(
+      `Classeur trop gros (${tailleFr(octets.length)}) : au plus ${tailleFr(OCTETS_CLASSEUR_MAX)} pour un classeur de garanties, qui fait d'ordinaire quelques dizaines de Ko.`,
+    );
+  }
+  // An OLE compound file: a workbook saved with a password (Excel encrypts it into one), or an old .xls.
+  if (octets[0] === 0xd0 && octets[1] === 0xcf && octets[2] === 0x11 && octets[3] === 0xe0) {
+    throw invalide("Classeur protégé par mot de passe, ou ancien classeur Excel (.xls) : enregistrez-le sans mot de passe au format .xlsx, ou en CSV.");
+  }
   if (!(octets[0] === 0x50 && octets[1] === 0x4b)) {
     throw invalide("Ce fichier n'est pas un classeur XLSX (archive ZIP attendue). Un classeur XLS (Excel 97-2003) s'enregistre en XLSX depuis Excel.");
   }
   let parties: Record<string, Uint8Array>;
   try {
+    // fflate inflates each part into a buffer of the size the archive declares and never grows it: a part declaring
+    // more than the limit (a « zip bomb ») is refused here, before anything is inflated; one that lies is cut short.
+    let entrees = 0;
+    let total = 0;
     parties = unzipSync(octets, {
-      filter: (f) => /^xl\/(?:workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/i.test(f.name),
+      filter: (f) => {
+        if (++entrees > LIMITES_ARCHIVE.entrees) {
+          throw invalide(`Classeur XLSX refusé : plus de ${entierFr(LIMITES_ARCHIVE.entrees)} éléments dans l'archive. Un classeur en a quelques dizaines.`);
+        }
+        if (!/^xl\/(?:workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/i.test(f.name)) return false;
+        total += f.originalSize;
+        if (f.originalSize > LIMITES_ARCHIVE.partie || total > LIMITES_ARCHIVE.parties) {
+          throw invalide(
+            `Classeur XLSX refusé : la partie « ${f.name} » annonce ${tailleFr(f.originalSize)} une fois décompressée (au plus ${tailleFr(LIMITES_ARCHIVE.partie)} par partie, ${tailleFr(LIMITES_ARCHIVE.parties)} en tout). ` +
+              "Celles d'un classeur de garanties font quelques centaines de Ko : ce classeur n'en est pas un (ou c'est une « bombe » ZIP). Exportez la feuille de la grille en CSV.",
+          );
+        }
+        return true;
+      },
     });
   } catch (e) {
-    throw invalide(`Classeur XLSX illisible (archive abîmée : ${(e as Error).message}).`);
+    if (estRembError(e)) throw e;
+    // fflate's messages are English (« invalid zip data », « unknown compression type »): what to do instead.
+    throw invalide(
+      "Classeur XLSX endommagé : son archive ZIP ne se lit pas (fichier tronqué ou abîmé ?). Ouvrez-le dans Excel et réenregistrez-le, ou exportez la feuille en CSV.",
+    );
   }
   const texte = (nom: string): string | undefined => {
     const cle = Object.keys(parties).find((k) => k.toLowerCase() === nom.toLowerCase());

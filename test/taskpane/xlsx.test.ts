@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { lireXlsx as lireXlsxCli } from "../../src/cli/xlsx";
@@ -7,6 +8,8 @@ import { jourDepuisIso } from "../../src/core/dates";
 import { grilleDepuisTableau, lectureDeGrille, lireCsv, detecterSeparateur, remplirFusions, decoderOctets } from "../../src/core/grille";
 import { verifierGrille } from "../../src/core/responsable";
 import { lireXlsx } from "../../src/taskpane/xlsx";
+import { RembError } from "../../src/core/errors";
+import { ensembleHostile } from "../cli/hostiles";
 
 /**
  * The pane's XLSX reader (fflate and a small scanner, no exceljs) must read a workbook as the CLI's exceljs reader
@@ -95,7 +98,50 @@ describe("Lecteur XLSX du volet (sans exceljs)", () => {
   it("refuse ce qui n'est pas un classeur, avec un message qui dit quoi faire", () => {
     assert.throws(() => lireXlsx(new Uint8Array()), /Fichier vide/);
     assert.throws(() => lireXlsx(new TextEncoder().encode("Garanties;Niveau 1")), /archive ZIP attendue/);
-    assert.throws(() => lireXlsx(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0])), /illisible|sans xl\/workbook/);
+    assert.throws(() => lireXlsx(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0])), /illisible|sans xl\/workbook|endommagé/);
+  });
+
+  // Issue 9: the hostile workbooks of test/cli/hostiles.ts. fflate inflates a part into a buffer of its declared size:
+  // a declared bomb is refused before anything is inflated, a lying one is cut short (no memory beyond the limits).
+  it("classeurs hostiles : bombes refusées avant décompression, messages français, jamais ceux de fflate", async () => {
+    const attendus: Readonly<Record<string, RegExp | "lu">> = {
+      "bombe-feuille.xlsx":
+        /^Classeur XLSX refusé : la partie « xl\/worksheets\/sheet1\.xml » annonce 24,5 Mo une fois décompressée \(au plus 3 Mo par partie, 6 Mo en tout\)\. .*« bombe » ZIP/,
+      "bombe-menteuse.xlsx": "lu",
+      "bombe-textes.xlsx": "lu",
+      "tronque.xlsx": /^Classeur XLSX endommagé : son archive ZIP ne se lit pas \(fichier tronqué ou abîmé \?\)\. Ouvrez-le dans Excel/,
+      "deflate-casse.xlsx": /^Classeur XLSX endommagé : son archive ZIP ne se lit pas/,
+      "methode.xlsx": /^Classeur XLSX endommagé : son archive ZIP ne se lit pas/,
+      "protege.xlsx": /^Classeur protégé par mot de passe, ou ancien classeur Excel \(\.xls\)/,
+      "entrees.xlsx": /^Classeur XLSX refusé : plus de 10 000 éléments dans l'archive\./,
+      // No entity is expanded: the scanner reads « &lol3; » as text, never the DTD.
+      "entites.xlsx": "lu",
+    };
+    const dossier = mkdtempSync(path.join(os.tmpdir(), "remb-volet-hostile-"));
+    try {
+      for (const h of ensembleHostile(false).filter((x) => x.nom in attendus)) {
+        const chemin = path.join(dossier, h.nom);
+        await h.ecrire(chemin);
+        const attendu = attendus[h.nom]!;
+        const octets = new Uint8Array(readFileSync(chemin));
+        if (attendu === "lu") {
+          const feuilles = lireXlsx(octets);
+          assert.ok(
+            feuilles.every((f) => f.valeurs.length <= 3 + 1),
+            h.nom,
+          );
+          if (h.nom === "entites.xlsx") assert.equal(feuilles[0]!.valeurs[3]![0], "&lol3;");
+        } else {
+          assert.throws(
+            () => lireXlsx(octets),
+            (e: unknown) => e instanceof RembError && attendu.test(e.message) && !/invalid|unknown|zip data|unexpected/i.test(e.message),
+            h.nom,
+          );
+        }
+      }
+    } finally {
+      rmSync(dossier, { recursive: true, force: true });
+    }
   });
 });
 

@@ -18,6 +18,22 @@ export const LIMITES = {
   cellules: 5_000,
 } as const;
 
+/** An XLSX workbook as stored (pictures and logos included): a real grid workbook is 20 to 200 Ko. */
+export const OCTETS_CLASSEUR_MAX = 20 * 1024 * 1024;
+
+/**
+ * The ZIP archive of an XLSX workbook, checked before anything is inflated by both XLSX readers (the CLI's,
+ * src/cli/archive.ts, and the task pane's): a « zip bomb » of 1 Mo may inflate to gigabytes.
+ */
+export const LIMITES_ARCHIVE = {
+  /** Entries of the archive (a workbook has a few dozen). */
+  entrees: 10_000,
+  /** One part read (a sheet, the shared strings…), inflated: a real grid's sheet is 50 to 300 Ko. */
+  partie: 3 * 1024 * 1024,
+  /** All parts read, together, inflated. */
+  parties: 6 * 1024 * 1024,
+} as const;
+
 /** « 5 Mo », « 1,5 Mo », « 800 Ko »: a size as users read it. */
 export function tailleFr(octets: number): string {
   if (octets >= 1024 * 1024) {
