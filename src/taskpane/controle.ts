@@ -1,5 +1,6 @@
 import { aujourdhui, isoDepuisJour, jourDepuisIso } from "../core/dates";
 import { lectureDeGrille, type Corrections, type Grille, type LectureGrille } from "../core/grille";
+import { LIMITES, OCTETS_CLASSEUR_MAX, tailleFr } from "../core/grille/limites";
 import { referentielAu, verifierGrille, versionR871_2, type RapportVerification } from "../core/responsable";
 import { lireReference } from "./a1";
 import { annulerPoste, corrigerCellule, corrigerPoste, posteDepuisChoix } from "./corrections";
@@ -91,8 +92,11 @@ export async function chargerSelection(): Promise<void> {
 }
 
 export async function chargerFichier(f: File): Promise<void> {
-  if (f.size > 50 * 1024 * 1024)
-    throw new ErreurVolet(`Fichier trop gros (${Math.round(f.size / 1048576)} Mo) : un tableau de garanties fait au plus quelques Mo.`);
+  // Checked on the size the browser gives, before reading: the readers' own limits (5 Mo for CSV and JSON) apply next.
+  if (f.size > OCTETS_CLASSEUR_MAX)
+    throw new ErreurVolet(
+      `Fichier trop gros (${tailleFr(f.size)}) : au plus ${tailleFr(OCTETS_CLASSEUR_MAX)} pour un classeur, ${tailleFr(LIMITES.octetsTexte)} pour un CSV ou un JSON ; un tableau de garanties fait d'ordinaire quelques dizaines de Ko.`,
+    );
   message(`Lecture de ${f.name}…`);
   const octets = new Uint8Array(await f.arrayBuffer());
   const nom = f.name;
