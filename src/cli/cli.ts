@@ -150,7 +150,9 @@ function echec(err: unknown, deps: DependancesCli, chemin: string): { code?: str
     return { code: err.code, message: err.message, interne: false };
   }
   if (deps.env.REMB_DEBUG) deps.stderr.write(`remb : ${echapper(chemin)} :\n${echapper((err as Error)?.stack ?? String(err)).replace(/\\n/g, "\n")}\n`);
-  return { message: (err as Error)?.message ?? String(err), interne: true };
+  // JavaScript's own message (« Cannot read properties of undefined », « Invalid string length ») is English and says
+  // nothing to a user: it goes to stderr with REMB_DEBUG; the report says what to do.
+  return { message: "ce fichier n'a pas pu être vérifié. Relancez la commande avec REMB_DEBUG=1 pour obtenir le détail, et signalez-le.", interne: true };
 }
 
 async function importer(octets: Uint8Array, format: FormatFichier, o: OptionsVerifier, corrections: Corrections | undefined): Promise<Grille> {

@@ -22,7 +22,7 @@ export interface FeuilleXlsx {
   readonly origine: { readonly feuille: string; readonly ligne: number; readonly colonne: number };
   /** Merged ranges found (filled in `cellules`). */
   readonly fusions: number;
-  /** Why the sheet cannot be a grid (its cells are then empty): too many rows or columns. */
+  /** Why the sheet cannot be a grid, to follow its name (« trop grande : … »; its cells are then empty). */
   readonly probleme?: string;
 }
 
@@ -98,7 +98,7 @@ function lireFeuille(ws: ExcelJS.Worksheet): FeuilleXlsx {
       : droite - gauche + 1 > LIMITES.colonnes
         ? `${entierFr(droite - gauche + 1)} colonnes utilisées (au plus ${LIMITES.colonnes}). Un tableau de garanties a une colonne de libellés et une colonne par niveau ; effacez ce qui est rempli loin à droite.`
         : undefined;
-  if (probleme !== undefined) return { nom: ws.name, cellules: [], formats: [], origine: { feuille: ws.name, ligne: haut, colonne: gauche }, fusions: merges.length, probleme: `Grille trop grande : ${probleme}` };
+  if (probleme !== undefined) return { nom: ws.name, cellules: [], formats: [], origine: { feuille: ws.name, ligne: haut, colonne: gauche }, fusions: merges.length, probleme: `trop grande : ${probleme}` };
   const cellules: unknown[][] = [];
   const formats: (string | undefined)[][] = [];
   for (let r = haut; r <= bas; r++) {
@@ -164,7 +164,7 @@ export async function grilleDepuisXlsx(octets: Uint8Array | ArrayBuffer, options
   let premiere: RembError | undefined;
   for (const f of candidates) {
     if (f.probleme !== undefined) {
-      premiere ??= new RembError("ARGUMENT_INVALIDE", `Feuille « ${f.nom} » : ${f.probleme}`);
+      premiere ??= new RembError("ARGUMENT_INVALIDE", `Feuille « ${f.nom} » ${f.probleme}`);
       continue;
     }
     if (f.cellules.length === 0) continue;

@@ -49,7 +49,7 @@ const ATTENDUS: Readonly<Record<string, Attendu>> = {
     "Archive ZIP sans classeur Excel (pas de « xl/workbook.xml ») : ce n'est pas un fichier .xlsx ; un tableau de garanties CSV, XLSX ou JSON est attendu.",
   "entrees.xlsx": "Classeur XLSX refusé : 10 001 éléments dans l'archive (au plus 10 000). Un classeur en a quelques dizaines.",
   "feuille-lointaine.xlsx":
-    "Feuille « Grille » : Grille trop grande : 50 000 lignes utilisées, de la ligne 1 à la ligne 50 000 (au plus 2 000). Un tableau de garanties compte quelques centaines de lignes ; si celui-ci est plus court, effacez ce qui est rempli loin en dessous (ligne 50 000).",
+    "Feuille « Grille » trop grande : 50 000 lignes utilisées, de la ligne 1 à la ligne 50 000 (au plus 2 000). Un tableau de garanties compte quelques centaines de lignes ; si celui-ci est plus court, effacez ce qui est rempli loin en dessous (ligne 50 000).",
   "cinquante-mille-lignes.csv":
     "Grille trop grande : plus de 2 000 lignes (ligne 2 001 remplie). Un tableau de garanties compte quelques centaines de lignes : ce fichier n'en est pas un, ou il en contient plusieurs.",
   "cellules.csv": "Grille trop grande : plus de 5 000 cellules remplies (limite atteinte ligne 385). Un tableau de garanties en compte quelques milliers.",
