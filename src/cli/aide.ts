@@ -4,7 +4,8 @@ export const AIDE_GENERALE = `remb — outils REMB en ligne de commande
 
 Usage :
   remb verifier <fichiers ou dossiers...> [options]   vérifie des grilles de garanties (contrat responsable)
-  remb aide [verifier]                                cette aide, ou celle d'une commande
+  remb calculer <sinistres> --grille G --niveau N     applique une grille à une table de sinistres
+  remb aide [verifier|calculer]                       cette aide, ou celle d'une commande
   remb --version                                      version de REMB
 
 Exemple :
@@ -57,4 +58,48 @@ Exemples :
   npx remb verifier grilles/ --date 01/01/2026 --gravite erreur
   npx remb verifier grilles/ --json > rapport.json
   npx remb verifier grille.xlsx --lecture --corrections corrections.json
+`;
+
+export const AIDE_CALCULER = `remb calculer — applique une grille de garanties à une table de sinistres
+
+Usage :
+  remb calculer <sinistres> --grille GRILLE --niveau NIVEAU [options]
+  remb calculer <sinistres> [options]          (une colonne « garantie » sur chaque ligne)
+
+Entrées :
+  Table de sinistres .csv (« ; », « , » ou tabulation ; montants « 1 234,56 » ou « 1234.56 »),
+  .xlsx ou .parquet ; une ligne par acte. Colonnes reconnues d'elles-mêmes : date, frais,
+  base, taux_ro, poste, garantie, secteur, retenue, beneficiaire, panier, acte_lourd,
+  date_contrat (voir docs/calcul.md) ; les autres se nomment avec --colonne ou --colonnes.
+  Le poste est un code du catalogue REMB (soins.generaliste.optam…), ou une valeur que le
+  fichier --colonnes traduit en code.
+
+Options :
+  --grille FICHIER     grille de garanties (CSV, XLSX ou JSON, comme pour remb verifier)
+  --niveau NIVEAU      niveau de la grille à appliquer (nom ou rang : « Niveau 2 », 2)
+  --sortie FICHIER     écrit chaque ligne avec remb_ro, remb_rc, remb_rac et remb_rejet
+                       (.csv, ou .parquet)
+  --colonne CHAMP=NOM  la colonne NOM tient le champ CHAMP (répétable)
+  --colonnes FICHIER   correspondance des colonnes et des postes (JSON ou CSV)
+  --plafonds           ajoute remb_garantie et remb_plafond (le plafond légal qui a joué)
+  --rejets FICHIER     toutes les lignes rejetées (numéro, motif, frais) en CSV
+  --json               le résumé en JSON sur la sortie standard
+  --responsable        contrat responsable (par défaut : ce que dit la grille, sinon oui)
+  --non-responsable    contrat non responsable : les plafonds légaux ne jouent pas
+  --date-contrat DATE  date de souscription ou de renouvellement pour toutes les lignes
+  --fils N             fils de calcul (par défaut : un par cœur ; 0 : aucun)
+  --bloc N             taille des blocs lus, en Mio (défaut 4) : la mémoire en dépend,
+                       pas la taille de la table
+  --feuille NOM        feuille à lire (XLSX)
+  --silencieux         pas de barre de progression
+
+Une ligne illisible ou incalculable ne s'arrête pas là : elle garde sa place dans la sortie
+avec son motif (remb_rejet), est comptée à part avec ses frais, et le calcul continue.
+
+Codes de sortie : 0 toutes les lignes calculées ; 1 des lignes rejetées ; 2 ligne de commande,
+grille ou table illisible.
+
+Exemples :
+  npx remb calculer sinistres.csv --grille grille.csv --niveau "Niveau 2" --sortie resultats.csv
+  npx remb calculer sinistres.parquet --grille grille.xlsx --niveau 3 --json > resume.json
 `;

@@ -4,7 +4,8 @@ import { resolve } from "node:path";
 import { grilleDepuisCsv, grilleDepuisJson, lectureDeGrille, lireCorrections, type Corrections, type Grille, type OptionsImport } from "../core/grille";
 import { verifierGrille, type OptionsVerification, type RapportVerification } from "../core/responsable";
 import paquet from "../../package.json";
-import { AIDE_GENERALE, AIDE_VERIFIER } from "./aide";
+import { AIDE_CALCULER, AIDE_GENERALE, AIDE_VERIFIER } from "./aide";
+import { commandeCalculer } from "./calculer/commande";
 import { analyserArguments, ErreurUsage, type OptionsVerifier } from "./arguments";
 import { formatDuContenu, lireOctets, listerEntrees, type Entree, type FormatFichier } from "./entrees";
 import { EcrivainJson, jsonResultat } from "./rapport-json";
@@ -30,6 +31,8 @@ export interface DependancesCli {
   readonly stderr: Flux;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** The script worker threads run (the CLI bundle); undefined: `remb calculer` computes in the main thread. */
+  readonly scriptTravailleur?: string;
 }
 
 export async function executer(argv: readonly string[], d: Partial<DependancesCli> = {}): Promise<number> {
@@ -39,6 +42,7 @@ export async function executer(argv: readonly string[], d: Partial<DependancesCl
     stderr: d.stderr ?? process.stderr,
     env: d.env ?? process.env,
     cwd: d.cwd ?? process.cwd(),
+    ...(d.scriptTravailleur !== undefined ? { scriptTravailleur: d.scriptTravailleur } : {}),
   };
   let commande;
   try {
@@ -51,13 +55,15 @@ export async function executer(argv: readonly string[], d: Partial<DependancesCl
   }
   switch (commande.commande) {
     case "aide":
-      deps.stdout.write(commande.sujet === "verifier" ? AIDE_VERIFIER : AIDE_GENERALE);
+      deps.stdout.write(commande.sujet === "verifier" ? AIDE_VERIFIER : commande.sujet === "calculer" ? AIDE_CALCULER : AIDE_GENERALE);
       return 0;
     case "version":
       deps.stdout.write(`remb ${paquet.version}\n`);
       return 0;
     case "verifier":
       return verifier(commande, deps);
+    case "calculer":
+      return commandeCalculer(commande, deps);
   }
 }
 

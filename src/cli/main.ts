@@ -1,4 +1,8 @@
 import { executer } from "./cli";
+import { demarrerTravailleur, estTravailleurCalculer } from "./calculer/travailleur";
+
+// The bundle is also the script of `remb calculer`'s worker threads: a worker computes blocks and nothing else.
+if (estTravailleurCalculer()) demarrerTravailleur();
 
 /**
  * Entry point of the CLI bundle (bin/remb.mjs builds it with esbuild and loads it): the real process, the real
@@ -13,7 +17,8 @@ export function main(argv: readonly string[]): void {
     lecteurParti = true;
   });
   const stdout = { write: (s: string) => lecteurParti || process.stdout.write(s), isTTY: process.stdout.isTTY };
-  executer(argv, { stdout }).then(
+  // Worker threads run this same bundle (its path: __filename once bundled by esbuild).
+  executer(argv, { stdout, scriptTravailleur: __filename }).then(
     (code) => {
       // exitCode rather than exit(): stdout may still be flushing to a pipe.
       process.exitCode = code;
