@@ -5,7 +5,8 @@ export const AIDE_GENERALE = `remb — outils REMB en ligne de commande
 Usage :
   remb verifier <fichiers ou dossiers...> [options]   vérifie des grilles de garanties (contrat responsable)
   remb calculer <sinistres> --grille G --niveau N     applique une grille à une table de sinistres
-  remb aide [verifier|calculer]                       cette aide, ou celle d'une commande
+  remb sql --grille G --niveau N                      le même calcul en SQL (DuckDB, Spark SQL…)
+  remb aide [verifier|calculer|sql]                   cette aide, ou celle d'une commande
   remb --version                                      version de REMB
 
 Exemple :
@@ -102,4 +103,33 @@ grille ou table illisible.
 Exemples :
   npx remb calculer sinistres.csv --grille grille.csv --niveau "Niveau 2" --sortie resultats.csv
   npx remb calculer sinistres.parquet --grille grille.xlsx --niveau 3 --json > resume.json
+`;
+
+export const AIDE_SQL = `remb sql — le calcul des soins d'une grille en une requête SQL standard
+
+Usage :
+  remb sql --grille GRILLE --niveau NIVEAU [options] > remb.sql
+
+La requête lit une table de sinistres (date_soins, poste, frais, base, et s'il y a lieu
+taux_ro, secteur, retenue, date_contrat) et rend chaque ligne avec remb_ro, remb_rc, remb_rac
+et remb_rejet, ainsi que les étapes du calcul en centimes (remb_*_cts). Les paramètres datés
+(taux, PF, franchises, PMSS, plafond non-OPTAM) sont dans la requête elle-même.
+Elle tourne dans DuckDB, Spark SQL et les entrepôts usuels (voir docs/calcul.md).
+
+Options :
+  --table NOM          nom de la table des sinistres dans la requête (défaut : sinistres)
+  --vue NOM            écrit CREATE OR REPLACE VIEW NOM AS … au lieu de la requête seule
+  --colonne CHAMP=NOM  la colonne NOM tient le champ CHAMP (date, frais, base, poste,
+                       taux_ro, secteur, retenue, date_contrat)
+  --responsable        contrat responsable (par défaut : ce que dit la grille, sinon oui)
+  --non-responsable    contrat non responsable
+  --sortie FICHIER     écrit la requête dans FICHIER
+  --executer FICHIER   exécute la requête avec DuckDB sur une table CSV ou Parquet et
+                       affiche les totaux par poste
+  --resultats FICHIER  avec --executer : toutes les lignes dans FICHIER (.parquet ou .csv)
+  --feuille NOM        feuille à lire (grille XLSX)
+
+Exemples :
+  npx remb sql --grille grille.csv --niveau "Niveau 2" > remb.sql
+  npx remb sql --grille grille.csv --niveau 2 --executer sinistres.parquet
 `;

@@ -4,8 +4,9 @@ import { resolve } from "node:path";
 import { grilleDepuisCsv, grilleDepuisJson, lectureDeGrille, lireCorrections, type Corrections, type Grille, type OptionsImport } from "../core/grille";
 import { verifierGrille, type OptionsVerification, type RapportVerification } from "../core/responsable";
 import paquet from "../../package.json";
-import { AIDE_CALCULER, AIDE_GENERALE, AIDE_VERIFIER } from "./aide";
+import { AIDE_CALCULER, AIDE_GENERALE, AIDE_SQL, AIDE_VERIFIER } from "./aide";
 import { commandeCalculer } from "./calculer/commande";
+import { commandeSql } from "./sql/commande";
 import { analyserArguments, ErreurUsage, type OptionsVerifier } from "./arguments";
 import { formatDuContenu, lireOctets, listerEntrees, type Entree, type FormatFichier } from "./entrees";
 import { EcrivainJson, jsonResultat } from "./rapport-json";
@@ -55,7 +56,7 @@ export async function executer(argv: readonly string[], d: Partial<DependancesCl
   }
   switch (commande.commande) {
     case "aide":
-      deps.stdout.write(commande.sujet === "verifier" ? AIDE_VERIFIER : commande.sujet === "calculer" ? AIDE_CALCULER : AIDE_GENERALE);
+      deps.stdout.write(commande.sujet === "verifier" ? AIDE_VERIFIER : commande.sujet === "calculer" ? AIDE_CALCULER : commande.sujet === "sql" ? AIDE_SQL : AIDE_GENERALE);
       return 0;
     case "version":
       deps.stdout.write(`remb ${paquet.version}\n`);
@@ -64,6 +65,8 @@ export async function executer(argv: readonly string[], d: Partial<DependancesCl
       return verifier(commande, deps);
     case "calculer":
       return commandeCalculer(commande, deps);
+    case "sql":
+      return commandeSql(commande, deps);
   }
 }
 
