@@ -186,7 +186,7 @@ export function lireJour(o: Uint8Array, debut: number, fin: number): Jour {
     a = nombre(o, debut, 4);
     m = nombre(o, debut + 5, 2);
     j = nombre(o, debut + 8, 2);
-  } else if (n === 8 && o[debut + 2] !== 0x2f) {
+  } else if (n === 8 && nombre(o, debut, 8) >= 0) {
     a = nombre(o, debut, 4);
     m = nombre(o, debut + 4, 2);
     j = nombre(o, debut + 6, 2);
