@@ -25,7 +25,7 @@ export const POSTES_FACTICES: readonly { code: string; br: [number, number]; dep
 export function ecrireSinistres(chemin: string, n: number, graine = 7): void {
   const r = aleatoire(graine);
   const fd = openSync(chemin, "w");
-  let morceau = "date_soins;beneficiaire;poste;frais;base;taux_ro;secteur;retenue\n";
+  let morceau = "id;date_soins;beneficiaire;poste;frais;base;taux_ro;secteur;retenue\n";
   const euros = (c: number) => `${Math.floor(c / 100)},${String(c % 100).padStart(2, "0")}`;
   for (let i = 0; i < n; i++) {
     const p = POSTES_FACTICES[Math.floor(r() * POSTES_FACTICES.length)]!;
@@ -42,7 +42,7 @@ export function ecrireSinistres(chemin: string, n: number, graine = 7): void {
     if (defaut < 0.00004) frais = "12,3,4";
     else if (defaut < 0.00007) date = "";
     else if (defaut < 0.0001) code = "soins.inconnu";
-    morceau += `${date};${benef};${code};${frais};${euros(br)};${p.taux};${p.code.includes("non-optam") ? "NON-OPTAM" : ""};${retenue}\n`;
+    morceau += `${i + 1};${date};${benef};${code};${frais};${euros(br)};${p.taux};${p.code.includes("non-optam") ? "NON-OPTAM" : ""};${retenue}\n`;
     if (morceau.length > 1 << 20) {
       writeSync(fd, morceau);
       morceau = "";

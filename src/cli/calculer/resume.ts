@@ -49,7 +49,7 @@ export class Resume {
       else this.frIllisibles++;
       if (this.premiers.length < PREMIERS_REJETS) this.premiers.push({ ligne: x.ligne + premiereLigne - 1, raison: x.raison });
       // Reasons grouped by their text up to the first quote (the value itself varies).
-      const motif = x.raison.split(" : « ")[0]!.slice(0, 120);
+      const motif = x.raison.split(" : « ")[0]!.slice(0, 160);
       this.motifs.set(motif, (this.motifs.get(motif) ?? 0) + 1);
     }
   }
@@ -147,6 +147,8 @@ export class Resume {
       lignes: this.lignes,
       calculees: this.lignes - this.rejetees,
       dureeMs: Math.round(dureeMs),
+      // The process's peak resident memory, worker threads included: what a block size costs, whatever the table.
+      memoireMaxMio: Math.round(process.resourceUsage().maxRSS / 1024),
       postes: this.lignesTriees().map(([p, a]) => poste(p, a, this.avecBeneficiaires ? (this.beneficiaires.get(p)?.taille ?? 0) : undefined)),
       total: poste("total", this.total(), this.avecBeneficiaires ? this.tousBeneficiaires.taille : undefined),
       rejets: {

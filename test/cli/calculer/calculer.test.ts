@@ -91,8 +91,9 @@ describe("remb calculer", function () {
       const f = path.join(tmp.chemin, `r-${fils}-${bloc}.csv`);
       const p = spawnSync(process.execPath, [BIN, "calculer", table, "--grille", GRILLE, "--niveau", "3", "--sortie", f, "--fils", fils, "--bloc", bloc, "--json"], { encoding: "utf8" });
       assert.ok(p.status === 0 || p.status === 1, p.stderr);
-      const j = JSON.parse(p.stdout) as { dureeMs: number; sortie?: string };
+      const j = JSON.parse(p.stdout) as { dureeMs: number; memoireMaxMio?: number; sortie?: string };
       j.dureeMs = 0;
+      delete j.memoireMaxMio;
       delete j.sortie;
       return { csv: readFileSync(f, "utf8"), json: JSON.stringify(j) };
     };
