@@ -12,7 +12,7 @@ import type { Taux } from "../../core/money";
 import type { Jour } from "../../core/dates";
 import type { Calculateur } from "../../core/postes";
 import type { Agregat, Beneficiaires, ConfigBloc, Rejet, ResultatBloc } from "./config";
-import { EnsembleHaches, Interneur, Tampon } from "./octets";
+import { EnsembleHaches, HACHE, Interneur, Tampon } from "./octets";
 import { lireCents, lireJour, lireTaux, raison, ERR_VIDE } from "./valeurs";
 
 /**
@@ -117,17 +117,17 @@ export class CalculBloc {
 
   /** Beneficiaries seen, by poste id and in all (hashes of their ids), kept for the whole table: see beneficiaires(). */
   private readonly benefPoste: EnsembleHaches[] = [];
-  private readonly benefTous = new EnsembleHaches();
 
-  /** The beneficiaries this calculator has seen (sent once, at the end of the table). */
+  /** The beneficiaries this calculator has seen, by poste (sent once, at the end of the table; all: their union). */
   beneficiaires(): Beneficiaires {
     const postes: Record<string, Int32Array> = {};
     for (const [i, s] of this.benefPoste.entries()) if (s !== undefined) postes[this.codes[i]!] = s.exporter();
-    return { postes, tous: this.benefTous.exporter() };
+    return { postes };
   }
 
   /** Computes one block. `o` holds whole records; the first byte starts a record. */
-  calculer(o: Uint8Array): ResultatBloc {
+  calculer(octets: Uint8Array): ResultatBloc {
+    const o = Buffer.from(octets.buffer, octets.byteOffset, octets.byteLength);
     const cfg = this.cfg;
     const c = cfg.colonnes;
     const sep = cfg.separateur;
@@ -231,8 +231,8 @@ export class CalculBloc {
         if (avecBenef) {
           let s = this.benefPoste[id];
           if (s === undefined) this.benefPoste[id] = s = new EnsembleHaches();
-          s.ajouterOctets(o, debuts[c.beneficiaire]!, fins[c.beneficiaire]!);
-          this.benefTous.ajouterOctets(o, debuts[c.beneficiaire]!, fins[c.beneficiaire]!);
+          EnsembleHaches.hacher(o, debuts[c.beneficiaire]!, fins[c.beneficiaire]!);
+          s.ajouter(HACHE[0]!, HACHE[1]!);
         }
       } else {
         rejets.push({ ligne: ligneEnreg, raison: motif, fr: fr >= 0 ? fr : -1 });
@@ -313,7 +313,7 @@ export class CalculBloc {
       secteur = s.valeur;
     }
     let retenue: Retenue | undefined;
-    if (c.retenue >= 0) {
+    if (c.retenue >= 0 && f[c.retenue]! > d[c.retenue]!) {
       const s = this.retenues.valeur(o, d[c.retenue]!, f[c.retenue]!);
       if ("erreur" in s) return s.erreur;
       retenue = s.valeur;

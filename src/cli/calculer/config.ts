@@ -76,9 +76,8 @@ export interface Rejet {
 
 /** The beneficiaries a calculator has seen over the whole table (hashes of their ids), by poste and in all. */
 export interface Beneficiaires {
-  /** Hash pairs (EnsembleHaches.exporter). */
+  /** Hash pairs by poste (EnsembleHaches.exporter); all beneficiaries are their union. */
   readonly postes: Record<string, Int32Array>;
-  readonly tous: Int32Array;
 }
 
 /** What a block gives back. */

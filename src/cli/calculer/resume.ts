@@ -60,8 +60,8 @@ export class Resume {
       let s = this.beneficiaires.get(p);
       if (s === undefined) this.beneficiaires.set(p, (s = new EnsembleHaches()));
       s.ajouterTout(l);
+      this.tousBeneficiaires.ajouterTout(l);
     }
-    this.tousBeneficiaires.ajouterTout(b.tous);
   }
 
   private lignesTriees(): [string, Agregat][] {

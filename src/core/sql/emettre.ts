@@ -12,7 +12,8 @@ import type { Bareme, PosteBareme } from "../bareme";
  * query as a small values table (one row per period in which none of them changes), so the query needs nothing but
  * the claims table: DuckDB runs it in REMB's tests, a warehouse or Spark SQL runs it as it is (docs/calcul.md).
  *
- * SQL used: WITH, (VALUES …) AS t(…), LEFT JOIN on date ranges, CASE, CAST to BIGINT and DECIMAL, ROUND(decimal, 0),
+ * SQL used: WITH, (VALUES …) AS t(…), LEFT JOIN on the year and a date range (an equality lets engines hash-join ten
+ * million lines with the few periods of their year instead of sorting them), EXTRACT(YEAR FROM …), CASE, CAST to BIGINT and DECIMAL, ROUND(decimal, 0),
  * LEAST, GREATEST, COALESCE, TRIM, UPPER. Amounts are computed in whole cents (BIGINT); a product by a rate is
  * CAST(ROUND(CAST(cents AS DECIMAL(18,0)) * rate, 0) AS BIGINT), exact in DECIMAL arithmetic (precision ≤ 38 in
  * every engine) and rounded half up as ROUND does on decimals.
@@ -158,7 +159,7 @@ function formuleSql(f: Formule, v: Vars): { expr: string; rejet?: string; condit
 }
 
 /** The periods over which none of the parameters changes, with their values (NULL: none at that date). */
-function periodes(noms: readonly string[]): { debut: Jour; fin: Jour; valeurs: (string | null)[]; pmss: string | null }[] {
+function periodes(noms: readonly string[]): { annee: number; debut: Jour; fin: Jour; valeurs: (string | null)[]; pmss: string | null }[] {
   const bornes = new Set<Jour>();
   let min = Infinity;
   let maxChangement = -Infinity;
@@ -189,7 +190,11 @@ function periodes(noms: readonly string[]): { debut: Jour; fin: Jour; valeurs: (
       return null;
     }
   };
+  // Every period lies within one calendar year (1 January is always a boundary), except the first, which runs from
+  // 1900 to the first value of any parameter: its year is the one before that first boundary, and the join clamps
+  // earlier years to it (see anneeMin in emettreSql).
   return triees.map((d, i) => ({
+    annee: i === 0 ? civilDepuisJour(triees[1]! - 1).annee : civilDepuisJour(d).annee,
     debut: d,
     fin: triees[i + 1] ?? fin,
     valeurs: noms.map((n) => lire(n, d)),
@@ -210,13 +215,14 @@ export function emettreSql(b: Bareme, o: OptionsSql): string {
   const nomsTaux = [...new Set(soins.map((p) => p.tauxRo).filter((x): x is string => x !== undefined))].sort();
   const noms = [...nomsTaux, ...RETENUES.map(([, n]) => n), PLAFOND, ECART];
   const lignesP = periodes(noms);
-  const colsP = ["debut", "fin", ...noms.map(colonneParametre), "p_pmss"];
+  const colsP = ["annee", "debut", "fin", ...noms.map(colonneParametre), "p_pmss"];
+  const anneeMin = lignesP[0]!.annee;
   const typeP = (n: string) => (parametres.definition(n).unite === "EUR" ? "BIGINT" : "DECIMAL(18,10)");
   const valeursP = lignesP
     .map((l, i) => {
       const vals = l.valeurs.map((x, k) => (x === null ? (i === 0 ? `CAST(NULL AS ${typeP(noms[k]!)})` : "NULL") : typeP(noms[k]!) === "BIGINT" ? x : `CAST(${x} AS DECIMAL(18,10))`));
       const pmss = l.pmss === null ? (i === 0 ? "CAST(NULL AS BIGINT)" : "NULL") : l.pmss;
-      return `    (DATE '${isoDepuisJour(l.debut)}', DATE '${isoDepuisJour(l.fin)}', ${[...vals, pmss].join(", ")})`;
+      return `    (${l.annee}, DATE '${isoDepuisJour(l.debut)}', DATE '${isoDepuisJour(l.fin)}', ${[...vals, pmss].join(", ")})`;
     })
     .join(",\n");
 
@@ -271,8 +277,10 @@ ${RETENUES.map(([k, n]) => `      WHEN remb_retenue_ligne = ${chaine(k)} THEN p.
     q.${colonneParametre(ECART)} AS remb_taux_ecart,
     p.debut AS remb_periode
   FROM remb_lignes l
-  LEFT JOIN remb_parametres p ON l.remb_date >= p.debut AND l.remb_date < p.fin
-  LEFT JOIN remb_parametres q ON l.remb_date_contrat >= q.debut AND l.remb_date_contrat < q.fin
+  LEFT JOIN remb_parametres p
+    ON GREATEST(EXTRACT(YEAR FROM l.remb_date), ${anneeMin}) = p.annee AND l.remb_date >= p.debut AND l.remb_date < p.fin
+  LEFT JOIN remb_parametres q
+    ON GREATEST(EXTRACT(YEAR FROM l.remb_date_contrat), ${anneeMin}) = q.annee AND l.remb_date_contrat >= q.debut AND l.remb_date_contrat < q.fin
 ),
 remb_ro AS (
   SELECT e.*,
