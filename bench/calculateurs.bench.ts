@@ -8,7 +8,7 @@ import { GARANTIES_BENCH, LIGNES_BENCH, lignesSoins } from "./soins-entrees";
 import { jourDepuisIso } from "../src/core/dates";
 import { parseGarantie } from "../src/core/garantie";
 import { calculerSoins } from "../src/core/calculators/soins";
-import { calculerSoinsCompile, nouveauResultatSoins, nouvelleLigneSoins } from "../src/core/calculators/soins-compile";
+import { calculerSoinsCompile, nouveauResultatSoins, type LigneSoins } from "../src/core/calculators/soins-compile";
 import { compilerGarantie } from "../src/core/garantie/compiler";
 import { calculerSejour } from "../src/core/calculators/sejour";
 import { calculerPharmacie } from "../src/core/calculators/pharmacie";
@@ -37,19 +37,12 @@ export function benchCalculateurs(): Mesure[] {
     return soinsFlottant(f.fr, f.br, f.tauxRo, f.garantie, f.retenue, sortie);
   });
   const exact = debit("soins (calculerSoins, interprété : la référence)", (i) => calculerSoins(lignes[i & M]!).rc);
-  // The claims-table path: the same lines, each guarantee compiled once, one input and one output record refilled.
-  const compilees = lignes.map((l) => ({ ...l, garantie: compilerGarantie(l.garantie) }));
-  const ligne = nouvelleLigneSoins(compilees[0]!.garantie);
+  // The claims-table path: the same lines, each guarantee compiled once, read as the float baseline reads its lines
+  // (one object per line) and written to one reused result record.
+  const compilees: LigneSoins[] = lignes.map((l) => ({ date: l.date, fr: l.fr, br: l.br, tauxRo: l.tauxRo, garantie: compilerGarantie(l.garantie), retenue: l.retenue }));
   const resultat = nouveauResultatSoins();
   const compile = debit("soins (calculerSoinsCompile, garanties compilées)", (i) => {
-    const l = compilees[i & M]!;
-    ligne.date = l.date;
-    ligne.fr = l.fr;
-    ligne.br = l.br;
-    ligne.tauxRo = l.tauxRo;
-    ligne.garantie = l.garantie;
-    ligne.retenue = l.retenue;
-    calculerSoinsCompile(ligne, resultat);
+    calculerSoinsCompile(compilees[i & M]!, resultat);
     return resultat.rc;
   });
   const ratio = (m: Mesure) => Math.round((flottants.valeur / m.valeur) * 10) / 10;

@@ -1,6 +1,6 @@
-import { CENTS_MAX, POW10, type Cents, type Taux } from "../money";
-import { INV_POW10, tauxPositifArrondi } from "../money/taux-rapide";
-import { jourDepuisCivil, type Jour } from "../dates";
+import type { Cents, Taux } from "../money";
+import { INV_POW10, POW10_ENTIER, tauxPositifArrondi } from "../money/taux-rapide";
+import type { Jour } from "../dates";
 import type { ContexteComplementaire } from "../garantie";
 import { GarantieCompilee } from "../garantie/compiler";
 import { AUCUN, clore, rcResponsable } from "./decompte";
@@ -20,7 +20,10 @@ import { argumentInvalide } from "../errors";
  * errors: test/core/calculators/soins-compile.test.ts compares both on random lines, to the cent.
  */
 
-/** One soins line, as calculerSoins's EntreeSoins with the guarantee compiled; a mutable record the caller refills. */
+/**
+ * One soins line, as calculerSoins's EntreeSoins with the guarantee compiled: a mutable record the caller refills
+ * (nouvelleLigneSoins), or any object of that shape (an array of pre-read lines).
+ */
 export interface LigneSoins {
   date: Jour;
   fr: Cents;
@@ -28,14 +31,14 @@ export interface LigneSoins {
   tauxRo: Taux;
   garantie: GarantieCompilee;
   /** "OPTAM" (also secteur 1) or "NON-OPTAM"; undefined: OPTAM. */
-  secteur: Secteur | undefined;
-  retenue: Retenue | undefined;
+  secteur?: Secteur | undefined;
+  retenue?: Retenue | undefined;
   /** undefined: true. */
-  responsable: boolean | undefined;
+  responsable?: boolean | undefined;
   /** The paired OPTAM line's guarantee, for the non-OPTAM cap. */
-  garantieOptam: GarantieCompilee | undefined;
+  garantieOptam?: GarantieCompilee | undefined;
   /** undefined: the care date. */
-  dateContrat: Jour | undefined;
+  dateContrat?: Jour | undefined;
 }
 
 /** What calculerSoins's Decompte holds, as numbers in a record the caller reuses. */
@@ -67,8 +70,10 @@ export function nouveauResultatSoins(): ResultatSoins {
 // The one context object of the capped lines, refilled: the evaluator reads it before the next line changes it.
 const AVEC_PLAFOND: { plafondLegal: Cents } = { plafondLegal: 0 };
 
-const JOUR_MIN = jourDepuisCivil(1900, 1, 1);
-const JOUR_MAX = jourDepuisCivil(9999, 12, 31);
+// The bounds of verifierJour and verifierMontant as literals: a module constant is a context load on each line.
+const JOUR_MIN = -25567; // 1900-01-01
+const JOUR_MAX = 2932896; // 9999-12-31
+const MAX = 100_000_000_000; // CENTS_MAX
 
 export function calculerSoinsCompile(e: LigneSoins, r: ResultatSoins): void {
   verifierEntree(e);
@@ -77,6 +82,7 @@ export function calculerSoinsCompile(e: LigneSoins, r: ResultatSoins): void {
   let br = e.br;
   const t = e.tauxRo;
   const g = e.garantie;
+  let d = 0;
   const secteur = e.secteur;
   const responsable = e.responsable;
   // The common line passes one combined test, stricter than the checks of calculerSoins; any other line runs those
@@ -88,15 +94,15 @@ export function calculerSoinsCompile(e: LigneSoins, r: ResultatSoins): void {
       date <= JOUR_MAX &&
       Number.isSafeInteger(fr) &&
       fr > 0 &&
-      fr <= CENTS_MAX &&
+      fr <= MAX &&
       Number.isSafeInteger(br) &&
       br > 0 &&
-      br <= CENTS_MAX &&
+      br <= MAX &&
       t !== null &&
       typeof t === "object" &&
       Number.isSafeInteger(t.num) &&
       t.num >= 0 &&
-      t.num <= POW10[t.exp]! &&
+      t.num <= (d = POW10_ENTIER[t.exp]!) &&
       g !== null &&
       typeof g === "object" &&
       g.bienFormee === true &&
@@ -107,6 +113,7 @@ export function calculerSoinsCompile(e: LigneSoins, r: ResultatSoins): void {
     )
   ) {
     verifierLigne(e);
+    d = POW10_ENTIER[t.exp]!;
     // As verifierMontant: −0 becomes 0.
     fr = fr === 0 ? 0 : fr;
     br = br === 0 ? 0 : br;
@@ -114,9 +121,9 @@ export function calculerSoinsCompile(e: LigneSoins, r: ResultatSoins): void {
   const avecResponsable = responsable !== false;
 
   const base = fr < br ? fr : br;
-  const roBrut = tauxPositifArrondi(base, t.num, POW10[t.exp]!, INV_POW10[t.exp]!, t);
+  const roBrut = tauxPositifArrondi(base, t.num, d, INV_POW10[t.exp]!, t);
   const ru = e.retenue;
-  const retenueUnitaire = ru === undefined ? 0 : typeof ru === "number" && Number.isSafeInteger(ru) && ru > 0 && ru <= CENTS_MAX ? ru : montantRetenue(ru, date);
+  const retenueUnitaire = ru === undefined ? 0 : typeof ru === "number" && Number.isSafeInteger(ru) && ru > 0 && ru <= MAX ? ru : montantRetenue(ru, date);
   const retenue = retenueUnitaire < roBrut ? retenueUnitaire : roBrut;
   const roNet = roBrut - retenue;
 

@@ -1,6 +1,6 @@
 import type { Jour } from "../dates";
 import { additionner, appliquerTaux, multiplierEntier, proratiser, CENTS_MAX, POW10, TAUX_ZERO, type Cents, type Taux } from "../money";
-import { INV_POW10, tauxPositifArrondi } from "../money/taux-rapide";
+import { INV_POW10, POW10_ENTIER, tauxPositifArrondi } from "../money/taux-rapide";
 import type { Formule, Garantie, Terme, TermePeriode } from "./ast";
 import { sorteDuCompte } from "./compte";
 import {
@@ -82,15 +82,15 @@ export class GarantieCompilee {
     this.forme = l !== undefined ? FORME_LINEAIRE : g !== null && typeof g === "object" && g.type === "neant" ? FORME_NEANT : FORME_GENERALE;
     this.tBr = l?.tBr ?? TAUX_ZERO;
     this.nBr = this.tBr.num;
-    this.dBr = POW10[this.tBr.exp]!;
+    this.dBr = POW10_ENTIER[this.tBr.exp]!;
     this.iBr = INV_POW10[this.tBr.exp]!;
     this.tFr = l?.tFr ?? TAUX_ZERO;
     this.nFr = this.tFr.num;
-    this.dFr = POW10[this.tFr.exp]!;
+    this.dFr = POW10_ENTIER[this.tFr.exp]!;
     this.iFr = INV_POW10[this.tFr.exp]!;
     this.tTm = l?.tTm ?? TAUX_ZERO;
     this.nTm = this.tTm.num;
-    this.dTm = POW10[this.tTm.exp]!;
+    this.dTm = POW10_ENTIER[this.tTm.exp]!;
     this.iTm = INV_POW10[this.tTm.exp]!;
     this.cents = l?.cents ?? 0;
     this.ajouteRo = l?.ajouteRo ?? false;
@@ -112,7 +112,7 @@ export class GarantieCompilee {
       if (this.nFr !== 0) v += tauxPositifArrondi(fr, this.nFr, this.dFr, this.iFr, this.tFr);
       if (this.nTm !== 0) v += tauxPositifArrondi(br - roBrut, this.nTm, this.dTm, this.iTm, this.tTm);
       if (this.ajouteRo) v += roBrut;
-      return v <= CENTS_MAX ? v : additionner(v, 0);
+      return v <= 100_000_000_000 ? v : additionner(v, 0); // CENTS_MAX, as a literal: no context load per line
     }
     if (this.forme === FORME_NEANT) return 0;
     return this.general(date, br, fr, roBrut, autres);

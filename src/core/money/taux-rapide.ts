@@ -7,7 +7,14 @@ import type { Cents } from "./cents";
  */
 
 /** 1 / 10^exp for exp in 0..15: the nearest doubles, corrected by tauxPositifArrondi's remainder step. */
-export const INV_POW10: readonly number[] = POW10.map((d) => 1 / d);
+export const INV_POW10: Float64Array = Float64Array.from(POW10, (d) => 1 / d);
+
+/**
+ * 10^exp as machine integers for exp in 0..9, and for exp 10..15 a value above tauxPositifArrondi's bound (those go to
+ * appliquerTaux). POW10 holds doubles (10^10 and up do not fit an integer register): a power of ten read from it
+ * makes the engine do the whole rounding in floating point with conversions, read from here in integers.
+ */
+export const POW10_ENTIER: Int32Array = Int32Array.from(POW10, (d) => (d <= 1e9 ? d : 0x7fffffff));
 
 /**
  * appliquerTaux for a non-negative whole amount and a non-negative rate given by its fields (num, d = 10^exp, inv =
