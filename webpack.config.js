@@ -53,7 +53,9 @@ module.exports = async (env, options) => {
     devtool: "source-map",
     entry: {
       functions: "./src/functions/functions.ts",
-      taskpane: "./src/taskpane/taskpane.ts",
+      // The pane shares the functions' webpack runtime (one module registry for the page): the core it imports is
+      // not bundled or loaded twice; its own code is a chunk fetched when the pane shows (src/taskpane/taskpane.ts).
+      taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
       commands: "./src/commands/commands.ts",
     },
     output: {
@@ -76,22 +78,6 @@ module.exports = async (env, options) => {
           // Type checking is `npm run typecheck`; the bundle only needs the transpiled code.
           use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json" } },
         },
-        {
-          // The core's data (legal parameters): compressed in the bundle, identical once loaded.
-          test: /\.json$/,
-          include: path.resolve(__dirname, "src"),
-          type: "javascript/auto",
-          use: path.resolve(__dirname, "scripts/json-compresse-loader.js"),
-        },
-        {
-          test: path.resolve(__dirname, "scripts/parametres-compresses.js"),
-          use: path.resolve(__dirname, "scripts/json-compresse-loader.js"),
-        },
-        {
-          // decimal.js without the trigonometry and the other parts REMB never calls (see the loader).
-          test: /[\\/]node_modules[\\/]decimal\.js[\\/]decimal\.mjs$/,
-          use: path.resolve(__dirname, "scripts/decimal-sans-trigonometrie-loader.js"),
-        },
       ],
     },
     optimization: {
@@ -101,13 +87,8 @@ module.exports = async (env, options) => {
         javascript: { ecma: 2020, compress: { passes: 3 } },
       },
     },
-    performance: {
-      // The functions bundle must stay ≤ 150 KB minified (issue 3); the test suite enforces it on dist/.
-      hints: dev ? false : "warning",
-      maxAssetSize: 150 * 1024,
-      maxEntrypointSize: 400 * 1024,
-      assetFilter: (nom) => nom.endsWith(".js"),
-    },
+    // No raw-size hints: the functions bundle's budget is its gzip size, enforced by test/functions/bundle.test.ts.
+    performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FICHIERS_FONCTIONS }),
       new HtmlWebpackPlugin({
@@ -120,6 +101,7 @@ module.exports = async (env, options) => {
         patterns: [
           { from: "assets", to: "assets", globOptions: { ignore: ["**/.*"] } },
           { from: "manifest.xml", to: "manifest.xml" },
+          { from: "src/taskpane/taskpane.css", to: "assets/taskpane.css" },
         ],
       }),
       new UrlDeploiementPlugin(urlCible),
@@ -148,6 +130,7 @@ async function certificatsDev() {
     throw new Error(
       `Certificats de développement indisponibles (${String(e && e.message).split("\n")[0]}). ` +
         "Installez-les avec « npx office-addin-dev-certs install » (sudo sous Linux), puis relancez « npm run dev-server ».",
+      { cause: e },
     );
   }
 }

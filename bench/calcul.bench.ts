@@ -38,19 +38,31 @@ export async function benchCalcul(): Promise<Mesure[]> {
   spawnSync(process.execPath, [path.join(RACINE, "bin/remb.mjs"), "--version"]);
   const chargeAvant = charge();
   const t0 = performance.now();
-  const p = spawnSync(process.execPath, [path.join(RACINE, "bin/remb.mjs"), "calculer", table, "--grille", GRILLE, "--niveau", "Niveau 2", "--sortie", sortie, "--json", "--silencieux"], {
-    encoding: "utf8",
-    maxBuffer: 1 << 26,
-  });
+  const p = spawnSync(
+    process.execPath,
+    [path.join(RACINE, "bin/remb.mjs"), "calculer", table, "--grille", GRILLE, "--niveau", "Niveau 2", "--sortie", sortie, "--json", "--silencieux"],
+    {
+      encoding: "utf8",
+      maxBuffer: 1 << 26,
+    },
+  );
   const duree = performance.now() - t0;
   if (p.status !== 0 && p.status !== 1) throw new Error(`remb calculer : ${p.stderr}`);
   const j = JSON.parse(p.stdout) as { lignes: number; calculees: number; dureeMs: number; memoireMaxMio: number };
   mesures.push(
-    { nom: `remb calculer : ${n.toLocaleString("fr-FR")} lignes CSV → CSV (processus complet)`, valeur: Math.round((j.lignes * 1000) / duree), unite: "lignes/s" },
+    {
+      nom: `remb calculer : ${n.toLocaleString("fr-FR")} lignes CSV → CSV (processus complet)`,
+      valeur: Math.round((j.lignes * 1000) / duree),
+      unite: "lignes/s",
+    },
     { nom: "remb calculer : durée (processus complet)", valeur: Math.round(duree / 100) / 10, unite: "s" },
     { nom: "remb calculer : mémoire maximale du processus (fils compris)", valeur: j.memoireMaxMio, unite: "Mio" },
     { nom: "remb calculer : lignes calculées", valeur: j.calculees, unite: "lignes" },
-    { nom: `charge de la machine avant / après (load average 1 min, ${availableParallelism()} cœurs)`, valeur: Number(charge().replace(",", ".")), unite: `(avant : ${chargeAvant})` },
+    {
+      nom: `charge de la machine avant / après (load average 1 min, ${availableParallelism()} cœurs)`,
+      valeur: Number(charge().replace(",", ".")),
+      unite: `(avant : ${chargeAvant})`,
+    },
   );
 
   // The same table through the SQL of remb sql, in DuckDB, from a typed Parquet copy.
@@ -72,7 +84,11 @@ export async function benchCalcul(): Promise<Mesure[]> {
   const t1 = performance.now();
   await db.run(`COPY (SELECT id, remb_poste, remb_ro, remb_rc, remb_rac, remb_rejet FROM (${sql})) TO '${sqlParquet}' (FORMAT parquet)`);
   const dureeSql = performance.now() - t1;
-  mesures.push({ nom: `DuckDB : SQL de remb sql sur ${n.toLocaleString("fr-FR")} lignes (Parquet → Parquet)`, valeur: Math.round(dureeSql / 100) / 10, unite: "s" });
+  mesures.push({
+    nom: `DuckDB : SQL de remb sql sur ${n.toLocaleString("fr-FR")} lignes (Parquet → Parquet)`,
+    valeur: Math.round(dureeSql / 100) / 10,
+    unite: "s",
+  });
 
   // Agreement, line by line, with remb calculer's output (soins postes: the SQL's scope; dental lines apart).
   const accord = await db.runAndReadAll(

@@ -11,7 +11,6 @@ import { calculerSoins } from "../src/core/calculators/soins";
 import { calculerSoinsCompile, nouveauResultatSoins, type LigneSoins } from "../src/core/calculators/soins-compile";
 import { compilerGarantie } from "../src/core/garantie/compiler";
 import { calculerSejour } from "../src/core/calculators/sejour";
-import { calculerPharmacie } from "../src/core/calculators/pharmacie";
 import { forfaitJournalier } from "../src/core/calculators/forfait-journalier";
 import { calculerOptique } from "../src/core/calculators/optique";
 import { calculerAudio } from "../src/core/calculators/audio";
@@ -56,7 +55,6 @@ export function benchCalculateurs(): Mesure[] {
     debit("ticket modérateur", (i) => ticketModerateur(lignes[i & M]!.br, lignes[i & M]!.tauxRo)),
     debit("séjour (calculerSejour)", (i) => calculerSejour({ date, fr: lignes[i & M]!.fr * 10, br: lignes[i & M]!.br * 10, garantie: garanties[0]!, acteLourd: (i & 1) === 1 }).rc),
     debit("forfait journalier", (i) => forfaitJournalier(1 + (i & 31), (i & 1) === 1, date)),
-    debit("pharmacie (calculerPharmacie)", (i) => calculerPharmacie({ date, prix: 1000 + (i & M), br: 1000 + (i & M), boites: 1 + (i & 3), smr: "important", garantie: garanties[0]! }).rc),
     debit("optique (calculerOptique)", (i) => calculerOptique({ date, garantie: optique, monture: 8000 + (i & M), verres: 25000 + (i & M), categorie: "a" }).rc),
     debit("audio (calculerAudio)", (i) => calculerAudio({ date, garantie: audio, prix: 150000 + (i & M) }).rc),
     debit("dentaire (calculerDentaire)", (i) => calculerDentaire({ date, garantie: garanties[2]!, fr: 50000 + (i & M), br: 12000, panier: (i & 1) === 1 ? "100%SANTE" : "LIBRE" }).rc),

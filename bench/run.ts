@@ -7,8 +7,9 @@
  * esbuild bundle every module shares the bundle's `module`, so a `require.main === module` guard in a section file
  * is true there too and ran each section a second time (twice the output, twice the wall time).
  *
- * `npm run bench -- moteur` (or `fonctions`, `grilles`, `cli`) runs those sections alone. `calcul` (remb calculer and
- * the SQL in DuckDB over 10 million claim lines: minutes, 600 MB of files in .bench/) runs only when asked for.
+ * `npm run bench -- moteur` (or `fonctions`, `grilles`, `cli`, `volet`) runs those sections alone; `volet` needs
+ * `npm run build` first and Debian's Chromium. `calcul` (remb calculer and the SQL in DuckDB over 10 million claim
+ * lines: minutes, 600 MB of files in .bench/) runs only when asked for.
  */
 import { afficher, type Mesure } from "./harnais";
 import { benchCalculateurs } from "./calculateurs.bench";
@@ -16,6 +17,7 @@ import { benchFunctions } from "./functions.bench";
 import { benchGrilles } from "./grilles.bench";
 import { benchCli } from "./cli.bench";
 import { benchCalcul } from "./calcul.bench";
+import { benchVolet } from "./volet.bench";
 
 const SECTIONS: readonly { cle: string; titre: string; mesurer: () => Mesure[] }[] = [
   { cle: "moteur", titre: "Moteur de règles (src/core), entrées déjà converties", mesurer: benchCalculateurs },
@@ -24,7 +26,7 @@ const SECTIONS: readonly { cle: string; titre: string; mesurer: () => Mesure[] }
 ];
 
 const demandees = process.argv.slice(2);
-const CLES = [...SECTIONS.map((s) => s.cle), "cli", "calcul"];
+const CLES = [...SECTIONS.map((s) => s.cle), "cli", "volet", "calcul"];
 const inconnues = demandees.filter((d) => !CLES.includes(d));
 if (inconnues.length > 0) {
   console.error(`Section inconnue : ${inconnues.join(", ")} — attendu ${CLES.map((c) => `« ${c} »`).join(" ou ")}.`);
@@ -44,8 +46,14 @@ void (async () => {
     console.log("\n## CLI (remb verifier, processus complet) : 1 000 grilles CSV de 60 lignes, démarrage, XLSX");
     afficher(m);
   }
+  if (demandees.length === 0 || demandees.includes("volet")) {
+    console.log("\n## Volet des grilles (dist/, mode démonstration, Chromium) : grille 120 × 6, tailles");
+    afficher(await benchVolet());
+  }
   if (demandees.includes("calcul")) {
-    console.log(`\n## Tables de sinistres : remb calculer et le SQL de remb sql dans DuckDB (${Number(process.env.REMB_BENCH_LIGNES ?? 10_000_000).toLocaleString("fr-FR")} lignes)`);
+    console.log(
+      `\n## Tables de sinistres : remb calculer et le SQL de remb sql dans DuckDB (${Number(process.env.REMB_BENCH_LIGNES ?? 10_000_000).toLocaleString("fr-FR")} lignes)`,
+    );
     afficher(await benchCalcul());
   } else if (demandees.length === 0) console.log("\n(Tables de sinistres, 10 M lignes : npm run bench -- calcul)");
   console.log(`\nDurée totale : ${((performance.now() - debut) / 1000).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} s`);

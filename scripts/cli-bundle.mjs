@@ -107,7 +107,7 @@ async function construire() {
     });
   } catch (e) {
     const messages = (e.errors ?? []).map((m) => `  ${m.location ? `${m.location.file}:${m.location.line}:${m.location.column} ` : ""}${m.text}`);
-    throw new Error(`la construction de la CLI a échoué (esbuild) :\n${messages.join("\n") || e.message}`);
+    throw new Error(`la construction de la CLI a échoué (esbuild) :\n${messages.join("\n") || e.message}`, { cause: e });
   }
   const entrees = {};
   const noter = (abs) => {

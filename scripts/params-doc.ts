@@ -8,7 +8,11 @@ import { writeFileSync } from "node:fs";
 import { dateFr, jourDepuisIso } from "../src/core/dates";
 import { centsDepuisEuros, formatEuros, tauxDepuisTexte, tauxEnPourcentTexte } from "../src/core/money";
 import { DEBUT_MOTEUR, FICHIERS_PARAMETRES } from "../src/core/params";
-import type { BaseDate, FichierParametres, ParametreJson, Unite, ValeurJson } from "../src/core/params";
+import type { BaseDate, FichierParametres, ParametreJson, Reference, Unite, ValeurJson } from "../src/core/params";
+import type { InstantaneCss } from "../src/core/params/instantane";
+import instantaneJson from "../src/core/params/textes/css.json";
+
+const INSTANTANE = instantaneJson as InstantaneCss;
 
 const UNITES: Record<Unite, string> = {
   EUR: "€",
@@ -32,8 +36,8 @@ const BASES: Record<BaseDate, string> = {
 };
 
 /**
- * Rows of parameters.md that are deliberately not stored as data, with the reason. They are not in the JSON
- * (that is the point), so they are listed here for the auditors' page.
+ * Legal values deliberately not stored as data, with the reason. They are not in the JSON (that is the point), so
+ * they are listed here for the auditors' page.
  */
 export const LIGNES_NON_ENREGISTREES: readonly { nom: string; raison: string }[] = [
   {
@@ -48,7 +52,7 @@ export const LIGNES_NON_ENREGISTREES: readonly { nom: string; raison: string }[]
   {
     nom: "responsable.fj.limite_jours",
     raison:
-      "Valeur « aucune limite » (R871-2 6°, « sans limitation de durée ») : null signifie « paramètre supprimé » dans ce format. L'absence de limite relève de la règle CR-19 (forfait journalier sans limitation de durée).",
+      "Valeur « aucune limite » (R871-2 6°, « sans limitation de durée ») : null signifie « paramètre supprimé » dans ce format. L'absence de limite est une règle du vérificateur (R871-2 6°, forfait journalier sans limitation de durée).",
   },
   {
     nom: "tsa.indemnites_journalieres",
@@ -57,6 +61,18 @@ export const LIGNES_NON_ENREGISTREES: readonly { nom: string; raison: string }[]
   {
     nom: "pf.montant (4 €) et franchises doublées (2026)",
     raison: "Projets abandonnés en décembre 2025, sans date : mentionnés dans les descriptions de pf.montant et franchise.medicament, jamais comme valeurs.",
+  },
+  {
+    nom: "audio.base.moins_20 avant le 01/01/2019",
+    raison: "De 900 € à 1 400 € selon le type d'appareil (catégories A à D de la LPP, cnmss.fr) : la base dépend d'une donnée que REMB ne demande pas ; le paramètre commence au 01/01/2019 (tarif unique de 1 400 €).",
+  },
+  {
+    nom: "tsa.contribution_cmu avant le 01/01/2009",
+    raison: "Taux plus bas que 5,9 % avant la LFSS 2009 : taux et dates non recherchés ; le paramètre commence au 01/01/2009.",
+  },
+  {
+    nom: "r160_5.tm.* avant le 01/01/2016",
+    raison: "Les fourchettes du ticket modérateur figuraient dans l'ancien article R. 322-1 (renuméroté R160-5 au 01/01/2016), hors de l'instantané des textes : non enregistrées.",
   },
   {
     nom: "dentaire.br.detartrage (28,92 €)",
@@ -115,9 +131,25 @@ function finLisible(valeurs: readonly ValeurJson[], i: number): string {
   return suivante ? dateFr(jourDepuisIso(suivante.debut) - 1) : "";
 }
 
+/** The Légifrance page of a cited version: the last one cited (the text in force at the end of the value). */
+function urlReference(r: Reference): string | undefined {
+  if (r.url) return r.url;
+  const id = r.legiartiFin ?? r.legiarti;
+  return id ? `https://www.legifrance.gouv.fr/codes/article_lc/${id}` : undefined;
+}
+
+/** One reference: its text, linked; ✓ and the versions when the citation is checked against the snapshot of the texts. */
+function uneReference(r: Reference): string {
+  const texte = cellule(r.texte);
+  const url = urlReference(r);
+  const lien = url ? `[${texte}](${url})` : texte;
+  if (!r.article) return lien;
+  const versions = r.legiartiFin ? `${r.legiarti} → ${r.legiartiFin}` : r.legiarti;
+  return `${lien} ✓ ${r.article}${r.alinea ? ` ${r.alinea}` : ""}, ${versions}${r.extrait ? ` : « ${cellule(r.extrait)} »` : ""}`;
+}
+
 function reference(v: ValeurJson): string {
-  const texte = cellule(v.reference.texte);
-  return v.reference.url ? `[${texte}](${v.reference.url})` : texte;
+  return [v.reference, ...(v.autresReferences ?? [])].map(uneReference).join(" ; ");
 }
 
 function confiance(v: ValeurJson): string {
@@ -131,21 +163,25 @@ function note(v: ValeurJson): string {
   return `${v.incertain ? "⚠ " : ""}${parts.join(" ")}`;
 }
 
+function verifieLe(f: FichierParametres, p: ParametreJson): string {
+  return dateFr(jourDepuisIso(p.verifieLe ?? f.verifieLe));
+}
+
 function tableFichier(nomFichier: string, f: FichierParametres): string[] {
   const l: string[] = [];
   const nbValeurs = f.parametres.reduce((n, p) => n + p.valeurs.length, 0);
   l.push(`## ${f.sujet}`, "");
   l.push(
-    `Fichier \`src/core/params/${nomFichier}\` : ${pluriel(f.parametres.length, "paramètre", "paramètres")}, ${pluriel(nbValeurs, "valeur datée", "valeurs datées")}, vérifiées le ${dateFr(jourDepuisIso(f.verifieLe))}.`,
+    `Fichier \`src/core/params/${nomFichier}\` : ${pluriel(f.parametres.length, "paramètre", "paramètres")}, ${pluriel(nbValeurs, "valeur datée", "valeurs datées")} ; vérification du fichier le ${dateFr(jourDepuisIso(f.verifieLe))}, date par paramètre dans la colonne « Vérifié le ».`,
     "",
   );
-  l.push("| Paramètre | Description | Unité | Base | Du | Au | Valeur | Référence | Confiance | Note |");
-  l.push("|---|---|---|---|---|---|---|---|---|---|");
+  l.push("| Paramètre | Description | Vérifié le | Unité | Base | Du | Au | Valeur | Références | Confiance | Note |");
+  l.push("|---|---|---|---|---|---|---|---|---|---|---|");
   for (const p of f.parametres) {
     p.valeurs.forEach((v, i) => {
       const valeur = v.statut === "annonce" ? `annoncé : ${valeurLisible(p.unite, v.valeur)}` : valeurLisible(p.unite, v.valeur);
       l.push(
-        `| \`${p.nom}\` | ${i === 0 ? cellule(p.description) : ""} | ${UNITES[p.unite]} | ${BASES[p.base]} | ${debutLisible(v)} | ${finLisible(p.valeurs, i)} | ${valeur} | ${reference(v)} | ${confiance(v)} | ${note(v)} |`,
+        `| \`${p.nom}\` | ${i === 0 ? cellule(p.description) : ""} | ${i === 0 ? verifieLe(f, p) : ""} | ${UNITES[p.unite]} | ${BASES[p.base]} | ${debutLisible(v)} | ${finLisible(p.valeurs, i)} | ${valeur} | ${reference(v)} | ${confiance(v)} | ${note(v)} |`,
       );
     });
   }
@@ -161,7 +197,7 @@ function listeIncertains(fichiers: Readonly<Record<string, FichierParametres>>):
   const l: string[] = [];
   l.push("## Valeurs incertaines (⚠)", "");
   l.push(
-    `${pluriel(entrees.length, "valeur datée est marquée", "valeurs datées sont marquées")} ⚠ : valeur non confirmée ou sources en désaccord. Le domaine recommande d'en tirer des alertes, pas des erreurs.`,
+    `${pluriel(entrees.length, "valeur datée est marquée", "valeurs datées sont marquées")} ⚠ : valeur non confirmée ou sources en désaccord. Un écart qui repose sur l'une d'elles est à signaler comme une alerte, pas comme une erreur.`,
     "",
   );
   entrees.forEach(({ p, v, fichier }, i) => {
@@ -184,11 +220,20 @@ export function genererDocParametres(fichiers: Readonly<Record<string, FichierPa
     "",
   );
   l.push(`${pluriel(nbParametres, "paramètre", "paramètres")}, ${pluriel(nbValeurs, "valeur datée", "valeurs datées")}.`, "");
+  const [paquet] = INSTANTANE.paquets;
+  l.push(
+    `Textes du Code de la sécurité sociale : instantané \`src/core/params/textes/css.json\` de ${Object.keys(INSTANTANE.articles).length} articles (toutes leurs versions, et le texte des versions lues), ` +
+      `tiré du paquet npm ${INSTANTANE.source.split(" ")[0]} ${paquet!.version} (code consolidé au ${dateFr(jourDepuisIso(paquet!.consolidation))}) par \`npx tsx scripts/legi-instantane.ts\`. ` +
+      "Un test vérifie chaque citation ✓ contre cet instantané ; `npx tsx scripts/legi-nouveautes.ts` liste ce que le paquet publié a de nouveau pour ces articles.",
+    "",
+  );
   l.push("Lecture :", "");
   l.push(
     "- **Du** est le premier jour où la valeur s'applique, **Au** le dernier ; une case **Au** vide signifie « toujours en vigueur à la dernière vérification ». Avant la première date, le moteur refuse de répondre (erreur qui nomme le paramètre et la date) au lieu de prendre la valeur la plus proche.",
     `- **Début inconnu** : la valeur s'appliquait déjà à cette date, mais sa date réelle d'entrée en vigueur n'a pas été recherchée ; le moteur la stocke à partir de sa date la plus ancienne (${dateFr(jourDepuisIso(DEBUT_MOTEUR))}) sauf meilleure date indiquée en note.`,
     "- **Base** : date qui choisit la valeur. *soins* : date des soins ; *contrat* : date de souscription ou de renouvellement du contrat ; *année* : année civile des soins ; *échéance* : date d'échéance de la cotisation.",
+    "- **Références** : la première est celle que REMB affiche dans ses calculs ; ✓ = citation d'un article du CSS vérifiée dans l'instantané des textes : versions citées (LEGIARTI, de la première à la dernière) couvrant les dates de la valeur et, entre guillemets, les mots de l'article qui la portent, retrouvés dans chaque version lue.",
+    "- **Vérifié le** : date du dernier contrôle des valeurs du paramètre contre leurs sources.",
     "- **Confiance** : LAW = lu dans le texte légal consolidé ; OFF = source officielle secondaire (ameli, service-public, JORF) ; SEC = presse, assureur ou courtier ; INF = déduit. ⚠ = valeur non confirmée ou sources en désaccord (liste complète en fin de page).",
     "- **Annoncé** : valeur annoncée mais non publiée, ignorée par le moteur sauf demande expresse.",
     "- **— (supprimé)** : le paramètre n'existe plus à partir de cette date.",

@@ -22,7 +22,7 @@ function invalide(nom: string, v: ValeurCellule, attendu: string): RembError {
   return argumentInvalide(`${nom} : ${decrireValeur(v)} n'est pas valide — ${attendu}.`);
 }
 
-export function manquant(nom: string): RembError {
+function manquant(nom: string): RembError {
   return argumentInvalide(`${nom} : valeur manquante.`);
 }
 
@@ -69,6 +69,10 @@ export function lireTaux(v: ValeurCellule, nom: string): Taux {
   if (t.num < 0 || t.num > 10 ** t.exp) {
     throw invalide(nom, v, "un taux entre 0 % et 100 % est attendu (70 % ou 0,7)");
   }
+  // « 0,7 % » typed for 70 % (Excel stores it 0,007): no régime obligatoire rate is that low, so name the slip.
+  if (t.num > 0 && t.num * 100 < 10 ** t.exp) {
+    throw argumentInvalide(`${nom} : ${decrireValeur(v)} vaut moins de 1 % — pour 70 %, écrivez 70 % ou 0,7.`);
+  }
   if (typeof v === "number") {
     if (tauxLus.size > 10_000) tauxLus.clear();
     tauxLus.set(v, t);
@@ -83,30 +87,41 @@ export function lireTauxOuDefaut(v: ValeurCellule, nom: string): Taux | undefine
   return estVide(v) ? undefined : lireTaux(v, nom);
 }
 
-/** A plain decimal number (dioptres): 2,25, « -1,75 », « +2.00 ». */
-export function lireNombre(v: ValeurCellule, nom: string): number {
+/** A plain decimal number (dioptres): 2,25, « -1,75 », « +2.00 ». `attendu` is what the message asks for. */
+export function lireNombre(v: ValeurCellule, nom: string, attendu = "un nombre est attendu (ex. -2,25)"): number {
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) throw invalide(nom, v, "un nombre est attendu");
+    if (!Number.isFinite(v)) throw invalide(nom, v, attendu);
     return commeAffiche(v);
   }
   if (typeof v === "string" && !estVide(v)) {
     const n = nombreDepuisTexte(v);
-    if (n === null || n.pourcent || n.euro) throw invalide(nom, v, "un nombre est attendu (ex. -2,25)");
+    if (n === null || n.pourcent || n.euro) throw invalide(nom, v, attendu);
     return Number(n.decimal);
   }
   if (estVide(v)) throw manquant(nom);
-  throw invalide(nom, v, "un nombre est attendu");
+  throw invalide(nom, v, attendu);
 }
 
-/** A whole number ≥ 0 (days, age in years). */
-export function lireEntier(v: ValeurCellule, nom: string): number {
-  const x = lireNombre(v, nom);
-  if (!Number.isSafeInteger(x) || x < 0) throw invalide(nom, v, "un nombre entier positif ou nul est attendu");
+/** A whole number ≥ 0, in figures; the core checks its bounds. */
+function lecteurEntier(attendu: string): (v: ValeurCellule, nom: string) => number {
+  return (v, nom) => {
+    const x = lireNombre(v, nom, attendu);
+    if (!Number.isSafeInteger(x) || x < 0) throw invalide(nom, v, attendu);
+    return x;
+  };
+}
+
+/** Days of a stay (REMB.FJ). */
+export const lireJours = lecteurEntier("un nombre entier de jours, en chiffres, est attendu (ex. 3)");
+
+const AGE_ATTENDU = "un âge en années, en chiffres, est attendu (ex. 45)";
+
+/** An age in years, optional (REMB.AUDIO, REMB.RENOUVELLEMENT): 45, or 19,5 from a YEARFRAC; the core checks its bounds. */
+export function lireAgeOuDefaut(v: ValeurCellule, nom: string): number | undefined {
+  if (estVide(v)) return undefined;
+  const x = lireNombre(v, nom, AGE_ATTENDU);
+  if (x < 0) throw invalide(nom, v, AGE_ATTENDU);
   return x;
-}
-
-export function lireEntierOuDefaut(v: ValeurCellule, nom: string): number | undefined {
-  return estVide(v) ? undefined : lireEntier(v, nom);
 }
 
 const VRAI = new Set(["vrai", "true", "oui", "1"]);
@@ -134,7 +149,7 @@ export function lireDate(v: ValeurCellule, nom: string): Jour {
   if (typeof v === "number") return jourDepuisSerie(v);
   if (typeof v === "string" && !estVide(v)) return jourDepuisTexte(v);
   if (estVide(v)) throw manquant(nom);
-  throw invalide(nom, v, "une date est attendue (cellule date, ou texte JJ/MM/AAAA)");
+  throw invalide(nom, v, "une cellule date, ou le texte JJ/MM/AAAA (01/03/2026), est attendue");
 }
 
 /** date_soins: omitted or empty means today (architecture.md, Conventions). */
@@ -148,10 +163,6 @@ export function lireTexte(v: ValeurCellule, nom: string): string {
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
   if (estVide(v)) throw manquant(nom);
   throw invalide(nom, v, "un texte est attendu");
-}
-
-export function lireTexteOuDefaut(v: ValeurCellule, nom: string): string | undefined {
-  return estVide(v) ? undefined : lireTexte(v, nom);
 }
 
 /** Upper case without accents, single spaces: « détail » → "DETAIL", « non-optam » → "NON-OPTAM". */

@@ -1,5 +1,5 @@
 import type { ArgumentExcel, MatriceExcel, SortieCellule, ValeurCellule } from "./excel";
-import { erreurExcel, erreurValeur } from "./erreur-excel";
+import { CelluleEnErreur, erreurExcel, erreurValeur, estErreurCellule } from "./erreur-excel";
 
 /**
  * Broadcasting, as Excel's own functions do it for the shapes REMB supports: ranges of the same size are read
@@ -7,29 +7,74 @@ import { erreurExcel, erreurValeur } from "./erreur-excel";
  * refused with a French message naming both arguments. One call returns one spilled array; an error in one
  * element is that element's error, never the whole array's.
  *
- * This is the hot path of the actuaries' 100 000-row calls: single values are read once, the value buffer is
- * reused from cell to cell, and nothing else is allocated per cell but the result.
+ * This is the hot path of the actuaries' 100 000-row calls: single values are read once, every value goes into one
+ * array per function, reused from call to call and from cell to cell, and nothing else is allocated per cell but
+ * the result. Calls never overlap: Excel runs a synchronous function to its end before the next.
  */
 
-export type Lecteur = (v: ValeurCellule, nom: string) => unknown;
-
-export interface Parametre {
-  /** The argument's public name (functions.json), used in messages. */
-  readonly nom: string;
-  readonly lire: Lecteur;
-}
+/** Reads one Excel value of the argument `nom` (its public name, for the message) into what the core takes. */
+export type Lecteur<T = unknown> = (v: ValeurCellule, nom: string) => T;
 
 /**
- * Computes one output element from the read arguments (in declaration order). `seul` is true when the whole call
- * is one element: only then may it return a table (DETAIL), which becomes the call's spilled result.
- * `valeurs` is a reused buffer: read it, never keep it.
+ * A function's arguments: each public name (functions.json) with its reader, in Excel's order. Written once per
+ * function; the calculation receives each value under the same name, typed by its reader.
  */
-export type Calcul = (valeurs: unknown[], seul: boolean) => SortieCellule | MatriceExcel;
+export type Lecteurs = Readonly<Record<string, Lecteur>>;
+
+/** What the readers give, by argument name. */
+export type Valeurs<L extends Lecteurs> = { readonly [K in keyof L]: L[K] extends Lecteur<infer T> ? T : never };
+
+/**
+ * Computes one output element from the read arguments. `seul` is true when the whole call is one element: only
+ * then may it return a table (DETAIL), which becomes the call's spilled result. `v` shows the current element's
+ * values: read it, never keep it.
+ */
+export type Calcul<L extends Lecteurs> = (v: Valeurs<L>, seul: boolean) => SortieCellule | MatriceExcel;
+
+/** An adapter: Excel's arguments in order (an omitted one is null or absent), one spilled result. */
+export interface FonctionExcel {
+  (...args: ArgumentExcel[]): MatriceExcel;
+  /** The argument names, in order (checked against functions.json). */
+  readonly noms: readonly string[];
+}
+
+/** The adapter of one REMB function: its arguments' readers, then what it computes from their values. */
+export function fonctionExcel<L extends Lecteurs>(lecteurs: L, calcul: Calcul<L>): FonctionExcel {
+  const noms = Object.keys(lecteurs);
+  const lire = noms.map((n) => sansCelluleEnErreur(lecteurs[n]!));
+  // The hot loop writes the values into an array; the calculation reads them by name through a view of getters,
+  // one per argument, which the JIT inlines: reads by name at the price of array reads, no object per call.
+  const valeurs: unknown[] = noms.map(() => undefined);
+  const vue = {} as Valeurs<L>;
+  noms.forEach((nom, i) => Object.defineProperty(vue, nom, { get: () => valeurs[i], enumerable: true }));
+  const calculer = (seul: boolean) => calcul(vue, seul);
+  return Object.assign((...args: ArgumentExcel[]) => diffuser(noms, lire, args, valeurs, calculer), { noms });
+}
+
+/** A reader that first refuses an input cell holding an Excel error, naming the argument (see CelluleEnErreur). */
+function sansCelluleEnErreur(lire: Lecteur): Lecteur {
+  return (v, nom) => {
+    // Excel passes error cells as objects, outside the ValeurCellule types the readers take.
+    const x: unknown = v;
+    if (typeof x === "object" && estErreurCellule(x)) throw new CelluleEnErreur(x.code, nom);
+    return lire(v, nom);
+  };
+}
 
 type Matrice = readonly (readonly ValeurCellule[])[];
 
-export function diffuser(parametres: readonly Parametre[], args: ArrayLike<ArgumentExcel>, calcul: Calcul): MatriceExcel {
-  const n = parametres.length;
+/**
+ * `valeurs` receives the read arguments in order (single values once, range elements cell by cell) before each
+ * `calculer`, which reads them there.
+ */
+function diffuser(
+  noms: readonly string[],
+  lire: readonly Lecteur[],
+  args: readonly ArgumentExcel[],
+  valeurs: unknown[],
+  calculer: (seul: boolean) => SortieCellule | MatriceExcel,
+): MatriceExcel {
+  const n = noms.length;
   const matrices: (Matrice | undefined)[] = new Array(n);
   const brutes: ValeurCellule[] = new Array(n);
   let lignes = 1;
@@ -42,7 +87,7 @@ export function diffuser(parametres: readonly Parametre[], args: ArrayLike<Argum
       const m = a as Matrice;
       const l = m.length;
       const c = l > 0 && Array.isArray(m[0]) ? m[0].length : 0;
-      if (l === 0 || c === 0) return [[erreurValeur(`${parametres[i]!.nom} : plage vide.`)]];
+      if (l === 0 || c === 0) return [[erreurValeur(`${noms[i]} : plage vide.`)]];
       if (l === 1 && c === 1) {
         brutes[i] = m[0]![0];
         continue;
@@ -52,7 +97,7 @@ export function diffuser(parametres: readonly Parametre[], args: ArrayLike<Argum
         colonnes = c;
         forme = i;
       } else if (l !== lignes || c !== colonnes) {
-        return [[erreurValeur(tailleIncompatible(parametres[forme]!.nom, lignes, colonnes, parametres[i]!.nom, l, c))]];
+        return [[erreurValeur(tailleIncompatible(noms[forme]!, lignes, colonnes, noms[i]!, l, c))]];
       }
       matrices[i] = m;
     } else {
@@ -61,11 +106,10 @@ export function diffuser(parametres: readonly Parametre[], args: ArrayLike<Argum
   }
 
   // Single values are read once: a wrong one would make every element wrong, so it is the call's error.
-  const valeurs: unknown[] = new Array(n);
   for (let i = 0; i < n; i++) {
     if (matrices[i] !== undefined) continue;
     try {
-      valeurs[i] = parametres[i]!.lire(brutes[i], parametres[i]!.nom);
+      valeurs[i] = lire[i]!(brutes[i], noms[i]!);
     } catch (e) {
       return [[erreurExcel(e)]];
     }
@@ -73,7 +117,7 @@ export function diffuser(parametres: readonly Parametre[], args: ArrayLike<Argum
 
   if (forme < 0) {
     try {
-      const r = calcul(valeurs, true);
+      const r = calculer(true);
       return Array.isArray(r) ? r : [[r]];
     } catch (e) {
       return [[erreurExcel(e)]];
@@ -90,10 +134,9 @@ export function diffuser(parametres: readonly Parametre[], args: ArrayLike<Argum
       try {
         for (let k = 0; k < nv; k++) {
           const i = variables[k]!;
-          const p = parametres[i]!;
-          valeurs[i] = p.lire(matrices[i]![r]?.[c], p.nom);
+          valeurs[i] = lire[i]!(matrices[i]![r]?.[c], noms[i]!);
         }
-        const x = calcul(valeurs, false);
+        const x = calculer(false);
         ligne[c] = Array.isArray(x) ? erreurValeur("Résultat en tableau impossible pour un élément d'une plage.") : x;
       } catch (e) {
         ligne[c] = erreurExcel(e);

@@ -11,6 +11,12 @@ export const LONGUEUR_MAX_MESSAGE = 255;
 const VALEUR = "#VALUE!";
 const NA = "#N/A";
 
+/**
+ * Error codes a custom function may return as they are (Office: #REF! and #NAME? are accepted as inputs only).
+ * Only #VALUE! and #N/A carry a message.
+ */
+const RENVOYABLES = new Set(["#DIV/0!", "#NUM!", "#NULL!", VALEUR, NA]);
+
 type ConstructeurErreur = new (code: string, message?: string) => ErreurCellule;
 
 /**
@@ -37,7 +43,7 @@ function constructeur(): { C: ConstructeurErreur; valeur: string; na: string } {
   return { C: ErreurHorsExcel, valeur: VALEUR, na: NA };
 }
 
-export function messageCourt(message: string): string {
+function messageCourt(message: string): string {
   const m = message.replace(/\s+/g, " ").trim();
   return m.length <= LONGUEUR_MAX_MESSAGE ? m : m.slice(0, LONGUEUR_MAX_MESSAGE - 1).trimEnd() + "…";
 }
@@ -49,9 +55,28 @@ export function erreurValeur(message: string): ErreurCellule {
 }
 
 /** #N/A with a French message: no rule or value exists for that date or case. */
-export function erreurIndisponible(message: string): ErreurCellule {
+function erreurIndisponible(message: string): ErreurCellule {
   const { C, na } = constructeur();
   return new C(na, messageCourt(message));
+}
+
+/**
+ * An input cell that holds an error (#N/A from a lookup, #DIV/0!…): the function gives that error back, as Excel's
+ * own functions do, and says which argument carried it; an error it may not return (#REF!, #NAME?…) becomes
+ * #VALUE! with the same message.
+ */
+export class CelluleEnErreur extends Error {
+  constructor(
+    readonly code: string,
+    nom: string,
+  ) {
+    super(`${nom} : la cellule d'entrée est en erreur (${code}) — corrigez-la ou excluez-la de la plage.`);
+  }
+}
+
+/** A value Excel passed that is an error object (CustomFunctions.Error or alike), not a number, text or boolean. */
+export function estErreurCellule(v: unknown): v is ErreurCellule {
+  return v !== null && typeof v === "object" && typeof (v as { code?: unknown }).code === "string";
 }
 
 /**
@@ -60,13 +85,12 @@ export function erreurIndisponible(message: string): ErreurCellule {
  * stack trace in the user's cell.
  */
 export function erreurExcel(e: unknown): ErreurCellule {
+  if (e instanceof CelluleEnErreur) {
+    const { C } = constructeur();
+    if (e.code === VALEUR || e.code === NA || !RENVOYABLES.has(e.code)) return (e.code === NA ? erreurIndisponible : erreurValeur)(e.message);
+    return new C(e.code);
+  }
   if (estRembError(e)) return e.nature === "indisponible" ? erreurIndisponible(e.message) : erreurValeur(e.message);
   if (e instanceof Error && e.message.startsWith("REMB : invariant")) return erreurValeur(e.message);
   return erreurValeur("Erreur interne de REMB : calcul impossible pour ces valeurs. Merci de signaler ce cas.");
-}
-
-export function estErreurCellule(v: unknown): v is ErreurCellule {
-  if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
-  const code = (v as { code?: unknown }).code;
-  return typeof code === "string" && code.startsWith("#");
 }

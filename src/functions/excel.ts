@@ -24,11 +24,24 @@ export function estVide(v: ValeurCellule): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
-/** How a wrong value is quoted in a message: « texte », 12.5, VRAI, or a neutral phrase for Excel data types. */
+/**
+ * How a wrong value is quoted in a message: « texte », 12,5, VRAI, or a neutral phrase for Excel data types. A long
+ * text is quoted by its beginning: Excel shows at most LONGUEUR_MAX_MESSAGE characters, and the part of the message
+ * that says what is expected must fit after the quote.
+ */
 export function decrireValeur(v: unknown): string {
-  if (typeof v === "string") return `« ${v} »`;
+  if (typeof v === "string") return `« ${extrait(v)} »`;
   if (typeof v === "boolean") return v ? "VRAI" : "FAUX";
   if (typeof v === "number") return String(v).replace(".", ",");
   if (v === null || v === undefined) return "une cellule vide";
   return "une valeur d'un type non pris en charge";
+}
+
+/** Characters of a text quoted in a message. */
+export const EXTRAIT_MAX = 40;
+
+/** The first EXTRAIT_MAX characters of a text (spaces collapsed), « … » when cut. */
+export function extrait(s: string): string {
+  const t = s.replace(/\s+/g, " ").trim();
+  return t.length <= EXTRAIT_MAX ? t : `${t.slice(0, EXTRAIT_MAX - 1).trimEnd()}…`;
 }

@@ -23,6 +23,8 @@ import { optique as optiqueAdaptateur } from "./adaptateurs/optique";
 import { audio as audioAdaptateur } from "./adaptateurs/audio";
 import { dentaire as dentaireAdaptateur } from "./adaptateurs/dentaire";
 import { garantie as garantieAdaptateur, normaliser as normaliserAdaptateur } from "./adaptateurs/garantie";
+import { plafond as plafondAdaptateur, plancher as plancherAdaptateur } from "./adaptateurs/plafond";
+import { renouvellement as renouvellementAdaptateur } from "./adaptateurs/renouvellement";
 import { erreurValeur } from "./erreur-excel";
 
 /**
@@ -117,14 +119,7 @@ export function optique(
  * @param resultat Facultatif : « RC » (défaut), « RO », « RAC », « TOTAL » ou « DETAIL ».
  * @returns Le montant demandé en euros, ou le décompte détaillé.
  */
-export function audio(
-  garantie: any[][],
-  prix: any[][],
-  classe?: any[][],
-  age?: any[][],
-  date_soins?: any[][],
-  resultat?: any[][],
-): any[][] {
+export function audio(garantie: any[][], prix: any[][], classe?: any[][], age?: any[][], date_soins?: any[][], resultat?: any[][]): any[][] {
   return audioAdaptateur(garantie, prix, classe, age, date_soins, resultat);
 }
 
@@ -225,9 +220,8 @@ export function normaliser(expression: any[][]): any[][] {
  * @param date_soins Facultatif : date du contrat ; défaut : aujourd'hui.
  * @returns Le plafond, en euros ou en multiple de la BR.
  */
-export async function plafond(poste: any[][], categorie?: any[][], date_soins?: any[][]): Promise<any[][]> {
-  const m = await charger(() => import(/* webpackChunkName: "limites" */ "./adaptateurs/plafond"));
-  return m === null ? [[erreurChargement("REMB.PLAFOND", "limites.js")]] : m.plafond(poste, categorie, date_soins);
+export function plafond(poste: any[][], categorie?: any[][], date_soins?: any[][]): any[][] {
+  return plafondAdaptateur(poste, categorie, date_soins);
 }
 
 /**
@@ -239,9 +233,8 @@ export async function plafond(poste: any[][], categorie?: any[][], date_soins?: 
  * @param date_soins Facultatif : date du contrat ; défaut : aujourd'hui.
  * @returns Le plancher, en euros ou en multiple de la BR.
  */
-export async function plancher(poste: any[][], categorie?: any[][], date_soins?: any[][]): Promise<any[][]> {
-  const m = await charger(() => import(/* webpackChunkName: "limites" */ "./adaptateurs/plafond"));
-  return m === null ? [[erreurChargement("REMB.PLANCHER", "limites.js")]] : m.plancher(poste, categorie, date_soins);
+export function plancher(poste: any[][], categorie?: any[][], date_soins?: any[][]): any[][] {
+  return plancherAdaptateur(poste, categorie, date_soins);
 }
 
 /**
@@ -292,15 +285,8 @@ export function categorie(verre_droit: any[][], verre_gauche: any[][]): any[][] 
  * @param motif Facultatif : motif de renouvellement anticipé, par exemple « évolution de la vue ».
  * @returns VRAI ou FAUX.
  */
-export async function renouvellement(
-  domaine: any[][],
-  date_precedent: any[][],
-  date_achat: any[][],
-  age?: any[][],
-  motif?: any[][],
-): Promise<any[][]> {
-  const m = await charger(() => import(/* webpackChunkName: "renouvellement" */ "./adaptateurs/renouvellement"));
-  return m === null ? [[erreurChargement("REMB.RENOUVELLEMENT", "renouvellement.js")]] : m.renouvellement(domaine, date_precedent, date_achat, age, motif);
+export function renouvellement(domaine: any[][], date_precedent: any[][], date_achat: any[][], age?: any[][], motif?: any[][]): any[][] {
+  return renouvellementAdaptateur(domaine, date_precedent, date_achat, age, motif);
 }
 
 /**
@@ -332,11 +318,11 @@ export async function verifier(grille: any[][], date_soins?: any[][], invocation
 }
 
 /*
- * Lazily loaded functions. REMB.VERIFIER (grid reader, postes catalogue, rules), REMB.PLAFOND / REMB.PLANCHER (the
- * wording of every responsible limit) and REMB.RENOUVELLEMENT (renewal periods by age and reason) are reference
- * functions used in a few cells, not per claim line: their code is a webpack chunk fetched on their first call, so
- * the bundle Excel loads with the workbook (functions.js) stays within its budget (issue 3, 150 KB). They answer
- * asynchronously; a range argument still gives one spilled array in one call.
+ * REMB.VERIFIER is the one lazily loaded function: the grid reader, the postes catalogue and the rules are as big
+ * as everything else together (verifier.js ≈ 45 KiB gzip against ≈ 63 KiB for functions.js) and serve a few cells,
+ * not claim lines, so they are a webpack chunk fetched on the first call, which answers asynchronously. The other
+ * reference functions (PLAFOND, PLANCHER, RENOUVELLEMENT) cost about 4 KiB gzip and no measurable load time in
+ * functions.js: they are synchronous, never « #BUSY! » and never depend on reaching the server after loading.
  */
 async function charger<M>(importer: () => Promise<M>): Promise<M | null> {
   try {

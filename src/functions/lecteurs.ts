@@ -12,6 +12,20 @@ import { lireMontant } from "./coercion";
  */
 
 type Unite = "BR" | "EUR";
+
+/**
+ * A number read as a multiple of the BR above this is a slip, not a guarantee: « 150 » typed for 150 % BR would
+ * pay 15 000 % BR. Ten times the BR (1 000 % BR) is above what published grids print.
+ */
+export const MULTIPLE_BR_MAX = 10;
+
+function multipleInvraisemblable(nom: string, x: number): RembError {
+  const n = String(x).replace(".", ",");
+  const pct = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 }).format(x * 100);
+  return argumentInvalide(
+    `${nom} : ${n} serait ${pct} % de la BR — écrivez « ${n} % BR » (ou ${String(x / 100).replace(".", ",")}), ou « ${n} € » pour un forfait.`,
+  );
+}
 const parNombre: Record<Unite, Map<number, Garantie>> = { BR: new Map(), EUR: new Map() };
 
 /**
@@ -19,12 +33,13 @@ const parNombre: Record<Unite, Map<number, Garantie>> = { BR: new Map(), EUR: ne
  * SEJOUR, euros for OPTIQUE and AUDIO; architecture.md). Numbers are memoised like texts: a claims table
  * repeats a handful of levels.
  */
-export function lireGarantie(unite: Unite): (v: ValeurCellule, nom: string) => Garantie {
+function lireGarantie(unite: Unite): (v: ValeurCellule, nom: string) => Garantie {
   const memo = parNombre[unite];
   return (v, nom) => {
     if (typeof v === "number") {
       const g = memo.get(v);
       if (g !== undefined) return g;
+      if (unite === "BR" && v > MULTIPLE_BR_MAX) throw multipleInvraisemblable(nom, v);
       const n = garantieDepuisNombre(v, unite);
       if (memo.size > 10_000) memo.clear();
       memo.set(v, n);

@@ -1,34 +1,42 @@
 /*
- * Placeholder task pane (the grid checker comes with the task-pane issue). It runs in the shared runtime page, so
- * the custom functions bundle is loaded next to it; outside Office (a plain browser) it still renders.
+ * The task pane's first script. The page also hosts the REMB.* functions (shared runtime) and Excel may load it
+ * hidden, only to run them: the pane's code (volet.ts and the rest) is a chunk fetched when the pane is shown, so
+ * the functions' thread carries nothing of the pane until the user opens it. Outside Office (a plain browser, the
+ * tests) the pane starts in demo mode on an in-memory workbook.
  */
-import { CATALOGUE } from "../functions/catalogue";
+let charge = false;
 
-function afficher(): void {
-  const liste = document.getElementById("fonctions");
-  if (liste) {
-    for (const f of CATALOGUE) {
-      const li = document.createElement("li");
-      const a = document.createElement("a");
-      a.href = `assets/help/${f.id.toLowerCase()}.html`;
-      a.target = "_blank";
-      a.textContent = `REMB.${f.id}`;
-      li.append(a, ` — ${f.resume}`);
-      liste.append(li);
+function charger(dansExcel: boolean): void {
+  if (charge) return;
+  charge = true;
+  import(/* webpackChunkName: "volet" */ "./volet")
+    .then((m) => m.demarrer(dansExcel ? "excel" : "demo"))
+    .catch((e: unknown) => {
+      const el = document.getElementById("contexte");
+      if (el)
+        el.textContent = `Le volet n'a pas pu se charger (${e instanceof Error ? e.message : String(e)}) : vérifiez l'accès au serveur du complément, puis rouvrez le volet.`;
+    });
+}
+
+function quandVisible(dansExcel: boolean): void {
+  if (document.visibilityState === "visible") charger(dansExcel);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") charger(dansExcel);
+  });
+  if (dansExcel) {
+    try {
+      void Office.addin.onVisibilityModeChanged((a) => {
+        if (a.visibilityMode === Office.VisibilityMode.taskpane) charger(true);
+      });
+    } catch {
+      // SharedRuntime 1.1 missing: the document's visibility above still starts the pane.
     }
   }
 }
 
-function etat(texte: string): void {
-  const el = document.getElementById("etat");
-  if (el) el.textContent = texte;
-}
-
-afficher();
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  void Office.onReady((info) => {
-    etat(info.host ? "Complément REMB chargé dans Excel." : "Page ouverte hors d'Excel : les fonctions REMB.* s'utilisent dans Excel.");
-  });
+  void Office.onReady((info) => quandVisible(info.host === Office.HostType.Excel));
 } else {
-  etat("Page ouverte hors d'Excel : les fonctions REMB.* s'utilisent dans Excel.");
+  quandVisible(false);
 }
+export {};

@@ -205,9 +205,11 @@ export function mesurer(g: GrilleCorpus): Mesure {
     const ls = parLigne.get(Number(n)) ?? [];
     const codes = ls.map((l) => (l.attribut ? "attribut" : (l.poste ?? "(aucun poste)")));
     const obtenu = ls.length === 0 ? "(pas une ligne)" : codes.join(" + ");
-    const juste =
-      !attendu.startsWith("hors-catalogue") &&
-      codes.some((c) => c === attendu || (EQUIVALENTS[attendu]?.includes(c) ?? false) || (ls.length > 1 && posteParCode(c)?.paire === attendu));
+    // A line the catalogue has no poste for is read right when REMB attaches none (kept, reported as unknown), wrong
+    // when it files it under some poste.
+    const juste = attendu.startsWith("hors-catalogue")
+      ? codes.length > 0 && codes.every((c) => c === "(aucun poste)")
+      : codes.some((c) => c === attendu || (EQUIVALENTS[attendu]?.includes(c) ?? false) || (ls.length > 1 && posteParCode(c)?.paire === attendu));
     if (!juste) lignesFausses.push({ ligne: Number(n), attendu, obtenu, libelle: ls[0]?.libelle ?? "" });
   }
 

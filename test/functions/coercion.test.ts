@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { estRembError } from "../../src/core/errors";
 import { centsDepuisEuros, tauxDepuisTexte } from "../../src/core/money";
 import { isoDepuisJour } from "../../src/core/dates";
-import { lireBooleen, lireDate, lireDateSoins, lireEntier, lireMontant, lireNombre, lireTaux } from "../../src/functions/coercion";
+import { lireBooleen, lireDate, lireDateSoins, lireJours, lireMontant, lireNombre, lireTaux } from "../../src/functions/coercion";
 import { lireResultat } from "../../src/functions/resultat";
 import { nombreDepuisTexte } from "../../src/functions/nombre-fr";
 import type { ValeurCellule } from "../../src/functions/excel";
@@ -18,7 +18,7 @@ const LECTEURS: Record<string, (v: ValeurCellule) => unknown> = {
   lireTaux: (v) => lireTaux(v, "taux"),
   lireDate: (v) => isoDepuisJour(lireDate(v, "date")),
   lireBooleen: (v) => lireBooleen(v, "drapeau"),
-  lireEntier: (v) => lireEntier(v, "jours"),
+  lireJours: (v) => lireJours(v, "jours"),
   lireNombre: (v) => lireNombre(v, "sphere"),
   lireResultat: (v) => lireResultat(v),
 };
@@ -62,11 +62,12 @@ describe("coercion des valeurs Excel", () => {
     );
   });
 
-  it("tout pourcentage écrit « x,y % » vaut exactement x,y / 100", () => {
+  it("tout pourcentage écrit « x,y % » vaut exactement x,y / 100 ; sous 1 %, une faute de saisie est nommée", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1000 }), (dixiemes) => {
         const texte = `${Math.floor(dixiemes / 10)},${dixiemes % 10} %`;
-        assert.deepEqual(lireTaux(texte, "t"), tauxDepuisTexte((dixiemes / 1000).toFixed(3)));
+        if (dixiemes > 0 && dixiemes < 10) assert.throws(() => lireTaux(texte, "t"), /vaut moins de 1 % — pour 70 %, écrivez 70 % ou 0,7/);
+        else assert.deepEqual(lireTaux(texte, "t"), tauxDepuisTexte((dixiemes / 1000).toFixed(3)));
       }),
       { numRuns: 500 },
     );

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { RembError, horsChamp } from "../../src/core/errors";
-import { diffuser, type Parametre } from "../../src/functions/diffusion";
+import { fonctionExcel } from "../../src/functions/diffusion";
 import { erreurExcel, erreurValeur, LONGUEUR_MAX_MESSAGE } from "../../src/functions/erreur-excel";
 import type { ArgumentExcel } from "../../src/functions/excel";
 
@@ -10,12 +10,9 @@ const nombre = (v: unknown, nom: string): number => {
   return v;
 };
 const facultatif = (v: unknown): number => (v === null || v === undefined || v === "" ? 0 : (v as number));
-const P: Parametre[] = [
-  { nom: "a", lire: nombre },
-  { nom: "b", lire: nombre },
-  { nom: "c", lire: facultatif },
-];
-const somme = (args: ArgumentExcel[]) => diffuser(P, args, (v) => (v[0] as number) + (v[1] as number) + (v[2] as number));
+const LECTEURS = { a: nombre, b: nombre, c: facultatif };
+const f = fonctionExcel(LECTEURS, (v) => v.a + v.b + v.c);
+const somme = (args: ArgumentExcel[]) => f(...args);
 
 describe("diffusion des arguments (comme les fonctions d'Excel)", () => {
   it("cellules uniques : un résultat 1×1", () => {
@@ -56,9 +53,9 @@ describe("diffusion des arguments (comme les fonctions d'Excel)", () => {
   });
 
   it("un tableau (DETAIL) n'est accepté que pour un appel d'une seule ligne", () => {
-    const table = () => [["libellé", 1]];
-    assert.deepEqual(diffuser(P, [1, 2, null], table), [["libellé", 1]]);
-    const r = diffuser(P, [[[1], [2]], 2, null], table);
+    const table = fonctionExcel(LECTEURS, () => [["libellé", 1]]);
+    assert.deepEqual(table(1, 2, null), [["libellé", 1]]);
+    const r = table([[1], [2]], 2, null);
     assert.equal((r[0]![0] as { code: string }).code, "#VALUE!");
   });
 

@@ -3,6 +3,22 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { CATALOGUE } from "../../src/functions/catalogue";
+import type { FonctionExcel } from "../../src/functions/diffusion";
+import { audio } from "../../src/functions/adaptateurs/audio";
+import { categorie } from "../../src/functions/adaptateurs/categorie";
+import { dentaire } from "../../src/functions/adaptateurs/dentaire";
+import { fj } from "../../src/functions/adaptateurs/fj";
+import { garantie, normaliser } from "../../src/functions/adaptateurs/garantie";
+import { optique } from "../../src/functions/adaptateurs/optique";
+import { param } from "../../src/functions/adaptateurs/param";
+import { plafond, plancher } from "../../src/functions/adaptateurs/plafond";
+import { renouvellement } from "../../src/functions/adaptateurs/renouvellement";
+import { ro } from "../../src/functions/adaptateurs/ro";
+import { sejour } from "../../src/functions/adaptateurs/sejour";
+import { soins } from "../../src/functions/adaptateurs/soins";
+import { tm } from "../../src/functions/adaptateurs/tm";
+import { tsa } from "../../src/functions/adaptateurs/tsa";
+import { verre } from "../../src/functions/adaptateurs/verre";
 
 /**
  * The public contract: what custom-functions-metadata reads from src/functions/functions.ts (the same generator
@@ -75,6 +91,34 @@ describe("métadonnées des fonctions (contrat public)", () => {
   it("chaque fonction pointe vers sa page d'aide (assets/help/<id>.html, servie par le complément)", () => {
     for (const f of meta) {
       assert.equal(f.helpUrl, `https://localhost:3000/assets/help/${f.id.toLowerCase()}.html`, f.id);
+    }
+  });
+
+  it("chaque adaptateur lit les arguments du contrat, dans son ordre, sous leurs noms (ceux des messages d'erreur)", () => {
+    // REMB.VERIFIER reads one whole range, not broadcast arguments: it has no reader table.
+    const adaptateurs: Record<string, FonctionExcel> = {
+      TM: tm,
+      RO: ro,
+      SOINS: soins,
+      OPTIQUE: optique,
+      AUDIO: audio,
+      DENTAIRE: dentaire,
+      SEJOUR: sejour,
+      FJ: fj,
+      GARANTIE: garantie,
+      NORMALISER: normaliser,
+      PLAFOND: plafond,
+      PLANCHER: plancher,
+      PARAM: param,
+      VERRE: verre,
+      CATEGORIE: categorie,
+      RENOUVELLEMENT: renouvellement,
+      TSA: tsa,
+    };
+    assert.deepEqual(Object.keys(adaptateurs).sort(), meta.map((f) => f.id).filter((id) => id !== "VERIFIER").sort());
+    for (const f of meta) {
+      const a = adaptateurs[f.id];
+      if (a) assert.deepEqual(a.noms, f.parameters.map((p) => p.name), f.id);
     }
   });
 

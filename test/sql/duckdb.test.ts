@@ -19,7 +19,8 @@ import { aleatoire } from "../../bench/harnais";
  * The SQL of `remb sql` run by DuckDB on random claims, compared line by line with the core (calculerSoins, the
  * interpreted reference): the same RO, RC and RAC to the cent on every computed line, and the same lines refused.
  * The claims mix valid lines with what the core refuses (negative amounts, unknown sector or retenue, dates before
- * the parameters, non-OPTAM caps before 2015, PMSS before 2019) and lines on postes outside the SQL (dental).
+ * the parameters, non-OPTAM caps before 2015, PMSS before 2019) and lines on postes outside the SQL (dental), and
+ * care prescribed outside the convention before and after the date it loses its RO.
  */
 
 interface Sinistre {
@@ -35,12 +36,12 @@ interface Sinistre {
 
 function sinistres(b: Bareme, n: number, graine: number): Sinistre[] {
   const r = aleatoire(graine);
-  const postes: string[] = [...b.postes.values()].filter((p) => p.calculateur === "soins" || p.calculateur === "pharmacie").map((p) => p.code);
+  const postes: string[] = [...b.postes.values()].filter((p) => p.calculateur === "soins").map((p) => p.code);
   postes.push("dentaire.soins", "soins.inconnu");
   const debut = jourDepuisCivil(2003, 1, 1);
   const etendue = jourDepuisCivil(2028, 1, 1) - debut;
   const taux = ["0.7", "0.6", "0.8", "0.65", "1", "0", "0.3", "0.155", "1.2"];
-  const secteurs = [null, null, "OPTAM", "NON-OPTAM", "NON-OPTAM", "non-optam", "BAD"];
+  const secteurs = [null, null, "OPTAM", "NON-OPTAM", "NON-OPTAM", "non-optam", "PRESCRIT-NON-CONVENTIONNE", "BAD"];
   const retenues = [null, null, "PF", "FRANCHISE", "FRANCHISE-MEDICAMENT", "FRANCHISE-TRANSPORT", "AUCUNE", "XX"];
   const l: Sinistre[] = [];
   for (let i = 0; i < n; i++) {
@@ -66,7 +67,7 @@ function sinistres(b: Bareme, n: number, graine: number): Sinistre[] {
 /** RO net, RC, RAC in cents by the core, or null when it refuses the line. */
 function parLeCoeur(s: Sinistre, b: Bareme): [number, number, number] | null {
   const p = b.postes.get(s.poste as never);
-  if (p === undefined || !(p.calculateur === "soins" || p.calculateur === "pharmacie")) return null;
+  if (p === undefined || p.calculateur !== "soins") return null;
   try {
     const tauxRo = s.taux !== null ? tauxDepuisTexte(s.taux) : parametres.taux(p.tauxRo!, s.date);
     const secteur = (s.secteur === null ? p.secteur : s.secteur.toUpperCase()) as Secteur | undefined;
@@ -151,5 +152,11 @@ describe("remb sql dans DuckDB : chaque ligne égale au cœur, au centime", func
 
   it("10⁵ sinistres, niveau 1", async () => {
     await comparer(c, baremeDepuisGrille(grille, "Niveau 1"), 100_000, 13);
+  });
+
+  it("10⁵ sinistres, une forme de garantie par poste (minimum, limite, en sus du RO, TM, plafond légal)", async () => {
+    const formes = grilleDepuisCsv(new Uint8Array(readFileSync("test/fixtures/sql/grille-formes.csv")));
+    const { calculees } = await comparer(c, baremeDepuisGrille(formes, "Niveau A"), 100_000, 14);
+    assert.ok(calculees > 40_000, `${calculees} calculées`);
   });
 });

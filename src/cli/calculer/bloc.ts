@@ -147,7 +147,7 @@ export class CalculBloc {
       const debutEnreg = i;
       const ligneEnreg = ligne;
       let k = 0;
-      let finEnreg = n;
+      let finEnreg: number;
       // One record: fields separated by `sep`, quoted fields may hold separators, quotes ("") and line breaks.
       for (;;) {
         let d: number;
@@ -204,7 +204,7 @@ export class CalculBloc {
       }
       if (k === 1 && fins[0] === debuts[0]) continue; // an empty line
       lignes++;
-      let motif: string | null = null;
+      let motif: string | null;
       let fr = -1;
       let plafond = -1;
       let garantie = 0;
@@ -324,8 +324,7 @@ export class CalculBloc {
     this.plafond = -1;
     try {
       switch (calculateur) {
-        case "soins":
-        case "pharmacie": {
+        case "soins": {
           if (tauxRo === undefined) {
             if (regle?.tauxRo == null) return "taux de remboursement du RO manquant (colonne taux_ro, ou un poste qui le fixe)";
             tauxRo = regle.tauxRo.valeurAu(date);
@@ -389,7 +388,17 @@ export class CalculBloc {
     }
   }
 
-  private copier(x: { fr: number; br: number; roBrut: number; retenue: number; roNet: number; garantie: number; rc: number; rac: number; plafonds: readonly { montant: number }[] }): void {
+  private copier(x: {
+    fr: number;
+    br: number;
+    roBrut: number;
+    retenue: number;
+    roNet: number;
+    garantie: number;
+    rc: number;
+    rac: number;
+    plafonds: readonly { montant: number }[];
+  }): void {
     const r = this.res;
     r.fr = x.fr;
     r.br = x.br;

@@ -8,7 +8,20 @@ import type { IndexColonnes } from "./config";
 
 export type Champ = keyof IndexColonnes;
 
-export const CHAMPS: readonly Champ[] = ["date", "frais", "base", "tauxRo", "poste", "garantie", "secteur", "retenue", "beneficiaire", "panier", "acteLourd", "dateContrat"];
+export const CHAMPS: readonly Champ[] = [
+  "date",
+  "frais",
+  "base",
+  "tauxRo",
+  "poste",
+  "garantie",
+  "secteur",
+  "retenue",
+  "beneficiaire",
+  "panier",
+  "acteLourd",
+  "dateContrat",
+];
 
 /** The name of each field on the command line and in mapping files. */
 export const NOM_CHAMP: Readonly<Record<Champ, string>> = {
@@ -86,7 +99,8 @@ export function resoudreColonnes(entete: readonly string[], noms: ReadonlyMap<Ch
     return `colonne(s) ${manque.map((c) => `« ${NOM_CHAMP[c]} »`).join(", ")} introuvable(s) — colonnes de la table : ${liste(entete)}. Nommez-les avec --colonne ${NOM_CHAMP[manque[0]!]}=NOM ou un fichier --colonnes.`;
   }
   if (index.garantie! < 0 && !avecGrille) return "ni grille (--grille … --niveau …) ni colonne « garantie » : REMB ne sait pas quelle garantie appliquer.";
-  if (index.garantie! < 0 && index.poste! < 0) return `colonne « poste » introuvable : avec une grille, chaque ligne doit dire son poste (code du catalogue, ou valeur traduite par le fichier --colonnes) — colonnes : ${liste(entete)}.`;
+  if (index.garantie! < 0 && index.poste! < 0)
+    return `colonne « poste » introuvable : avec une grille, chaque ligne doit dire son poste (code du catalogue, ou valeur traduite par le fichier --colonnes) — colonnes : ${liste(entete)}.`;
   return index as unknown as IndexColonnes;
 }
 

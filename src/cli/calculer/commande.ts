@@ -120,7 +120,7 @@ async function calculerCsv(
     // The header: the first line (a quoted header cell may not hold a line break).
     let tampon = lire(fd, Math.min(tailleBloc, 1 << 20));
     let lus = tampon.length;
-    let bom = tampon[0] === 0xef && tampon[1] === 0xbb && tampon[2] === 0xbf ? 3 : 0;
+    const bom = tampon[0] === 0xef && tampon[1] === 0xbb && tampon[2] === 0xbf ? 3 : 0;
     let finEntete = tampon.indexOf(0x0a, bom);
     while (finEntete < 0 && tampon.length === lus && lus > 0) {
       const plus = lire(fd, 1 << 20);
@@ -143,7 +143,17 @@ async function calculerCsv(
       decimale: separateur === 0x3b ? 0x2c : 0x2e,
       encodage,
       colonnes,
-      garanties: bareme === undefined ? [] : [...bareme.postes.values()].map((p) => ({ code: p.code, calculateur: p.calculateur, garantie: p.garantie, ...(p.tauxRo ? { tauxRo: p.tauxRo } : {}), ...(p.secteur ? { secteur: p.secteur } : {}), ...(p.garantieOptam ? { garantieOptam: p.garantieOptam } : {}) })),
+      garanties:
+        bareme === undefined
+          ? []
+          : [...bareme.postes.values()].map((p) => ({
+              code: p.code,
+              calculateur: p.calculateur,
+              garantie: p.garantie,
+              ...(p.tauxRo ? { tauxRo: p.tauxRo } : {}),
+              ...(p.secteur ? { secteur: p.secteur } : {}),
+              ...(p.garantieOptam ? { garantieOptam: p.garantieOptam } : {}),
+            })),
       sansGarantie: bareme === undefined ? [] : [...bareme.sansGarantie.values()].map((s) => [s.code, s.raison] as const),
       valeursPoste,
       responsable: o.responsable ?? bareme?.responsable ?? true,
@@ -184,7 +194,8 @@ async function calculerCsv(
 
     // Blocks in order: the computation is parallel, what is written and counted is not.
     const fils = o.fils ?? (deps.scriptTravailleur !== undefined ? Math.min(availableParallelism(), 8) : 0);
-    const moteur = fils > 0 && deps.scriptTravailleur !== undefined && taille > tailleBloc ? new Travailleurs(deps.scriptTravailleur, config, fils) : new EnLigne(config);
+    const moteur =
+      fils > 0 && deps.scriptTravailleur !== undefined && taille > tailleBloc ? new Travailleurs(deps.scriptTravailleur, config, fils) : new EnLigne(config);
     let reste = tampon.subarray(finEntete < 0 ? tampon.length : finEntete + 1);
     let fin = finEntete < 0 && lus < tailleBloc;
     let seq = 0;

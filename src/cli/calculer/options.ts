@@ -118,10 +118,15 @@ export function analyserCalculer(args: readonly string[]): ResultatAnalyse<Optio
     "remb aide calculer",
   );
   if (aide) return { commande: "aide", sujet: "calculer" };
-  if (positionnels.length === 0) throw new ErreurUsage("Table de sinistres manquante. Exemple : remb calculer sinistres.csv --grille grille.csv --niveau \"Niveau 2\"");
+  if (positionnels.length === 0)
+    throw new ErreurUsage('Table de sinistres manquante. Exemple : remb calculer sinistres.csv --grille grille.csv --niveau "Niveau 2"');
   if (positionnels.length > 1) throw new ErreurUsage(`Une seule table de sinistres à la fois : ${positionnels.map((p) => `« ${p} »`).join(", ")}.`);
   if ((o.grille === undefined) !== (o.niveau === undefined)) {
-    throw new ErreurUsage(o.grille === undefined ? "--niveau sans --grille : donnez la grille dont il est un niveau." : "--grille sans --niveau : dites quel niveau de la grille appliquer (nom ou rang).");
+    throw new ErreurUsage(
+      o.grille === undefined
+        ? "--niveau sans --grille : donnez la grille dont il est un niveau."
+        : "--grille sans --niveau : dites quel niveau de la grille appliquer (nom ou rang).",
+    );
   }
   return {
     commande: "calculer",

@@ -84,7 +84,10 @@ export class Resume {
   texte(dureeMs: number, o: OptionsCalculer): string {
     const s = dureeMs / 1000;
     const l: string[] = [];
-    const quoi = this.bareme !== undefined ? `grille « ${this.bareme.grille} », niveau « ${this.bareme.niveau} »${this.bareme.responsable ? " (contrat responsable)" : " (contrat non responsable)"}` : "garantie de chaque ligne";
+    const quoi =
+      this.bareme !== undefined
+        ? `grille « ${this.bareme.grille} », niveau « ${this.bareme.niveau} »${this.bareme.responsable ? " (contrat responsable)" : " (contrat non responsable)"}`
+        : "garantie de chaque ligne";
     l.push(`remb calculer — ${this.source} · ${quoi}`);
     l.push(
       `${n(this.lignes)} lignes en ${s.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} s (${n(Math.round(this.lignes / Math.max(s, 1e-3)))} lignes/s) : ` +

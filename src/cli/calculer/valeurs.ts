@@ -116,7 +116,7 @@ function lireCentsLent(o: Uint8Array, debut: number, fin: number): number {
   // Collect digits and separators; spaces are thousands separators.
   const chiffres: number[] = [];
   const seps: { pos: number; c: number }[] = [];
-  for (let i = debut; i < fin; ) {
+  for (let i = debut; i < fin;) {
     const e = espace(o, i, fin);
     if (e > 0) {
       seps.push({ pos: chiffres.length, c: ESPACE });
@@ -179,9 +179,9 @@ export function lireJour(o: Uint8Array, debut: number, fin: number): Jour {
   while (fin > debut && (o[fin - 1] === ESPACE || o[fin - 1] === TAB)) fin--;
   const n = fin - debut;
   if (n === 0) return ERR_VIDE;
-  let a = -1;
-  let m = -1;
-  let j = -1;
+  let a: number;
+  let m: number;
+  let j: number;
   if (n >= 10 && o[debut + 4] === 0x2d && o[debut + 7] === 0x2d && (n === 10 || o[debut + 10] === 0x54 || o[debut + 10] === ESPACE)) {
     a = nombre(o, debut, 4);
     m = nombre(o, debut + 5, 2);

@@ -11,7 +11,10 @@ import type { OptionsSql } from "./options";
  * --executer, run by DuckDB over a CSV or Parquet claims table, with the totals by poste (and --resultats, every line
  * to a Parquet or CSV file). What runs here is the text that is printed: the same query runs on a warehouse.
  */
-export async function commandeSql(o: OptionsSql, deps: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown }; cwd: string }): Promise<number> {
+export async function commandeSql(
+  o: OptionsSql,
+  deps: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown }; cwd: string },
+): Promise<number> {
   const erreur = (m: string) => {
     deps.stderr.write(`remb : ${m}\n`);
     return 2;
@@ -55,9 +58,18 @@ export async function commandeSql(o: OptionsSql, deps: { stdout: { write(s: stri
     const lignes = r.getRowObjectsJson() as Record<string, string | number | null>[];
     const duree = (performance.now() - debut) / 1000;
     const total = lignes.reduce((a, l) => a + Number(l.lignes), 0);
-    deps.stdout.write(`remb sql — ${o.executer} exécuté par DuckDB : ${total.toLocaleString("fr-FR")} lignes en ${duree.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} s\n\n`);
+    deps.stdout.write(
+      `remb sql — ${o.executer} exécuté par DuckDB : ${total.toLocaleString("fr-FR")} lignes en ${duree.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} s\n\n`,
+    );
     const entete = ["Poste", "Lignes", "Rejetées", "RO", "RC", "RAC"];
-    const tab = lignes.map((l) => [String(l.poste ?? ""), Number(l.lignes).toLocaleString("fr-FR"), Number(l.rejetees).toLocaleString("fr-FR"), eur(l.ro), eur(l.rc), eur(l.rac)]);
+    const tab = lignes.map((l) => [
+      String(l.poste ?? ""),
+      Number(l.lignes).toLocaleString("fr-FR"),
+      Number(l.rejetees).toLocaleString("fr-FR"),
+      eur(l.ro),
+      eur(l.rc),
+      eur(l.rac),
+    ]);
     const larg = entete.map((e, i) => Math.max(e.length, ...tab.map((t) => t[i]!.length)));
     const f = (t: string[]) => t.map((x, i) => (i === 0 ? x.padEnd(larg[i]!) : x.padStart(larg[i]!))).join("  ");
     deps.stdout.write(`${[f(entete), ...tab.map(f)].join("\n")}\n`);

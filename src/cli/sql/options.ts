@@ -32,7 +32,20 @@ const CHAMPS: Readonly<Record<string, keyof ColonnesSql>> = {
   date_contrat: "dateContrat",
 };
 
-const OPTIONS = ["--grille", "--niveau", "--table", "--vue", "--colonne", "--responsable", "--non-responsable", "--sortie", "--executer", "--resultats", "--feuille", "--aide"];
+const OPTIONS = [
+  "--grille",
+  "--niveau",
+  "--table",
+  "--vue",
+  "--colonne",
+  "--responsable",
+  "--non-responsable",
+  "--sortie",
+  "--executer",
+  "--resultats",
+  "--feuille",
+  "--aide",
+];
 
 export function analyserSql(args: readonly string[]): ResultatAnalyse<OptionsSql> {
   const o: Record<string, unknown> = { colonnes: [] };
@@ -68,7 +81,8 @@ export function analyserSql(args: readonly string[]): ResultatAnalyse<OptionsSql
           const v = l.valeur("champ=colonne (ex. date=DT_SOINS)");
           const egal = v.indexOf("=");
           const champ = egal > 0 ? CHAMPS[v.slice(0, egal).toLowerCase()] : undefined;
-          if (champ === undefined || egal === v.length - 1) throw new ErreurUsage(`--colonne « ${v} » : champ=colonne attendu, champs : ${Object.keys(CHAMPS).join(", ")}.`);
+          if (champ === undefined || egal === v.length - 1)
+            throw new ErreurUsage(`--colonne « ${v} » : champ=colonne attendu, champs : ${Object.keys(CHAMPS).join(", ")}.`);
           (o.colonnes as [keyof ColonnesSql, string][]).push([champ, v.slice(egal + 1)]);
           return true;
         }
@@ -80,8 +94,10 @@ export function analyserSql(args: readonly string[]): ResultatAnalyse<OptionsSql
     "remb aide sql",
   );
   if (aide) return { commande: "aide", sujet: "sql" };
-  if (positionnels.length > 0) throw new ErreurUsage(`Argument inattendu : « ${positionnels[0]} » (la table se nomme avec --table, un fichier à calculer avec --executer).`);
-  if (o.grille === undefined || o.niveau === undefined) throw new ErreurUsage('remb sql attend --grille et --niveau. Exemple : remb sql --grille grille.csv --niveau "Niveau 2" > remb.sql');
+  if (positionnels.length > 0)
+    throw new ErreurUsage(`Argument inattendu : « ${positionnels[0]} » (la table se nomme avec --table, un fichier à calculer avec --executer).`);
+  if (o.grille === undefined || o.niveau === undefined)
+    throw new ErreurUsage('remb sql attend --grille et --niveau. Exemple : remb sql --grille grille.csv --niveau "Niveau 2" > remb.sql');
   if (o.resultats !== undefined && o.executer === undefined) throw new ErreurUsage("--resultats sans --executer : rien n'est exécuté.");
   return { commande: "sql", table: (o.table as string | undefined) ?? "sinistres", ...(o as object) } as OptionsSql;
 }

@@ -47,7 +47,13 @@ export interface Bareme {
 
 /** The level named `niveau` (its name, case and accents ignored, or its 1-based rank). */
 export function niveauDeGrille(g: Grille, niveau: string): Niveau {
-  const plie = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
+  const plie = (s: string) =>
+    s
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/\s+/g, " ")
+      .trim();
   const cherche = plie(niveau);
   const n = g.niveaux.find((x) => plie(x.nom) === cherche) ?? (/^[0-9]+$/.test(cherche) ? g.niveaux.find((x) => x.rang === Number(cherche)) : undefined);
   if (n === undefined) {
@@ -104,7 +110,10 @@ export function baremeDepuisGrille(g: Grille, niveau: string, responsable?: bool
     }
     const c = l.cellules[i]!;
     if (c.garantie === undefined) {
-      sansGarantie.set(p.code, { code: p.code, raison: `garantie illisible pour « ${p.code} » (ligne ${l.ligne} de la grille : « ${c.texte} ») : ${c.erreur.message}` });
+      sansGarantie.set(p.code, {
+        code: p.code,
+        raison: `garantie illisible pour « ${p.code} » (ligne ${l.ligne} de la grille : « ${c.texte} ») : ${c.erreur.message}`,
+      });
       continue;
     }
     const secteur = p.secteur === "OPTAM" || p.secteur === "NON-OPTAM" ? p.secteur : undefined;

@@ -2,9 +2,10 @@ import { argumentInvalide } from "../errors";
 import { appliquerTaux, type Cents, type Taux } from "../money";
 import { dateFr, type Jour } from "../dates";
 import { parametres } from "../params";
+import { referenceNommee } from "../params/articles";
 import { evaluerGarantie, type ContexteGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape, type PlafondApplique } from "./decompte";
-import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, type OptionsCalcul } from "./entrees";
+import { booleenOuDefaut, verifierAge, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, type OptionsCalcul } from "./entrees";
 import { etape, euros, interpretationGarantie, pourcent, ETAPE_RO_NET, ETAPE_RC, ETAPE_RAC, ETAPE_GARANTIE_PLAFONNEE, ETAPE_NON_RESPONSABLE } from "./etapes";
 import { mentionnePlafondLegal } from "./plafond-legal";
 import { plafondAudio } from "./plafonds";
@@ -13,11 +14,12 @@ import { audio100SanteApplicable, debut100SanteAudio, valeurSoins } from "./regi
 /**
  * One hearing aid, i.e. one ear (R871-2 4° CSS; domain §6, CR-15 to CR-17).
  *
- * - BR by age: audio.base.adulte (dated) from audio.age_seuil (20 years), audio.base.moins_20 below; RO 60 %.
- * - Classe I (100 % Santé), contracts from 2021-01-01: covered in full up to the PLV, RAC 0 within it; a price
- *   above the PLV is flagged and the excess stays with the patient.
- * - Classe II, contracts from 2021-01-01: G capped at 1 700 € per aid, RO and TM included (CR-16); no floor.
- * - Earlier contracts: no audio obligation or cap yet (domain §3.2), the guarantee is computed as written.
+ * - BR by age: audio.base.adulte (dated) from audio.age_seuil, audio.base.moins_20 below; RO at ro.taux.lpp.
+ * - Classe I (100 % Santé), contracts from responsable.regime_100s.audio.debut: covered in full up to the PLV,
+ *   RAC 0 within it; a price above the PLV is flagged and the excess stays with the patient.
+ * - Classe II, same contracts: G capped at audio.classe_2.plafond per aid, RO and TM included; no floor.
+ * - Earlier contracts: no audio obligation or cap yet, the guarantee is computed as written.
+ * Every figure and article comes from the data (the parameters and src/core/params/articles.json).
  */
 export interface EntreeAudio {
   /** Care date: selects the BR, the PLV and the RO rate. */
@@ -35,12 +37,6 @@ export interface EntreeAudio {
   readonly responsable?: boolean;
 }
 
-const REF_LPP_TAUX = "R160-5 8° CSS (dispositifs de la LPP : RO 60 %)";
-const REF_CLASSE_I = "R871-2 4° CSS (classe I « 100 % Santé » prise en charge jusqu'au PLV)";
-const REF_PLAFOND = "R871-2 4° CSS (au maximum 1 700 € par aide auditive, RO et ticket modérateur inclus)";
-const REF_RC = "L871-1 CSS : RC = min(G ; FR) − RO brut";
-export const AGE_MAX = 150;
-
 export function calculerAudio(e: EntreeAudio, o?: OptionsCalcul): Decompte {
   verifierEntree(e);
   const date = e.date;
@@ -54,9 +50,7 @@ export function calculerAudio(e: EntreeAudio, o?: OptionsCalcul): Decompte {
   if (classe !== "I" && classe !== "II") {
     throw argumentInvalide(`Classe d'aide auditive inconnue : « ${String(classe)} » — « I » (100 % Santé) ou « II » est attendue.`);
   }
-  if (e.age !== undefined && (typeof e.age !== "number" || !Number.isFinite(e.age) || e.age < 0 || e.age > AGE_MAX)) {
-    throw argumentInvalide(`Âge invalide : « ${String(e.age)} » — un âge en années entre 0 et ${AGE_MAX} est attendu.`);
-  }
+  verifierAge(e.age);
   const responsable = booleenOuDefaut(e.responsable, true, "responsable");
   const etapes: Etape[] | null = o?.detail === true ? [] : null;
   let alertes: string[] | null = null;
@@ -114,7 +108,7 @@ export function calculerAudio(e: EntreeAudio, o?: OptionsCalcul): Decompte {
     }
   } else if (responsable && plafondLegal !== undefined && g > plafondLegal) {
     g = plafondLegal;
-    plafonds = [{ code: "audio.classe_2.plafond", libelle: "Plafond d'une aide auditive de classe II (RO inclus)", montant: plafondLegal, reference: reference ?? REF_PLAFOND }];
+    plafonds = [{ code: "audio.classe_2.plafond", libelle: "Plafond d'une aide auditive de classe II (RO inclus)", montant: plafondLegal, reference: reference! }];
     alerte(`La garantie (${euros(gEcrite)}) dépasse le plafond du contrat responsable pour une aide auditive de classe II (${euros(plafondLegal)}) : elle est calculée plafonnée (R871-2 4° CSS).`);
   }
   if (responsable && regime && plv === undefined && gEcrite < base) {
@@ -132,7 +126,7 @@ export function calculerAudio(e: EntreeAudio, o?: OptionsCalcul): Decompte {
       ),
     );
     if (base !== br) etapes.push(etape("Base retenue (prix inférieur à la BR)", base));
-    etapes.push(etape(`RO brut (${pourcent(taux)} × ${euros(base)})`, roBrut, REF_LPP_TAUX));
+    etapes.push(etape(`RO brut (${pourcent(taux)} × ${euros(base)})`, roBrut, referenceNommee("r160_5.lpp", date)));
     etapes.push(etape("Retenue : aucune (ni participation forfaitaire ni franchise sur les dispositifs de la LPP)", 0));
     etapes.push(etape(ETAPE_RO_NET, roBrut));
     etapes.push(etape(`Garantie : ${interpretationGarantie(e.garantie, ctx)}`, gEcrite));
@@ -141,14 +135,14 @@ export function calculerAudio(e: EntreeAudio, o?: OptionsCalcul): Decompte {
     }
     if (plv !== undefined) {
       etapes.push(etape("Prix limite de vente de la classe I", plv, reference));
-      if (responsable && regime) etapes.push(etape("Prise en charge 100 % Santé : prix dans la limite du PLV", couvert!, REF_CLASSE_I));
+      if (responsable && regime) etapes.push(etape("Prise en charge 100 % Santé : prix dans la limite du PLV", couvert!, referenceNommee("r871_2.4.classe_1", dateContrat)));
     }
     if (plafondLegal !== undefined) {
       etapes.push(etape("Plafond de la classe II, RO inclus", plafondLegal, reference));
-      if (g !== gEcrite) etapes.push(etape(ETAPE_GARANTIE_PLAFONNEE, g, REF_PLAFOND));
+      if (g !== gEcrite) etapes.push(etape(ETAPE_GARANTIE_PLAFONNEE, g, `${referenceNommee("r871_2.4.plafond", dateContrat)} : au maximum ${euros(plafondLegal)}`));
       else if (!responsable) etapes.push(etape(ETAPE_NON_RESPONSABLE, null));
     }
-    etapes.push(etape(ETAPE_RC, rc, plv !== undefined && responsable && regime ? REF_CLASSE_I : REF_RC));
+    etapes.push(etape(ETAPE_RC, rc, plv !== undefined && responsable && regime ? referenceNommee("r871_2.4.classe_1", dateContrat) : referenceNommee("l871_1", dateContrat)));
     etapes.push(etape(ETAPE_RAC, prix - roBrut - rc));
   }
 

@@ -2,6 +2,7 @@ import { RembError, argumentInvalide } from "../errors";
 import { appliquerTaux, type Cents, type Taux } from "../money";
 import { dateFr, type Jour } from "../dates";
 import { parametres } from "../params";
+import { referenceNommee } from "../params/articles";
 import { evaluerGarantie, type ContexteGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape } from "./decompte";
 import { booleenOuDefaut, normaliserMotCle, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierTaux, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, QUOI_FR, QUOI_BR, QUOI_TAUX_RO, type OptionsCalcul } from "./entrees";
@@ -37,9 +38,6 @@ export interface EntreeDentaire {
   readonly responsable?: boolean;
 }
 
-const REF_100S = "R871-2 5° CSS (panier 100 % Santé pris en charge jusqu'aux HLF)";
-const REF_TAUX = "R160-5 3° bis CSS (actes des chirurgiens-dentistes)";
-const REF_RC = "L871-1 CSS : RC = min(G ; FR) − RO brut";
 const PANIERS: readonly string[] = ["100%SANTE", "MAITRISE", "LIBRE"];
 
 export function calculerDentaire(e: EntreeDentaire, o?: OptionsCalcul): Decompte {
@@ -103,7 +101,7 @@ export function calculerDentaire(e: EntreeDentaire, o?: OptionsCalcul): Decompte
     etapes.push(etape(`Frais réels (panier ${libellePanier(panier)})`, fr));
     etapes.push(etape("Base de remboursement", e.br));
     if (base !== e.br) etapes.push(etape(ETAPE_BASE_RETENUE, base));
-    etapes.push(etape(`RO brut (${pourcent(taux)} × ${euros(base)})`, roBrut, vTaux ? `${REF_TAUX} ; ${vTaux.reference.texte}` : "taux indiqué"));
+    etapes.push(etape(`RO brut (${pourcent(taux)} × ${euros(base)})`, roBrut, vTaux ? vTaux.reference.texte : "taux indiqué"));
     etapes.push(etape("Retenue : aucune (ni participation forfaitaire ni franchise sur les actes dentaires)", 0));
     etapes.push(etape(ETAPE_RO_NET, roBrut));
     etapes.push(etape(ETAPE_TM, base - roBrut, "L160-13 I et R160-5 CSS"));
@@ -111,14 +109,14 @@ export function calculerDentaire(e: EntreeDentaire, o?: OptionsCalcul): Decompte
     if (hlf !== undefined) etapes.push(etape("Honoraires limites de facturation", hlf, "convention dentaire (L162-9 CSS)"));
     if (panier === "100%SANTE") {
       if (obligation100s) {
-        etapes.push(etape(hlf === undefined ? "Prise en charge 100 % Santé : frais réels (HLF non indiqués, supposés respectés)" : "Prise en charge 100 % Santé : frais réels dans la limite des HLF", couvert!, REF_100S));
+        etapes.push(etape(hlf === undefined ? "Prise en charge 100 % Santé : frais réels (HLF non indiqués, supposés respectés)" : "Prise en charge 100 % Santé : frais réels dans la limite des HLF", couvert!, referenceNommee("r871_2.5", dateContrat)));
       } else if (responsable) {
         etapes.push(etape(`Contrat du ${dateFr(dateContrat)} : pas d'obligation 100 % Santé avant les contrats du ${dateFr(debut100SanteOptiqueDentaire())}`, null, "décret n° 2019-21"));
       } else {
         etapes.push(etape("Contrat non responsable : garantie telle qu'écrite", null));
       }
     }
-    etapes.push(etape(ETAPE_RC, rc, obligation100s ? REF_100S : REF_RC));
+    etapes.push(etape(ETAPE_RC, rc, referenceNommee(obligation100s ? "r871_2.5" : "l871_1", dateContrat)));
     etapes.push(etape(ETAPE_RAC, fr - roBrut - rc));
   }
 

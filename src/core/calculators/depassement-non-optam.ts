@@ -2,24 +2,27 @@ import { estRembError, horsChamp } from "../errors";
 import { appliquerTaux, type Cents, type Taux } from "../money";
 import { dateFr, type Jour } from "../dates";
 import { parametres, type ValeurDatee } from "../params";
+import { referenceNommee } from "../params/articles";
 import { memoTaux, type ParametreMemo } from "./parametre-memo";
 
 /**
  * R871-2 2° CSS (CR-08): a responsible contract covers the dépassements of doctors outside the DPTM (OPTAM,
- * OPTAM-CO; the CAS until 2017-05-05) « dans la double limite de 100 % du tarif de responsabilité et du montant
- * pris en charge pour les dépassements des médecins ayant adhéré … minoré d'un montant égal à 20 % du tarif de
- * responsabilité ». Per act, on the dépassement part:
+ * OPTAM-CO; the CAS until 2017-05-05) within a double limit: a share of the tarif de responsabilité, and the cover
+ * of the adherents' dépassements minus another share of it. Per act, on the dépassement part:
  *
  *     dépassement non-DPTM ≤ max(0, min(plafond × BR, dépassement DPTM − écart × BR))
  *
- * with the dated parameters responsable.non_dptm.plafond_depassement (1.00; 1.25 ⚠ for 2015–2016 per the 2015
- * circular, not in the codified text) and responsable.non_dptm.ecart_min (0.20), selected by the contract date.
+ * with the dated parameters responsable.non_dptm.plafond_depassement and responsable.non_dptm.ecart_min, selected
+ * by the contract date (their values and the article's words are in the data).
  * The DPTM dépassement cover itself is not capped.
  */
 
 export const PARAM_PLAFOND = "responsable.non_dptm.plafond_depassement";
 export const PARAM_ECART = "responsable.non_dptm.ecart_min";
-export const REFERENCE_NON_OPTAM = "R871-2 2° CSS (plafond des dépassements des médecins non adhérents à l'OPTAM / OPTAM-CO)";
+/** « R871-2 2° CSS (LEGIARTI…) : dépassements des médecins non adhérents… » for the version binding the contract. */
+export function referenceNonOptam(dateContrat: Jour): string {
+  return referenceNommee("r871_2.2", dateContrat);
+}
 
 /**
  * The highest total (Sécu incluse) a responsible contract may guarantee for a non-OPTAM act of base `br`:
@@ -71,9 +74,8 @@ function expliquer(e: unknown, nom: string, dateContrat: Jour): unknown {
     return horsChamp(
       `Contrat du ${dateFr(dateContrat)} : le plafond des dépassements des médecins non adhérents à l'OPTAM n'existe ` +
         `que pour les contrats responsables souscrits ou renouvelés depuis le ${dateFr(premierDebut(nom))} ` +
-        `(décret n° 2014-1374) ; le régime antérieur n'est pas modélisé. Indiquez responsable = FAUX pour calculer ` +
-        `la garantie telle qu'écrite.`,
-      "R871-2 2° CSS",
+        `(décret n° 2014-1374) ; le régime antérieur n'est pas modélisé : seule la garantie telle qu'écrite se calcule (REMB.GARANTIE).`,
+      referenceNonOptam(dateContrat),
     );
   }
   return e;

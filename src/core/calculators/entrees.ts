@@ -16,6 +16,14 @@ export const QUOI_FR = "les frais réels";
 export const QUOI_BR = "la base de remboursement";
 export const QUOI_TAUX_RO = "le taux de remboursement du RO";
 
+/**
+ * Bounds that catch typing slips, not legal limits: nobody has been known to live past 122, and one stay billed
+ * for more than ten years is far likelier a slip (100 000 typed for 10) than a real stay. Past them an input is
+ * refused, with the bound in the message.
+ */
+export const AGE_MAX = 125;
+export const JOURS_SEJOUR_MAX = 3_660;
+
 const JOUR_MIN = jourDepuisCivil(1900, 1, 1);
 const JOUR_MAX = jourDepuisCivil(9999, 12, 31);
 
@@ -41,6 +49,15 @@ function montantRefuse(c: Cents, quoi: string): RembError {
       ? `Montant négatif pour ${quoi} : ${vu} — un montant positif ou nul est attendu.`
       : `Montant invalide pour ${quoi} : ${vu} — un montant en euros, au centime près, est attendu.`,
   );
+}
+
+/** An age in whole or fractional years, 0 to AGE_MAX; undefined (not given) passes. */
+export function verifierAge(age: number | undefined): void {
+  if (age !== undefined && !(typeof age === "number" && age >= 0 && age <= AGE_MAX)) throw ageRefuse(age);
+}
+
+function ageRefuse(age: unknown): RembError {
+  return argumentInvalide(`Âge invalide : ${String(age).replace(".", ",")} — un âge en années, de 0 à ${AGE_MAX} ans, est attendu.`);
 }
 
 /** A rate between 0 % and 100 % (an AMO rate, a tax rate): exact decimal fields, no NaN, no negative. */

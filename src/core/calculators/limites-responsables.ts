@@ -2,10 +2,11 @@ import { RembError, horsChamp, argumentInvalide } from "../errors";
 import { Dec, eurosDepuisCents, formatEuros, tauxDepuisTexte, tauxEnNombre, tauxEnPourcentTexte, tauxEnTexte, type Cents, type Taux } from "../money";
 import { dateFr, type Jour } from "../dates";
 import { parametres, type ValeurDatee } from "../params";
+import { citerArticle, referenceNommee } from "../params/articles";
 import { normaliserMotCle } from "./entrees";
 import { categorieDepuisTexte, libelleCategorie, type CategorieOptique } from "./verres";
 import { audio100SanteApplicable, avantRegime2015, debut100SanteAudio, regime2015OuPlus, valeurContrat, valeurSoins } from "./regime-responsable";
-import { plafondAudio, plafondMonture, plafondOptique, plancherOptique, REF_R871_2_3, REF_R871_2_4, type MontantLimite } from "./plafonds";
+import { plafondAudio, plafondMonture, plafondOptique, plancherOptique, refAudio, refOptique, type MontantLimite } from "./plafonds";
 
 /**
  * The responsible cap or floor of any poste, with its French wording, for REMB.PLAFOND / REMB.PLANCHER (and the task
@@ -42,10 +43,11 @@ export interface LimiteResponsable {
   readonly note?: string;
 }
 
-const REF_R871_2_1 = "R871-2 1° CSS (prise en charge de l'intégralité du ticket modérateur)";
-const REF_R871_2_2 = "R871-2 2° CSS (dépassements des médecins non adhérents à l'OPTAM / OPTAM-CO)";
-const REF_R871_2_6 = "R871-2 6° CSS (forfait journalier sans limitation de durée)";
-const REF_D911_1 = "D911-1 CSS";
+// The articles, for the contract date (src/core/params/articles.json).
+const refTm = (d: Jour) => referenceNommee("r871_2.1", d);
+const refNonOptam = (d: Jour) => referenceNommee("r871_2.2", d);
+const refFj = (d: Jour) => referenceNommee("r871_2.6", d);
+const refAni = (d: Jour) => citerArticle("D911-1", undefined, d);
 
 // ---------------------------------------------------------------------------------------------------------
 // Public entry points
@@ -62,20 +64,20 @@ export function plafondResponsable(poste: string, categorie: string | number | u
     case "monture":
       return limiteMontureEuros(plafondMonture(date));
     case "audio":
-      if (classeAudio(categorie) === "I") throw sansPlafond("aides auditives de classe I (100 % Santé)", "elles sont prises en charge jusqu'au prix limite de vente : voir REMB.PLANCHER", REF_R871_2_4);
+      if (classeAudio(categorie) === "I") throw sansPlafond("aides auditives de classe I (100 % Santé)", "elles sont prises en charge jusqu'au prix limite de vente : voir REMB.PLANCHER", refAudio(date));
       return plafondAudioEuros(date);
     case "audio-classe-1":
-      throw sansPlafond("aides auditives de classe I (100 % Santé)", "elles sont prises en charge jusqu'au prix limite de vente : voir REMB.PLANCHER", REF_R871_2_4);
+      throw sansPlafond("aides auditives de classe I (100 % Santé)", "elles sont prises en charge jusqu'au prix limite de vente : voir REMB.PLANCHER", refAudio(date));
     case "non-optam":
       return plafondNonOptamEnBr(categorie, date);
     case "optam":
-      throw sansPlafond("dépassements des médecins adhérents à l'OPTAM / OPTAM-CO", "la loi ne les plafonne pas", REF_R871_2_2);
+      throw sansPlafond("dépassements des médecins adhérents à l'OPTAM / OPTAM-CO", "la loi ne les plafonne pas", refNonOptam(date));
     case "ticket-moderateur":
-      throw sansPlafond("ticket modérateur", "il doit être pris en charge en totalité, sans plafond", REF_R871_2_1);
+      throw sansPlafond("ticket modérateur", "il doit être pris en charge en totalité, sans plafond", refTm(date));
     case "forfait-journalier":
-      throw sansPlafond("forfait journalier hospitalier", "il doit être pris en charge sans limitation de durée", REF_R871_2_6);
+      throw sansPlafond("forfait journalier hospitalier", "il doit être pris en charge sans limitation de durée", refFj(date));
     case "ani-dentaire":
-      throw sansPlafond("prothèses dentaires et orthodontie des contrats collectifs obligatoires", "D911-1 ne fixe qu'un minimum", REF_D911_1);
+      throw sansPlafond("prothèses dentaires et orthodontie des contrats collectifs obligatoires", "D911-1 ne fixe qu'un minimum", refAni(date));
   }
 }
 
@@ -90,11 +92,11 @@ export function plancherResponsable(poste: string, categorie: string | number | 
     case "ani-optique":
       return plancherAniOptique(categorieOptique(categorie, p), date);
     case "monture":
-      throw sansPlancher("la monture", "le plancher s'applique à l'équipement complet (poste « optique »)", REF_R871_2_3);
+      throw sansPlancher("la monture", "le plancher s'applique à l'équipement complet (poste « optique »)", refOptique(date));
     case "audio":
     case "audio-classe-1":
       if (p === "audio" && classeAudio(categorie) === "II") {
-        throw sansPlancher("les aides auditives de classe II", "R871-2 4° ne fixe qu'un plafond par aide (REMB.PLAFOND)", REF_R871_2_4);
+        throw sansPlancher("les aides auditives de classe II", "R871-2 4° ne fixe qu'un plafond par aide (REMB.PLAFOND)", refAudio(date));
       }
       return plancherAudioClasse1(p === "audio" ? undefined : categorie, date);
     case "non-optam":
@@ -144,7 +146,7 @@ function plancherAudioClasse1(categorie: string | number | undefined, date: Jour
     throw horsChamp(
       `Contrat du ${dateFr(date)} : la prise en charge intégrale des aides auditives de classe I (R871-2 4°) ne s'applique qu'aux contrats ` +
         `souscrits ou renouvelés depuis le ${dateFr(debut100SanteAudio())}.`,
-      REF_R871_2_4,
+      refAudio(date),
     );
   }
   const enfant = estMoinsDe20(categorie, date);
@@ -152,15 +154,15 @@ function plancherAudioClasse1(categorie: string | number | undefined, date: Jour
   const m = v.valeur as Cents;
   return euros(
     m,
-    `${REF_R871_2_4} ; ${v.reference.texte}`,
+    `${referenceNommee("r871_2.4.classe_1", date)} ; ${v.reference.texte}`,
     `Aide auditive de classe I (100 % Santé) : prise en charge obligatoire jusqu'au prix limite de vente, ${formatEuros(m)} par aide ` +
-      `(${enfant ? "moins de 20 ans ou personne atteinte de cécité" : "adulte de 20 ans et plus"}), remboursement de la Sécurité sociale inclus`,
+      `(${enfant ? `moins de ${ageAudio(date)} ans ou personne atteinte de cécité` : `adulte de ${ageAudio(date)} ans et plus`}), remboursement de la Sécurité sociale inclus`,
     v,
   );
 }
 
 function plancherAniOptique(c: CategorieOptique, date: Jour): LimiteResponsable {
-  const v = valeurContrat(`ani.optique.plancher.${c}`, date, "le minimum optique des contrats collectifs obligatoires (D911-1)", REF_D911_1);
+  const v = valeurContrat(`ani.optique.plancher.${c}`, date, "le minimum optique des contrats collectifs obligatoires (D911-1)", () => refAni(date));
   const m = v.valeur as Cents;
   return euros(
     m,
@@ -172,7 +174,7 @@ function plancherAniOptique(c: CategorieOptique, date: Jour): LimiteResponsable 
 }
 
 function plancherAniDentaire(date: Jour): LimiteResponsable {
-  const v = valeurContrat("ani.dentaire.prothese_odf.minimum", date, "le minimum dentaire des contrats collectifs obligatoires (D911-1)", REF_D911_1);
+  const v = valeurContrat("ani.dentaire.prothese_odf.minimum", date, "le minimum dentaire des contrats collectifs obligatoires (D911-1)", () => refAni(date));
   const t = v.valeur as Taux;
   return enBr(
     t,
@@ -193,7 +195,7 @@ function plancherTicketModerateur(date: Jour, p: PosteResponsable): LimiteRespon
         : "";
   return enBr(
     { num: 1, exp: 0 },
-    REF_R871_2_1,
+    refTm(date),
     `Prise en charge minimale${pour} : 100 % de la base de remboursement Sécurité sociale incluse, soit l'intégralité du ticket modérateur ` +
       `(hors participation forfaitaire et franchises, qui restent à la charge de l'assuré)`,
   );
@@ -209,7 +211,7 @@ function plancherForfaitJournalier(categorie: string | number | undefined, date:
   const m = v.valeur as Cents;
   return euros(
     m,
-    `${REF_R871_2_6} ; ${v.reference.texte}`,
+    `${refFj(date)} ; ${v.reference.texte}`,
     `Forfait journalier hospitalier${psy ? " en psychiatrie" : ""} : ${formatEuros(m)} par jour (jour de sortie compris), à prendre en charge sans limitation de durée`,
     v,
   );
@@ -221,8 +223,8 @@ function plancherForfaitJournalier(categorie: string | number | undefined, date:
  */
 function plafondNonOptamEnBr(categorie: string | number | undefined, date: Jour): LimiteResponsable {
   if (!regime2015OuPlus(date)) throw avantRegime2015(date, "les plafonds des dépassements non-OPTAM (R871-2 2°)");
-  const vPlafond = valeurContrat("responsable.non_dptm.plafond_depassement", date, "le plafond des dépassements non-OPTAM", REF_R871_2_2);
-  const vEcart = valeurContrat("responsable.non_dptm.ecart_min", date, "le plafond des dépassements non-OPTAM", REF_R871_2_2);
+  const vPlafond = valeurContrat("responsable.non_dptm.plafond_depassement", date, "le plafond des dépassements non-OPTAM", () => refNonOptam(date));
+  const vEcart = valeurContrat("responsable.non_dptm.ecart_min", date, "le plafond des dépassements non-OPTAM", () => refNonOptam(date));
   const plafond = dec(vPlafond.valeur as Taux);
   const niveau = niveauOptam(categorie);
   let max: Dec;
@@ -242,7 +244,7 @@ function plafondNonOptamEnBr(categorie: string | number | undefined, date: Jour)
       `Garantie maximale pour un médecin non adhérent à l'OPTAM quand la garantie OPTAM est de ${pct(niveau)} de la BR : ${pct(max)} de la BR ` +
       `Sécurité sociale incluse (100 % + min(${pct(plafond)} ; dépassement OPTAM − ${pct(dec(vEcart.valeur as Taux))}))`;
   }
-  return enBr(tauxDepuisTexte(max.toFixed()), `${REF_R871_2_2} ; ${vPlafond.reference.texte}`, libelle, vPlafond);
+  return enBr(tauxDepuisTexte(max.toFixed()), `${refNonOptam(date)} ; ${vPlafond.reference.texte}`, libelle, vPlafond);
 }
 
 /** The OPTAM level: a multiple of the BR (1.5), « 150 % », « 150 % BR », « 1,5 », or « frais réels ». */
@@ -321,6 +323,11 @@ function classeAudio(categorie: string | number | undefined): "I" | "II" {
   if (n === "i" || n === "1" || n === "100 sante" || n === "100% sante") return "I";
   if (n === "ii" || n === "2") return "II";
   throw argumentInvalide(`Classe d'aide auditive inconnue : « ${String(categorie)} » — « I » (100 % Santé) ou « II » est attendue.`);
+}
+
+/** The age from which the adult audio tariff applies (audio.age_seuil). */
+function ageAudio(date: Jour): number {
+  return parametres.entier("audio.age_seuil", date);
 }
 
 /** Class I PLV bracket: « adulte » (default), « moins de 20 ans » / « enfant » / « aveugle », or an age. */

@@ -2,6 +2,7 @@ import { RembError, argumentInvalide } from "../errors";
 import { additionner, appliquerTaux, type Cents, type Taux } from "../money";
 import { dateFr, type Jour } from "../dates";
 import { parametres } from "../params";
+import { citerArticle, referenceNommee } from "../params/articles";
 import { evaluerGarantie, type ContexteGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, type Decompte, type Etape, type PlafondApplique } from "./decompte";
 import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, QUOI_BR, type OptionsCalcul } from "./entrees";
@@ -14,12 +15,13 @@ import { libelleCategorie, type CategorieOptique } from "./verres";
 /**
  * One optical equipment: a frame and two lenses (R871-2 3° CSS; domain §4 and CR-09 to CR-12).
  *
- * - Classe B (free prices), 2020 regime (contracts from 2020-01-01): BR 2 × 0,05 € (lenses) + 0,05 € (frame),
- *   RO 60 %. The guarantee G (per equipment, Sécu incluse) is capped at the category cap, RO included (CR-11);
- *   covered frame = min(frame price, frame limit 100 €, frame sub-limit of the grid); covered lenses =
- *   min(lenses price, G − covered frame); RC = covered total − RO brut (CR-12).
- * - 2015 regime (contracts 2015-04-01 → 2019-12-31): caps 470…850 € and frame 150 €, TM included but not the RO,
- *   so the RO comes on top of each amount (CR-11); no class distinction.
+ * - Classe B (free prices), 2020 regime (contracts from responsable.regime_100s.optique_dentaire.debut): BR of
+ *   the LPP (optique.classe_b.br.*), RO at ro.taux.lpp. The guarantee G (per equipment, Sécu incluse) is capped at
+ *   the category cap, RO included (CR-11); covered frame = min(frame price, frame limit, frame sub-limit of the
+ *   grid); covered lenses = min(lenses price, G − covered frame); RC = covered total − RO brut (CR-12).
+ * - 2015 regime (contracts from responsable.regime_2015.debut to the 2020 regime): caps and frame limit TM
+ *   included but not the RO, so the RO comes on top of each amount (CR-11); no class distinction.
+ * The amounts are dated parameters and the articles come from src/core/params/articles.json.
  * - Classe A (100 % Santé, contracts from 2020-01-01): covered in full up to the PLV, RAC 0 (CR-09, WE11).
  */
 export interface EntreeOptique {
@@ -49,11 +51,6 @@ export interface EntreeOptique {
   readonly responsable?: boolean;
 }
 
-const REF_LPP_TAUX = "R160-5 8° CSS (dispositifs de la LPP : RO 60 %)";
-const REF_CLASSE_A = "R871-2 3° CSS, premier tiret (classe A « 100 % Santé » prise en charge jusqu'au PLV)";
-const REF_PLAFOND = "R871-2 3° CSS (plafonds par équipement de classe B)";
-const REF_MONTURE = "R871-2 3° CSS (« dans tous les cas, la prise en charge d'une monture est limitée »)";
-const REF_RC = "R871-2 3° CSS : RC = prise en charge de la monture + des verres − RO brut";
 const CATEGORIES: readonly string[] = ["a", "b", "c", "d", "e", "f"];
 
 export function calculerOptique(e: EntreeOptique, o?: OptionsCalcul): Decompte {
@@ -103,7 +100,7 @@ export function calculerOptique(e: EntreeOptique, o?: OptionsCalcul): Decompte {
             ? `Contrat du ${dateFr(dateContrat)} : règles optiques 100 % Santé (contrats à partir du ${dateFr(debut100SanteOptiqueDentaire())})`
             : `Contrat du ${dateFr(dateContrat)} : règles optiques de 2015 (plafonds ticket modérateur inclus, RO en sus)`,
           null,
-          "R871-2 3° CSS",
+          citerArticle("R871-2", "3°", dateContrat),
         ),
       );
     } else {
@@ -189,8 +186,9 @@ function classeA(c: Calcul): Decompte {
     etapesRo(c, br, base, roBrut);
     et.push(etape(`Garantie : ${interpretationGarantie(e.garantie, ctx)}`, gEcrite));
     et.push(etape("Prix limite de vente de la monture de classe A", plvMonture, vPlv.reference.texte));
-    if (c.responsable) et.push(etape("Prise en charge 100 % Santé : monture dans la limite du PLV + verres", couvert, REF_CLASSE_A));
-    et.push(etape("RC = prise en charge − RO brut", rc, REF_CLASSE_A));
+    const ref = referenceNommee("r871_2.3.classe_a", c.dateContrat);
+    if (c.responsable) et.push(etape("Prise en charge 100 % Santé : monture dans la limite du PLV + verres", couvert, ref));
+    et.push(etape("RC = prise en charge − RO brut", rc, ref));
     et.push(etape(ETAPE_RAC, fr - roBrut - rc));
   }
   return fin(c, base, roBrut, g, rc);
@@ -301,7 +299,7 @@ function classeB(c: Calcul, classe: "A" | "B"): Decompte {
           capEquipement!.valeur.reference.texte,
         ),
       );
-      if (g !== gEcrite) et.push(etape(ETAPE_GARANTIE_PLAFONNEE, g, REF_PLAFOND));
+      if (g !== gEcrite) et.push(etape(ETAPE_GARANTIE_PLAFONNEE, g, referenceNommee("r871_2.3.plafonds", c.dateContrat)));
       else if (!c.responsable) et.push(etape(ETAPE_NON_RESPONSABLE, null));
     }
     if (gMonture !== undefined) et.push(etape(`Garantie de la monture : ${interpretationGarantie(garantieMonture!, ctxMonture)}`, gMonture));
@@ -310,13 +308,13 @@ function classeB(c: Calcul, classe: "A" | "B"): Decompte {
         etape(
           capMonture!.inclutRo ? "Limite de la monture, RO inclus" : `Limite de la monture, ${euros(capMonture!.montant)} + RO de la monture ${euros(roMonture ?? 0)}`,
           capMontureG,
-          REF_MONTURE,
+          capMonture!.valeur.reference.texte,
         ),
       );
     }
-    et.push(etape("Monture prise en charge", montureCouverte, REF_MONTURE));
+    et.push(etape("Monture prise en charge", montureCouverte, referenceNommee("r871_2.3.monture", c.dateContrat)));
     et.push(etape("Verres pris en charge (dans la limite de la garantie restante)", verresCouverts));
-    et.push(etape("RC = monture + verres pris en charge − RO brut", rc, REF_RC));
+    et.push(etape("RC = monture + verres pris en charge − RO brut", rc, referenceNommee("r871_2.3", c.dateContrat)));
     et.push(etape(ETAPE_RAC, fr - roBrut - rc));
   }
   return fin(c, base, roBrut, g, rc);
@@ -402,7 +400,7 @@ function baseRetenue(c: Calcul, br: Cents): Cents {
 function etapesRo(c: Calcul, br: Cents, base: Cents, roBrut: Cents): void {
   const et = c.etapes!;
   if (base !== br) et.push(etape(ETAPE_BASE_RETENUE, base));
-  et.push(etape(`RO brut (${pourcent(c.taux)} × ${euros(base)})`, roBrut, REF_LPP_TAUX));
+  et.push(etape(`RO brut (${pourcent(c.taux)} × ${euros(base)})`, roBrut, referenceNommee("r160_5.lpp", c.date)));
   et.push(etape("Retenue : aucune (ni participation forfaitaire ni franchise sur les dispositifs de la LPP)", 0));
   et.push(etape(ETAPE_RO_NET, roBrut));
 }

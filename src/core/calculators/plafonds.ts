@@ -1,6 +1,7 @@
 import type { Jour } from "../dates";
 import type { Cents } from "../money";
 import type { ValeurDatee } from "../params";
+import { citerArticle } from "../params/articles";
 import type { CategorieOptique } from "./verres";
 import { avantRegime2015, regime2015OuPlus, valeurContrat } from "./regime-responsable";
 
@@ -13,8 +14,15 @@ import { avantRegime2015, regime2015OuPlus, valeurContrat } from "./regime-respo
  * REMB.PLAFOND / REMB.PLANCHER (every poste, with French wording) are in limites-responsables.ts.
  */
 
-export const REF_R871_2_3 = "R871-2 3° CSS";
-export const REF_R871_2_4 = "R871-2 4° CSS";
+/** « R871-2 3° CSS (LEGIARTI…) », the optical limits, in the version binding the contract. */
+export function refOptique(dateContrat: Jour): string {
+  return citerArticle("R871-2", "3°", dateContrat);
+}
+
+/** « R871-2 4° CSS (LEGIARTI…) », the audio limits, in the version binding the contract. */
+export function refAudio(dateContrat: Jour): string {
+  return citerArticle("R871-2", "4°", dateContrat);
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Optique (R871-2 3°, CR-10 to CR-12)
@@ -28,12 +36,12 @@ export interface MontantLimite {
 }
 
 function inclutRo(dateContrat: Jour): boolean {
-  return valeurContrat("optique.plafonds.inclut_ro", dateContrat, "la règle des plafonds optiques", REF_R871_2_3).valeur as boolean;
+  return valeurContrat("optique.plafonds.inclut_ro", dateContrat, "la règle des plafonds optiques", () => refOptique(dateContrat)).valeur as boolean;
 }
 
 function limiteOptique(nom: string, dateContrat: Jour, regle: string): MontantLimite {
   if (!regime2015OuPlus(dateContrat)) throw avantRegime2015(dateContrat, "les plafonds et planchers optiques du contrat responsable");
-  const valeur = valeurContrat(nom, dateContrat, regle, REF_R871_2_3);
+  const valeur = valeurContrat(nom, dateContrat, regle, () => refOptique(dateContrat));
   return { montant: valeur.valeur as Cents, inclutRo: inclutRo(dateContrat), valeur };
 }
 
@@ -54,5 +62,5 @@ export function plafondMonture(dateContrat: Jour): MontantLimite {
 
 /** CR-16: the audio classe II cap per aid, RO and TM included (contracts from 2021-01-01). */
 export function plafondAudio(dateContrat: Jour): ValeurDatee {
-  return valeurContrat("audio.classe_2.plafond", dateContrat, "le plafond des aides auditives de classe II (R871-2 4°)", REF_R871_2_4);
+  return valeurContrat("audio.classe_2.plafond", dateContrat, "le plafond des aides auditives de classe II (R871-2 4°)", () => refAudio(dateContrat));
 }

@@ -64,8 +64,7 @@ export function regime2015OuPlus(dateContrat: Jour): boolean {
 export function avantRegime2015(dateContrat: Jour, quoi: string): RembError {
   return horsChamp(
     `Contrat du ${dateFr(dateContrat)} : ${quoi} s'appliquent aux contrats souscrits ou renouvelés depuis le ` +
-      `${dateFr(debutRegime2015())} (décret n° 2014-1374) ; le régime antérieur n'est pas modélisé. ` +
-      `Indiquez responsable = FAUX pour calculer la garantie telle qu'écrite.`,
+      `${dateFr(debutRegime2015())} (décret n° 2014-1374) ; le régime antérieur n'est pas modélisé : seule la garantie telle qu'écrite se calcule (REMB.GARANTIE).`,
     "R871-2 CSS",
   );
 }
@@ -73,9 +72,9 @@ export function avantRegime2015(dateContrat: Jour, quoi: string): RembError {
 /**
  * A responsible-contract value looked up by contract date. A date before the parameter's first value means the
  * rule did not exist for that contract: a HORS_CHAMP error that says since when it applies, rather than the
- * registry's generic message.
+ * registry's generic message. `reference` may be a function: the article is then cited only for the error.
  */
-export function valeurContrat(nom: string, dateContrat: Jour, regle: string, reference: string): ValeurDatee {
+export function valeurContrat(nom: string, dateContrat: Jour, regle: string, reference: string | (() => string)): ValeurDatee {
   try {
     return parametres.valeurDatee(nom, dateContrat);
   } catch (e) {
@@ -84,7 +83,7 @@ export function valeurContrat(nom: string, dateContrat: Jour, regle: string, ref
       throw horsChamp(
         `Contrat du ${dateFr(dateContrat)} : ${regle} ne s'applique qu'aux contrats souscrits ou renouvelés depuis le ` +
           `${premier ? dateFr(premier.debut) : "?"}.`,
-        reference,
+        typeof reference === "string" ? reference : reference(),
       );
     }
     throw e;

@@ -1,7 +1,8 @@
 import { RembError, horsChamp, argumentInvalide } from "../errors";
 import { ajouterAns, ajouterMois, dateFr, type Jour } from "../dates";
 import { parametres, type ValeurDatee } from "../params";
-import { normaliserMotCle, verifierEntree, verifierJour, QUOI_DATE_CONTRAT } from "./entrees";
+import { citerArticle } from "../params/articles";
+import { normaliserMotCle, verifierAge, verifierEntree, verifierJour, QUOI_DATE_CONTRAT } from "./entrees";
 import { debut100SanteAudio, regimeOptique } from "./regime-responsable";
 
 /**
@@ -48,8 +49,6 @@ export interface ResultatRenouvellement {
   readonly reference: string;
 }
 
-const REF_OPTIQUE = "R871-2 3° CSS";
-const REF_AUDIO = "R871-2 4° CSS";
 const MOTIFS: readonly string[] = ["evolution-vue", "medical", "monture-inadaptee", "aucun"];
 /**
  * Age below which an ill-fitting frame justifies renewal after 6 months: the « moins de 6 ans » of the LPP rule
@@ -58,7 +57,6 @@ const MOTIFS: readonly string[] = ["evolution-vue", "medical", "monture-inadapte
 const AGE_MONTURE_INADAPTEE = 6;
 /** « Mineurs » of the 2015 text: under 18 (Code civil, art. 388). */
 const AGE_MAJORITE = 18;
-const AGE_MAX = 150;
 
 export function renouvellementPossible(e: EntreeRenouvellement): ResultatRenouvellement {
   verifierEntree(e);
@@ -71,9 +69,7 @@ export function renouvellementPossible(e: EntreeRenouvellement): ResultatRenouve
       `La date d'achat (${dateFr(e.achat)}) précède l'acquisition précédente (${dateFr(e.precedent)}) : vérifiez l'ordre des dates.`,
     );
   }
-  if (e.age !== undefined && (typeof e.age !== "number" || !Number.isFinite(e.age) || e.age < 0 || e.age > AGE_MAX)) {
-    throw argumentInvalide(`Âge invalide : « ${String(e.age)} » — un âge en années entre 0 et ${AGE_MAX} est attendu.`);
-  }
+  verifierAge(e.age);
   const motif = e.motif ?? "aucun";
   if (!MOTIFS.includes(motif)) throw motifInconnu(String(motif));
   const dateContrat = e.dateContrat ?? e.achat;
@@ -90,52 +86,53 @@ function optique(e: EntreeRenouvellement, motif: MotifRenouvellement, dateContra
     const mineur = age !== undefined && age < AGE_MAJORITE;
     if (mineur || motif === "evolution-vue") {
       const n = reduit.valeur as number;
-      return resultat(e, ajouterAns(e.precedent, n), `Règles optiques de 2015, assuré ${mineur ? "mineur" : "majeur"} (${qui})${motif === "evolution-vue" ? ", évolution de la vue" : ""} : un équipement par période de ${ans(n)}`, ref(REF_OPTIQUE, reduit));
+      return resultat(e, ajouterAns(e.precedent, n), `Règles optiques de 2015, assuré ${mineur ? "mineur" : "majeur"} (${qui})${motif === "evolution-vue" ? ", évolution de la vue" : ""} : un équipement par période de ${ans(n)}`, ref("3°", dateContrat, reduit));
     }
     const n = periode.valeur as number;
-    return resultat(e, ajouterAns(e.precedent, n), `Règles optiques de 2015, assuré majeur (${qui})${noteMotif2015(motif)} : un équipement par période de ${ans(n)}`, ref(REF_OPTIQUE, periode));
+    return resultat(e, ajouterAns(e.precedent, n), `Règles optiques de 2015, assuré majeur (${qui})${noteMotif2015(motif)} : un équipement par période de ${ans(n)}`, ref("3°", dateContrat, periode));
   }
   // 2020 regime: the named exceptions first, then the age rule.
   if (motif === "medical") {
-    return resultat(e, e.precedent, `Situation médicale listée par la LPP (glaucome, DMLA, diabète, certains traitements…) : pas de délai minimal de renouvellement ⚠`, `${REF_OPTIQUE} ; LPP (sources secondaires : generali.fr, odacyeux.fr, FAQ MGEFI)`);
+    return resultat(e, e.precedent, `Situation médicale listée par la LPP (glaucome, DMLA, diabète, certains traitements…) : pas de délai minimal de renouvellement ⚠`, `${citerArticle("R871-2", "3°", dateContrat)} ; LPP (sources secondaires : generali.fr, odacyeux.fr, FAQ MGEFI)`);
   }
   const ageEnfant = val("optique.renouvellement.age_enfant", dateContrat);
   const enfant = age !== undefined && age < (ageEnfant.valeur as number);
   if (motif === "monture-inadaptee" && age !== undefined && age < AGE_MONTURE_INADAPTEE) {
     const v = val("optique.renouvellement.periode_moins_6_ans", dateContrat);
     const n = v.valeur as number;
-    return resultat(e, ajouterMois(e.precedent, n), `Enfant de moins de ${AGE_MONTURE_INADAPTEE} ans (${formatAge(age)}), monture inadaptée à la morphologie du visage : renouvellement après ${n} mois ⚠`, ref(REF_OPTIQUE, v));
+    return resultat(e, ajouterMois(e.precedent, n), `Enfant de moins de ${AGE_MONTURE_INADAPTEE} ans (${formatAge(age)}), monture inadaptée à la morphologie du visage : renouvellement après ${n} mois ⚠`, ref("3°", dateContrat, v));
   }
   const noteMonture = motif === "monture-inadaptee" ? ` (le motif « monture inadaptée » ne vaut qu'avant ${AGE_MONTURE_INADAPTEE} ans)` : "";
   if (enfant) {
     if (motif === "evolution-vue") {
-      return resultat(e, e.precedent, `Enfant de moins de ${ageEnfant.valeur as number} ans (${formatAge(age!)}), évolution de la vue : pas de délai minimal de renouvellement ⚠`, ref(REF_OPTIQUE, ageEnfant));
+      return resultat(e, e.precedent, `Enfant de moins de ${ageEnfant.valeur as number} ans (${formatAge(age!)}), évolution de la vue : pas de délai minimal de renouvellement ⚠`, ref("3°", dateContrat, ageEnfant));
     }
     const v = val("optique.renouvellement.periode_enfant", dateContrat);
     const n = v.valeur as number;
-    return resultat(e, ajouterAns(e.precedent, n), `Enfant de moins de ${ageEnfant.valeur as number} ans (${formatAge(age!)})${noteMonture} : un équipement par période de ${ans(n)}`, ref(REF_OPTIQUE, v));
+    return resultat(e, ajouterAns(e.precedent, n), `Enfant de moins de ${ageEnfant.valeur as number} ans (${formatAge(age!)})${noteMonture} : un équipement par période de ${ans(n)}`, ref("3°", dateContrat, v));
   }
   if (motif === "evolution-vue") {
     const v = val("optique.renouvellement.delai_evolution_vue_adulte", dateContrat);
     const n = v.valeur as number;
-    return resultat(e, ajouterAns(e.precedent, n), `Assuré de ${ageEnfant.valeur as number} ans et plus (${qui}), évolution de la vue (seuils de la LPP) : renouvellement après ${ans(n)} ⚠`, ref(REF_OPTIQUE, v));
+    return resultat(e, ajouterAns(e.precedent, n), `Assuré de ${ageEnfant.valeur as number} ans et plus (${qui}), évolution de la vue (seuils de la LPP) : renouvellement après ${ans(n)} ⚠`, ref("3°", dateContrat, v));
   }
   const v = val("optique.renouvellement.periode", dateContrat);
   const n = v.valeur as number;
-  return resultat(e, ajouterAns(e.precedent, n), `Assuré de ${ageEnfant.valeur as number} ans et plus (${qui})${noteMonture} : un équipement par période de ${ans(n)}`, ref(REF_OPTIQUE, v));
+  return resultat(e, ajouterAns(e.precedent, n), `Assuré de ${ageEnfant.valeur as number} ans et plus (${qui})${noteMonture} : un équipement par période de ${ans(n)}`, ref("3°", dateContrat, v));
 }
 
 function audio(e: EntreeRenouvellement, dateContrat: Jour): ResultatRenouvellement {
   if (dateContrat < debut100SanteAudio()) {
     throw horsChamp(
-      `Contrat du ${dateFr(dateContrat)} : la période de renouvellement des aides auditives du contrat responsable (une aide par oreille tous les 4 ans) ` +
+      `Contrat du ${dateFr(dateContrat)} : la période de renouvellement des aides auditives du contrat responsable (une aide par oreille ` +
+        `tous les ${ans(val("audio.renouvellement.periode", debut100SanteAudio()).valeur as number)}) ` +
         `s'applique aux contrats souscrits ou renouvelés depuis le ${dateFr(debut100SanteAudio())}.`,
-      REF_AUDIO,
+      citerArticle("R871-2", "4°", dateContrat),
     );
   }
   const v = val("audio.renouvellement.periode", dateContrat);
   const n = v.valeur as number;
-  return resultat(e, ajouterAns(e.precedent, n), `Aide auditive : une aide par oreille par période de ${ans(n)}, comptée pour la même oreille`, ref(REF_AUDIO, v));
+  return resultat(e, ajouterAns(e.precedent, n), `Aide auditive : une aide par oreille par période de ${ans(n)}, comptée pour la même oreille`, ref("4°", dateContrat, v));
 }
 
 function resultat(e: EntreeRenouvellement, dateMin: Jour, regle: string, reference: string): ResultatRenouvellement {
@@ -168,9 +165,9 @@ function formatAge(a: number): string {
   return a < 2 ? `${t} an` : `${t} ans`;
 }
 
-/** The parameter's own reference when it already cites the article, else the article first. */
-function ref(article: string, v: ValeurDatee): string {
-  return v.reference.texte.includes(article.replace(" CSS", "")) ? v.reference.texte : `${article} ; ${v.reference.texte}`;
+/** The parameter's own reference when it already cites R871-2 at this paragraph, else the article first. */
+function ref(alinea: string, dateContrat: Jour, v: ValeurDatee): string {
+  return v.reference.texte.includes(`R871-2 ${alinea}`) ? v.reference.texte : `${citerArticle("R871-2", alinea, dateContrat)} ; ${v.reference.texte}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------

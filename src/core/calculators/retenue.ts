@@ -83,15 +83,6 @@ export function montantRetenue(r: Retenue, date: Jour): Cents {
   return m.valeurAu(date);
 }
 
-/**
- * The retenue actually kept on a line whose RO brut is `roBrut`: never more than the RO of the item (D160-9,
- * last paragraph, for franchises; the same floor at zero is assumed for the PF, domain §2.2 [INF]).
- */
-export function retenueAppliquee(r: Retenue, roBrut: Cents, date: Jour): Cents {
-  const m = montantRetenue(r, date);
-  return m < roBrut ? m : roBrut;
-}
-
 type Sens = MotCleRetenue;
 
 // Normalised spellings (see normaliserMotCle) → keyword. Plurals and « de / sur / par » are dropped first.

@@ -1,9 +1,11 @@
 import { appliquerTaux, type Cents, type Taux } from "../money";
+import type { Jour } from "../dates";
+import { parametres, type ValeurDatee } from "../params";
 import { verifierMontant, verifierTaux, QUOI_FR, QUOI_BR } from "./entrees";
 
 /**
- * The régime obligatoire's share of one line (domain §2.2). These are the named rounding steps of the RO: every
- * calculator goes through them, and REMB.RO / REMB.TM expose them as they are.
+ * The régime obligatoire's share of one line. These are the named rounding steps of the RO: every calculator goes
+ * through them, and REMB.RO / REMB.TM expose them as they are.
  */
 
 /** RO brut = BR × taux RO, rounded half-up to the cent (domain §2.4): the one rounding step of the RO. */
@@ -37,4 +39,13 @@ export function roNet(br: Cents, tauxRo: Taux, retenue?: Cents): Cents {
   if (retenue === undefined) return ro;
   const r = verifierMontant(retenue, "la retenue (participation forfaitaire ou franchise)");
   return r >= ro ? 0 : ro - r;
+}
+
+/**
+ * Whether care prescribed by a doctor outside the convention (secteur 3) is reimbursed on `date`: yes until
+ * 2026-12-31, no from 2027-01-01 (L162-5-10 in its version of that day, LFSS 2026). The dated parameter gives
+ * the value and the reference a calculator shows when it sets the RO to 0 because of it.
+ */
+export function prescriptionNonConventionnee(date: Jour): ValeurDatee {
+  return parametres.valeurDatee("ro.prescripteur_non_conventionne.rembourse", date);
 }

@@ -4,9 +4,11 @@ import { normaliserMotCle } from "./entrees";
 /**
  * Whether the doctor adheres to a DPTM (OPTAM, OPTAM-CO; secteur 1 doctors are treated alike): it decides
  * whether the R871-2 2° cap on dépassements applies (CR-08). A secteur 2 doctor may or may not adhere, so
- * « secteur 2 » alone is refused rather than guessed.
+ * « secteur 2 » alone is refused rather than guessed. "PRESCRIT-NON-CONVENTIONNE" describes the prescriber rather
+ * than the one who bills: care prescribed by a doctor outside the convention (secteur 3), which gets no RO once
+ * L162-5-10 excludes it (ro.prescripteur_non_conventionne.rembourse).
  */
-export type Secteur = "OPTAM" | "NON-OPTAM";
+export type Secteur = "OPTAM" | "NON-OPTAM" | "PRESCRIT-NON-CONVENTIONNE";
 
 const SYNONYMES: ReadonlyMap<string, Secteur> = new Map<string, Secteur>([
   ["", "OPTAM"],
@@ -28,10 +30,15 @@ const SYNONYMES: ReadonlyMap<string, Secteur> = new Map<string, Secteur>([
   ["non adherent dptm", "NON-OPTAM"],
   ["non adherent optam", "NON-OPTAM"],
   ["non cas", "NON-OPTAM"],
+  ["prescrit non conventionne", "PRESCRIT-NON-CONVENTIONNE"],
+  ["prescription non conventionnee", "PRESCRIT-NON-CONVENTIONNE"],
+  ["prescripteur non conventionne", "PRESCRIT-NON-CONVENTIONNE"],
+  ["prescrit secteur 3", "PRESCRIT-NON-CONVENTIONNE"],
+  ["prescription secteur 3", "PRESCRIT-NON-CONVENTIONNE"],
 ]);
 
 export function estSecteur(x: unknown): x is Secteur {
-  return x === "OPTAM" || x === "NON-OPTAM";
+  return x === "OPTAM" || x === "NON-OPTAM" || x === "PRESCRIT-NON-CONVENTIONNE";
 }
 
 /** « OPTAM », « optam-co », « secteur 1 », « non adhérent », « NON-OPTAM »… → the secteur. */
@@ -45,6 +52,7 @@ export function secteurDepuisTexte(s: string): Secteur {
 
 export function secteurInconnu(s: string): RembError {
   return argumentInvalide(
-    `Secteur inconnu : « ${s} » — attendu « OPTAM » (médecin adhérent OPTAM / OPTAM-CO, ou secteur 1) ou « NON-OPTAM » (médecin non adhérent).`,
+    `Secteur inconnu : « ${s} » — attendu « OPTAM » (médecin adhérent OPTAM / OPTAM-CO, ou secteur 1), « NON-OPTAM » (médecin non adhérent) ` +
+      `ou « PRESCRIT-NON-CONVENTIONNE » (soin prescrit par un médecin non conventionné, secteur 3).`,
   );
 }

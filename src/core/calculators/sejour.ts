@@ -1,6 +1,7 @@
 import { appliquerTaux, type Cents, type Taux } from "../money";
 import type { Jour } from "../dates";
 import { parametres } from "../params";
+import { referenceNommee } from "../params/articles";
 import { evaluerGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape } from "./decompte";
 import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierTaux, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, QUOI_FR, QUOI_BR, QUOI_TAUX_RO, type OptionsCalcul } from "./entrees";
@@ -14,11 +15,11 @@ export interface EntreeSejour {
   readonly br: Cents;
   readonly garantie: Garantie;
   /**
-   * The stay includes an act with a tariff ≥ 120 € or a coefficient ≥ 60 (R160-16 I): the flat participation
-   * replaces the TM for the whole stay.
+   * The stay includes an act above the thresholds of R160-16 I (hospi.actes_lourds.seuil_tarif and
+   * seuil_coefficient at the care date): the flat participation replaces the TM for the whole stay.
    */
   readonly acteLourd?: boolean;
-  /** Default: ro.taux.hospitalisation of the care date (80 %). Ignored with acteLourd. */
+  /** Default: ro.taux.hospitalisation of the care date. Ignored with acteLourd. */
   readonly tauxRo?: Taux;
   readonly responsable?: boolean;
   readonly dateContrat?: Jour;
@@ -28,7 +29,6 @@ const PARAM_TAUX = "ro.taux.hospitalisation";
 const PARAM_ACTES_LOURDS = "hospi.participation_actes_lourds";
 const MEMO_TAUX = memoTaux(PARAM_TAUX);
 const MEMO_ACTES_LOURDS = memoCents(PARAM_ACTES_LOURDS);
-const REF_TM_OBLIGATOIRE = "R871-2 1° CSS";
 
 /**
  * RO brut = round(base × taux) (TM = base − RO brut), or with an « acte lourd » RO brut = base − participation
@@ -104,12 +104,12 @@ export function calculerSejour(e: EntreeSejour, o?: OptionsCalcul): Decompte {
       etape(
         acteLourd ? "Participation à la charge de l'assuré (BR − RO brut)" : ETAPE_TM,
         tm,
-        responsable ? `${REF_TM_OBLIGATOIRE} : couverture obligatoire pour un contrat responsable` : undefined,
+        responsable ? `${referenceNommee("r871_2.1", e.dateContrat ?? date)} : couverture obligatoire pour un contrat responsable` : undefined,
       ),
     );
     if (fr > base) etapes.push(etape("Dépassement (FR − BR)", fr - base));
     etapes.push(etape(`Garantie : ${interpretationGarantie(e.garantie, ctx)}`, g));
-    etapes.push(etape(ETAPE_RC, rc, "L871-1 CSS"));
+    etapes.push(etape(ETAPE_RC, rc, referenceNommee("l871_1", e.dateContrat ?? date)));
     etapes.push(etape(ETAPE_RAC, fr - roBrut - rc));
   }
 

@@ -1,13 +1,27 @@
-import type { Cents, Taux } from "../money";
+import { TAUX_ZERO, type Cents, type Taux } from "../money";
 import { INV_POW10, POW10_ENTIER, tauxPositifArrondi } from "../money/taux-rapide";
 import type { Jour } from "../dates";
 import type { ContexteComplementaire } from "../garantie";
 import { GarantieCompilee } from "../garantie/compiler";
 import { AUCUN, clore, rcResponsable } from "./decompte";
-import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, verifierTaux, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, QUOI_FR, QUOI_BR, QUOI_TAUX_RO } from "./entrees";
+import {
+  booleenOuDefaut,
+  verifierEntree,
+  verifierGarantie,
+  verifierJour,
+  verifierMontant,
+  verifierMontantGarantie,
+  verifierTaux,
+  QUOI_DATE_SOINS,
+  QUOI_DATE_CONTRAT,
+  QUOI_FR,
+  QUOI_BR,
+  QUOI_TAUX_RO,
+} from "./entrees";
 import { plafondNonOptam } from "./depassement-non-optam";
 import { montantRetenue, type Retenue } from "./retenue";
 import { estSecteur, secteurInconnu, type Secteur } from "./secteur";
+import { prescriptionNonConventionnee } from "./ro";
 import { argumentInvalide } from "../errors";
 
 /**
@@ -60,7 +74,18 @@ export interface ResultatSoins {
 }
 
 export function nouvelleLigneSoins(garantie: GarantieCompilee): LigneSoins {
-  return { date: 0, fr: 0, br: 0, tauxRo: { num: 0, exp: 0 }, garantie, secteur: undefined, retenue: undefined, responsable: undefined, garantieOptam: undefined, dateContrat: undefined };
+  return {
+    date: 0,
+    fr: 0,
+    br: 0,
+    tauxRo: { num: 0, exp: 0 },
+    garantie,
+    secteur: undefined,
+    retenue: undefined,
+    responsable: undefined,
+    garantieOptam: undefined,
+    dateContrat: undefined,
+  };
 }
 
 export function nouveauResultatSoins(): ResultatSoins {
@@ -80,39 +105,39 @@ export function calculerSoinsCompile(e: LigneSoins, r: ResultatSoins): void {
   const date = e.date;
   let fr = e.fr;
   let br = e.br;
-  const t = e.tauxRo;
+  let t = e.tauxRo;
   const g = e.garantie;
   let d = 0;
   const secteur = e.secteur;
   const responsable = e.responsable;
   // The common line passes one combined test, stricter than the checks of calculerSoins; any other line runs those
   // checks one by one, in calculerSoins's order, so a wrong input gets its error and a correct one goes on.
-  if (
-    !(
-      Number.isInteger(date) &&
-      date >= JOUR_MIN &&
-      date <= JOUR_MAX &&
-      Number.isSafeInteger(fr) &&
-      fr > 0 &&
-      fr <= MAX &&
-      Number.isSafeInteger(br) &&
-      br > 0 &&
-      br <= MAX &&
-      t !== null &&
-      typeof t === "object" &&
-      Number.isSafeInteger(t.num) &&
-      t.num >= 0 &&
-      t.num <= (d = POW10_ENTIER[t.exp]!) &&
-      g !== null &&
-      typeof g === "object" &&
-      g.bienFormee === true &&
-      e.garantieOptam === undefined &&
-      (secteur === undefined || secteur === "OPTAM" || secteur === "NON-OPTAM") &&
-      (responsable === undefined || responsable === true || responsable === false) &&
-      e.dateContrat === undefined
-    )
-  ) {
+  if (!(
+    Number.isInteger(date) &&
+    date >= JOUR_MIN &&
+    date <= JOUR_MAX &&
+    Number.isSafeInteger(fr) &&
+    fr > 0 &&
+    fr <= MAX &&
+    Number.isSafeInteger(br) &&
+    br > 0 &&
+    br <= MAX &&
+    t !== null &&
+    typeof t === "object" &&
+    Number.isSafeInteger(t.num) &&
+    t.num >= 0 &&
+    t.num <= (d = POW10_ENTIER[t.exp]!) &&
+    g !== null &&
+    typeof g === "object" &&
+    g.bienFormee === true &&
+    e.garantieOptam === undefined &&
+    (secteur === undefined || secteur === "OPTAM" || secteur === "NON-OPTAM") &&
+    (responsable === undefined || responsable === true || responsable === false) &&
+    e.dateContrat === undefined
+  )) {
     verifierLigne(e);
+    // Prescribed by a doctor outside the convention: from the date the law excludes it, no RO at all (rate 0).
+    if (secteur === "PRESCRIT-NON-CONVENTIONNE" && prescriptionNonConventionnee(date).valeur === false) t = TAUX_ZERO;
     d = POW10_ENTIER[t.exp]!;
     // As verifierMontant: −0 becomes 0.
     fr = fr === 0 ? 0 : fr;
@@ -127,7 +152,10 @@ export function calculerSoinsCompile(e: LigneSoins, r: ResultatSoins): void {
   const retenue = retenueUnitaire < roBrut ? retenueUnitaire : roBrut;
   const roNet = roBrut - retenue;
 
-  const plafond = secteur === "NON-OPTAM" && base > 0 && (avecResponsable || g.mentionnePlafondLegal) ? plafondCr08(base, e.garantieOptam, date, roBrut, e.dateContrat ?? date) : -1;
+  const plafond =
+    secteur === "NON-OPTAM" && base > 0 && (avecResponsable || g.mentionnePlafondLegal)
+      ? plafondCr08(base, e.garantieOptam, date, roBrut, e.dateContrat ?? date)
+      : -1;
   let autres: ContexteComplementaire | undefined;
   if (plafond >= 0) {
     AVEC_PLAFOND.plafondLegal = plafond;

@@ -1,14 +1,16 @@
-import { appliquerTaux, type Cents, type Taux } from "../money";
-import type { Jour } from "../dates";
-import { parametres } from "../params";
+import { appliquerTaux, TAUX_ZERO, type Cents, type Taux } from "../money";
+import { dateFr, type Jour } from "../dates";
+import { parametres, type ValeurDatee } from "../params";
+import { referenceNommee } from "../params/articles";
 import { evaluerGarantie, evaluerGarantieLigne, type ContexteGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape, type PlafondApplique } from "./decompte";
 import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, verifierTaux, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, QUOI_FR, QUOI_BR, QUOI_TAUX_RO, type OptionsCalcul } from "./entrees";
 import { etape, euros, interpretationGarantie, pourcent, ETAPE_BASE_RETENUE, ETAPE_RO_NET, ETAPE_TM, ETAPE_RC, ETAPE_RAC, ETAPE_GARANTIE_PLAFONNEE, ETAPE_NON_RESPONSABLE } from "./etapes";
-import { REFERENCE_NON_OPTAM, plafondNonOptam, valeurEcartNonOptam, valeurPlafondNonOptam } from "./depassement-non-optam";
+import { referenceNonOptam, plafondNonOptam, valeurEcartNonOptam, valeurPlafondNonOptam } from "./depassement-non-optam";
 import { libelleRetenue, montantRetenue, parametreRetenue, type Retenue } from "./retenue";
 import { estSecteur, secteurInconnu, type Secteur } from "./secteur";
 import { mentionnePlafondLegal } from "./plafond-legal";
+import { prescriptionNonConventionnee } from "./ro";
 
 /** One care line with a BR: consultations, auxiliaries, biology, imaging, devices, in-hospital fees… */
 export interface EntreeSoins {
@@ -18,7 +20,10 @@ export interface EntreeSoins {
   readonly br: Cents;
   readonly tauxRo: Taux;
   readonly garantie: Garantie;
-  /** "OPTAM" (default; also secteur 1) or "NON-OPTAM": the latter bears the R871-2 2° cap. */
+  /**
+   * "OPTAM" (default; also secteur 1) or "NON-OPTAM": the latter bears the R871-2 2° cap. "PRESCRIT-NON-CONVENTIONNE":
+   * care prescribed by a doctor outside the convention (secteur 3), no RO once L162-5-10 says so (2027-01-01).
+   */
   readonly secteur?: Secteur;
   /** PF or franchise kept by the AMO (default none). */
   readonly retenue?: Retenue;
@@ -30,8 +35,6 @@ export interface EntreeSoins {
   readonly dateContrat?: Jour;
 }
 
-const REF_TAUX = "R160-5 CSS (taux de prise en charge de l'assurance maladie)";
-const REF_RC = "L871-1 CSS : RC calculé sur le RO brut, la participation forfaitaire et les franchises restent à la charge de l'assuré";
 
 /**
  * Domain §2.2, for one line:
@@ -56,7 +59,10 @@ export function calculerSoins(e: EntreeSoins, o?: OptionsCalcul): Decompte {
   if (e.dateContrat !== undefined) verifierJour(dateContrat, QUOI_DATE_CONTRAT);
 
   const base = fr < br ? fr : br;
-  const roBrut = appliquerTaux(base, e.tauxRo);
+  // Prescribed by a doctor outside the convention: from the date the law excludes it, no RO at all (rate 0).
+  const exclusion = secteur === "PRESCRIT-NON-CONVENTIONNE" ? prescriptionNonConventionnee(date) : undefined;
+  const tauxRo = exclusion !== undefined && exclusion.valeur === false ? TAUX_ZERO : e.tauxRo;
+  const roBrut = appliquerTaux(base, tauxRo);
   const retenueUnitaire = e.retenue === undefined ? 0 : montantRetenue(e.retenue, date);
   const retenue = retenueUnitaire < roBrut ? retenueUnitaire : roBrut;
   const roNet = roBrut - retenue;
@@ -77,6 +83,7 @@ export function calculerSoins(e: EntreeSoins, o?: OptionsCalcul): Decompte {
   // Everything below the arithmetic (alerts, the applied cap, DETAIL) is built only for the lines that need it, by
   // separate functions: the common line (no cap, FR ≥ BR, no detail) runs the short path above and nothing else.
   let alertes: string[] | null = fr < br ? [alerteFraisInferieurs(fr, br)] : null;
+  if (tauxRo !== e.tauxRo) (alertes ??= []).push(alerteNonRembourse(exclusion!));
   let plafonds: readonly PlafondApplique[] = AUCUN;
   if (plafonne) {
     const cap = plafondApplique(base, plafondLegal, gEcrite, dateContrat);
@@ -85,7 +92,7 @@ export function calculerSoins(e: EntreeSoins, o?: OptionsCalcul): Decompte {
   }
   const etapes =
     o?.detail === true
-      ? etapesSoins(e, { date, br: base, fr, roBrut, plafondLegal }, br, roNet, retenueUnitaire, retenue, gEcrite, g, rc, responsable, plafond?.depOptam)
+      ? etapesSoins(e, { date, br: base, fr, roBrut, plafondLegal }, br, roNet, retenueUnitaire, retenue, gEcrite, g, rc, responsable, plafond?.depOptam, dateContrat, tauxRo !== e.tauxRo ? exclusion : undefined)
       : AUCUN;
 
   return clore({
@@ -100,6 +107,14 @@ export function calculerSoins(e: EntreeSoins, o?: OptionsCalcul): Decompte {
     alertes: alertes ?? AUCUN,
     etapes,
   });
+}
+
+/** Why the RO is 0: the dated rule and its text, so the user sees the law rather than a zero. */
+function alerteNonRembourse(v: ValeurDatee): string {
+  return (
+    `Soin prescrit par un médecin non conventionné : aucun remboursement de l'assurance maladie pour les soins du ${dateFr(v.debut)} et après ` +
+    `(${v.reference.texte}). La garantie est appliquée telle qu'écrite ; beaucoup de contrats ne couvrent que les soins remboursés.`
+  );
 }
 
 function alerteFraisInferieurs(fr: Cents, br: Cents): string {
@@ -132,7 +147,7 @@ function plafondApplique(base: Cents, plafondLegal: Cents, gEcrite: Cents, dateC
       code: "non_optam",
       libelle: "Plafond des dépassements des médecins non adhérents à l'OPTAM (contrat responsable)",
       montant: plafondLegal,
-      reference: `${REFERENCE_NON_OPTAM} ; ${source.reference.texte}`,
+      reference: `${referenceNonOptam(dateContrat)} ; ${source.reference.texte}`,
     },
     alerte:
       `La garantie (${euros(gEcrite)}) dépasse le plafond du contrat responsable pour un médecin non adhérent à l'OPTAM ` +
@@ -154,32 +169,40 @@ function etapesSoins(
   rc: Cents,
   responsable: boolean,
   depOptam: Cents | undefined,
+  dateContrat: Jour,
+  exclusion: ValeurDatee | undefined,
 ): Etape[] {
   const { fr, br: base, roBrut, plafondLegal } = ctx;
   const etapes: Etape[] = [];
   etapes.push(etape("Frais réels", fr));
   etapes.push(etape("Base de remboursement", br));
   if (base !== br) etapes.push(etape(ETAPE_BASE_RETENUE, base));
-  etapes.push(etape(`RO brut (${pourcent(e.tauxRo)} × ${euros(base)})`, roBrut, REF_TAUX));
+  if (exclusion !== undefined) {
+    etapes.push(etape(`RO nul : soin prescrit par un médecin non conventionné (taux saisi ${pourcent(e.tauxRo)} non appliqué)`, roBrut, exclusion.reference.texte));
+  } else {
+    etapes.push(etape(`RO brut (${pourcent(e.tauxRo)} × ${euros(base)})`, roBrut, referenceNommee("r160_5", e.date)));
+  }
   etapesRetenue(etapes, e.retenue, retenueUnitaire, retenue, e.date);
   etapes.push(etape(ETAPE_RO_NET, roNet));
   etapes.push(etape(ETAPE_TM, base - roBrut, "L160-13 I et R160-5 CSS"));
   if (fr > base) etapes.push(etape("Dépassement (FR − BR)", fr - base));
   etapes.push(etape(`Garantie : ${interpretationGarantie(e.garantie, ctx)}`, gEcrite));
   if (plafondLegal !== undefined) {
+    const ref = referenceNonOptam(dateContrat);
+    const plafond = pourcent(valeurPlafondNonOptam(dateContrat).valeur as Taux);
     etapes.push(
       etape(
         depOptam === undefined
-          ? "Plafond non-OPTAM : BR + 100 % BR au plus (garantie OPTAM non fournie)"
-          : `Plafond non-OPTAM : BR + min(100 % BR ; dépassement OPTAM ${euros(depOptam)} − 20 % BR)`,
+          ? `Plafond non-OPTAM : BR + ${plafond} BR au plus (garantie OPTAM non fournie)`
+          : `Plafond non-OPTAM : BR + min(${plafond} BR ; dépassement OPTAM ${euros(depOptam)} − ${pourcent(valeurEcartNonOptam(dateContrat).valeur as Taux)} BR)`,
         plafondLegal,
-        REFERENCE_NON_OPTAM,
+        ref,
       ),
     );
-    if (g !== gEcrite) etapes.push(etape(ETAPE_GARANTIE_PLAFONNEE, g, REFERENCE_NON_OPTAM));
+    if (g !== gEcrite) etapes.push(etape(ETAPE_GARANTIE_PLAFONNEE, g, ref));
     else if (!responsable) etapes.push(etape(ETAPE_NON_RESPONSABLE, null));
   }
-  etapes.push(etape(ETAPE_RC, rc, REF_RC));
+  etapes.push(etape(ETAPE_RC, rc, referenceNommee("l871_1.retenues", dateContrat)));
   etapes.push(etape(ETAPE_RAC, fr - roNet - rc));
   return etapes;
 }

@@ -17,9 +17,6 @@ export type CategorieOptique = "a" | "b" | "c" | "d" | "e" | "f";
 /** 2020: contracts from 2020-01-01 (décret 2019-21); 2015: contracts 2015-04-01 → 2019-12-31 (décret 2014-1374). */
 export type RegimeVerres = "2020" | "2015";
 
-export const REFERENCE_VERRES_2020 = "R871-2 3° CSS (LEGIARTI000038035521, LEGIARTI000052861614)";
-export const REFERENCE_VERRES_2015 = "R871-2 3° CSS, version 2015 (LEGIARTI000029779021)";
-
 /**
  * The dioptre bounds of the legal definitions, in positive cylinder.
  *

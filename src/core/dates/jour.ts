@@ -65,9 +65,11 @@ export function jourDepuisTexte(s: string): Jour {
     if (a >= ANNEE_MIN && a <= ANNEE_MAX && mo >= 1 && mo <= 12 && d >= 1 && d <= joursDansMois(a, mo)) {
       return jourDepuisCivil(a, mo, d);
     }
-    throw new RembError("DATE_INVALIDE", `Date invalide : « ${s} » — ce jour n'existe pas.`);
+    throw new RembError("DATE_INVALIDE", `Date invalide : « ${s.trim()} » — ce jour n'existe pas.`);
   }
-  return jourDepuisIso(s);
+  if (ISO.test(s.trim())) return jourDepuisIso(s);
+  // Not a date in either form: say both forms (« 1/3/26 », « 1er mars 2026 » are typed by users).
+  throw new RembError("DATE_INVALIDE", `Date invalide : « ${s.trim().slice(0, 40)} » — écrivez-la JJ/MM/AAAA (01/03/2026) ou AAAA-MM-JJ.`);
 }
 
 export function isoDepuisJour(j: Jour): string {
@@ -79,10 +81,6 @@ export function isoDepuisJour(j: Jour): string {
 export function dateFr(j: Jour): string {
   const { annee, mois, jour } = civilDepuisJour(j);
   return `${jour < 10 ? "0" : ""}${jour}/${mois < 10 ? "0" : ""}${mois}/${annee}`;
-}
-
-export function anneeDe(j: Jour): number {
-  return civilDepuisJour(j).annee;
 }
 
 // Excel 1900 date system: serial 1 = 1900-01-01 and serial 60 is the non-existent 1900-02-29 that Excel
@@ -124,13 +122,4 @@ export function ajouterMois(j: Jour, n: number): Jour {
 
 export function ajouterAns(j: Jour, n: number): Jour {
   return ajouterMois(j, 12 * n);
-}
-
-/** Age in whole years on a given day, from a birth date. */
-export function ageAu(naissance: Jour, j: Jour): number {
-  const n = civilDepuisJour(naissance);
-  const d = civilDepuisJour(j);
-  let age = d.annee - n.annee;
-  if (d.mois < n.mois || (d.mois === n.mois && d.jour < n.jour)) age -= 1;
-  return age;
 }

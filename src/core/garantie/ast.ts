@@ -36,7 +36,8 @@ export type UniteTemps =
   | "implant"
   | "appareil"
   | "enfant"
-  | "naissance";
+  | "naissance"
+  | "monture";
 
 export interface Periode {
   /** "/ 2 ans" → 2; "/ an" → 1 (a whole number ≥ 1). */
@@ -76,6 +77,11 @@ export interface Formule {
   readonly termes: readonly TermePeriode[];
   /** « dans la limite de … », « limité à … »: the sum is capped by this sum (same convention as the cell). */
   readonly limite?: readonly TermePeriode[];
+  /**
+   * « avec un minimum de 175 % BR », « (minimum ticket modérateur) »: the sum is at least this sum (same convention as
+   * the cell), before the limit caps it.
+   */
+  readonly minimum?: readonly TermePeriode[];
   /**
    * « (max 4 / an) », « dans la limite de 4 séances / an », « 1 équipement tous les 2 ans »: at most this many
    * units per period. `unite` is the counted noun when the cell wrote one (« 4 séances »); `par` the item it is

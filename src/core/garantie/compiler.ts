@@ -39,8 +39,9 @@ const FORME_GENERALE = 2;
  * A compiled guarantee. One class, one `evaluer` method, so that a calculator's call site stays monomorphic and the
  * engine inlines the common case into it: the linear form, G = Σ round(x % × base) + amounts (+ RO brut), which is
  * what almost every cell of a grid prints (« 150 % BR », « 100 % BR + 50 € », « Frais réels », « 100 % TM »,
- * « 25 € en sus du RO »). The other cells (limits, counts, frame shares, PMSS, PLV, HLF, per-unit amounts, several
- * shares of one base) run a tree of closures built once from the AST.
+ * « 25 € en sus du RO »). The other cells (limits, minimums, counts, frame shares, PMSS, PLV, HLF, per-unit amounts,
+ * several shares of one base) run a tree of closures built once from the AST; a formula with a field or a part this
+ * compiler does not know (formeConnue) runs the interpreter itself.
  */
 export class GarantieCompilee {
   /** The AST it was compiled from (for DETAIL, descriptions and the interpreter). */
@@ -133,12 +134,12 @@ interface Lineaire {
 
 /**
  * The linear form of a formula, when it has one: only shares of the BR, the FR or the TM (one of each at most) and
- * amounts, none per unit of care, no limit, count or frame share; non-negative rates and amounts. Such a cell can only
+ * amounts, none per unit of care, no limit, minimum, count or frame share; non-negative rates and amounts. Such a cell can only
  * fail by leaving the amount range, with the same error whatever the order of its terms, so summing them in a fixed
  * order gives what the interpreter gives.
  */
 function lineaire(f: Formule): Lineaire | undefined {
-  if (f.limite !== undefined || f.monture !== undefined || f.nombreMax !== undefined) return undefined;
+  if (!formeConnue(f) || f.limite !== undefined || f.minimum !== undefined || f.monture !== undefined || f.nombreMax !== undefined) return undefined;
   if (f.convention !== "RO_INCLUS" && f.convention !== "RO_EN_SUS") return undefined;
   if (!Array.isArray(f.termes) || f.termes.length === 0) return undefined;
   const l: Lineaire = { tBr: TAUX_ZERO, tFr: TAUX_ZERO, tTm: TAUX_ZERO, cents: 0, ajouteRo: f.convention === "RO_EN_SUS" };
@@ -185,7 +186,8 @@ export function estGarantieCompilee(x: unknown): x is GarantieCompilee {
 
 function mentionne(g: Garantie): boolean {
   if (g.type !== "formule") return false;
-  const a = (t: readonly TermePeriode[] | undefined) => t !== undefined && t.some((tp) => tp.terme.type === "plafondLegal");
+  // Read defensively: compiling never throws, whatever the AST (its evaluation says what is wrong with it).
+  const a = (t: readonly TermePeriode[] | undefined) => Array.isArray(t) && t.some((tp: TermePeriode | null) => tp?.terme?.type === "plafondLegal");
   return a(g.termes) || a(g.limite);
 }
 
@@ -206,11 +208,64 @@ function evaluateur(g: Garantie): EvaluateurGarantie {
       };
     }
     case "formule":
-      return evaluateurFormule(g as Formule);
+      // A formula of a shape this compiler does not know is interpreted, never computed another way.
+      return formeConnue(g as Formule) ? evaluateurFormule(g as Formule) : interprete(g);
     default:
       // Not an AST of the language: the interpreter says what it says about it.
-      return (date, br, fr, roBrut, autres) => evaluerGarantieLigne(g, date, br, fr, roBrut, autres);
+      return interprete(g);
   }
+}
+
+function interprete(g: Garantie): EvaluateurGarantie {
+  return (date, br, fr, roBrut, autres) => evaluerGarantieLigne(g, date, br, fr, roBrut, autres);
+}
+
+// ---- shapes -------------------------------------------------------------------------------------------------------
+
+// Every field of a formula and of its terms that the evaluator reads. A formula with another field (a form added to
+// the language and not yet to this compiler), or whose parts are not of these shapes, is left to the interpreter.
+const CHAMPS_FORMULE = new Set(["type", "termes", "limite", "minimum", "nombreMax", "monture", "convention", "conventionExplicite"]);
+const CHAMPS_TERME_PERIODE = new Set(["terme", "periode"]);
+const CHAMPS_PERIODE = new Set(["nombre", "unite", "beneficiaire", "duree"]);
+const BASES = new Set(["BR", "FR", "TM", "PMSS", "PLV", "HLF"]);
+
+function champsConnus(o: object, champs: ReadonlySet<string>): boolean {
+  for (const k of Object.keys(o)) if (!champs.has(k)) return false;
+  return true;
+}
+
+function uniteConnue(u: unknown): boolean {
+  return typeof u === "string" && Object.prototype.hasOwnProperty.call(UNITES, u);
+}
+
+function periodeConnue(p: unknown): boolean {
+  return p !== null && typeof p === "object" && champsConnus(p, CHAMPS_PERIODE) && uniteConnue((p as { unite: unknown }).unite);
+}
+
+function termeConnu(tp: unknown): boolean {
+  if (tp === null || typeof tp !== "object" || !champsConnus(tp, CHAMPS_TERME_PERIODE)) return false;
+  const { terme: t, periode } = tp as TermePeriode;
+  if (periode !== undefined && !periodeConnue(periode)) return false;
+  if (t === null || typeof t !== "object") return false;
+  if (t.type === "montant" || t.type === "plafondLegal") return true;
+  return t.type === "pourcentage" && BASES.has(t.base) && t.taux !== null && typeof t.taux === "object";
+}
+
+function listeConnue(l: unknown, facultative: boolean): boolean {
+  return (facultative && l === undefined) || (Array.isArray(l) && l.every(termeConnu));
+}
+
+function formeConnue(f: Formule): boolean {
+  const m = f.nombreMax;
+  return (
+    champsConnus(f, CHAMPS_FORMULE) &&
+    listeConnue(f.termes, false) &&
+    listeConnue(f.limite, true) &&
+    listeConnue(f.minimum, true) &&
+    (m === undefined ||
+      (m !== null && typeof m === "object" && typeof m.nombre === "number" && (m.unite === undefined || uniteConnue(m.unite)) && periodeConnue(m.periode))) &&
+    (f.monture === undefined || typeof f.monture === "number")
+  );
 }
 
 // ---- terms -------------------------------------------------------------------------------------------------------
@@ -326,7 +381,7 @@ function contexteValide(br: Cents, fr: Cents, roBrut: Cents): boolean {
 function evaluateurFormule(f: Formule): EvaluateurGarantie {
   const termes = somme(f.termes, f.convention);
   const enSus = f.convention === "RO_EN_SUS";
-  const simple = f.limite === undefined && f.monture === undefined && f.nombreMax === undefined;
+  const simple = f.limite === undefined && f.minimum === undefined && f.monture === undefined && f.nombreMax === undefined;
   const unitesSansEffet = !f.termes.some(seMultiplie);
 
   // The claims-table shape: terms only, none per unit. The line's units, when given, are checked and change nothing.
@@ -342,6 +397,7 @@ function evaluateurFormule(f: Formule): EvaluateurGarantie {
     };
   }
 
+  const minimum = f.minimum === undefined ? undefined : somme(f.minimum, f.convention);
   const limite = f.limite === undefined ? undefined : somme(f.limite, f.convention);
   const sorte = sorteDuCompte(f);
   const compte = f.nombreMax !== undefined;
@@ -359,6 +415,11 @@ function evaluateurFormule(f: Formule): EvaluateurGarantie {
     }
     let valeur = termes(date, br, fr, roBrut, autres, unites);
     if (prorata && unites < lignes) valeur = proratiser(valeur, unites, lignes);
+    // « avec un minimum de … »: the floor, then the limit caps it (evaluer.ts's order, errors included).
+    if (minimum !== undefined) {
+      const plancher = minimum(date, br, fr, roBrut, autres, unites);
+      if (plancher > valeur) valeur = plancher;
+    }
     if (limite !== undefined) {
       const plafond = limite(date, br, fr, roBrut, autres, unites);
       if (plafond < valeur) valeur = plafond;

@@ -65,5 +65,5 @@ function decrireFormule(f: Formule, ctx: ContexteGarantie | undefined): string {
 }
 
 function toutes(f: Formule): readonly TermePeriode[] {
-  return f.limite ? [...f.termes, ...f.limite] : f.termes;
+  return [...f.termes, ...(f.minimum ?? []), ...(f.limite ?? [])];
 }

@@ -1,14 +1,29 @@
 import { RembError } from "../errors";
 
-/** Longest excerpt of the cell quoted in a message (a pasted paragraph would drown the explanation). */
+/**
+ * Characters of the cell, and of the word found, quoted in a message. Excel shows about 255 characters of a custom
+ * error: the quote is kept short so that what is expected, and where, always fits after it.
+ */
 const APERCU_MAX = 80;
+const TROUVE_MAX = 24;
 
 export const FIN_EXPRESSION = "fin de l'expression";
 
-/** The cell as quoted in messages: line breaks and tabs shown as spaces so positions still line up. */
-export function apercu(source: string): string {
+/**
+ * The cell as quoted in messages: line breaks and tabs shown as spaces so positions still line up. A long cell is
+ * quoted around `autour` (0-based), where the mistake is, with « … » for what is left out.
+ */
+export function apercu(source: string, autour = 0): string {
   const plat = source.replace(/[\t\n\v\f\r\u2028\u2029]/g, " ");
-  return plat.length > APERCU_MAX ? `${plat.slice(0, APERCU_MAX - 1)}…` : plat;
+  if (plat.length <= APERCU_MAX) return plat;
+  const debut = Math.max(0, Math.min(autour - APERCU_MAX / 2, plat.length - APERCU_MAX));
+  const fin = debut + APERCU_MAX;
+  return `${debut > 0 ? "…" : ""}${plat.slice(debut, fin)}${fin < plat.length ? "…" : ""}`;
+}
+
+/** The word found where something else was expected, as quoted in a message. */
+export function motTrouve(texte: string): string {
+  return texte.length <= TROUVE_MAX ? texte : `${texte.slice(0, TROUVE_MAX - 1)}…`;
 }
 
 /**
@@ -23,7 +38,7 @@ export function erreurSyntaxe(source: string, position0: number, attendu: string
   const texte =
     explication ??
     (fin ? `${attendu} attendu à la position ${position} (${FIN_EXPRESSION})` : `${attendu} attendu à la position ${position}, « ${trouve} » trouvé`);
-  return new RembError("SYNTAXE_GARANTIE", `Expression invalide : « ${apercu(source)} » — ${texte}`, {
+  return new RembError("SYNTAXE_GARANTIE", `Expression invalide : « ${apercu(source, position0)} » — ${texte}`, {
     nature: "valeur",
     syntaxe: { position, attendu, trouve },
   });

@@ -59,6 +59,10 @@ function evaluerFormule(f: Formule, date: Jour, br: Cents, fr: Cents, roBrut: Ce
   // « Frais réels (max 90 jours / an) » on a 120-day stay: the terms give the whole stay, 90 days of it are paid.
   // The days are assumed to cost the same (the forfait journalier does); the limit, if any, then caps the result.
   if (sorte === "prorata" && unites < lignes) valeur = proratiser(valeur, unites, lignes);
+  if (f.minimum) {
+    const plancher = somme(f.minimum, f.convention, date, br, fr, roBrut, autres, unites);
+    if (plancher > valeur) valeur = plancher;
+  }
   if (f.limite) {
     const plafond = somme(f.limite, f.convention, date, br, fr, roBrut, autres, unites);
     if (plafond < valeur) valeur = plafond;

@@ -1,3 +1,4 @@
+import { replier } from "../texte/plier";
 import type { Garantie } from "./ast";
 
 /**
@@ -12,7 +13,8 @@ import type { Garantie } from "./ast";
  * per year? per session?) is left for the parser to refuse, so the grid reports it as unread instead of misreading it.
  */
 export function formeImprimee(texte: string): string | Garantie | undefined {
-  let t = plierTexte(texte);
+  // The rewrites are written for this form: lower case, no accents, one kind of space, dash and apostrophe.
+  let t = replier(texte);
   const renvoi = lireRenvoi(t);
   if (renvoi) return renvoi;
   // « / » alone: the slash grids print in a cell that has nothing (« Implant dentaire : / / / 30 % PMSS »).
@@ -23,18 +25,6 @@ export function formeImprimee(texte: string): string | Garantie | undefined {
   return t !== texte.trim() ? t : undefined;
 }
 
-/** Lower case, no accents, one kind of space, dash and apostrophe: the rewrites are written for this form. */
-function plierTexte(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/œ/g, "oe")
-    .replace(/[\u2019\u02bc]/g, "'")
-    .replace(/[\u2010-\u2015\u2212]/g, "-")
-    .replace(/[\s\u00a0\u202f]+/g, " ")
-    .trim();
-}
 
 /** Rewrites, in order. Each one is exact: the canonical words mean what the printed ones mean. */
 const REECRITURES: readonly (readonly [RegExp, string | ((...groupes: string[]) => string)])[] = [
@@ -67,6 +57,7 @@ const REECRITURES: readonly (readonly [RegExp, string | ((...groupes: string[]) 
   [/(%) ?brr\b/g, "$1 br"],
   // « 100 % du tarif en vigueur », « du tarif de convention »: the tariff the AMO's share is computed on, the BR.
   [/(%) (?:du )?tarif (?:en vigueur|de convention|conventionnel|de responsabilite)\b/g, "$1 br"],
+  [/\bbr(?:ss?)? reconstituee\b/g, "br"],
   // « Zéro reste à charge dans la limite du panier 100 % Santé et des PLV »: the 100 % Santé cover.
   [/^(?:zero|0) reste a charge\b.*\b(plv|hlf)\b.*$/g, "frais reels dans la limite des $1"],
   [/^(?:zero|0) reste a charge dans la limite du panier 100 ?% sante$/g, "frais reels dans la limite des plv"],
@@ -80,6 +71,8 @@ const REECRITURES: readonly (readonly [RegExp, string | ((...groupes: string[]) 
   [/\bpar annee civile\b/g, "par an"],
   [/(\/|\bpar) ?annee ?\/ ?civile\b/g, "$1 an"],
   [/\bpar oreille appareillee\b/g, "par oreille"],
+  // « limité à 1 700 €, par oreille et par bénéficiaire »: the comma does not cut the amount from its item.
+  [/(€),( par (?:oreille|oeil|aide|implant|dent|verre|equipement|appareil)\b)/g, "$1$2"],
   // « 400 € par an et par oreille », « 750 € par an / par bénéficiaire / par œil »: an amount per item within a yearly
   // envelope, the language's « / oreille / an » (an envelope, not a count of items: not « tous les ans »).
   [/(?:\/|\bpar) ?an ?,? ?(?:et )?(?:\/ ?)?(?:par )?(beneficiaire ?,? ?(?:et )?(?:\/ ?)?(?:par )?)?(oeil|oreille|implant|dent|appareil)\b/g, (_m: string, b: string | undefined, item: string) => `/ ${item} / an${b ? " / beneficiaire" : ""}`],
@@ -107,6 +100,17 @@ const REECRITURES: readonly (readonly [RegExp, string | ((...groupes: string[]) 
   [/^la prise en charge est limitee a (?=\d)/g, "frais reels dans la limite de "],
   [/^allocation forfaitaire (?:egale a|de) (?=\d)/g, ""],
   [/^remboursement a (?=\d)/g, ""],
+  [/^remboursement total dans la limite des (?:fr|frais reels)\b/g, "frais reels"],
+  // « Forfait annuel et par bénéficiaire égal à 15 % du PMSS par œil ».
+  [/^forfait annuel( et par beneficiaire)? (?:egal a |de )(.*)$/g, (_m: string, b: string | undefined, reste: string) => `${reste} / an${b ? " / beneficiaire" : ""}`],
+  // « + 50 € sur 2 années civiles consécutives », « Crédit de 2 800 € sur 2 années consécutives »: per 2-year period.
+  [/\bsur (\d+) annees?(?: civiles?)?(?: consecutives?)?\b/g, "/ $1 ans"],
+  // Conditions of payment, not amounts: « sur présentation d'un certificat médical », « quelle que soit la correction ».
+  [/,? sur (?:presentation|production) d(?:'|e |u |es )\s?(?:un |une )?[^,;()]*$/g, ""],
+  [/,? quelle que soit la correction$/g, ""],
+  [/(\/|\bpar) jour en cas d'hospitalisation\b.*$/g, "$1 jour"],
+  // « 250 € par enfant (en cas de naissances ou d'adoptions multiples, versement pour chaque enfant) »: a gloss.
+  [/(par enfant) \((?:en cas de )?naissances?[^()]*\)/g, "$1"],
   [/,? y compris (?:le )?remboursements? (?:de la )?(?:ss|securite sociale|ro|amo)\b/g, " securite sociale incluse"],
   // « 700 € 100 € monture max »: the « dont » the PDF lost.
   [/(€) (\d[\d ,.]*) ?€ (monture max(?:imum)?)\b/g, "$1 dont $2 € $3"],
@@ -124,9 +128,12 @@ const REECRITURES: readonly (readonly [RegExp, string | ((...groupes: string[]) 
 function lireRenvoi(t: string): Garantie | undefined {
   if (
     /^(?:voir|cf\.?|se reporter (?:au|a)|se referer (?:aux|au|a)|selon (?:la|le)|suivant (?:la|le)|conformement (?:au|a))\b.*\b(?:grille|tableau|tableaux|annexe|bareme|programme|montants?)\b/.test(t) ||
+    // « Idem frais médicaux courants », « Prise en charge identique à celle du panier libre »: as another line says.
+    /^idem\b/.test(t) ||
+    /^prise en charge identique a\b/.test(t) ||
     /^grille (?:optique|dentaire|auditive)\b/.test(t)
   ) {
-    return { type: "renvoi", vers: t.replace(/^(?:voir|cf\.?|se reporter (?:au|a)|se referer (?:aux|au|a)|selon|suivant|conformement (?:au|a))\s*/, "") };
+    return { type: "renvoi", vers: t.replace(/^(?:voir|cf\.?|se reporter (?:au|a)|se referer (?:aux|au|a)|selon|suivant|conformement (?:au|a)|idem|prise en charge identique a(?: celle d[ue]s?)?)\s*/, "") };
   }
   return undefined;
 }

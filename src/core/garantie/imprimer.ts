@@ -1,6 +1,6 @@
 import { tauxEnPourcentTexte, type Cents } from "../money";
 import type { Formule, Garantie, Periode, Terme, TermePeriode } from "./ast";
-import { parseGarantie } from "./analyser";
+import { parseGarantie } from "./parse-garantie";
 import { BASES, UNITES } from "./vocabulaire";
 
 /*
@@ -55,6 +55,7 @@ export function texteFormule(f: Formule, avecConvention = true): string {
   if (f.monture !== undefined) s += ` dont ${texteTerme({ type: "montant", cents: f.monture })} monture`;
   if (avecConvention && f.convention === "RO_EN_SUS") s += " en sus du RO";
   else if (avecConvention && f.conventionExplicite) s += " Sécu incluse";
+  if (f.minimum) s += ` avec un minimum de ${texteSomme(f.minimum)}`;
   if (f.limite) s += ` dans la limite ${texteLimite(f.limite)}`;
   const m = f.nombreMax;
   if (m) {

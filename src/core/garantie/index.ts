@@ -4,7 +4,7 @@ export type { ContexteGarantie } from "./contexte";
 export { evaluerGarantie, evaluerGarantieLigne, pmssDeLAnnee, type ContexteComplementaire } from "./evaluer";
 export { sorteDuCompte, type SorteCompte } from "./compte";
 export { formule, garantieDepuisNombre } from "./construire";
-export { parseGarantie } from "./analyser";
+export { parseGarantie } from "./parse-garantie";
 export { unparseGarantie, normaliserGarantie } from "./imprimer";
 export { decrireGarantie } from "./decrire";
 export { UNITES } from "./vocabulaire";

@@ -1,3 +1,4 @@
+import { plierEnPlace } from "../texte/plier";
 /**
  * Tokens of a guarantee cell. Positions are 0-based offsets in the text exactly as typed (errors report them
  * 1-based), so nothing is normalised before tokenising: words are folded (lower case, no accents) into `mot`
@@ -85,14 +86,6 @@ function estTiret(c: number): boolean {
   return c === 0x2d || c === 0x2010 || c === 0x2011 || c === 0x2012 || c === 0x2013 || c === 0x2014 || c === 0x2015 || c === 0x2212;
 }
 
-/** Lower case without diacritics: keywords are accent- and case-insensitive (« Réels », « reels », « RÉELS »). */
-export function plier(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[\u2019\u02bc]/g, "'");
-}
 
 function jeton(type: TypeJeton, source: string, debut: number, fin: number, extra?: Partial<Jeton>): Jeton {
   return {
@@ -130,7 +123,7 @@ export function decouper(source: string): Jeton[] {
       while (k < n && estLettre(source, k)) k++;
       // « d'un », « l'AMO », « jusqu'à »: the elided article keeps its apostrophe and stands alone.
       if (k < n && estApostrophe(source.charCodeAt(k))) k++;
-      jetons.push(jeton("mot", source, i, k, { mot: plier(source.slice(i, k)) }));
+      jetons.push(jeton("mot", source, i, k, { mot: plierEnPlace(source.slice(i, k)) }));
       // « non-remboursé », « y-compris »: a hyphen between two letters only joins words.
       if (k < n && estTiret(source.charCodeAt(k)) && k + 1 < n && estLettre(source, k + 1)) k++;
       i = k;

@@ -46,6 +46,8 @@ export const UNITES: Readonly<Record<UniteTemps, DefinitionUnite>> = {
   // « 400 € / enfant » (forfait naissance ou adoption): one child, which one line holds once.
   enfant: { singulier: "enfant", pluriel: "enfants", parUnite: false, denombrable: true, duree: false },
   naissance: { singulier: "naissance", pluriel: "naissances", parUnite: false, denombrable: true, duree: false },
+  // « 100 € par monture »: one frame, which one line holds once.
+  monture: { singulier: "monture", pluriel: "montures", parUnite: false, denombrable: true, duree: false },
 };
 
 /**
@@ -104,6 +106,8 @@ export const MOTS_UNITE: ReadonlyMap<string, UniteTemps> = new Map<string, Unite
   ["enfants", "enfant"],
   ["naissance", "naissance"],
   ["naissances", "naissance"],
+  ["monture", "monture"],
+  ["montures", "monture"],
 ]);
 
 /** Canonical name of each base of a percentage (« 150 % BR », « 1,5 % PMSS »). */
@@ -155,3 +159,82 @@ export const ATTENDU_BASE = "« BR », « FR », « PMSS »…";
 export const ATTENDU_TERME = "un montant (« 50 € »), un pourcentage (« 150 % BR »), « TM » ou « Frais réels »";
 export const ATTENDU_UNITE = "« an », « jour », « nuit », « séance », « acte »…";
 export const ATTENDU_PERIODE = "« / an », « par an », « tous les 2 ans »…";
+
+// ── words the grammar looks for (folded) ──────────────────────────────────────────────────────────────
+
+export const ARTICLES: readonly (readonly string[])[] = [["de", "la"], ["de", "l'"], ["du"], ["des"], ["de"], ["d'"]];
+export const ARTICLES_RO: readonly (readonly string[])[] = [["de", "la"], ["de", "l'"], ["du"], ["des"], ["de"], ["d'"], ["le"], ["la"], ["l'"]];
+export const NOYAUX_RO: readonly (readonly string[])[] = [
+  ["securite", "sociale"],
+  ["regime", "obligatoire"],
+  ["assurance", "maladie", "obligatoire"],
+  ["assurance", "maladie"],
+  ["ro"],
+  ["rss"],
+  ["ss"],
+  ["amo"],
+  ["secu"],
+];
+export const INCLUS = new Set(["inclus", "incluse", "inclu", "inclue", "compris", "comprise", "incl"]);
+export const LIMITE = new Set(["limite", "limitee", "limites", "limitees", "plafonne", "plafonnee", "plafonnes", "plafonnees"]);
+export const A = new Set(["a", "au", "aux"]);
+export const EUROS = new Set(["euro", "euros", "eur"]);
+/**
+ * Words that may follow a complete term. After « 150 % » any other word is a misspelt base (« 150 % BX »)
+ * rather than the start of a clause, and is reported as such.
+ */
+export const DEBUT_CLAUSE = new Set([
+  "dans",
+  "limite",
+  "limitee",
+  "limites",
+  "limitees",
+  "plafonne",
+  "plafonnee",
+  "plafonnes",
+  "plafonnees",
+  "plafond",
+  "max",
+  "maxi",
+  "maximum",
+  "jusqu'",
+  "a",
+  "en",
+  "hors",
+  "y",
+  "dont",
+  "par",
+  "tous",
+  "toutes",
+  "chaque",
+  "le",
+  "la",
+  "l'",
+  "ro",
+  "rss",
+  "ss",
+  "amo",
+  "secu",
+  "securite",
+  "regime",
+  "remboursement",
+  "assurance",
+  "sans",
+  "illimite",
+  "illimitee",
+  "illimites",
+  "illimitees",
+  "avec",
+  "minimum",
+  "au",
+]);
+export const ILLIMITE = new Set(["illimite", "illimitee", "illimites", "illimitees"]);
+export const SANS_LIMITE = new Set(["limite", "limites", "limitation", "limitations"]);
+export const BASE_EXEMPLE: Readonly<Record<BaseTaux, string>> = {
+  BR: "150 % BR",
+  TM: "100 % TM",
+  FR: "100 % FR",
+  PMSS: "1,5 % PMSS",
+  PLV: "100 % PLV",
+  HLF: "100 % HLF",
+};

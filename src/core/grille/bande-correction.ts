@@ -1,4 +1,5 @@
 import { typeVerre, type TypeVerre } from "../calculators/verres";
+import { replier } from "../texte/plier";
 
 /**
  * The lens type (R871-2 3°: simple, complexe, très complexe) of a correction band as branch agreements print their
@@ -46,11 +47,7 @@ export function typeDeBande(bande: string, contexte: string, regime: "2020" | "2
 }
 
 function normaliser(t: string): string {
-  return t
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[\u2212\u2013\u2014]/g, "-")
+  return replier(t)
     .replace(/(\d),(\d)/g, "$1.$2")
     .replace(/<=|≤|inferieure? ou egale? a/g, " LE ")
     .replace(/>=|≥|superieure? ou egale? a/g, " GE ")

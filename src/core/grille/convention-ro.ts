@@ -1,5 +1,9 @@
 import type { Convention } from "../garantie";
-import { plier } from "../postes";
+import type { Colonne } from "./disposition";
+import type { Feuille } from "./feuille";
+import type { Cellule, Niveau } from "./modele";
+import { estGlossaire, lireNotes, type Note } from "./renvois";
+import { plier } from "../texte/plier";
 
 /**
  * What a grid says, once for all its cells, about the régime obligatoire: its amounts are totals that include the
@@ -47,4 +51,86 @@ export function conventionRoDuTexte(texte: string): ConventionRo | undefined {
   const inclus = INCLUS.some((re) => re.test(p));
   if (sus === inclus) return undefined;
   return { valeur: sus ? "RO_EN_SUS" : "RO_INCLUS", texte: texte.length > 160 ? `${texte.slice(0, 157)}…` : texte };
+}
+
+/**
+ * The RO conventions a grid states once: for the whole grid (title rows, paragraphs), for a level (its header), for
+ * the cells that refer to a note. Read once per grid; applied to each cell that says none itself.
+ */
+export class ConventionsRo {
+  /** The notes printed with the table (« (2) Hors EHPAD. »), in order. */
+  readonly notes: Note[] = [];
+  private readonly conventionsRo = new Map<number, ConventionRo>();
+  private readonly conventionsNotes = new Map<string, ConventionRo>();
+
+  constructor(private readonly f: Feuille) {}
+
+  /**
+   * Notes (« (6) Remboursement en sus de la sécurité sociale »), and what the title rows, the paragraphs printed with
+   * the table and each level's header say about the RO (convention-ro.ts). A level's header wins over the grid's
+   * text; a note wins for the cells that refer to it; a cell that says it itself (« 30 % BR en sus du RO ») wins
+   * over everything.
+   */
+  lire(premiereEntete: number, debut: number, colonnes: readonly Colonne[], niveaux: readonly Niveau[]): void {
+    const colonnesNiveaux = new Set(niveaux.map((n) => n.colonne));
+    const textesGrille: { texte: string; ligne: number }[] = [];
+    for (let r = 0; r < this.f.V.length; r++) {
+      if (r >= premiereEntete && r < debut) continue;
+      const aValeurs = r >= debut && [...colonnesNiveaux].some((c) => this.f.v(r, c).type !== "vide") && !this.f.uniforme(r, Math.min(...colonnesNiveaux));
+      if (aValeurs) continue;
+      const t = this.f.V[r]!.map((_, c) => this.f.texte(r, c))
+        .filter((x) => x !== "")
+        .join(" ");
+      if (t === "") continue;
+      const notes = lireNotes(t, this.f.origine.ligne + r);
+      if (notes.length > 0) this.notes.push(...notes);
+      else if (r < premiereEntete || estGlossaire(t) || t.length >= 50) {
+        if (r >= debut) this.notes.push({ marque: "", texte: t, ligne: this.f.origine.ligne + r });
+        textesGrille.push({ texte: t, ligne: this.f.origine.ligne + r });
+      }
+    }
+    let grille: (ConventionRo & { ligne: number }) | undefined;
+    for (const x of textesGrille) {
+      const c = conventionRoDuTexte(x.texte);
+      if (c === undefined) continue;
+      if (grille !== undefined && grille.valeur !== c.valeur) {
+        grille = undefined; // the grid's texts disagree: the default stays, nothing is guessed
+        break;
+      }
+      grille ??= { ...c, ligne: x.ligne };
+    }
+    const parNom = new Map(colonnes.map((c) => [c.texte, c]));
+    niveaux.forEach((n, i) => {
+      const col = parNom.get(n.nom)!;
+      const propre = conventionRoDuTexte([col.haut, col.bas ?? col.texte].filter((x) => x !== undefined).join(" "));
+      const c = propre ?? grille;
+      if (c === undefined) return;
+      this.conventionsRo.set(i, c);
+      if (c.valeur === "RO_EN_SUS") {
+        this.f.alerte(
+          "CONVENTION_RO",
+          "info",
+          `« ${n.nom} » : les montants sans mention contraire sont lus en sus du remboursement de la Sécurité sociale, comme l'annonce ` +
+            `« ${c.texte} »${propre ? " (en-tête du niveau)" : grille ? `, ligne ${grille.ligne}` : ""}.`,
+          { niveau: n.nom, ...(n.adresse ? { adresse: n.adresse } : {}) },
+        );
+      }
+    });
+    for (const note of this.notes) {
+      if (note.marque === "") continue;
+      const c = conventionRoDuTexte(note.texte);
+      if (c !== undefined) this.conventionsNotes.set(note.marque, c);
+    }
+  }
+
+  /** The cell with the RO convention its note, its level or its grid states, when the cell itself says none. */
+  appliquer(c: Cellule, iNiveau: number, renvoisLigne: readonly string[]): Cellule {
+    const g = c.garantie;
+    if (g === undefined || g.type !== "formule" || g.conventionExplicite) return c;
+    let conv: ConventionRo | undefined;
+    for (const m of [...(c.renvois ?? []), ...renvoisLigne]) conv ??= this.conventionsNotes.get(m);
+    conv ??= this.conventionsRo.get(iNiveau);
+    if (conv === undefined || conv.valeur === g.convention) return c;
+    return { ...c, garantie: { ...g, convention: conv.valeur } };
+  }
 }

@@ -1,5 +1,6 @@
 import { RembError } from "../errors";
-import { estCodePoste, plier, type CodePoste } from "../postes";
+import { estCodePoste, type CodePoste } from "../postes";
+import { plier } from "../texte/plier";
 import { lireCsv, detecterSeparateur } from "./csv";
 
 /**

@@ -157,6 +157,11 @@ export interface Ligne {
    * its poste is that line's, given here by its row number. What it prints adds to that line, so it is not judged alone.
    */
   readonly complete?: number;
+  /**
+   * The line prints another case of the line of this row (« Etablissements non conventionnés : 80 % des frais réels »
+   * under the conventionné case): the same care, read and checked, its shortfalls given as alertes.
+   */
+  readonly casDe?: number;
   /** The correction band of a per-lens optical line (« Sphère de − 6 à + 6 »), when printed in a value column. */
   readonly bande?: string;
   /** 1-based row number in the sheet (the origin option applied); for JSON grids, 1-based index in `lignes`. */

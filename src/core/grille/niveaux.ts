@@ -1,4 +1,4 @@
-import { plier } from "../postes";
+import { plier, replier } from "../texte/plier";
 import type { ConventionSocle, TypeNiveau, VarianteReseau } from "./modele";
 
 /**
@@ -92,7 +92,7 @@ function analyser(texte: string): Entete {
   else if (
     /\b(base|socle)s? (inclus|incluse|inclu|compris|comprise)\b/.test(p) ||
     /\by compris( (la|le|l))? (base|socle)\b/.test(p) ||
-    /\b(base|socle) [+]/.test(texte.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()) ||
+    /\b(base|socle) [+]/.test(replier(texte)) ||
     /=/.test(texte) ||
     /\b(base|socle) plus\b/.test(p)
   ) {
@@ -123,7 +123,7 @@ function analyser(texte: string): Entete {
 /** A header row cell that only declares a unit (« en % BR », « % BRSS », « en € »): a units row, not names. */
 export function estDeclarationUnite(texte: string): "pourcentage" | "euros" | undefined {
   if (texte.length > 40 || !/[%€]|eur/i.test(texte)) return undefined;
-  const t = texte.trim().toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  const t = replier(texte);
   if (/^\(?(en )?% ?(de la |du )?(br|brss|tr|bss|base( de remboursement)?( secu| ss)?)?\)?$/.test(t)) return "pourcentage";
   if (/^\(?(en )?(€|euros?|eur)\)?$/.test(t)) return "euros";
   return undefined;

@@ -76,3 +76,8 @@ export function lireNotes(texte: string, ligne: number): Note[] {
   });
   return notes;
 }
+
+/** « Abréviations : … », « BR : base de remboursement… », « Légende »: a glossary printed with the table. */
+export function estGlossaire(t: string): boolean {
+  return /^\s*(?:abr[ée]viations?|l[ée]gende|lexique|glossaire)\b/i.test(t) || /^\s*[A-Z][A-Z0-9-]{1,7}\s?:\s+\p{L}/u.test(t);
+}

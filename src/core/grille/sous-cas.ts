@@ -1,4 +1,4 @@
-import { plier } from "../postes";
+import { plier } from "../texte/plier";
 
 /**
  * A cell that prints two cases of one line: « CAS 80 % BRSS Hors CAS 60 % BRSS », « Praticiens adhérents DPTM : 70 % de

@@ -33,7 +33,7 @@ export function centsDepuisEuros(x: number | string, quoi = "montant"): Cents {
   }
   if (!d.isFinite()) throw montantInvalide(quoi, String(x));
   const c = d.times(100).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
-  if (Math.abs(c) > CENTS_MAX) throw montantInvalide(quoi, String(x));
+  if (Math.abs(c) > CENTS_MAX) throw montantTropGrand(quoi, d);
   return c === 0 ? 0 : c;
 }
 
@@ -103,7 +103,12 @@ export function formatEuros(c: Cents): string {
   return `${neg ? "-" : ""}${groupes},${dec < 10 ? "0" : ""}${dec}${NBSP}€`;
 }
 
-/** Plain decimal text with a point, e.g. "1234.5" → "1234.50" (fixtures, JSON output). */
+function montantTropGrand(quoi: string, d: Dec): RembError {
+  const vu = d.abs().greaterThan(1e15) ? d.toExponential(2).replace(".", ",") : d.toFixed(0).replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
+  return new RembError("MONTANT_INVALIDE", `Montant trop grand pour ${quoi} : ${vu} € — au plus ${formatEuros(CENTS_MAX)} est accepté.`);
+}
+
+/** Plain decimal text with a point, e.g. 123450 → "1234.50": the amounts remb calculer writes (CSV, JSON). */
 export function texteEuros(c: Cents): string {
   const neg = c < 0;
   const abs = Math.abs(c);

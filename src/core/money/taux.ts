@@ -17,7 +17,6 @@ const EXP_MAX = 15;
 export const POW10: readonly number[] = Array.from({ length: EXP_MAX + 1 }, (_, i) => 10 ** i);
 
 export const TAUX_ZERO: Taux = Object.freeze({ num: 0, exp: 0 });
-export const TAUX_UN: Taux = Object.freeze({ num: 1, exp: 0 });
 
 /** Builds a normalised rate from an integer numerator and a power-of-ten exponent. */
 export function taux(num: number, exp = 0): Taux {
@@ -85,18 +84,6 @@ export function tauxEnTexte(t: Taux): string {
 /** Percentage text in French: 15e-1 → "150", 15e-3 → "1,5". */
 export function tauxEnPourcentTexte(t: Taux): string {
   return new Dec(t.num).div(POW10[t.exp]!).times(100).toFixed().replace(".", ",");
-}
-
-/** 1 − t, exact (the ticket modérateur rate from the RO rate). */
-export function complement(t: Taux): Taux {
-  return taux(POW10[t.exp]! - t.num, t.exp);
-}
-
-/** a × b, exact. */
-export function multiplierTaux(a: Taux, b: Taux): Taux {
-  const p = a.num * b.num;
-  if (Number.isSafeInteger(p) && a.exp + b.exp <= EXP_MAX) return taux(p, a.exp + b.exp);
-  return tauxDepuisTexte(new Dec(a.num).div(POW10[a.exp]!).times(new Dec(b.num).div(POW10[b.exp]!)).toFixed());
 }
 
 /** Sign of a − b (−1, 0, 1), exact. */

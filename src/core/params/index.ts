@@ -16,7 +16,7 @@ import pmss from "./pmss.json";
 import taxes from "./taxes.json";
 
 /**
- * Every parameter file, by file name, in the order of shared/domain/parameters.md (§1 to §14). Imported
+ * Every parameter file, by file name, from the AMO rates to the taxes (the order of docs/parametres.md). Imported
  * statically (no file system): the core runs unchanged in Excel's JavaScript runtime, a browser and Node.
  * Add a new file here and nowhere else.
  */

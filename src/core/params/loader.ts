@@ -1,17 +1,20 @@
 import { RembError } from "../errors";
 import { centsDepuisEuros, tauxDepuisTexte, type Cents, type Taux } from "../money";
 import { dateFr, jourDepuisIso, type Jour } from "../dates";
-import type { FichierParametres, OptionsRecherche, Parametre, ParametreJson, Unite, Valeur, ValeurDatee, ValeurJson } from "./types";
+import type { FichierParametres, OptionsRecherche, Parametre, ParametreJson, Reference, Unite, Valeur, ValeurDatee, ValeurJson } from "./types";
 
 /**
- * The earliest day the engine supports. Values whose real start is unknown ("(before 2015)" in
- * parameters.md) are stored from this day and flagged `debutInconnu`.
+ * The earliest day the engine supports. Values whose real start is unknown (already in force by then, start not
+ * researched) are stored from this day and flagged `debutInconnu`.
  */
 export const DEBUT_MOTEUR = "2005-01-01";
 
 const NOM = /^[a-z0-9_]+(\.[a-z0-9_]+)*$/;
 const UNITES: readonly Unite[] = ["EUR", "EUR/day", "/1", "×BR", "count", "year", "month", "day", "D", "date", "boolean"];
 const DECIMAL = /^-?\d+(\.\d+)?$/;
+/** A Code de la sécurité sociale article number: « R871-2 », « L162-5-10 », « D911-1 ». */
+const ARTICLE = /^[LRD]\d+(-\d+)+$/;
+const LEGIARTI = /^LEGIARTI\d{12}$/;
 
 /** A structural problem in a parameter file; the loader collects them all before failing. */
 export interface ProblemeParametre {
@@ -39,6 +42,7 @@ export function validerFichiers(fichiers: Readonly<Record<string, FichierParamet
       if (!UNITES.includes(param.unite)) p(nom, `unité inconnue « ${String(param.unite)} »`);
       if (!["care", "contract", "year", "premium"].includes(param.base)) p(nom, `base de date inconnue « ${String(param.base)} »`);
       if (!param.description) p(nom, "description manquante");
+      if (param.verifieLe !== undefined && !isIso(param.verifieLe)) p(nom, "verifieLe invalide");
       if (!Array.isArray(param.valeurs) || param.valeurs.length === 0) {
         p(nom, "aucune valeur");
         continue;
@@ -52,7 +56,10 @@ export function validerFichiers(fichiers: Readonly<Record<string, FichierParamet
         if (precedent && !(v.debut > precedent)) p(ici, "dates non triées ou en double");
         precedent = v.debut;
         if (!v.reference || typeof v.reference.texte !== "string" || v.reference.texte.trim() === "") p(ici, "référence manquante");
-        if (v.reference?.url !== undefined && !/^https:\/\//.test(v.reference.url)) p(ici, "URL de référence non https");
+        if (v.autresReferences !== undefined && !Array.isArray(v.autresReferences)) p(ici, "autresReferences : liste attendue");
+        for (const r of [v.reference, ...(v.autresReferences ?? [])]) {
+          for (const m of problemesReference(r)) p(ici, m);
+        }
         if (!["LAW", "OFF", "SEC", "INF"].includes(v.confiance)) p(ici, "confiance invalide");
         if (v.incertain && !v.note) p(ici, "valeur ⚠ sans note expliquant l'incertitude");
         if (v.statut !== undefined && v.statut !== "annonce") p(ici, "statut inconnu");
@@ -65,6 +72,23 @@ export function validerFichiers(fichiers: Readonly<Record<string, FichierParamet
     }
   }
   return problemes;
+}
+
+/** Structural problems of one reference (the snapshot checks are in test/core/params/references.test.ts). */
+function problemesReference(r: Reference | undefined): string[] {
+  if (!r) return [];
+  const m: string[] = [];
+  if (typeof r.texte !== "string" || r.texte.trim() === "") m.push("référence sans texte");
+  if (r.url !== undefined && !/^https:\/\//.test(r.url)) m.push("URL de référence non https");
+  if (r.article !== undefined) {
+    if (!ARTICLE.test(r.article)) m.push(`article « ${r.article} » invalide (attendu « R871-2 », « L162-5-10 »…)`);
+    if (r.legiarti === undefined) m.push(`article ${r.article} sans version (legiarti)`);
+  } else if (r.legiarti !== undefined || r.legiartiFin !== undefined || r.extrait !== undefined || r.alinea !== undefined || r.depuis !== undefined) {
+    m.push("legiarti, legiartiFin, alinea, extrait ou depuis sans article");
+  }
+  for (const id of [r.legiarti, r.legiartiFin]) if (id !== undefined && !LEGIARTI.test(id)) m.push(`identifiant « ${id} » invalide (LEGIARTI suivi de 12 chiffres)`);
+  if (r.depuis !== undefined && !isIso(r.depuis)) m.push("depuis : date ISO attendue");
+  return m;
 }
 
 function isIso(s: unknown): s is string {
@@ -108,19 +132,20 @@ function convertir(unite: Unite, v: ValeurJson["valeur"]): Valeur | null {
   }
 }
 
-function construire(param: ParametreJson, source: string): Parametre {
+function construire(param: ParametreJson, source: string, verifieLe: string): Parametre {
   const valeurs: ValeurDatee[] = param.valeurs.map((v) => ({
     debut: jourDepuisIso(v.debut),
     valeur: convertir(param.unite, v.valeur),
     brute: v.valeur,
     reference: v.reference,
+    references: v.autresReferences ? [v.reference, ...v.autresReferences] : [v.reference],
     confiance: v.confiance,
     incertain: v.incertain === true,
     debutInconnu: v.debutInconnu === true,
     annonce: v.statut === "annonce",
     ...(v.note ? { note: v.note } : {}),
   }));
-  return { nom: param.nom, unite: param.unite, base: param.base, description: param.description, valeurs, source };
+  return { nom: param.nom, unite: param.unite, base: param.base, description: param.description, valeurs, source, verifieLe: param.verifieLe ?? verifieLe };
 }
 
 /**
@@ -137,7 +162,7 @@ export class Registre {
       throw new Error(`Paramètres invalides (${problemes.length}) :\n${liste}`);
     }
     for (const [fichier, contenu] of Object.entries(fichiers)) {
-      for (const p of contenu.parametres) this.parNom.set(p.nom, construire(p, fichier));
+      for (const p of contenu.parametres) this.parNom.set(p.nom, construire(p, fichier, contenu.verifieLe));
     }
   }
 
@@ -181,6 +206,17 @@ export class Registre {
         ? `Aucune valeur du paramètre « ${nom} » au ${dateFr(jour)} : sa première valeur connue date du ${dateFr(premier.debut)}.`
         : `Aucune valeur publiée du paramètre « ${nom} ».`,
     );
+  }
+
+  /**
+   * The last published value, whatever the date: what a rule's statement or a keyword quotes as « the » figure
+   * (« limitée à 1 700 € »), so that it follows the data. An ended parameter has none (PARAMETRE_ABROGE).
+   */
+  valeurActuelle(nom: string): ValeurDatee {
+    const vs = this.definition(nom).valeurs.filter((v) => !v.annonce);
+    const v = vs[vs.length - 1]!;
+    if (v.valeur === null) return this.valeurDatee(nom, v.debut);
+    return v;
   }
 
   valeur(nom: string, jour: Jour, options?: OptionsRecherche): Valeur {

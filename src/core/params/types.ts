@@ -2,12 +2,12 @@ import type { Cents } from "../money";
 import type { Taux } from "../money";
 import type { Jour } from "../dates";
 
-/** Units as written in shared/domain/parameters.md. */
+/** Units of a parameter (docs/parametres.md, « Lecture »). */
 export type Unite = "EUR" | "EUR/day" | "/1" | "×BR" | "count" | "year" | "month" | "day" | "D" | "date" | "boolean";
 
 /**
- * Which date selects the value (parameters.md, "Date basis"). "premium" is the due date of the premium: the
- * taxes and the employer share are owed per premium, not per care or per contract signature (parameters.md §14).
+ * Which date selects the value. "premium" is the due date of the premium: the taxes and the employer share are
+ * owed per premium, not per care or per contract signature.
  */
 export type BaseDate = "care" | "contract" | "year" | "premium";
 
@@ -19,6 +19,24 @@ export interface Reference {
   readonly texte: string;
   /** Légifrance or source URL when there is one. */
   readonly url?: string;
+  /**
+   * A Code de la sécurité sociale article the value rests on (« R871-2 »): then `legiarti` (and `legiartiFin`)
+   * name its versions, and the reference test checks them against the committed snapshot (textes/css.json).
+   */
+  readonly article?: string;
+  /** Paragraph within the article (« 4° b) »), for display. */
+  readonly alinea?: string;
+  /** LEGIARTI id of the first version of `article` the value rests on. */
+  readonly legiarti?: string;
+  /** LEGIARTI id of the last version the value rests on, when the value spans several (all versions in between count). */
+  readonly legiartiFin?: string;
+  /** Words of the article that state the value (« 1 700 euros »): every cited version whose text the snapshot holds must contain them. */
+  readonly extrait?: string;
+  /**
+   * First day (ISO) the article backs the value, when the value is older than the article (a renumbered predecessor,
+   * outside the snapshot, backed it before: another reference of the value names it).
+   */
+  readonly depuis?: string;
 }
 
 /** One dated value as stored in a JSON file. */
@@ -27,9 +45,12 @@ export interface ValeurJson {
   readonly debut: string;
   /** Amounts and rates as decimal text with a point ("2.00", "0.1327"); counts as integers; null = ended. */
   readonly valeur: string | number | boolean | null;
+  /** The main reference, shown in DETAIL and messages. */
   readonly reference: Reference;
+  /** Further references for the same value (other texts, official pages), shown in docs/parametres.md. */
+  readonly autresReferences?: readonly Reference[];
   readonly confiance: Confiance;
-  /** ⚠ in parameters.md: unconfirmed value or disagreeing sources; `note` then says why. */
+  /** ⚠ in docs/parametres.md: unconfirmed value or disagreeing sources; `note` then says why. */
   readonly incertain?: boolean;
   /** The real start date was not researched; `debut` is only a date by which the value applied. */
   readonly debutInconnu?: boolean;
@@ -45,6 +66,8 @@ export interface ParametreJson {
   readonly base: BaseDate;
   /** French, for users (REMB.PARAM, task pane). */
   readonly description: string;
+  /** Date of the last check of this parameter's values against their sources (ISO); the file's date otherwise. */
+  readonly verifieLe?: string;
   readonly valeurs: readonly ValeurJson[];
 }
 
@@ -66,6 +89,8 @@ export interface ValeurDatee {
   /** The raw JSON value, for display. */
   readonly brute: string | number | boolean | null;
   readonly reference: Reference;
+  /** Every reference of the value, the main one first. */
+  readonly references: readonly Reference[];
   readonly confiance: Confiance;
   readonly incertain: boolean;
   readonly debutInconnu: boolean;
@@ -81,9 +106,11 @@ export interface Parametre {
   readonly valeurs: readonly ValeurDatee[];
   /** The file it comes from (for messages and audits). */
   readonly source: string;
+  /** Date of the last check against the sources (ISO). */
+  readonly verifieLe: string;
 }
 
 export interface OptionsRecherche {
-  /** Use announced-but-unpublished values (statut "annonce"). Off by default (parameters.md conventions). */
+  /** Use announced-but-unpublished values (statut "annonce"). Off by default. */
   readonly inclureAnnonces?: boolean;
 }

@@ -1,4 +1,4 @@
-import { plier } from "./normaliser";
+import { plier } from "../texte/plier";
 import { estNomDeSection } from "./sections";
 
 /**

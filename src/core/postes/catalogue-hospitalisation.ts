@@ -6,7 +6,15 @@ export const POSTES_HOSPITALISATION = [
     code: "hospi.frais-sejour",
     libelle: "Frais de séjour",
     section: "hospitalisation",
-    synonymes: ["frais de séjour", "frais d'hospitalisation", "séjour hospitalier", "frais de séjour médecine chirurgie obstétrique"],
+    synonymes: [
+      "frais de séjour",
+      "frais d'hospitalisation",
+      "séjour hospitalier",
+      "frais de séjour médecine chirurgie obstétrique",
+      // A line (with values) named after the hospitalisation itself is its stay.
+      "hospitalisation médicale et chirurgicale",
+      "hospitalisation en établissement",
+    ],
     calculateur: "sejour",
     tauxRo: "ro.taux.hospitalisation",
   }),
@@ -38,6 +46,8 @@ export const POSTES_HOSPITALISATION = [
     synonymes: [
       "forfait actes lourds",
       "participation forfaitaire actes lourds",
+      // The actes lourds are those of 120 € and more (91 € before 2011).
+      "forfait pour tout acte de 120 €",
       "participation forfaitaire de 24 €",
       "forfait 24 €",
       "participation de l'assuré sur les actes lourds",
@@ -86,7 +96,15 @@ export const POSTES_HOSPITALISATION = [
     code: "hospi.lit-accompagnant",
     libelle: "Lit d'accompagnant",
     section: "hospitalisation",
-    synonymes: ["lit d'accompagnant", "frais d'accompagnant", "frais d'accompagnement", "accompagnant", "lit accompagnant enfant", "nuitée d'accompagnement"],
+    synonymes: [
+      "lit d'accompagnant",
+      "frais d'accompagnant",
+      "frais d'accompagnement",
+      "accompagnant",
+      "lit accompagnant enfant",
+      "nuitée d'accompagnement",
+      "personne accompagnante",
+    ],
     calculateur: "soins",
     remboursableRo: false,
   }),

@@ -112,6 +112,9 @@ export const POSTES_OPTIQUE = [
       "lunettes hors 100 % Santé",
       "équipement à tarifs libres",
       "lunettes",
+      // A line named « Optique » (with values) is the equipment.
+      "optique",
+      "frais d'optique",
       "verres et monture classe B",
       "classe B équipement verres et monture",
       "équipement offre libre classe B",

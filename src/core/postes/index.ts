@@ -5,5 +5,7 @@ export { CATALOGUE, estCodePoste, posteParCode, postesDeLaPaire } from "./catalo
 export type { Reconnaissance, ContexteReconnaissance } from "./reconnaitre";
 export { contreditIntertitre, reconnaitrePoste } from "./reconnaitre";
 export { sectionDeTitre, sectionDuMot, sectionEnTete } from "./sections";
-export { jetons, plier } from "./normaliser";
+export { jetons } from "./normaliser";
+// Kept for the rules that compare folded texts (one folding module: src/core/texte/plier.ts).
+export { plier } from "../texte/plier";
 export { estAttribut } from "./attributs";

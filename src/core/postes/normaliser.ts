@@ -1,3 +1,4 @@
+import { plier } from "../texte/plier";
 /**
  * Folds a printed grid label into canonical tokens, so that « Consult. spé. non adhérents DPTAM »,
  * « Consultations spécialistes – hors OPTAM » and « CONSULTATION SPECIALISTE NON-OPTAM » all become
@@ -411,35 +412,6 @@ function echapper(s: string): string {
 
 const PASSES_COMPILEES: readonly Passe[] = PASSES.map(compilerPasse);
 
-/** Lower case, no accents, ligatures opened, anything but letters and digits becomes a space. */
-export function plier(s: string): string {
-  // Grids repeat their texts (cell values, headers, labels) and the importer folds each several times: remembered.
-  const deja = plies.get(s);
-  if (deja !== undefined) return deja;
-  const r = plierTexte(s);
-  if (plies.size >= PLIES_MAX) plies.clear();
-  plies.set(s, r);
-  return r;
-}
-
-const plies = new Map<string, string>();
-/** Bounded: a 200 000-row file of distinct texts must not keep them all. */
-const PLIES_MAX = 20_000;
-
-function plierTexte(s: string): string {
-  return s
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
-    .replace(/ß/g, "ss")
-    .replace(/([a-z])([0-9])/g, "$1 $2")
-    .replace(/([0-9])([a-z])/g, "$1 $2")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
-
 /**
  * What a label says the line is NOT, or also covers, does not name its poste: « Matériel médical (hors prothèse auditive
  * et accessoire optique) », « Chambre particulière - hors hospitalisation ambulatoire - y compris maternité »,
@@ -449,8 +421,12 @@ function plierTexte(s: string): string {
 const QUALIFIANTS_HORS = /^\s*(?:l'|le |la |les |du |des )?(?:optam|dptam|dptm|cas\b|contrat|r[ée]seau|100|panier|parcours|nomenclature|secteur|convention|dispositif|cadre|pratique|zone)/i;
 
 function sansExclusions(libelle: string): string {
-  if (!/\b(hors|y compris|avec ou sans|ne relevant pas)\b|\(=/i.test(libelle)) return libelle;
+  if (!/\b(hors|y compris|avec ou sans|ne relevant pas|autres?\s+que|sauf|exemples?|ex)\b|\(=/i.test(libelle)) return libelle;
   return libelle
+    // « Petit appareillage - exemples : orthopédie, prothèses mammaires, prothèse capillaire »: examples, not the line.
+    .replace(/\s*[-–—]?\s*\(?\s*(?:par\s+)?(?:exemples?|ex\.)\s*:[^()]*\)?/gi, " ")
+    // « Orthopédie et prothèse (autre que dentaire et auditive) », « (sauf optique) »: what the line is not.
+    .replace(/\(\s*(?:autres?\s+que|sauf)\b[^()]*\)/gi, " ")
     .replace(/\(\s*(hors|y compris)\b([^()]*)\)/gi, (m, mot: string, reste: string) => (mot.toLowerCase() === "hors" && QUALIFIANTS_HORS.test(reste) ? m : " "))
     .replace(/(^|[-–—,;:]\s*)(hors|y compris)\b([^-–—,;:()]*)/gi, (m, avant: string, mot: string, reste: string) =>
       mot.toLowerCase() === "hors" && QUALIFIANTS_HORS.test(reste) ? m : avant === "" ? " " : " ",

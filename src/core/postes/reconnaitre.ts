@@ -125,7 +125,12 @@ export function reconnaitrePoste(libelle: string, contexte: ContexteReconnaissan
     }
   }
   if (intertitre && (r.poste === null || r.confiance < 0.5)) {
-    const avec = reconnaitreTexte(`${intertitre} ${libelle}`, section);
+    // « SÉJOURS EN MÉDECINE, CHIRURGIE… — Honoraires médicaux et chirurgicaux » over « Médecins non DPTAM »: the nearest
+    // sub-heading alone may explain the label better than the whole chain; the more confident reading wins.
+    const parties = intertitre.split(" — ");
+    const tout = reconnaitreTexte(`${intertitre} ${libelle}`, section);
+    const proche = parties.length > 1 ? reconnaitreTexte(`${parties[parties.length - 1]} ${libelle}`, section) : undefined;
+    const avec = proche !== undefined && proche.poste !== null && (tout.poste === null || proche.confiance > tout.confiance) ? proche : tout;
     // A label that names a poste of its own with some confidence keeps it unless the sub-heading refines it: « Soins
     // de ville » under « Radiographie » is not imaging. A label of qualifiers only (« Non adhérents DPTM : ») or
     // barely recognised takes its act from the sub-heading.

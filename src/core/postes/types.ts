@@ -35,7 +35,7 @@ export const LIBELLES_SECTIONS: Readonly<Record<Section, string>> = {
 };
 
 /** The REMB calculator that computes a line of this poste (REMB.SOINS, REMB.SEJOUR…), or null when none does. */
-export type Calculateur = "soins" | "sejour" | "fj" | "optique" | "audio" | "dentaire" | "pharmacie" | null;
+export type Calculateur = "soins" | "sejour" | "fj" | "optique" | "audio" | "dentaire" | null;
 
 /**
  * R871-2 1°: must the contract cover the whole ticket modérateur of this line?

@@ -1,30 +1,42 @@
-import type { Jour } from "../dates";
-import { jourDepuisIso } from "../dates";
+import { RembError } from "../errors";
+import { dateFr, type Jour } from "../dates";
+import { citerArticle, periodeEnVigueur } from "../params/articles";
 
 /**
- * The Légifrance versions of the articles the validator cites (domain §3.1, §9, §3.3 CR-23), so a finding names
- * the text in force for the contract's date rather than today's. These are identifiers of texts, not values used in
- * a computation; the dated amounts live in src/core/params.
+ * The articles the validator cites, for the contract's date: a finding names the text in force then rather than
+ * today's. The versions and what each reference says are data (src/core/params/articles.json), checked against the
+ * snapshot of the texts; the dated amounts are parameters.
  */
-const VERSIONS_R871_2: readonly (readonly [string, string])[] = [
-  ["2015-04-01", "LEGIARTI000029779021"],
-  ["2016-01-01", "LEGIARTI000031829108"],
-  ["2017-05-06", "LEGIARTI000034623863"],
-  ["2019-01-13", "LEGIARTI000038035521"],
-  // ⚠ decree not identified (domain §12 point 10).
-  ["2024-11-18", "LEGIARTI000050506958"],
-  ["2025-11-28", "LEGIARTI000052861614"],
-];
-const DEBUTS = VERSIONS_R871_2.map(([d, id]) => [jourDepuisIso(d), id] as const);
 
 /** « R871-2 2° CSS (LEGIARTI…) » for the version in force on the contract date. */
 export function refR871_2(alinea: string, date: Jour): string {
-  let id = DEBUTS[0]![1];
-  for (const [debut, v] of DEBUTS) if (date >= debut) id = v;
-  return `R871-2 ${alinea} CSS (${id})`;
+  return citerArticle("R871-2", alinea, date);
 }
 
-export const REF_R871_1 = (alinea: string): string => `R871-1 ${alinea} CSS (LEGIARTI000029779013)`;
-export const REF_L871_1 = "L871-1 CSS (LEGIARTI000051382496)";
-export const REF_L863_8 = "L863-8 CSS (LEGIARTI000028528148, loi n° 2014-57 du 27 janv. 2014)";
-export const REF_D911_1 = "D911-1 CSS (LEGIARTI000038093115, décret n° 2019-65 du 31 janv. 2019)";
+/** « R871-1 1° CSS (LEGIARTI…) ». */
+export function refR871_1(alinea: "1°" | "2°", date: Jour): string {
+  return citerArticle("R871-1", alinea, date);
+}
+
+/** L871-1, the contrat responsable itself. */
+export function refL871_1(date: Jour): string {
+  return citerArticle("L871-1", undefined, date);
+}
+
+/** L863-8, the insurers' networks of professionals. */
+export function refL863_8(date: Jour): string {
+  return citerArticle("L863-8", undefined, date);
+}
+
+/** D911-1, the minimum cover of mandatory collective contracts. */
+export function refD911_1(date: Jour): string {
+  return citerArticle("D911-1", undefined, date);
+}
+
+/** The Légifrance version of R871-2 in force on the contract date, with its period (end exclusive, null: current). */
+export function versionR871_2(date: Jour): { readonly id: string; readonly debut: Jour; readonly fin: Jour | null } {
+  const v = periodeEnVigueur("R871-2", date);
+  if (!v)
+    throw new RembError("PARAMETRE_AVANT_DEBUT", `Aucune version de R871-2 en vigueur le ${dateFr(date)} dans les données (src/core/params/articles.json).`);
+  return v;
+}

@@ -135,6 +135,9 @@ export const CONFIANCE_ERREUR = 0.8;
 
 /** Why the reading of this cover is not sure enough for an erreur, or undefined when it is. */
 function douteDeLecture(c: Couverture): string | undefined {
+  if (c.ligne.casDe !== undefined) {
+    return `la ligne est un autre cas de la ligne ${c.ligne.casDe} (${c.ligne.libelle.split(" — ").pop()}) : sa base et ses règles peuvent différer.`;
+  }
   if (c.ligne.complete !== undefined) {
     return `la ligne complète la ligne ${c.ligne.complete} (supplément, bonus) : elle se lit avec elle, pas seule.`;
   }

@@ -3,7 +3,7 @@ import type { AlerteImport, Grille, Ligne } from "../grille";
 import type { Poste } from "../postes";
 import { debutRegime2015 } from "../calculators/regime-responsable";
 import type { Constat, OptionsVerification, RapportVerification } from "./constat";
-import { REF_L871_1, refR871_2 } from "./references";
+import { refL871_1, refR871_2 } from "./references";
 import type { Regle } from "./regle";
 import { REGLES } from "./regles";
 import { Verification } from "./verification";
@@ -21,7 +21,7 @@ export function verifierGrille(g: Grille, o: OptionsVerification = {}): RapportV
   const parLigne = new Map(g.lignes.map((l) => [l.ligne, l]));
   for (const a of g.alertes) v.ajouterLecture(lecture(a, a.ligne === undefined ? undefined : parLigne.get(a.ligne), g.niveaux));
   if (g.responsable === false) {
-    v.signalerGrille("R871-2 1°", "info", "La grille se déclare non responsable : les règles du contrat responsable ne s'imposent pas à elle ; les écarts sont signalés pour information.", REF_L871_1);
+    v.signalerGrille("R871-2 1°", "info", "La grille se déclare non responsable : les règles du contrat responsable ne s'imposent pas à elle ; les écarts sont signalés pour information.", refL871_1(date));
   }
   if (date < debutRegime2015()) {
     v.signalerGrille(
@@ -38,7 +38,7 @@ export function verifierGrille(g: Grille, o: OptionsVerification = {}): RapportV
       "L871-1 tiers payant",
       "info",
       "Tiers payant (au moins jusqu'à la BR, et jusqu'aux PLV / HLF pour le 100 % Santé) : condition du contrat, non visible dans une grille — à confirmer dans les conditions générales.",
-      REF_L871_1,
+      refL871_1(date),
     );
   }
 

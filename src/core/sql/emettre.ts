@@ -57,7 +57,8 @@ export const COLONNES_SQL_DEFAUT: ColonnesSql = {
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 function identifiant(x: string, quoi: string): string {
-  if (!IDENT.test(x)) throw argumentInvalide(`Nom SQL invalide pour ${quoi} : « ${x} » — lettres, chiffres et « _ » seulement (renommez la colonne ou créez une vue).`);
+  if (!IDENT.test(x))
+    throw argumentInvalide(`Nom SQL invalide pour ${quoi} : « ${x} » — lettres, chiffres et « _ » seulement (renommez la colonne ou créez une vue).`);
   return x;
 }
 
@@ -83,6 +84,32 @@ const RETENUES: readonly (readonly [string, string])[] = [
   ["FRANCHISE-TRANSPORT", "franchise.transport"],
 ];
 const PLAFOND = "responsable.non_dptm.plafond_depassement";
+const PRESCRIT = "ro.prescripteur_non_conventionne.rembourse";
+
+/**
+ * Care prescribed by a doctor outside the convention (secteur « PRESCRIT-NON-CONVENTIONNE »): the SQL condition on the
+ * care date under which the law gives it no RO (the periods where the dated parameter is false, as calculerSoins reads
+ * it), and the first date the parameter has a value (before it, the core refuses the line).
+ */
+function exclusionPrescrit(): { sansRo: string; debut: Jour } {
+  const debuts = [
+    ...new Set(
+      parametres
+        .definition(PRESCRIT)
+        .valeurs.filter((v) => !v.annonce)
+        .map((v) => v.debut),
+    ),
+  ].sort((x, y) => x - y);
+  const conditions: string[] = [];
+  debuts.forEach((d, i) => {
+    if (parametres.valeurDatee(PRESCRIT, d).valeur !== false) return;
+    const fin = debuts[i + 1];
+    conditions.push(
+      fin === undefined ? `remb_date >= DATE '${isoDepuisJour(d)}'` : `(remb_date >= DATE '${isoDepuisJour(d)}' AND remb_date < DATE '${isoDepuisJour(fin)}')`,
+    );
+  });
+  return { sansRo: conditions.length === 0 ? "FALSE" : conditions.join(" OR "), debut: debuts[0]! };
+}
 const ECART = "responsable.non_dptm.ecart_min";
 
 function colonneParametre(nom: string): string {
@@ -122,7 +149,10 @@ function formuleSql(f: Formule, v: Vars): { expr: string; rejet?: string; condit
       if (t.type === "montant") parts.push(String(t.cents));
       else if (t.type === "plafondLegal") {
         parts.push(v.plafond);
-        conditions.push([`${v.plafond} IS NULL`, "Garantie « dans la limite des plafonds du contrat responsable » : aucun plafond légal ne s'applique à cette ligne."]);
+        conditions.push([
+          `${v.plafond} IS NULL`,
+          "Garantie « dans la limite des plafonds du contrat responsable » : aucun plafond légal ne s'applique à cette ligne.",
+        ]);
       } else {
         switch (t.base) {
           case "BR":
@@ -153,6 +183,8 @@ function formuleSql(f: Formule, v: Vars): { expr: string; rejet?: string; condit
   };
   // One line is one unit: per-unit amounts count once, a count (« max 4 / an ») and a frame share change nothing.
   let expr = somme(f.termes);
+  // « avec un minimum de … », then the limit caps it (evaluer.ts's order).
+  if (f.minimum !== undefined) expr = `GREATEST(${expr}, ${somme(f.minimum)})`;
   if (f.limite !== undefined) expr = `LEAST(${expr}, ${somme(f.limite)})`;
   if (f.convention === "RO_EN_SUS") expr = `(${v.ro} + ${expr})`;
   return rejet !== undefined ? { expr: "CAST(NULL AS BIGINT)", rejet, conditions } : { expr, conditions };
@@ -208,8 +240,9 @@ export function emettreSql(b: Bareme, o: OptionsSql): string {
   const table = identifiant(o.table, "la table des sinistres");
   for (const [k, x] of Object.entries(c)) if (x !== undefined) identifiant(x, `la colonne ${k}`);
   const responsable = o.responsable ?? b.responsable;
-  const soins = [...b.postes.values()].filter((p) => p.calculateur === "soins" || p.calculateur === "pharmacie");
-  const autres = [...b.postes.values()].filter((p) => !(p.calculateur === "soins" || p.calculateur === "pharmacie"));
+  const prescrit = exclusionPrescrit();
+  const soins = [...b.postes.values()].filter((p) => p.calculateur === "soins");
+  const autres = [...b.postes.values()].filter((p) => p.calculateur !== "soins");
 
   // Parameters: the AMO rates of the postes, the retenues, the non-OPTAM cap; PMSS apart (by year).
   const nomsTaux = [...new Set(soins.map((p) => p.tauxRo).filter((x): x is string => x !== undefined))].sort();
@@ -220,7 +253,9 @@ export function emettreSql(b: Bareme, o: OptionsSql): string {
   const typeP = (n: string) => (parametres.definition(n).unite === "EUR" ? "BIGINT" : "DECIMAL(18,10)");
   const valeursP = lignesP
     .map((l, i) => {
-      const vals = l.valeurs.map((x, k) => (x === null ? (i === 0 ? `CAST(NULL AS ${typeP(noms[k]!)})` : "NULL") : typeP(noms[k]!) === "BIGINT" ? x : `CAST(${x} AS DECIMAL(18,10))`));
+      const vals = l.valeurs.map((x, k) =>
+        x === null ? (i === 0 ? `CAST(NULL AS ${typeP(noms[k]!)})` : "NULL") : typeP(noms[k]!) === "BIGINT" ? x : `CAST(${x} AS DECIMAL(18,10))`,
+      );
       const pmss = l.pmss === null ? (i === 0 ? "CAST(NULL AS BIGINT)" : "NULL") : l.pmss;
       return `    (${l.annee}, DATE '${isoDepuisJour(l.debut)}', DATE '${isoDepuisJour(l.fin)}', ${[...vals, pmss].join(", ")})`;
     })
@@ -241,10 +276,22 @@ export function emettreSql(b: Bareme, o: OptionsSql): string {
   const mentionne = (g: Garantie) => g.type === "formule" && [...g.termes, ...(g.limite ?? [])].some((t) => t.terme.type === "plafondLegal");
 
   const secteurPoste = casPoste((p) => (p.secteur !== undefined ? chaine(p.secteur) : undefined), "'OPTAM'");
-  const rejetsPoste = [...b.sansGarantie.values()].map((s) => [s.code, s.raison] as const).concat(autres.map((p) => [p.code, `le poste « ${p.code} » se calcule avec le calculateur « ${p.calculateur ?? "aucun"} » : hors du SQL émis (remb calculer le calcule)`] as const));
+  const rejetsPoste = [...b.sansGarantie.values()]
+    .map((s) => [s.code, s.raison] as const)
+    .concat(
+      autres.map(
+        (p) =>
+          [
+            p.code,
+            `le poste « ${p.code} » se calcule avec le calculateur « ${p.calculateur ?? "aucun"} » : hors du SQL émis (remb calculer le calcule)`,
+          ] as const,
+      ),
+    );
 
   const sql = `-- REMB : calcul des soins de la grille « ${b.grille} », niveau « ${b.niveau} »${responsable ? " (contrat responsable)" : " (contrat non responsable)"}.
--- Table des sinistres : ${table} (colonnes ${Object.values(c).filter((x) => x !== undefined).join(", ")}).
+-- Table des sinistres : ${table} (colonnes ${Object.values(c)
+    .filter((x) => x !== undefined)
+    .join(", ")}).
 -- Montants en centimes entiers ; arrondi au centime, demi-centime vers le haut, aux seules étapes nommées.
 -- Généré par remb sql ; documentation : docs/calcul.md.
 WITH remb_parametres AS (
@@ -284,12 +331,15 @@ ${RETENUES.map(([k, n]) => `      WHEN remb_retenue_ligne = ${chaine(k)} THEN p.
 ),
 remb_ro AS (
   SELECT e.*,
-    ${arrondi("remb_base_cts", "remb_taux")} AS remb_ro_brut_cts
+    ${arrondi("remb_base_cts", `CASE WHEN remb_secteur = 'PRESCRIT-NON-CONVENTIONNE' AND (${prescrit.sansRo}) THEN CAST(0 AS DECIMAL(18,10)) ELSE remb_taux END`)} AS remb_ro_brut_cts
   FROM remb_entrees e
 ),
 remb_optam AS (
   SELECT r.*,
-    ${casPoste((p) => { const g = optams.get(p.code); return g === undefined || g.rejet !== undefined ? undefined : `(${g.expr} - remb_base_cts)`; })} AS remb_depassement_optam_cts
+    ${casPoste((p) => {
+      const g = optams.get(p.code);
+      return g === undefined || g.rejet !== undefined ? undefined : `(${g.expr} - remb_base_cts)`;
+    })} AS remb_depassement_optam_cts
   FROM remb_ro r
 ),
 remb_plafond AS (
@@ -324,8 +374,9 @@ ${rejetsPoste.map(([k, r]) => `      WHEN remb_poste = ${chaine(k)} THEN ${chain
       WHEN remb_date IS NULL THEN 'date des soins manquante'
       WHEN remb_periode IS NULL THEN 'date des soins hors des paramètres datés de REMB'
       WHEN remb_taux IS NULL THEN 'taux de remboursement du RO manquant'
-      WHEN remb_taux < 0 OR remb_taux > 1 THEN 'taux de remboursement du RO hors de 0 % à 100 %'
-      WHEN remb_secteur NOT IN ('OPTAM', 'NON-OPTAM') THEN 'secteur inconnu : OPTAM ou NON-OPTAM attendu'
+      WHEN remb_taux < 0 OR remb_taux > 1 THEN 'taux de remboursement du RO négatif ou supérieur à 1 (taux décimal attendu)'
+      WHEN remb_secteur NOT IN ('OPTAM', 'NON-OPTAM', 'PRESCRIT-NON-CONVENTIONNE') THEN 'secteur inconnu : OPTAM, NON-OPTAM ou PRESCRIT-NON-CONVENTIONNE attendu'
+      WHEN remb_secteur = 'PRESCRIT-NON-CONVENTIONNE' AND remb_date < DATE '${isoDepuisJour(prescrit.debut)}' THEN 'soin prescrit par un médecin non conventionné : règle sans valeur à la date des soins'
       WHEN remb_retenue_unitaire_cts IS NULL THEN 'retenue inconnue (PF, FRANCHISE, FRANCHISE-MEDICAMENT, FRANCHISE-TRANSPORT, AUCUNE) ou sans valeur à la date des soins'
       WHEN remb_secteur = 'NON-OPTAM' AND remb_base_cts > 0 AND remb_taux_plafond IS NULL AND (${responsable ? "TRUE" : "FALSE"} OR ${casPoste((p) => (mentionne(p.garantie) ? "TRUE" : undefined), "FALSE")})
         THEN 'plafond non-OPTAM sans valeur à la date du contrat (régime antérieur à 2015 non modélisé)'

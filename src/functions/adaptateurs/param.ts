@@ -2,22 +2,15 @@ import { eurosDepuisCents, tauxEnNombre, type Taux } from "../../core/money";
 import { serieDepuisJour, type Jour } from "../../core/dates";
 import { parametres } from "../../core/params";
 import { lireDateSoins, lireTexte } from "../coercion";
-import { diffuser, type Parametre } from "../diffusion";
-import type { ArgumentExcel, MatriceExcel, SortieCellule } from "../excel";
-
-const PARAMETRES: readonly Parametre[] = [
-  { nom: "nom", lire: lireTexte },
-  { nom: "date_soins", lire: lireDateSoins },
-];
+import { fonctionExcel } from "../diffusion";
+import type { SortieCellule } from "../excel";
 
 /**
  * REMB.PARAM(nom; [date_soins]): the value in force on that date, as Excel shows it: euros for amounts, a decimal
  * for rates (0,1327 — format the cell as %), whole numbers for counts and durations, TRUE/FALSE, and a date serial
  * for dates. Names are the dotted names of parameters.md, case-insensitive.
  */
-export function param(nom: ArgumentExcel, date_soins?: ArgumentExcel): MatriceExcel {
-  return diffuser(PARAMETRES, [nom, date_soins], (v) => valeurExcel((v[0] as string).toLowerCase(), v[1] as Jour));
-}
+export const param = fonctionExcel({ nom: lireTexte, date_soins: lireDateSoins }, (v) => valeurExcel(v.nom.toLowerCase(), v.date_soins));
 
 function valeurExcel(nom: string, jour: Jour): SortieCellule {
   const p = parametres.definition(nom);

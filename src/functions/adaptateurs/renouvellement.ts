@@ -1,38 +1,16 @@
-import type { Jour } from "../../core/dates";
-import {
-  domaineDepuisTexte,
-  motifDepuisTexte,
-  renouvellementPossible,
-  type DomaineRenouvellement,
-  type MotifRenouvellement,
-} from "../../core/calculators/renouvellement";
-import { lireDate, lireEntierOuDefaut, lireTexte } from "../coercion";
-import { diffuser, type Parametre } from "../diffusion";
-import { estVide, type ArgumentExcel, type MatriceExcel, type ValeurCellule } from "../excel";
-
-const PARAMETRES: readonly Parametre[] = [
-  { nom: "domaine", lire: (v, nom) => domaineDepuisTexte(lireTexte(v, nom)) },
-  { nom: "date_precedent", lire: lireDate },
-  { nom: "date_achat", lire: lireDate },
-  { nom: "age", lire: lireEntierOuDefaut },
-  { nom: "motif", lire: (v: ValeurCellule, nom: string) => (estVide(v) ? undefined : motifDepuisTexte(lireTexte(v, nom))) },
-];
+import { domaineDepuisTexte, motifDepuisTexte, renouvellementPossible } from "../../core/calculators/renouvellement";
+import { lireDate, lireAgeOuDefaut, lireTexte } from "../coercion";
+import { fonctionExcel } from "../diffusion";
+import { estVide, type ValeurCellule } from "../excel";
 
 /** REMB.RENOUVELLEMENT(domaine; date_precedent; date_achat; [age]; [motif]) → TRUE / FALSE. */
-export function renouvellement(
-  domaine: ArgumentExcel,
-  date_precedent: ArgumentExcel,
-  date_achat: ArgumentExcel,
-  age?: ArgumentExcel,
-  motif?: ArgumentExcel,
-): MatriceExcel {
-  return diffuser(PARAMETRES, [domaine, date_precedent, date_achat, age, motif], (v) =>
-    renouvellementPossible({
-      domaine: v[0] as DomaineRenouvellement,
-      precedent: v[1] as Jour,
-      achat: v[2] as Jour,
-      age: v[3] as number | undefined,
-      motif: v[4] as MotifRenouvellement | undefined,
-    }).possible,
-  );
-}
+export const renouvellement = fonctionExcel(
+  {
+    domaine: (v: ValeurCellule, nom: string) => domaineDepuisTexte(lireTexte(v, nom)),
+    date_precedent: lireDate,
+    date_achat: lireDate,
+    age: lireAgeOuDefaut,
+    motif: (v: ValeurCellule, nom: string) => (estVide(v) ? undefined : motifDepuisTexte(lireTexte(v, nom))),
+  },
+  (v) => renouvellementPossible({ domaine: v.domaine, precedent: v.date_precedent, achat: v.date_achat, age: v.age, motif: v.motif }).possible,
+);

@@ -1,19 +1,9 @@
-import { eurosDepuisCents, type Cents } from "../../core/money";
-import type { Jour } from "../../core/dates";
+import { eurosDepuisCents } from "../../core/money";
 import { calculerTsa } from "../../core/calculators/tsa";
 import { lireBooleenOuDefaut, lireDateSoins, lireMontant } from "../coercion";
-import { diffuser, type Parametre } from "../diffusion";
-import type { ArgumentExcel, MatriceExcel } from "../excel";
-
-const PARAMETRES: readonly Parametre[] = [
-  { nom: "cotisation", lire: lireMontant },
-  { nom: "responsable", lire: lireBooleenOuDefaut },
-  { nom: "date_soins", lire: lireDateSoins },
-];
+import { fonctionExcel } from "../diffusion";
 
 /** REMB.TSA(cotisation; [responsable]; [date_soins]): responsable defaults to TRUE (solidaire and responsable). */
-export function tsa(cotisation: ArgumentExcel, responsable?: ArgumentExcel, date_soins?: ArgumentExcel): MatriceExcel {
-  return diffuser(PARAMETRES, [cotisation, responsable, date_soins], (v) =>
-    eurosDepuisCents(calculerTsa(v[0] as Cents, (v[1] as boolean | undefined) ?? true, v[2] as Jour)),
-  );
-}
+export const tsa = fonctionExcel({ cotisation: lireMontant, responsable: lireBooleenOuDefaut, date_soins: lireDateSoins }, (v) =>
+  eurosDepuisCents(calculerTsa(v.cotisation, v.responsable ?? true, v.date_soins)),
+);

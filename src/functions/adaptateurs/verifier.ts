@@ -13,7 +13,7 @@ import { estVide, type ArgumentExcel, type MatriceExcel, type ValeurCellule } fr
  * else today). Loaded on first use (webpack chunk « verifier »): the grid reader, the postes catalogue and the
  * rules are not needed by the other functions.
  */
-export const ENTETE: readonly string[] = ["Gravité", "Règle", "Poste", "Libellé", "Niveau", "Valeur", "Cellule", "Message", "Référence"];
+const ENTETE: readonly string[] = ["Gravité", "Règle", "Poste", "Libellé", "Niveau", "Valeur", "Cellule", "Message", "Référence"];
 
 const GRAVITES: Readonly<Record<Constat["gravite"], string>> = { erreur: "Erreur", alerte: "Alerte", info: "Information" };
 

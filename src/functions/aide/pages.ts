@@ -14,7 +14,7 @@ import { jourDepuisIso, serieDepuisJour } from "../../core/dates";
 const SOURCE = path.resolve(__dirname, "../functions.ts");
 
 /** The example arguments as Excel passes them: every argument a matrix, empty ones null, up to the declared count. */
-export function argumentsExcel(args: readonly ArgumentExemple[], declares: number): unknown[] {
+function argumentsExcel(args: readonly ArgumentExemple[], declares: number): unknown[] {
   const tous = [...args, ...new Array<null>(Math.max(0, declares - args.length)).fill(null)];
   return tous.map((a) => {
     if (a === null) return null;

@@ -14,7 +14,7 @@ export interface MetaFonction {
 const NBSP = "\u00a0";
 const NNBSP = "\u202f";
 
-export function echapper(s: string): string {
+function echapper(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
@@ -28,7 +28,7 @@ function eurosFr(x: number): string {
 }
 
 /** An example argument as typed in a French Excel formula. */
-export function argumentFormule(a: ArgumentExemple): string {
+function argumentFormule(a: ArgumentExemple): string {
   if (a === null) return "";
   if (typeof a === "number") return String(a).replace(".", ",");
   if (typeof a === "boolean") return a ? "VRAI" : "FAUX";
@@ -39,13 +39,13 @@ export function argumentFormule(a: ArgumentExemple): string {
   return `DATE(${an};${mois};${jour})`;
 }
 
-export function formule(id: string, args: readonly ArgumentExemple[]): string {
+function formule(id: string, args: readonly ArgumentExemple[]): string {
   const a = [...args];
   while (a.length > 0 && a[a.length - 1] === null) a.pop();
   return `=REMB.${id}(${a.map(argumentFormule).join("; ")})`;
 }
 
-export function syntaxe(m: MetaFonction): string {
+function syntaxe(m: MetaFonction): string {
   return `=REMB.${m.id}(${m.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join("; ")})`;
 }
 

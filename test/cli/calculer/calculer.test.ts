@@ -50,7 +50,17 @@ describe("remb calculer", function () {
     };
     assert.equal(j.lignes, 12);
     assert.equal(j.calculees, 6);
-    assert.deepEqual(j.total, { poste: "total", lignes: 6, fr: "2446.90", ro: "1426.02", rc: "897.82", rac: "123.06", plafonnees: 0, beneficiaires: 4, rcParBeneficiaire: "224.46" });
+    assert.deepEqual(j.total, {
+      poste: "total",
+      lignes: 6,
+      fr: "2446.90",
+      ro: "1426.02",
+      rc: "897.82",
+      rac: "123.06",
+      plafonnees: 0,
+      beneficiaires: 4,
+      rcParBeneficiaire: "224.46",
+    });
     assert.equal(j.rejets.lignes, 6);
     assert.equal(j.rejets.fr, "370.00");
     assert.equal(j.rejets.frIllisibles, 2);
@@ -63,8 +73,23 @@ describe("remb calculer", function () {
 
   it("une colonne garantie sans grille ; colonnes nommées par --colonne", async () => {
     const f = path.join(tmp.chemin, "g.csv");
-    writeFileSync(f, "DT,MONTANT,BRSS,TX,GAR\n2026-03-01,50.00,30.00,0.7,150 % BR\n2026-03-01,50.00,30.00,0.7,Frais réels\n2026-03-01,50.00,30.00,0.7,150 % BX\n");
-    const r = await lancer(["calculer", f, "--colonne", "date=DT", "--colonne", "frais=MONTANT", "--colonne", "taux_ro=TX", "--colonne", "garantie=GAR", "--json"]);
+    writeFileSync(
+      f,
+      "DT,MONTANT,BRSS,TX,GAR\n2026-03-01,50.00,30.00,0.7,150 % BR\n2026-03-01,50.00,30.00,0.7,Frais réels\n2026-03-01,50.00,30.00,0.7,150 % BX\n",
+    );
+    const r = await lancer([
+      "calculer",
+      f,
+      "--colonne",
+      "date=DT",
+      "--colonne",
+      "frais=MONTANT",
+      "--colonne",
+      "taux_ro=TX",
+      "--colonne",
+      "garantie=GAR",
+      "--json",
+    ]);
     const j = JSON.parse(r.stdout) as { total: { rc: string }; rejets: { premieres: { ligne: number; raison: string }[] } };
     // 150 % BR: min(45, 50) − 21 = 24; Frais réels: 50 − 21 = 29.
     assert.equal(j.total.rc, "53.00");
@@ -89,7 +114,11 @@ describe("remb calculer", function () {
     ecrireSinistres(table, 60_000, 3);
     const sortie = (fils: string, bloc: string) => {
       const f = path.join(tmp.chemin, `r-${fils}-${bloc}.csv`);
-      const p = spawnSync(process.execPath, [BIN, "calculer", table, "--grille", GRILLE, "--niveau", "3", "--sortie", f, "--fils", fils, "--bloc", bloc, "--json"], { encoding: "utf8" });
+      const p = spawnSync(
+        process.execPath,
+        [BIN, "calculer", table, "--grille", GRILLE, "--niveau", "3", "--sortie", f, "--fils", fils, "--bloc", bloc, "--json"],
+        { encoding: "utf8" },
+      );
       assert.ok(p.status === 0 || p.status === 1, p.stderr);
       const j = JSON.parse(p.stdout) as { dureeMs: number; memoireMaxMio?: number; sortie?: string };
       j.dureeMs = 0;
@@ -113,7 +142,9 @@ describe("remb calculer", function () {
     const sortie = path.join(tmp.chemin, "r.parquet");
     const r = await lancer(["calculer", pq, "--grille", GRILLE, "--niveau", "2", "--sortie", sortie]);
     assert.equal(r.code, 0, r.stderr);
-    const lu = await db.runAndReadAll(`SELECT CAST(SUM(remb_rc) * 100 AS BIGINT) AS rc, typeof(ANY_VALUE(remb_rc)) AS t, COUNT(*) AS n FROM read_parquet('${sortie}')`);
+    const lu = await db.runAndReadAll(
+      `SELECT CAST(SUM(remb_rc) * 100 AS BIGINT) AS rc, typeof(ANY_VALUE(remb_rc)) AS t, COUNT(*) AS n FROM read_parquet('${sortie}')`,
+    );
     assert.deepEqual(lu.getRowObjectsJson(), [{ rc: "3600", t: "DECIMAL(18,2)", n: "3" }]);
     db.closeSync();
 

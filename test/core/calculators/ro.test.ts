@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { roBrut, roNet, ticketModerateur } from "../../../src/core/calculators/ro";
-import { montantRetenue, retenueAppliquee, retenueDepuisTexte, type Retenue } from "../../../src/core/calculators/retenue";
+import { montantRetenue, retenueDepuisTexte, type Retenue } from "../../../src/core/calculators/retenue";
 import { jourDepuisIso } from "../../../src/core/dates";
 import { parametres } from "../../../src/core/params";
 import { memoCents } from "../../../src/core/calculators/parametre-memo";
@@ -78,8 +78,6 @@ describe("retenue", () => {
     assert.equal(montantRetenue("FRANCHISE-MEDICAMENT", jourDepuisIso("2024-03-30")), 50);
     assert.equal(montantRetenue("FRANCHISE-TRANSPORT", j), 400);
     assert.equal(montantRetenue("AUCUNE", j), 0);
-    assert.equal(retenueAppliquee("FRANCHISE-TRANSPORT", 250, j), 250);
-    assert.equal(retenueAppliquee("PF", 2100, j), 200);
   });
 });
 

@@ -34,7 +34,14 @@ const date: fc.Arbitrary<Jour> = fc.oneof(
 );
 const unites: UniteTemps[] = ["acte", "jour", "seance", "an", "equipement"];
 const terme: fc.Arbitrary<Terme> = fc.oneof(
-  { weight: 12, arbitrary: fc.record({ type: fc.constant("pourcentage" as const), taux: fc.integer({ min: 0, max: 500 }).map((n) => creerTaux(n, 2)), base: fc.constantFrom("BR", "BR", "BR", "TM", "FR", "PMSS", "PLV") }) },
+  {
+    weight: 12,
+    arbitrary: fc.record({
+      type: fc.constant("pourcentage" as const),
+      taux: fc.integer({ min: 0, max: 500 }).map((n) => creerTaux(n, 2)),
+      base: fc.constantFrom("BR", "BR", "BR", "TM", "FR", "PMSS", "PLV"),
+    }),
+  },
   { weight: 6, arbitrary: fc.record({ type: fc.constant("montant" as const), cents: fc.integer({ min: 0, max: 200_000 }) }) },
   { weight: 1, arbitrary: fc.constant({ type: "plafondLegal" as const }) },
 );
@@ -47,28 +54,45 @@ const formule: fc.Arbitrary<Garantie> = fc.record(
     type: fc.constant("formule" as const),
     termes: fc.array(termePeriode, { minLength: 1, maxLength: 3 }),
     limite: fc.array(termePeriode, { minLength: 1, maxLength: 2 }),
+    minimum: fc.array(termePeriode, { minLength: 1, maxLength: 2 }),
     nombreMax: fc.record({ nombre: fc.integer({ min: 1, max: 5 }), periode: fc.record({ nombre: fc.constant(1), unite: fc.constantFrom(...unites) }) }),
     convention: fc.constantFrom("RO_INCLUS" as const, "RO_EN_SUS" as const),
     conventionExplicite: fc.boolean(),
   },
   { requiredKeys: ["type", "termes", "convention", "conventionExplicite"] },
 );
-const TEXTES = ["100 % BR", "150 % BR", "200 % BR", "300 % BR + 50 €", "Frais réels", "100 % TM", "50 € en sus du RO", "Frais réels dans la limite des plafonds du contrat responsable", "Néant", "Inclus"];
+const TEXTES = [
+  "100 % BR",
+  "150 % BR",
+  "200 % BR",
+  "300 % BR + 50 €",
+  "Frais réels",
+  "100 % TM",
+  "50 € en sus du RO",
+  "Frais réels dans la limite des plafonds du contrat responsable",
+  "Néant",
+  "Inclus",
+];
 const garantie: fc.Arbitrary<Garantie> = fc.oneof(
   { weight: 10, arbitrary: formule },
   { weight: 10, arbitrary: fc.constantFrom(...TEXTES).map(parseGarantie) },
   { weight: 1, arbitrary: fc.constantFrom({ type: "xyz" }, { type: "formule", termes: [] }) as unknown as fc.Arbitrary<Garantie> },
 );
 const retenue = fc.oneof(
-  { weight: 20, arbitrary: fc.constantFrom(undefined, "AUCUNE", "PF", "FRANCHISE", "FRANCHISE-MEDICAMENT", "FRANCHISE-TRANSPORT") as fc.Arbitrary<Retenue | undefined> },
+  {
+    weight: 20,
+    arbitrary: fc.constantFrom(undefined, "AUCUNE", "PF", "FRANCHISE", "FRANCHISE-MEDICAMENT", "FRANCHISE-TRANSPORT") as fc.Arbitrary<Retenue | undefined>,
+  },
   { weight: 4, arbitrary: cents },
   { weight: 1, arbitrary: fc.constant("PFX") as unknown as fc.Arbitrary<Retenue> },
 );
 const secteur = fc.oneof(
-  { weight: 20, arbitrary: fc.constantFrom(undefined, "OPTAM", "NON-OPTAM", "NON-OPTAM") as fc.Arbitrary<Secteur | undefined> },
+  { weight: 20, arbitrary: fc.constantFrom(undefined, "OPTAM", "NON-OPTAM", "NON-OPTAM", "PRESCRIT-NON-CONVENTIONNE") as fc.Arbitrary<Secteur | undefined> },
   { weight: 1, arbitrary: fc.constant("secteur 2") as unknown as fc.Arbitrary<Secteur> },
 );
-const booleen = fc.oneof({ weight: 20, arbitrary: fc.constantFrom(undefined, true, false) }, { weight: 1, arbitrary: fc.constant("oui") }) as fc.Arbitrary<boolean | undefined>;
+const booleen = fc.oneof({ weight: 20, arbitrary: fc.constantFrom(undefined, true, false) }, { weight: 1, arbitrary: fc.constant("oui") }) as fc.Arbitrary<
+  boolean | undefined
+>;
 
 const arbEntree: fc.Arbitrary<EntreeSoins> = fc
   .record({
@@ -94,7 +118,17 @@ type Issue = Record<string, Cents | boolean> | { code: string; message: string }
 function interprete(e: EntreeSoins): Issue {
   try {
     const d = calculerSoins(e);
-    return { fr: d.fr, br: d.br, roBrut: d.roBrut, retenue: d.retenue, roNet: d.roNet, garantie: d.garantie, rc: d.rc, rac: d.rac, plafonne: d.plafonds.some((p) => p.code === "non_optam") };
+    return {
+      fr: d.fr,
+      br: d.br,
+      roBrut: d.roBrut,
+      retenue: d.retenue,
+      roNet: d.roNet,
+      garantie: d.garantie,
+      rc: d.rc,
+      rac: d.rac,
+      plafonne: d.plafonds.some((p) => p.code === "non_optam"),
+    };
   } catch (x) {
     if (x instanceof RembError) return { code: x.code, message: x.message };
     throw x;
@@ -129,17 +163,22 @@ describe("calculerSoinsCompile — égal à calculerSoins au centime, erreurs co
   it(`${RUNS} lignes aléatoires (valides ou non, OPTAM et non-OPTAM, retenues, contrats non responsables)`, () => {
     let plafonnees = 0;
     let erreurs = 0;
+    let sansRo = 0;
     fc.assert(
       fc.property(arbEntree, (e) => {
         const attendu = interprete(e);
         assert.deepEqual(compile(e, ligne), attendu, JSON.stringify(e));
         if ("code" in attendu) erreurs++;
         else if (attendu.plafonne === true) plafonnees++;
+        // Prescribed outside the convention after the exclusion date: the RO is 0 whatever the rate.
+        if (!("code" in attendu) && e.secteur === "PRESCRIT-NON-CONVENTIONNE" && attendu.roBrut === 0 && (attendu.br as number) > 0 && e.tauxRo.num > 0)
+          sansRo++;
       }),
       { numRuns: RUNS },
     );
     // The run must reach both the capped lines and the refusals, or it proves little about them.
     assert.ok(plafonnees > 100, `${plafonnees} lignes plafonnées seulement`);
     assert.ok(erreurs > 100 && erreurs < (RUNS * 3) / 4, `${erreurs} erreurs`);
+    assert.ok(sansRo > 20, `${sansRo} lignes prescrites hors convention sans RO seulement`);
   });
 });

@@ -88,6 +88,20 @@ describe("calculerSoins: detail and hot path", () => {
     verifierErreur(() => calculerSoins({ ...base, responsable: "oui" as never }), { code: "ARGUMENT_INVALIDE", message: "VRAI ou FAUX" }, "booléen");
   });
 
+  it("gives RO 0 for care prescribed by a non-contracted doctor from 2027-01-01 and says why in DETAIL (L162-5-10)", () => {
+    const prescrit: EntreeSoins = { date: jourDepuisIso("2027-01-01"), fr: 3000, br: 3000, tauxRo: taux(0.6), garantie: garantieDepuisNombre(1, "BR"), secteur: "PRESCRIT-NON-CONVENTIONNE" };
+    const d = calculerSoins(prescrit, { detail: true });
+    assert.equal(d.roBrut, 0);
+    const ro = d.etapes.find((e) => /^RO nul : soin prescrit par un médecin non conventionné/.test(e.libelle));
+    assert.ok(ro, JSON.stringify(d.etapes.map((e) => e.libelle)));
+    assert.equal(ro.montant, 0);
+    assert.match(ro.reference ?? "", /L162-5-10/);
+    // The day before, the same care is reimbursed as any other.
+    const veille = calculerSoins({ ...prescrit, date: jourDepuisIso("2026-12-31") }, { detail: true });
+    assert.equal(veille.roBrut, 1800);
+    assert.ok(!veille.etapes.some((e) => /^RO nul/.test(e.libelle)));
+  });
+
   it("reports a non-monetary guarantee as indisponible", () => {
     verifierErreur(() => calculerSoins({ ...base, garantie: { type: "service", texte: "Inclus" } }), { code: "HORS_CHAMP" }, "service");
   });
@@ -105,6 +119,9 @@ describe("secteurDepuisTexte", () => {
       ["non optam", "NON-OPTAM"],
       ["Non adhérent", "NON-OPTAM"],
       ["hors DPTM", "NON-OPTAM"],
+      ["PRESCRIT-NON-CONVENTIONNE", "PRESCRIT-NON-CONVENTIONNE"],
+      ["Prescription non conventionnée", "PRESCRIT-NON-CONVENTIONNE"],
+      ["prescrit secteur 3", "PRESCRIT-NON-CONVENTIONNE"],
     ];
     for (const [s, attendu] of cas) assert.equal(secteurDepuisTexte(s), attendu, s);
     verifierErreur(() => secteurDepuisTexte("secteur 2"), { code: "ARGUMENT_INVALIDE", message: "Secteur inconnu.*OPTAM" }, "secteur 2");

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { RembError } from "../../../src/core/errors";
 import { jourDepuisCivil, type Jour } from "../../../src/core/dates";
-import { appliquerTaux, CENTS_MAX, centsDepuisEuros, POW10, taux, type Cents } from "../../../src/core/money";
-import { INV_POW10, tauxPositifArrondi } from "../../../src/core/money/taux-rapide";
+import { appliquerTaux, CENTS_MAX, centsDepuisEuros, taux, type Cents } from "../../../src/core/money";
+import { INV_POW10, POW10_ENTIER, tauxPositifArrondi } from "../../../src/core/money/taux-rapide";
 import {
   evaluerGarantieLigne,
   parseGarantie,
@@ -68,7 +68,16 @@ const arbTerme: fc.Arbitrary<Terme> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ type: fc.constant("montant" as const), cents: arbCentsTerme }) },
   { weight: 1, arbitrary: fc.constant({ type: "plafondLegal" as const }) },
 );
-const arbPeriode: fc.Arbitrary<Periode> = fc.record({ nombre: fc.integer({ min: 1, max: 4 }), unite: fc.constantFrom(...TOUTES_UNITES) });
+// « / an / bénéficiaire » and « 200 € / œil / an » (an item within a yearly envelope) as well as the plain periods.
+const arbPeriode: fc.Arbitrary<Periode> = fc.record(
+  {
+    nombre: fc.integer({ min: 1, max: 4 }),
+    unite: fc.constantFrom(...TOUTES_UNITES),
+    beneficiaire: fc.constant(true as const),
+    duree: fc.record({ nombre: fc.integer({ min: 1, max: 4 }), unite: fc.constantFrom<UniteTemps>("an", "mois", "semestre", "jour") }),
+  },
+  { requiredKeys: ["nombre", "unite"] },
+);
 const arbTermePeriode: fc.Arbitrary<TermePeriode> = fc
   .tuple(arbTerme, fc.option(arbPeriode, { nil: undefined, freq: 2 }))
   .map(([terme, periode]) => (periode ? { terme, periode } : { terme }));
@@ -77,21 +86,27 @@ const arbFormule: fc.Arbitrary<Formule> = fc
   .record({
     termes: fc.array(arbTermePeriode, { minLength: 1, maxLength: 4 }),
     limite: fc.option(fc.array(arbTermePeriode, { minLength: 1, maxLength: 2 }), { nil: undefined, freq: 2 }),
+    minimum: fc.option(fc.array(arbTermePeriode, { minLength: 1, maxLength: 2 }), { nil: undefined, freq: 3 }),
     nombreMax: fc.option(
-      fc.record({
-        nombre: fc.integer({ min: 1, max: 120 }),
-        unite: fc.option(fc.constantFrom(...TOUTES_UNITES), { nil: undefined }),
-        periode: arbPeriode,
-      }),
+      fc.record(
+        {
+          nombre: fc.integer({ min: 1, max: 120 }),
+          unite: fc.constantFrom(...TOUTES_UNITES),
+          par: fc.constantFrom<UniteTemps>("oreille", "oeil", "beneficiaire", "enfant"),
+          periode: arbPeriode,
+        },
+        { requiredKeys: ["nombre", "periode"] },
+      ),
       { nil: undefined, freq: 3 },
     ),
     monture: fc.option(fc.integer({ min: 0, max: 30_000 }), { nil: undefined, freq: 4 }),
     convention: fc.constantFrom("RO_INCLUS" as const, "RO_EN_SUS" as const),
   })
-  .map(({ termes, limite, nombreMax, monture, convention }) => {
+  .map(({ termes, limite, minimum, nombreMax, monture, convention }) => {
     const f: { -readonly [K in keyof Formule]: Formule[K] } = { type: "formule", termes, convention, conventionExplicite: false };
     if (limite !== undefined) f.limite = limite;
-    if (nombreMax !== undefined) f.nombreMax = nombreMax.unite === undefined ? { nombre: nombreMax.nombre, periode: nombreMax.periode } : nombreMax;
+    if (minimum !== undefined) f.minimum = minimum;
+    if (nombreMax !== undefined) f.nombreMax = nombreMax;
     if (monture !== undefined) f.monture = monture;
     return f;
   });
@@ -101,6 +116,21 @@ const arbGarantie: fc.Arbitrary<Garantie> = fc.oneof(
   { weight: 1, arbitrary: fc.constant<Garantie>({ type: "service", texte: "Inclus" }) },
   { weight: 1, arbitrary: fc.constant<Garantie>({ type: "renvoi", vers: "grille optique" }) },
   { weight: 20, arbitrary: arbFormule },
+  // Shapes the compiler does not know (a field added to the language, a null part, an unknown unit): interpreted.
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(
+        arbFormule,
+        fc.constantFrom<Record<string, unknown>>(
+          { futur: 1 },
+          { limite: null },
+          { minimum: null },
+          { termes: [{ terme: { type: "montant", cents: 100 }, periode: { nombre: 1, unite: "lustre" } }] },
+        ),
+      )
+      .map(([f, x]) => ({ ...f, ...x }) as unknown as Garantie),
+  },
 );
 
 const arbDate = fc.oneof(
@@ -176,11 +206,19 @@ describe("tauxPositifArrondi — appliquerTaux sans division, au centime près",
     fc.assert(
       fc.property(
         fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: CENTS_MAX })),
-        fc.integer({ min: 0, max: 15 }).chain((exp) => fc.tuple(fc.constant(exp), fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: Math.min(2 ** 40, 10 * 10 ** exp) })))),
+        fc
+          .integer({ min: 0, max: 15 })
+          .chain((exp) =>
+            fc.tuple(fc.constant(exp), fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: Math.min(2 ** 40, 10 * 10 ** exp) }))),
+          ),
         (c, [exp, num]) => {
           const t = taux(num, exp);
           const attendu = issue(() => appliquerTaux(c, t));
-          assert.deepEqual(issue(() => tauxPositifArrondi(c, t.num, POW10[t.exp]!, INV_POW10[t.exp]!, t)), attendu, `${c} × ${num}e-${exp}`);
+          assert.deepEqual(
+            issue(() => tauxPositifArrondi(c, t.num, POW10_ENTIER[t.exp]!, INV_POW10[t.exp]!, t)),
+            attendu,
+            `${c} × ${num}e-${exp}`,
+          );
         },
       ),
       { numRuns: RUNS },

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { jourDepuisIso, isoDepuisJour } from "../../../src/core/dates";
 import { RembError } from "../../../src/core/errors";
-import { centsDepuisEuros, tauxDepuisTexte, tauxEnTexte, texteEuros } from "../../../src/core/money";
+import { centsDepuisEuros, tauxDepuisTexte, tauxEnTexte, type Cents } from "../../../src/core/money";
 import { parametres } from "../../../src/core/params";
 
 /** One case of test/fixtures/params/historique.json, transcribed by hand from parameters.md. */
@@ -14,6 +14,13 @@ interface Cas {
   attendu?: string | number | boolean;
   erreur?: string;
   source: string;
+}
+
+/** Cents as the fixture writes amounts: plain decimal text with a point and two decimals (2000 → "20.00"). */
+function texteEuros(c: Cents): string {
+  const entier = Math.floor(Math.abs(c) / 100);
+  const dec = Math.abs(c) - entier * 100;
+  return `${c < 0 ? "-" : ""}${entier}.${dec < 10 ? "0" : ""}${dec}`;
 }
 
 const fixture = JSON.parse(readFileSync(new URL("../../fixtures/params/historique.json", import.meta.url), "utf8")) as { cas: Cas[] };

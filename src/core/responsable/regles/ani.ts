@@ -3,20 +3,24 @@ import { appliquerTaux } from "../../money";
 import { parametres } from "../../params";
 import { bilan, euros, pct, pourcentageBr } from "../echantillons";
 import { centsAu, pointsActes, tauxAu, tauxDuPoste } from "../points";
-import { REF_D911_1 } from "../references";
+import { refD911_1 } from "../references";
 import type { Regle } from "../regle";
 import type { Verification } from "../verification";
 import { equipementsClasseB } from "./optique-equipement";
 
 /**
- * D911-1 CSS (CR-23), mandatory collective (company) contracts only, from 2020-01-01 ⚠ (date truncated in the copy
- * read): optique classe B forfaits of at least 100 € (a), 150 € (b, d), 200 € (c, e, f) within the R871-2 caps, and
- * dental prosthetics and ODF outside 100 % Santé at 125 % BR at least (⚠ read as Sécu incluse: alerte, not erreur).
+ * D911-1 CSS (CR-23), mandatory collective (company) contracts only, from the first date of the ani.* parameters
+ * (⚠ date truncated in the copy read): optique classe B forfaits of at least ani.optique.plancher.* within the
+ * R871-2 caps, and dental prosthetics and ODF outside 100 % Santé at ani.dentaire.prothese_odf.minimum × BR at
+ * least (⚠ read as Sécu incluse: alerte, not erreur).
  * Runs only when the grid is flagged « collectif ».
  */
 export const ani: Regle = {
   id: "D911-1",
-  enonce: "Les contrats collectifs obligatoires couvrent au minimum certains forfaits optiques et 125 % de la BR en prothèses dentaires et orthodontie.",
+  get enonce() {
+    const minimum = Number(parametres.valeurActuelle("ani.dentaire.prothese_odf.minimum").brute) * 100;
+    return `Les contrats collectifs obligatoires couvrent au minimum certains forfaits optiques et ${pct(minimum)} de la BR en prothèses dentaires et orthodontie.`;
+  },
   applicable: (d: Jour) => tauxAu("ani.dentaire.prothese_odf.minimum", d) !== null,
   verifier(v: Verification) {
     if (v.grille.collectif !== true) return;
@@ -31,7 +35,7 @@ export const ani: Regle = {
         // A floor missed by the per-lens reading (the higher total) is missed by the per-pair reading too; a total
         // that hangs on an old lens tariff is not sure.
         const sur = eq.doute === undefined || eq.montantAutreLecture !== undefined;
-        v.signaler(this.id, sur ? "erreur" : "alerte", c, sur ? message : `${message} À vérifier : ${eq.doute}`, REF_D911_1);
+        v.signaler(this.id, sur ? "erreur" : "alerte", c, sur ? message : `${message} À vérifier : ${eq.doute}`, refD911_1(v.date));
       }
     }
     const minimum = parametres.valeurDatee("ani.dentaire.prothese_odf.minimum", v.date);
@@ -49,7 +53,7 @@ export const ani: Regle = {
           c,
           `Contrat collectif obligatoire : prothèses et orthodontie hors 100 % Santé couvertes à ${x !== undefined ? `${pct(x)} de la BR` : `« ${c.cellule.texte} »`}, ` +
             `sous le minimum de ${pct(Number(minimum.brute) * 100)} de la BR (⚠ lu Sécurité sociale incluse).`,
-          REF_D911_1,
+          refD911_1(v.date),
         );
       }
     }

@@ -1,4 +1,5 @@
 import type { Jour } from "../../dates";
+import { parametres } from "../../params";
 import { debut100SanteAudio } from "../../calculators/regime-responsable";
 import { plafondAudio } from "../../calculators/plafonds";
 import type { Poste } from "../../postes";
@@ -9,9 +10,9 @@ import type { Regle } from "../regle";
 import type { Verification } from "../verification";
 
 /**
- * R871-2 4° (CR-15, CR-16), contracts from 2021-01-01: classe I (100 % Santé) aids are covered up to their PLV
- * (950 € adult, 1 400 € under 20: dated parameters); classe II aids « au maximum à 1 700 euros par aide auditive,
- * incluant la part des dépenses prise en charge par l'assurance maladie obligatoire et la participation ». A line
+ * R871-2 4° (CR-15, CR-16), contracts from responsable.regime_100s.audio.debut: classe I (100 % Santé) aids are
+ * covered up to their PLV (audio.classe_1.plv.*); classe II aids up to audio.classe_2.plafond per aid, « incluant
+ * la part des dépenses prise en charge par l'assurance maladie obligatoire et la participation ». A line
  * printed for both classes is held to both, unless the grid has a line of its own for the class at that level.
  */
 export const audioClasseI: Regle = {
@@ -39,7 +40,9 @@ export const audioClasseI: Regle = {
 
 export const audioClasseII: Regle = {
   id: "R871-2 4° cap",
-  enonce: "La prise en charge d'une aide auditive de classe II est limitée à 1 700 € par aide, Sécurité sociale incluse.",
+  get enonce() {
+    return `La prise en charge d'une aide auditive de classe II est limitée à ${euros(parametres.valeurActuelle("audio.classe_2.plafond").valeur as number)} par aide, Sécurité sociale incluse.`;
+  },
   applicable: (d: Jour) => d >= debut100SanteAudio(),
   verifier(v: Verification) {
     const ref = refR871_2("4°", v.date);

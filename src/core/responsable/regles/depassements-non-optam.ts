@@ -1,8 +1,9 @@
-import type { Jour } from "../../dates";
+import { dateFr, type Jour } from "../../dates";
 import type { IdRegle } from "../../postes";
-import type { Cents, Taux } from "../../money";
+import { tauxEnNombre, type Cents, type Taux } from "../../money";
 import { debutRegime2015 } from "../../calculators/regime-responsable";
-import { plafondNonOptam, valeurPlafondNonOptam } from "../../calculators/depassement-non-optam";
+import { PARAM_ECART, PARAM_PLAFOND, plafondNonOptam, valeurEcartNonOptam, valeurPlafondNonOptam } from "../../calculators/depassement-non-optam";
+import { parametres, type ValeurDatee } from "../../params";
 import type { Couverture } from "../couverture";
 import { BRS_ECHANTILLON, FR_ILLIMITE, euros, pct, point, pourcentageBr } from "../echantillons";
 import { tauxDuPoste } from "../points";
@@ -12,20 +13,23 @@ import type { Verification } from "../verification";
 
 /**
  * R871-2 2° (CR-08): the dépassements of doctors outside the DPTM (OPTAM / OPTAM-CO) are covered « dans la double
- * limite de 100 % du tarif de responsabilité et du montant pris en charge pour les dépassements des médecins ayant
- * adhéré … minoré d'un montant égal à 20 % du tarif de responsabilité ». Per level, each non-OPTAM line is read
+ * limite » of a share of the tarif de responsabilité and of the adherents' cover « minoré d'un montant égal à »
+ * another share of it (both in the data). Per level, each non-OPTAM line is read
  * against the OPTAM line of the same kind of act (catalogue `paire`). A line printed once for every doctor is both:
  * if it covers a dépassement, non-adherents get what adherents get, which the « minoré de 20 % » forbids.
- * The limit values are dated parameters (100 % BR; 125 % ⚠ for 2015–2016 contracts, then an alerte).
+ * The limit values are dated parameters (responsable.non_dptm.*; a ⚠ value gives an alerte, not an erreur).
  */
 export const depassementsNonOptam: Regle = {
   id: "R871-2 2°",
-  enonce:
-    "Les dépassements des médecins non adhérents à l'OPTAM / OPTAM-CO sont pris en charge dans la double limite de 100 % de la BR et de la prise en charge des adhérents minorée de 20 % de la BR.",
+  get enonce() {
+    const { plafond, ecart } = limitesActuelles();
+    return `Les dépassements des médecins non adhérents à l'OPTAM / OPTAM-CO sont pris en charge dans la double limite de ${plafond} de la BR et de la prise en charge des adhérents minorée de ${ecart} de la BR.`;
+  },
   applicable: (d: Jour) => d >= debutRegime2015(),
   verifier(v: Verification) {
     const ref = refR871_2("2°", v.date);
-    const incertain = valeurPlafondNonOptam(v.date).incertain;
+    const vPlafond = valeurPlafondNonOptam(v.date);
+    const limites = { plafond: pct(tauxEnNombre(vPlafond.valeur as Taux) * 100), ecart: pct(tauxEnNombre(valeurEcartNonOptam(v.date).valeur as Taux) * 100), incertain: vPlafond.incertain ? vPlafond : undefined };
     const paires = new Map<string, { optam: number[]; non?: number[]; tous?: number }>();
     for (const i of v.lignes((p) => p.paire !== undefined && p.secteur !== undefined)) {
       const p = v.posteDe(i)!;
@@ -44,7 +48,7 @@ export const depassementsNonOptam: Regle = {
         const non = v.couvertures.de(i, iNonOptam);
         const optam = v.couvertures.de(i, iOptam);
         if (taux === null || !non.lisible || !optam.lisible || non.cellule.texte.trim() === "") continue;
-        verifierNiveau(v, this.id, ref, non, optam, false, taux, incertain);
+        verifierNiveau(v, this.id, ref, non, optam, false, taux, limites);
       }
     }
     const enColonnes = (iNiveau: number) => v.grille.niveaux[iNiveau]!.secteur !== undefined;
@@ -61,14 +65,33 @@ export const depassementsNonOptam: Regle = {
           if (enColonnes(non.iNiveau)) continue;
           const optam = ligneOptam === undefined ? undefined : v.couvertures.de(ligneOptam, non.iNiveau);
           if (optam !== undefined && !optam.lisible) continue; // the unreadable OPTAM cell is already reported
-          verifierNiveau(v, this.id, ref, non, optam, unique, taux, incertain);
+          verifierNiveau(v, this.id, ref, non, optam, unique, taux, limites);
         }
       }
     }
   },
 };
 
-function verifierNiveau(v: Verification, id: IdRegle, ref: string, non: Couverture, optam: Couverture | undefined, unique: boolean, taux: Taux, incertain: boolean): void {
+/** The two limits of R871-2 2° as percentages of the BR (« 100 % », « 20 % »), and the ⚠ value when the limit is uncertain. */
+interface Limites {
+  readonly plafond: string;
+  readonly ecart: string;
+  readonly incertain: ValeurDatee | undefined;
+}
+
+/** « pour les contrats souscrits du 01/04/2015 au 31/12/2016 »: the period of a dated value of the 100 % BR limit. */
+function periode(v: ValeurDatee): string {
+  const suivante = parametres.definition(PARAM_PLAFOND).valeurs.find((x) => x.debut > v.debut && !x.annonce);
+  return suivante ? `pour les contrats souscrits du ${dateFr(v.debut)} au ${dateFr(suivante.debut - 1)}` : `pour les contrats souscrits depuis le ${dateFr(v.debut)}`;
+}
+
+/** The limits as the data has them last, for the rule's statement. */
+function limitesActuelles(): { plafond: string; ecart: string } {
+  const ratio = (nom: string) => pct(tauxEnNombre(parametres.valeurActuelle(nom).valeur as Taux) * 100);
+  return { plafond: ratio(PARAM_PLAFOND), ecart: ratio(PARAM_ECART) };
+}
+
+function verifierNiveau(v: Verification, id: IdRegle, ref: string, non: Couverture, optam: Couverture | undefined, unique: boolean, taux: Taux, limites: Limites): void {
   const echecs: { br: Cents; g: Cents; max: Cents }[] = [];
   let evalues = 0;
   for (const br of BRS_ECHANTILLON) {
@@ -95,7 +118,7 @@ function verifierNiveau(v: Verification, id: IdRegle, ref: string, non: Couvertu
       id,
       "alerte",
       non,
-      "Aucune ligne « médecins adhérents OPTAM / OPTAM-CO » pour ce type d'acte : seule la limite de 100 % de la BR de dépassement a pu être vérifiée.",
+      `Aucune ligne « médecins adhérents OPTAM / OPTAM-CO » pour ce type d'acte : seule la limite de ${limites.plafond} de la BR de dépassement a pu être vérifiée.`,
       ref,
     );
   }
@@ -107,26 +130,26 @@ function verifierNiveau(v: Verification, id: IdRegle, ref: string, non: Couvertu
   if (unique) {
     message =
       `Une même garantie pour tous les médecins (${xNon !== undefined ? `${pct(xNon)} de la BR` : non.cellule.texte}) couvre des dépassements : ` +
-      `celle des médecins non adhérents à l'OPTAM doit être inférieure d'au moins 20 % de la BR à celle des adhérents ` +
+      `celle des médecins non adhérents à l'OPTAM doit être inférieure d'au moins ${limites.ecart} de la BR à celle des adhérents ` +
       `(prévoir deux lignes, OPTAM et non-OPTAM).`;
   } else if (xNon !== undefined && (optam === undefined || xOpt !== undefined || illimite(optam, v.date, taux))) {
     const maxPct = (e.max / e.br) * 100;
     message =
       `Médecins non adhérents à l'OPTAM : ${pct(xNon)} de la BR, au-delà du maximum de ${pct(maxPct)} ` +
       (xOpt !== undefined
-        ? `permis quand les adhérents sont couverts à ${pct(xOpt)} (100 % + min(100 % ; ${pct(xOpt - 100)} − 20 %)).`
+        ? `permis quand les adhérents sont couverts à ${pct(xOpt)} (100 % + min(${limites.plafond} ; ${pct(xOpt - 100)} − ${limites.ecart})).`
         : optam !== undefined
-          ? `permis quand les adhérents sont couverts aux frais réels (100 % + 100 % de la BR de dépassement au plus).`
-          : `(100 % de la BR de dépassement au plus).`);
+          ? `permis quand les adhérents sont couverts aux frais réels (100 % + ${limites.plafond} de la BR de dépassement au plus).`
+          : `(${limites.plafond} de la BR de dépassement au plus).`);
   } else {
     message =
       `Médecins non adhérents à l'OPTAM : pour une BR de ${euros(e.br)}, la garantie donne ${euros(e.g)}, au-delà du maximum de ${euros(e.max)} ` +
-      `(BR + min(100 % de la BR ; dépassement couvert pour les adhérents − 20 % de la BR)).`;
+      `(BR + min(${limites.plafond} de la BR ; dépassement couvert pour les adhérents − ${limites.ecart} de la BR)).`;
   }
   const partiel = echecs.length < evalues;
   if (partiel) message += ` Le plafond n'est dépassé que pour certaines BR (forfait) : à vérifier selon les actes.`;
-  if (incertain) message += " ⚠ Limite de 125 % de la BR pour les contrats 2015–2016, source secondaire (circulaire DSS 2015/30).";
-  v.signaler(id, partiel || incertain ? "alerte" : "erreur", non, message, ref);
+  if (limites.incertain) message += ` ⚠ Limite de ${limites.plafond} de la BR ${periode(limites.incertain)}, incertaine : ${limites.incertain.note ?? limites.incertain.reference.texte}`;
+  v.signaler(id, partiel || limites.incertain ? "alerte" : "erreur", non, message, ref);
 }
 
 /** The OPTAM cover has no ceiling (« Frais réels »): it pays the whole unlimited bill. */

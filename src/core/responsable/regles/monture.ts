@@ -1,4 +1,6 @@
 import type { Jour } from "../../dates";
+import { dateFr } from "../../dates";
+import { parametres } from "../../params";
 import { debutRegime2015 } from "../../calculators/regime-responsable";
 import { plafondMonture } from "../../calculators/plafonds";
 import { formules } from "../couverture";
@@ -9,12 +11,16 @@ import type { Regle } from "../regle";
 import type { Verification } from "../verification";
 
 /**
- * R871-2 3° (CR-12): « dans tous les cas, la prise en charge d'une monture est limitée à 100 euros » (150 € for
- * 2015-regime contracts), within the equipment amount; 2020 regime RO included, 2015 regime RO on top.
+ * R871-2 3° (CR-12): « dans tous les cas, la prise en charge d'une monture est limitée » to optique.monture.plafond
+ * (dated by contract: 2015 and 2020 regimes), within the equipment amount; 2020 regime RO included, 2015 regime RO
+ * on top.
  */
 export const montureB: Regle = {
   id: "R871-2 3° frame",
-  enonce: "La prise en charge d'une monture de classe B est limitée (100 € Sécurité sociale incluse pour les contrats depuis 2020).",
+  get enonce() {
+    const v = parametres.valeurActuelle("optique.monture.plafond");
+    return `La prise en charge d'une monture de classe B est limitée (${euros(v.valeur as number)} Sécurité sociale incluse pour les contrats depuis le ${dateFr(v.debut)}).`;
+  },
   applicable: (d: Jour) => d >= debutRegime2015(),
   verifier(v: Verification) {
     const ref = refR871_2("3°", v.date);

@@ -1,7 +1,7 @@
 import type { Jour } from "../../dates";
 import type { IdRegle } from "../../postes";
 import { estNeant } from "../couverture";
-import { REF_L871_1 } from "../references";
+import { refL871_1 } from "../references";
 import type { Regle } from "../regle";
 import type { Verification } from "../verification";
 
@@ -19,7 +19,7 @@ function regle(id: IdRegle, code: string, quoi: string, article: string): Regle 
       for (const i of v.lignes((p) => p.code === code)) {
         for (const c of v.couverturesDe(i)) {
           if (estNeant(c)) continue;
-          v.signaler(id, "erreur", c, `La grille prend en charge ${quoi} (« ${c.cellule.texte} ») : un contrat responsable ne peut pas la rembourser (${article}).`, REF_L871_1);
+          v.signaler(id, "erreur", c, `La grille prend en charge ${quoi} (« ${c.cellule.texte} ») : un contrat responsable ne peut pas la rembourser (${article}).`, refL871_1(v.date));
         }
       }
     },

@@ -1,6 +1,6 @@
 import { FR_ILLIMITE, point, BRS_ECHANTILLON } from "../echantillons";
 import { tauxDuPoste } from "../points";
-import { REF_L863_8 } from "../references";
+import { refL863_8 } from "../references";
 import type { Regle } from "../regle";
 import type { Verification } from "../verification";
 
@@ -47,7 +47,7 @@ export const reseauMedecins: Regle = {
             reseau,
             `Acte de médecin : la garantie en réseau (« ${reseau.cellule.texte} ») diffère de la garantie hors réseau (« ${hors.cellule.texte} ») ; ` +
               `un réseau de soins ne peut pas moduler le remboursement des actes des médecins.`,
-            REF_L863_8,
+            refL863_8(v.date),
           );
         }
       }
