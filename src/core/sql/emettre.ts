@@ -288,12 +288,15 @@ export function emettreSql(b: Bareme, o: OptionsSql): string {
       ),
     );
 
-  const sql = `-- REMB : calcul des soins de la grille « ${b.grille} », niveau « ${b.niveau} »${responsable ? " (contrat responsable)" : " (contrat non responsable)"}.
+  // The grid's title and level come from the user's file: in a comment, without line breaks or semicolons.
+  const commentaire = (x: string) => x.replace(/[\r\n;]+/g, " ");
+  const sql = `-- REMB : calcul des soins de la grille « ${commentaire(b.grille)} », niveau « ${commentaire(b.niveau)} »${responsable ? " (contrat responsable)" : " (contrat non responsable)"}.
 -- Table des sinistres : ${table} (colonnes ${Object.values(c)
     .filter((x) => x !== undefined)
     .join(", ")}).
--- Montants en centimes entiers ; arrondi au centime, demi-centime vers le haut, aux seules étapes nommées.
--- Généré par remb sql ; documentation : docs/calcul.md.
+-- Montants en centimes entiers, arrondis au centime (demi-centime vers le haut) aux seules étapes nommées.
+-- Généré par remb sql (documentation : docs/calcul.md). Aucun point-virgule avant la fin : spark-sql et les
+-- clients qui découpent un fichier aux points-virgules lisent la requête entière.
 WITH remb_parametres AS (
   SELECT * FROM (VALUES
 ${valeursP}
