@@ -37,3 +37,28 @@ describe("remb calculer : l'exemple du README est une sortie réelle", () => {
     });
   }
 });
+
+/** The README's `remb sql --executer` example: DuckDB's totals by poste, as printed (but for the duration). */
+const EXEMPLES_SQL = [...README.matchAll(/```console\n\$ npx remb (sql [^\n]*)\n([\s\S]*?)```/g)].map((m) => ({ args: m[1]!.split(" "), attendu: m[2]! }));
+
+describe("remb sql --executer : l'exemple du README est une sortie réelle", function () {
+  this.timeout(60_000);
+
+  it("le README a l'exemple", () => assert.equal(EXEMPLES_SQL.length, 1));
+
+  for (const e of EXEMPLES_SQL) {
+    it(`npx remb ${e.args.join(" ")}`, async () => {
+      const stdout = new Capture();
+      await executer(e.args, { stdout, stderr: new Capture(), env: {}, cwd: RACINE });
+      // The README drops the trailing spaces of the empty amount columns.
+      const obtenu = stdout.texte.split("\n").map((l) => l.trimEnd());
+      const attendu = e.attendu.split("\n");
+      assert.equal(obtenu.length, attendu.length, stdout.texte);
+      for (const [k, ligne] of attendu.entries()) {
+        const duree = /^(.* : \d+ lignes en )[\d,]+ s$/.exec(ligne);
+        if (duree) assert.ok(obtenu[k]!.startsWith(duree[1]!) && /[\d,]+ s$/.test(obtenu[k]!), obtenu[k]);
+        else assert.equal(obtenu[k], ligne, `ligne ${k + 1}`);
+      }
+    });
+  }
+});
