@@ -11,7 +11,7 @@ import { plafondAudio, plafondMonture, plafondOptique, plancherOptique, refAudio
 /**
  * The responsible cap or floor of any poste, with its French wording, for REMB.PLAFOND / REMB.PLANCHER (and the task
  * pane): optique, monture, audio, non-OPTAM (in multiples of the BR), ticket modérateur, forfait journalier, D911-1.
- * Values come from plafonds.ts and the dated parameters, selected by the contract date (domain §3.2). Loaded with
+ * Values come from plafonds.ts and the dated parameters, selected by the contract date (docs/modele-de-calcul.md §8). Loaded with
  * those two functions only (a lazy chunk of the add-in): the calculators need the amounts, not these texts.
  */
 
@@ -38,7 +38,7 @@ export interface LimiteResponsable {
   readonly montant?: Cents;
   /** The exact multiple of the BR (unite xBR). */
   readonly taux?: Taux;
-  /** ⚠ the value or its date is unconfirmed (parameters.md); `note` says why. */
+  /** ⚠ the value or its date is unconfirmed (docs/parametres.md); `note` says why. */
   readonly incertain?: boolean;
   readonly note?: string;
 }
@@ -218,8 +218,7 @@ function plancherForfaitJournalier(categorie: string | number | undefined, date:
 }
 
 /**
- * CR-08 on grids written « x % BR Sécu incluse »: the highest non-OPTAM level given the OPTAM level x (domain
- * §3.3 table), 100 % + max(0, min(plafond, (x − 100 %) − écart)). Without x, the absolute maximum 100 % + plafond.
+ * rule « R871-2 2° » on grids written « x % BR Sécu incluse »: the highest non-OPTAM level given the OPTAM level x (docs/verification.md), 100 % + max(0, min(plafond, (x − 100 %) − écart)). Without x, the absolute maximum 100 % + plafond.
  */
 function plafondNonOptamEnBr(categorie: string | number | undefined, date: Jour): LimiteResponsable {
   if (!regime2015OuPlus(date)) throw avantRegime2015(date, "les plafonds des dépassements non-OPTAM (R871-2 2°)");
