@@ -8,6 +8,8 @@ import { GARANTIES_BENCH, LIGNES_BENCH, lignesSoins } from "./soins-entrees";
 import { jourDepuisIso } from "../src/core/dates";
 import { parseGarantie } from "../src/core/garantie";
 import { calculerSoins } from "../src/core/calculators/soins";
+import { calculerSoinsCompile, nouveauResultatSoins, type LigneSoins } from "../src/core/calculators/soins-compile";
+import { compilerGarantie } from "../src/core/garantie/compiler";
 import { calculerSejour } from "../src/core/calculators/sejour";
 import { forfaitJournalier } from "../src/core/calculators/forfait-journalier";
 import { calculerOptique } from "../src/core/calculators/optique";
@@ -33,12 +35,23 @@ export function benchCalculateurs(): Mesure[] {
     const f = flottantes[i & M]!;
     return soinsFlottant(f.fr, f.br, f.tauxRo, f.garantie, f.retenue, sortie);
   });
-  const exact = debit("soins (calculerSoins)", (i) => calculerSoins(lignes[i & M]!).rc);
+  const exact = debit("soins (calculerSoins, interprété : la référence)", (i) => calculerSoins(lignes[i & M]!).rc);
+  // The claims-table path: the same lines, each guarantee compiled once, read as the float baseline reads its lines
+  // (one object per line) and written to one reused result record.
+  const compilees: LigneSoins[] = lignes.map((l) => ({ date: l.date, fr: l.fr, br: l.br, tauxRo: l.tauxRo, garantie: compilerGarantie(l.garantie), retenue: l.retenue }));
+  const resultat = nouveauResultatSoins();
+  const compile = debit("soins (calculerSoinsCompile, garanties compilées)", (i) => {
+    calculerSoinsCompile(compilees[i & M]!, resultat);
+    return resultat.rc;
+  });
+  const ratio = (m: Mesure) => Math.round((flottants.valeur / m.valeur) * 10) / 10;
   return [
     flottants,
     exact,
-    // The target: calculerSoins within 3× of the float formula over the same lines.
-    { nom: "soins : flottants / calculerSoins", valeur: Math.round((flottants.valeur / exact.valeur) * 10) / 10, unite: "×" },
+    compile,
+    { nom: "soins : flottants / calculerSoins (interprété)", valeur: ratio(exact), unite: "×" },
+    // The target: the compiled soins path within 3× of the float formula over the same lines.
+    { nom: "soins : flottants / calculerSoinsCompile", valeur: ratio(compile), unite: "×" },
     debit("ticket modérateur", (i) => ticketModerateur(lignes[i & M]!.br, lignes[i & M]!.tauxRo)),
     debit("séjour (calculerSejour)", (i) => calculerSejour({ date, fr: lignes[i & M]!.fr * 10, br: lignes[i & M]!.br * 10, garantie: garanties[0]!, acteLourd: (i & 1) === 1 }).rc),
     debit("forfait journalier", (i) => forfaitJournalier(1 + (i & 31), (i & 1) === 1, date)),

@@ -8,13 +8,15 @@
  * is true there too and ran each section a second time (twice the output, twice the wall time).
  *
  * `npm run bench -- moteur` (or `fonctions`, `grilles`, `cli`, `volet`, `hostiles`) runs those sections alone; `volet`
- * needs `npm run build` first and Debian's Chromium.
+ * needs `npm run build` first and Debian's Chromium. `calcul` (remb calculer and the SQL in DuckDB over 10 million
+ * claim lines: minutes, 600 MB of files in .bench/) runs only when asked for.
  */
 import { afficher, type Mesure } from "./harnais";
 import { benchCalculateurs } from "./calculateurs.bench";
 import { benchFunctions } from "./functions.bench";
 import { benchGrilles } from "./grilles.bench";
 import { benchCli } from "./cli.bench";
+import { benchCalcul } from "./calcul.bench";
 import { benchVolet } from "./volet.bench";
 import { benchHostiles } from "./hostiles.bench";
 
@@ -25,7 +27,7 @@ const SECTIONS: readonly { cle: string; titre: string; mesurer: () => Mesure[] }
 ];
 
 const demandees = process.argv.slice(2);
-const CLES = [...SECTIONS.map((s) => s.cle), "cli", "volet", "hostiles"];
+const CLES = [...SECTIONS.map((s) => s.cle), "cli", "volet", "hostiles", "calcul"];
 const inconnues = demandees.filter((d) => !CLES.includes(d));
 if (inconnues.length > 0) {
   console.error(`Section inconnue : ${inconnues.join(", ")} — attendu ${CLES.map((c) => `« ${c} »`).join(" ou ")}.`);
@@ -53,5 +55,11 @@ void (async () => {
     console.log("\n## Entrées hostiles (remb verifier, processus complet) : pointe de mémoire et durée par entrée");
     afficher(await benchHostiles());
   }
+  if (demandees.includes("calcul")) {
+    console.log(
+      `\n## Tables de sinistres : remb calculer et le SQL de remb sql dans DuckDB (${Number(process.env.REMB_BENCH_LIGNES ?? 10_000_000).toLocaleString("fr-FR")} lignes)`,
+    );
+    afficher(await benchCalcul());
+  } else if (demandees.length === 0) console.log("\n(Tables de sinistres, 10 M lignes : npm run bench -- calcul)");
   console.log(`\nDurée totale : ${((performance.now() - debut) / 1000).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} s`);
 })();

@@ -26,7 +26,14 @@ export interface GarantieFlottante {
  * different guarantee than calculerSoins.
  */
 export function garantieFlottante(g: Garantie): GarantieFlottante {
-  if (g.type !== "formule" || g.convention !== "RO_INCLUS" || g.limite !== undefined || g.nombreMax !== undefined) {
+  if (
+    g.type !== "formule" ||
+    g.convention !== "RO_INCLUS" ||
+    g.limite !== undefined ||
+    g.minimum !== undefined ||
+    g.monture !== undefined ||
+    g.nombreMax !== undefined
+  ) {
     throw new Error("garantieFlottante : garantie hors du périmètre du bench");
   }
   let parBr: number | undefined;

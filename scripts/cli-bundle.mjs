@@ -20,12 +20,12 @@ const ICI = fileURLToPath(import.meta.url);
 export const RACINE = path.resolve(path.dirname(ICI), "..");
 const ENTREE = "src/cli/main.ts";
 /** Bumped when the build options below change in a way the inputs do not show. */
-const VERSION_META = 1;
+const VERSION_META = 2;
 /**
  * Left out of the bundle and loaded from node_modules when first needed: exceljs takes ~0.4 s to load and a batch of
  * CSV files never needs it. Resolved to an absolute path at build time, so the bundle finds it wherever it is stored.
  */
-const EXTERNES = ["exceljs"];
+const EXTERNES = ["exceljs", "@duckdb/node-api"];
 
 /** node_modules/.cache (npm ci wipes it with the rest), or REMB_CLI_CACHE; a temp folder when neither is writable. */
 function dossiers(env) {

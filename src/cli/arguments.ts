@@ -1,4 +1,6 @@
 import { jourDepuisCivil, joursDansMois, type Jour } from "../core/dates";
+import { analyserCalculer, type OptionsCalculer } from "./calculer/options";
+import { analyserSql, type OptionsSql } from "./sql/options";
 
 /**
  * Command-line parsing of `remb`. Pure (argv in, a command or an ErreurUsage out) so the whole grammar is tested
@@ -32,9 +34,11 @@ export interface OptionsVerifier {
 }
 
 export type Commande =
-  | { readonly commande: "aide"; readonly sujet?: "verifier" }
+  | { readonly commande: "aide"; readonly sujet?: "verifier" | "calculer" | "sql" }
   | { readonly commande: "version" }
-  | ({ readonly commande: "verifier" } & OptionsVerifier);
+  | ({ readonly commande: "verifier" } & OptionsVerifier)
+  | OptionsCalculer
+  | OptionsSql;
 
 /** A wrong command line: exit code 2, the message on stderr, no report. */
 export class ErreurUsage extends Error {
@@ -44,7 +48,7 @@ export class ErreurUsage extends Error {
   }
 }
 
-const COMMANDES = ["verifier", "aide"] as const;
+const COMMANDES = ["verifier", "calculer", "sql", "aide"] as const;
 const OPTIONS_VERIFIER = [
   "--date",
   "--json",
@@ -78,11 +82,15 @@ export function analyserArguments(argv: readonly string[]): Commande {
     case "help":
       if (reste.length === 0) return { commande: "aide" };
       if (reste.length === 1 && estVerifier(reste[0]!)) return { commande: "aide", sujet: "verifier" };
+      if (reste.length === 1 && reste[0] === "calculer") return { commande: "aide", sujet: "calculer" };
+      if (reste.length === 1 && reste[0] === "sql") return { commande: "aide", sujet: "sql" };
       throw new ErreurUsage(`Aide inconnue : « ${reste.join(" ")} ». Essayez : remb aide verifier`);
     default:
       if (estVerifier(premier)) return analyserVerifier(reste);
+      if (premier === "calculer") return analyserCalculer(reste);
+      if (premier === "sql") return analyserSql(reste);
       if (premier.startsWith("-")) throw new ErreurUsage(`Option ${premier} avant la commande : écrivez remb verifier ${premier} …`);
-      throw new ErreurUsage(`Commande inconnue : « ${premier} ».${suggestion(premier, COMMANDES)} Commandes : verifier, aide.`);
+      throw new ErreurUsage(`Commande inconnue : « ${premier} ».${suggestion(premier, COMMANDES)} Commandes : verifier, calculer, sql, aide.`);
   }
 }
 

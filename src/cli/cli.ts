@@ -4,7 +4,9 @@ import { resolve } from "node:path";
 import { grilleDepuisCsv, grilleDepuisJson, lectureDeGrille, lireCorrections, type Corrections, type Grille, type OptionsImport } from "../core/grille";
 import { verifierGrille, type OptionsVerification, type RapportVerification } from "../core/responsable";
 import paquet from "../../package.json";
-import { AIDE_GENERALE, AIDE_VERIFIER } from "./aide";
+import { AIDE_CALCULER, AIDE_GENERALE, AIDE_SQL, AIDE_VERIFIER } from "./aide";
+import { commandeCalculer } from "./calculer/commande";
+import { commandeSql } from "./sql/commande";
 import { analyserArguments, ErreurUsage, type OptionsVerifier } from "./arguments";
 import { DELAIS_LECTURE, formatDuContenu, lireOctets, listerEntrees, type DelaisLecture, type Entree, type FormatFichier } from "./entrees";
 import { echapper } from "./echapper";
@@ -35,6 +37,8 @@ export interface DependancesCli {
   readonly delaisLecture: DelaisLecture;
   /** Called after each file, once its report is written: main.ts gives back the memory the file used (see there). */
   readonly apresFichier: () => void;
+  /** The script worker threads run (the CLI bundle); undefined: `remb calculer` computes in the main thread. */
+  readonly scriptTravailleur?: string;
 }
 
 export async function executer(argv: readonly string[], d: Partial<DependancesCli> = {}): Promise<number> {
@@ -46,6 +50,7 @@ export async function executer(argv: readonly string[], d: Partial<DependancesCl
     cwd: d.cwd ?? process.cwd(),
     delaisLecture: d.delaisLecture ?? DELAIS_LECTURE,
     apresFichier: d.apresFichier ?? (() => {}),
+    ...(d.scriptTravailleur !== undefined ? { scriptTravailleur: d.scriptTravailleur } : {}),
   };
   let commande;
   try {
@@ -58,13 +63,17 @@ export async function executer(argv: readonly string[], d: Partial<DependancesCl
   }
   switch (commande.commande) {
     case "aide":
-      deps.stdout.write(commande.sujet === "verifier" ? AIDE_VERIFIER : AIDE_GENERALE);
+      deps.stdout.write(commande.sujet === "verifier" ? AIDE_VERIFIER : commande.sujet === "calculer" ? AIDE_CALCULER : commande.sujet === "sql" ? AIDE_SQL : AIDE_GENERALE);
       return 0;
     case "version":
       deps.stdout.write(`remb ${paquet.version}\n`);
       return 0;
     case "verifier":
       return verifier(commande, deps);
+    case "calculer":
+      return commandeCalculer(commande, deps);
+    case "sql":
+      return commandeSql(commande, deps);
   }
 }
 

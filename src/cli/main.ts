@@ -1,6 +1,10 @@
 import v8 from "node:v8";
 import vm from "node:vm";
 import { executer } from "./cli";
+import { demarrerTravailleur, estTravailleurCalculer } from "./calculer/travailleur";
+
+// The bundle is also the script of `remb calculer`'s worker threads: a worker computes blocks and nothing else.
+if (estTravailleurCalculer()) demarrerTravailleur();
 
 /**
  * A folder is checked file by file, and each file's grid, report and workbook are garbage once its report is written.
@@ -39,7 +43,8 @@ export function main(argv: readonly string[]): void {
     lecteurParti = true;
   });
   const stdout = { write: (s: string) => lecteurParti || process.stdout.write(s), isTTY: process.stdout.isTTY };
-  executer(argv, { stdout, apresFichier: collecteur() }).then(
+  // Worker threads run this same bundle (its path: __filename once bundled by esbuild).
+  executer(argv, { stdout, apresFichier: collecteur(), scriptTravailleur: __filename }).then(
     (code) => {
       // exitCode rather than exit(): stdout may still be flushing to a pipe.
       process.exitCode = code;

@@ -77,11 +77,11 @@ function evaluerFormule(f: Formule, date: Jour, br: Cents, fr: Cents, roBrut: Ce
 }
 
 // Errors are built out of line: the checks run on every claim line and V8 inlines them only while they stay small.
-function garantieNonMonetaire(texte: string): RembError {
+export function garantieNonMonetaire(texte: string): RembError {
   return horsChamp(`Garantie non monétaire (« ${texte} ») : aucun montant à calculer.`);
 }
 
-function contexteInvalide(br: Cents, fr: Cents, roBrut: Cents): RembError {
+export function contexteInvalide(br: Cents, fr: Cents, roBrut: Cents): RembError {
   return argumentInvalide(
     `Contexte de garantie invalide (BR ${br}, FR ${fr}, RO brut ${roBrut}) : montants en centimes, positifs, RO brut au plus égal à la BR.`,
   );
@@ -101,7 +101,7 @@ export function unitesPayees(f: Formule, sorte: ReturnType<typeof sorteDuCompte>
   return u;
 }
 
-function unitesInvalides(u: number): RembError {
+export function unitesInvalides(u: number): RembError {
   return argumentInvalide(`Nombre d'unités invalide : ${u} (entier positif attendu).`);
 }
 
@@ -151,9 +151,7 @@ function seMultiplie(tp: TermePeriode): boolean {
 /** The value of one term (somme computes the common ones itself: shares of the BR and FR, amounts). */
 function valeurTerme(t: Terme, date: Jour, br: Cents, fr: Cents, roBrut: Cents, autres: ContexteComplementaire | undefined): Cents {
   if (t.type === "plafondLegal") {
-    if (autres?.plafondLegal === undefined) {
-      throw horsChamp("Garantie « dans la limite des plafonds du contrat responsable » : aucun plafond légal ne s'applique à cette ligne.");
-    }
+    if (autres?.plafondLegal === undefined) throw plafondLegalAbsent();
     return autres.plafondLegal;
   }
   if (t.type === "montant") return t.cents;
@@ -167,12 +165,25 @@ function valeurTerme(t: Terme, date: Jour, br: Cents, fr: Cents, roBrut: Cents, 
     case "PMSS":
       return appliquerTaux(pmssDeLAnnee(date), t.taux);
     case "PLV":
-      if (autres?.plv === undefined) throw horsChamp("Garantie exprimée en % du PLV : le prix limite de vente de cet article n'est pas connu.");
+      if (autres?.plv === undefined) throw plvAbsent();
       return appliquerTaux(autres.plv, t.taux);
     case "HLF":
-      if (autres?.hlf === undefined) throw horsChamp("Garantie exprimée en % des HLF : les honoraires limites de facturation de cet acte ne sont pas connus.");
+      if (autres?.hlf === undefined) throw hlfAbsent();
       return appliquerTaux(autres.hlf, t.taux);
   }
+}
+
+// The errors of a context that lacks what a term needs (shared with the compiled evaluator, compiler.ts).
+export function plafondLegalAbsent(): RembError {
+  return horsChamp("Garantie « dans la limite des plafonds du contrat responsable » : aucun plafond légal ne s'applique à cette ligne.");
+}
+
+export function plvAbsent(): RembError {
+  return horsChamp("Garantie exprimée en % du PLV : le prix limite de vente de cet article n'est pas connu.");
+}
+
+export function hlfAbsent(): RembError {
+  return horsChamp("Garantie exprimée en % des HLF : les honoraires limites de facturation de cet acte ne sont pas connus.");
 }
 
 // The last year looked up: a claims table is mostly one or two years, so this is a hit without allocation.

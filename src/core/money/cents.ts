@@ -108,6 +108,15 @@ function montantTropGrand(quoi: string, d: Dec): RembError {
   return new RembError("MONTANT_INVALIDE", `Montant trop grand pour ${quoi} : ${vu} € — au plus ${formatEuros(CENTS_MAX)} est accepté.`);
 }
 
+/** Plain decimal text with a point, e.g. 123450 → "1234.50": the amounts remb calculer writes (CSV, JSON). */
+export function texteEuros(c: Cents): string {
+  const neg = c < 0;
+  const abs = Math.abs(c);
+  const entier = Math.floor(abs / 100);
+  const dec = abs - entier * 100;
+  return `${neg ? "-" : ""}${entier}.${dec < 10 ? "0" : ""}${dec}`;
+}
+
 function montantInvalide(quoi: string, valeur: string): RembError {
   return new RembError("MONTANT_INVALIDE", `Montant invalide pour ${quoi} : « ${valeur} » — un nombre en euros est attendu.`);
 }
