@@ -7,9 +7,9 @@ import { evaluerGarantie, type ContexteGarantie, type Garantie } from "../garant
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape, type PlafondApplique } from "./decompte";
 import { booleenOuDefaut, verifierAge, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, type OptionsCalcul } from "./entrees";
 import { etape, euros, interpretationGarantie, pourcent, ETAPE_RO_NET, ETAPE_RC, ETAPE_RAC, ETAPE_GARANTIE_PLAFONNEE, ETAPE_NON_RESPONSABLE } from "./etapes";
-import { mentionnePlafondLegal } from "./plafond-legal";
-import { plafondAudio } from "./plafonds";
-import { audio100SanteApplicable, debut100SanteAudio, valeurSoins } from "./regime-responsable";
+import { mentionnePlafondLegal } from "../responsable/limites/plafond-legal";
+import { plafondAudio } from "../responsable/limites/plafonds";
+import { audio100SanteApplicable, debut100SanteAudio, valeurSoins } from "../responsable/limites/regime-responsable";
 
 /**
  * One hearing aid, i.e. one ear (R871-2 4° CSS; domain §6, CR-15 to CR-17).

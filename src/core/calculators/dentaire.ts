@@ -7,7 +7,7 @@ import { evaluerGarantie, type ContexteGarantie, type Garantie } from "../garant
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape } from "./decompte";
 import { booleenOuDefaut, normaliserMotCle, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierTaux, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, QUOI_FR, QUOI_BR, QUOI_TAUX_RO, type OptionsCalcul } from "./entrees";
 import { etape, euros, interpretationGarantie, pourcent, ETAPE_BASE_RETENUE, ETAPE_RO_NET, ETAPE_TM, ETAPE_RC, ETAPE_RAC } from "./etapes";
-import { debut100SanteOptiqueDentaire, dentaire100SanteApplicable } from "./regime-responsable";
+import { debut100SanteOptiqueDentaire, dentaire100SanteApplicable } from "../responsable/limites/regime-responsable";
 
 /**
  * One dental act: prosthetics, orthodontics or care (domain §5; R871-2 5° CSS, CR-18).

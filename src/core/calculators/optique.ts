@@ -7,9 +7,9 @@ import { evaluerGarantie, type ContexteGarantie, type Garantie } from "../garant
 import { AUCUN, clore, type Decompte, type Etape, type PlafondApplique } from "./decompte";
 import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, QUOI_BR, type OptionsCalcul } from "./entrees";
 import { etape, euros, interpretationGarantie, pourcent, ETAPE_BASE_RETENUE, ETAPE_RO_NET, ETAPE_RAC, ETAPE_GARANTIE_PLAFONNEE, ETAPE_NON_RESPONSABLE } from "./etapes";
-import { mentionnePlafondLegal } from "./plafond-legal";
-import { plafondMonture, plafondOptique, plancherOptique, type MontantLimite } from "./plafonds";
-import { debut100SanteOptiqueDentaire, regimeOptique, valeurSoins, type RegimeOptique } from "./regime-responsable";
+import { mentionnePlafondLegal } from "../responsable/limites/plafond-legal";
+import { plafondMonture, plafondOptique, plancherOptique, type MontantLimite } from "../responsable/limites/plafonds";
+import { debut100SanteOptiqueDentaire, regimeOptique, valeurSoins, type RegimeOptique } from "../responsable/limites/regime-responsable";
 import { libelleCategorie, type CategorieOptique } from "./verres";
 
 /**

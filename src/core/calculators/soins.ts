@@ -6,10 +6,10 @@ import { evaluerGarantie, evaluerGarantieLigne, type ContexteGarantie, type Gara
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape, type PlafondApplique } from "./decompte";
 import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, verifierTaux, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, QUOI_FR, QUOI_BR, QUOI_TAUX_RO, type OptionsCalcul } from "./entrees";
 import { etape, euros, interpretationGarantie, pourcent, ETAPE_BASE_RETENUE, ETAPE_RO_NET, ETAPE_TM, ETAPE_RC, ETAPE_RAC, ETAPE_GARANTIE_PLAFONNEE, ETAPE_NON_RESPONSABLE } from "./etapes";
-import { referenceNonOptam, plafondNonOptam, valeurEcartNonOptam, valeurPlafondNonOptam } from "./depassement-non-optam";
+import { referenceNonOptam, plafondNonOptam, valeurEcartNonOptam, valeurPlafondNonOptam } from "../responsable/limites/depassement-non-optam";
 import { libelleRetenue, montantRetenue, parametreRetenue, type Retenue } from "./retenue";
 import { estSecteur, secteurInconnu, type Secteur } from "./secteur";
-import { mentionnePlafondLegal } from "./plafond-legal";
+import { mentionnePlafondLegal } from "../responsable/limites/plafond-legal";
 import { prescriptionNonConventionnee } from "./ro";
 
 /** One care line with a BR: consultations, auxiliaries, biology, imaging, devices, in-hospital fees… */

@@ -1,4 +1,4 @@
-import { plafondResponsable, plancherResponsable } from "../../core/calculators/limites-responsables";
+import { plafondResponsable, plancherResponsable } from "../../core/responsable/limites/limites-responsables";
 import { lireDateSoins, lireTexte } from "../coercion";
 import { fonctionExcel } from "../diffusion";
 import { estVide, type ValeurCellule } from "../excel";

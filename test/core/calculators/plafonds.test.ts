@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { plafondResponsable, plancherResponsable, posteDepuisTexte } from "../../../src/core/calculators/limites-responsables";
+import { plafondResponsable, plancherResponsable, posteDepuisTexte } from "../../../src/core/responsable/limites/limites-responsables";
 import { eurosDepuisCents, tauxEnNombre } from "../../../src/core/money";
 import { chargerFixtures, jour, verifierErreur } from "./soins-fixtures";
 

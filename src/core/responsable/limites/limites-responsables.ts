@@ -1,10 +1,10 @@
-import { RembError, horsChamp, argumentInvalide } from "../errors";
-import { Dec, eurosDepuisCents, formatEuros, tauxDepuisTexte, tauxEnNombre, tauxEnPourcentTexte, tauxEnTexte, type Cents, type Taux } from "../money";
-import { dateFr, type Jour } from "../dates";
-import { parametres, type ValeurDatee } from "../params";
-import { citerArticle, referenceNommee } from "../params/articles";
-import { normaliserMotCle } from "./entrees";
-import { categorieDepuisTexte, libelleCategorie, type CategorieOptique } from "./verres";
+import { RembError, horsChamp, argumentInvalide } from "../../errors";
+import { Dec, eurosDepuisCents, formatEuros, tauxDepuisTexte, tauxEnNombre, tauxEnPourcentTexte, tauxEnTexte, type Cents, type Taux } from "../../money";
+import { dateFr, type Jour } from "../../dates";
+import { parametres, type ValeurDatee } from "../../params";
+import { citerArticle, referenceNommee } from "../../params/articles";
+import { normaliserMotCle } from "../../calculators/entrees";
+import { categorieDepuisTexte, libelleCategorie, type CategorieOptique } from "../../calculators/verres";
 import { audio100SanteApplicable, avantRegime2015, debut100SanteAudio, regime2015OuPlus, valeurContrat, valeurSoins } from "./regime-responsable";
 import { plafondAudio, plafondMonture, plafondOptique, plancherOptique, refAudio, refOptique, type MontantLimite } from "./plafonds";
 
