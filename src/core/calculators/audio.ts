@@ -10,6 +10,7 @@ import { etape, euros, interpretationGarantie, pourcent, ETAPE_RO_NET, ETAPE_RC,
 import { mentionnePlafondLegal } from "../responsable/limites/plafond-legal";
 import { plafondAudio } from "../responsable/limites/plafonds";
 import { audio100SanteApplicable, debut100SanteAudio, valeurSoins } from "../responsable/limites/regime-responsable";
+import { replier } from "../texte/plier";
 
 /**
  * One hearing aid, i.e. one ear (R871-2 4° CSS; domain §6, CR-15 to CR-17).
@@ -163,11 +164,9 @@ export function calculerAudio(e: EntreeAudio, o?: OptionsCalcul): Decompte {
 /** « I », « 1 », « classe I », « 100 % Santé » → "I"; « II », « 2 », « classe II », « libre » → "II". */
 export function classeAudioDepuisTexte(s: string): "I" | "II" {
   if (typeof s === "string") {
-    const n = s
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[%\s]+/g, " ")
+    const n = replier(s)
+      .replace(/%/g, " ")
+      .replace(/ {2,}/g, " ")
       .trim()
       .replace(/^classe /, "");
     if (n === "i" || n === "1" || n === "100 sante" || n === "rac 0" || n === "rac zero") return "I";
