@@ -4,8 +4,9 @@ import { dateFr, type Jour } from "../dates";
 import { parametres } from "../params";
 import { referenceNommee } from "../params/articles";
 import { evaluerGarantie, type ContexteGarantie, type Garantie } from "../garantie";
-import { AUCUN, clore, rcResponsable, type Decompte, type Etape, type PlafondApplique } from "./decompte";
-import { booleenOuDefaut, verifierAge, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, type OptionsCalcul } from "./entrees";
+import { AUCUN, clore, rcResponsable, type Decompte, type PlafondApplique } from "./decompte";
+import { verifierAge, verifierMontant, verifierMontantGarantie, type OptionsCalcul } from "./entrees";
+import { ouvrir } from "./ouverture";
 import { etape, euros, interpretationGarantie, pourcent, ETAPE_RO_NET, ETAPE_RC, ETAPE_RAC, ETAPE_GARANTIE_PLAFONNEE, ETAPE_NON_RESPONSABLE } from "./etapes";
 import { mentionnePlafondLegal } from "../responsable/limites/plafond-legal";
 import { plafondAudio } from "../responsable/limites/plafonds";
@@ -39,12 +40,7 @@ export interface EntreeAudio {
 }
 
 export function calculerAudio(e: EntreeAudio, o?: OptionsCalcul): Decompte {
-  verifierEntree(e);
-  const date = e.date;
-  verifierJour(date, QUOI_DATE_SOINS);
-  const dateContrat = e.dateContrat ?? date;
-  if (e.dateContrat !== undefined) verifierJour(dateContrat, QUOI_DATE_CONTRAT);
-  verifierGarantie(e.garantie);
+  const { date, dateContrat, responsable, etapes } = ouvrir(e, o);
   verifierMontant(e.prix, "le prix de l'aide auditive");
   const prix = e.prix === 0 ? 0 : e.prix;
   const classe = e.classe ?? "II";
@@ -52,8 +48,6 @@ export function calculerAudio(e: EntreeAudio, o?: OptionsCalcul): Decompte {
     throw argumentInvalide(`Classe d'aide auditive inconnue : « ${String(classe)} » — « I » (100 % Santé) ou « II » est attendue.`);
   }
   verifierAge(e.age);
-  const responsable = booleenOuDefaut(e.responsable, true, "responsable");
-  const etapes: Etape[] | null = o?.detail === true ? [] : null;
   let alertes: string[] | null = null;
   const alerte = (a: string) => (alertes ??= []).push(a);
 
@@ -147,18 +141,7 @@ export function calculerAudio(e: EntreeAudio, o?: OptionsCalcul): Decompte {
     etapes.push(etape(ETAPE_RAC, prix - roBrut - rc));
   }
 
-  return clore({
-    fr: prix,
-    br: base,
-    roBrut,
-    retenue: 0,
-    roNet: roBrut,
-    garantie: g,
-    rc,
-    plafonds,
-    alertes: alertes ?? AUCUN,
-    etapes: etapes ?? AUCUN,
-  });
+  return clore({ fr: prix, br: base, roBrut, garantie: g, rc, plafonds, alertes, etapes });
 }
 
 /** « I », « 1 », « classe I », « 100 % Santé » → "I"; « II », « 2 », « classe II », « libre » → "II". */
