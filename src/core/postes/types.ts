@@ -86,7 +86,7 @@ export interface InfoAudio {
 export type PanierDentaire = "100%SANTE" | "MAITRISE" | "LIBRE";
 
 /**
- * The rule identifiers of the domain reference (§3.3), tied to their article. CR_DE_REGLE gives the CR number.
+ * The rule identifiers of the domain reference (§3.3), tied to their article.
  * "L863-8" is the réseaux rule of §9 (no modulation of doctors' acts).
  */
 export const IDS_REGLES = [
@@ -117,34 +117,6 @@ export const IDS_REGLES = [
 ] as const;
 
 export type IdRegle = (typeof IDS_REGLES)[number];
-
-/** The domain's CR-xx number of each rule id ("L863-8" is domain §9, not a CR). */
-export const CR_DE_REGLE: Readonly<Record<IdRegle, string>> = {
-  "L871-1 PF": "CR-01",
-  "L871-1 franchise": "CR-02",
-  "L871-1 transport": "CR-03",
-  "L871-1 tiers payant": "CR-04",
-  "R871-1 1°": "CR-05",
-  "R871-1 2°": "CR-06",
-  "R871-2 1°": "CR-07",
-  "R871-2 2°": "CR-08",
-  "R871-2 3° class A": "CR-09",
-  "R871-2 3° floor": "CR-10",
-  "R871-2 3° cap": "CR-11",
-  "R871-2 3° frame": "CR-12",
-  "R871-2 3° renewal": "CR-13",
-  "R871-2 3° same-category": "CR-14",
-  "R871-2 4° class I": "CR-15",
-  "R871-2 4° cap": "CR-16",
-  "R871-2 4° renewal": "CR-17",
-  "R871-2 5°": "CR-18",
-  "R871-2 6°": "CR-19",
-  "R871-2 7°": "CR-20",
-  "R871-2 8°": "CR-21",
-  "FPU ⚠": "CR-22",
-  "D911-1": "CR-23",
-  "L863-8": "§9",
-};
 
 /** One entry of the catalogue, as written in catalogue-*.ts. */
 export interface DefinitionPoste {
