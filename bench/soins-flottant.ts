@@ -1,11 +1,11 @@
 /**
- * The baseline of the soins benchmark: the domain §2.2 formula in plain binary floats, as a spreadsheet user would
+ * The baseline of the soins benchmark: docs/modele-de-calcul.md §2 formula in plain binary floats, as a spreadsheet user would
  * write it, over the same lines and the same guarantees as calculerSoins (bench/soins-entrees.ts). It does the
  * same arithmetic work (base = min(BR, FR), RO brut, retenue capped at RO brut, RO net, G from the guarantee's
  * terms each rounded to the cent, RC, RAC) and nothing more: no input check, no exactness care, no result object.
  *
  * It is NOT exact: 0.015 × 4005 or 1.5 × 10.01 € land on a binary value just below the half cent and round to the
- * wrong cent (domain §2.4). It only tells how fast the same formula is when exactness is not REMB's business.
+ * wrong cent (docs/modele-de-calcul.md §4). It only tells how fast the same formula is when exactness is not REMB's business.
  */
 import type { Garantie } from "../src/core/garantie";
 import { tauxEnNombre } from "../src/core/money";
@@ -55,7 +55,7 @@ function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-/** Domain §2.2 for one line, in floats; returns the RC and fills `r` with every amount. */
+/** docs/modele-de-calcul.md §2 for one line, in floats; returns the RC and fills `r` with every amount. */
 export function soinsFlottant(fr: number, br: number, tauxRo: number, g: GarantieFlottante, retenue: number, r: ResultatFlottant): number {
   const base = Math.min(br, fr);
   const roBrut = round2(base * tauxRo);

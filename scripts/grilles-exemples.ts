@@ -219,7 +219,7 @@ const ERREURS: GrilleExemple = {
   ],
 };
 
-// ——— base-options: a socle and two options « en complément de la base » (domain §2.6) ———
+// ——— base-options: a socle and two options « en complément de la base » (docs/modele-de-calcul.md §6) ———
 
 const OPT = "-";
 
@@ -275,7 +275,7 @@ const BASE_OPTIONS: GrilleExemple = {
   alertes: [],
 };
 
-// ——— reseau: réseau / hors réseau columns per level (two-row header, domain §9) ———
+// ——— reseau: réseau / hors réseau columns per level (two-row header, docs/modele-de-calcul.md §13) ———
 
 const RESEAU: GrilleExemple = {
   nom: "reseau",

@@ -1,5 +1,5 @@
 /**
- * The REMB.* functions in the order of architecture.md's catalogue, with a one-line French summary for the task
+ * The REMB.* functions in the order of docs/fonctions.md, with a one-line French summary for the task
  * pane and the help index. The public contract (ids, arguments) is functions.ts's JSDoc, checked against
  * test/fixtures/functions/contrat-public.json.
  */

@@ -153,7 +153,7 @@ export function lireDate(v: ValeurCellule, nom: string): Jour {
   throw invalide(nom, v, "une cellule date, ou le texte JJ/MM/AAAA (01/03/2026), est attendue");
 }
 
-/** date_soins: omitted or empty means today (architecture.md, Conventions). */
+/** date_soins: omitted or empty means today (docs/fonctions.md, Conventions). */
 export function lireDateSoins(v: ValeurCellule, nom = "date_soins"): Jour {
   return estVide(v) ? aujourdhui() : lireDate(v, nom);
 }

@@ -1,7 +1,7 @@
 /*
  * The REMB.* custom functions: the metadata plugin reads this file's JSDoc to write functions.json and appends the
  * CustomFunctions.associate calls. Ids, argument names, their order and optional flags are the public contract
- * (architecture.md, "Custom functions catalogue"): once released they never change, and
+ * (docs/fonctions.md): once released they never change, and
  * test/functions/metadata.test.ts compares them with test/fixtures/functions/contrat-public.json.
  *
  * Every argument is declared any[][] so that Excel passes ranges as matrices (a single cell arrives as [[v]]),

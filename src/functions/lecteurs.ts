@@ -30,7 +30,7 @@ const parNombre: Record<Unite, Map<number, Garantie>> = { BR: new Map(), EUR: ne
 
 /**
  * A guarantee cell: text in the guarantee language, or a number (a multiple of the BR for SOINS, DENTAIRE and
- * SEJOUR, euros for OPTIQUE and AUDIO; architecture.md). Numbers are memoised like texts: a claims table
+ * SEJOUR, euros for OPTIQUE and AUDIO; docs/fonctions.md). Numbers are memoised like texts: a claims table
  * repeats a handful of levels.
  */
 function lireGarantie(unite: Unite): (v: ValeurCellule, nom: string) => Garantie {

@@ -10,9 +10,9 @@ import { garantieFlottante, soinsFlottant, type ResultatFlottant } from "../../b
  * otherwise the « within 3× of the floats » comparison compares different work.
  *
  * Accepted difference, and only this one: a product that lands exactly on a half cent (RO brut = 65 % × 10,10 € =
- * 6,565 €; G = 150 % × 10,01 € = 15,015 €). REMB rounds it half-up (domain §2.4); in binary floats 6.565 is
+ * 6,565 €; G = 150 % × 10,01 € = 15,015 €). REMB rounds it half-up (docs/modele-de-calcul.md §4); in binary floats 6.565 is
  * stored as 6.56499999…, so Math.round may give the cent below. Such a step is then one cent lower in the floats,
- * and everything after it follows the same §2.2 formula from that step. Every other amount agrees to the cent.
+ * and everything after it follows the same docs/modele-de-calcul.md §2 formula from that step. Every other amount agrees to the cent.
  */
 
 const enCents = (euros: number): Cents => Math.round(euros * 100);
@@ -54,7 +54,7 @@ describe("bench soins : la référence en flottants calcule la même chose que c
       else assert.equal(garantie, d.garantie, `${ligne} : G`);
       if (roBrut !== d.roBrut || garantie !== d.garantie) ecartsDemiCentime++;
 
-      // From RO brut and G on, §2.2 is exact integer arithmetic: the floats must match it on their own steps
+      // From RO brut and G on, docs/modele-de-calcul.md §2 is exact integer arithmetic: the floats must match it on their own steps
       // (on every line without a half cent, these are calculerSoins's own figures).
       const retenue = Math.min(RETENUE_BENCH, roBrut);
       const roNet = roBrut - retenue;

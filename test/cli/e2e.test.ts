@@ -161,7 +161,7 @@ describe("cli: end to end (bin/remb.mjs in a child process)", function () {
     const erreurs = r.grilles[1]!.constats!.filter((c) => c.gravite === "erreur").map((c) => [c.regle, c.poste]);
     assert.deepEqual(erreurs, [
       ["R871-2 6°", "hospi.forfait-journalier"],
-      ["R871-2 3° cap", "optique.verre.simple"],
+      ["R871-2 3° plafond", "optique.verre.simple"],
     ]);
     assert.equal(r.grilles[0]!.conforme, true);
     assert.equal(r.code, 1);

@@ -22,7 +22,7 @@ import { verre } from "../../src/functions/adaptateurs/verre";
 
 /**
  * The public contract: what custom-functions-metadata reads from src/functions/functions.ts (the same generator
- * as the webpack plugin) must be exactly the catalogue of architecture.md, transcribed by hand in
+ * as the webpack plugin) must be exactly the published catalogue (docs/fonctions.md), transcribed by hand in
  * test/fixtures/functions/contrat-public.json. Changing an id, an argument's name, order or optional flag, or a
  * dimensionality makes this test fail: such a change must be deliberate (both files) and never happen after a
  * release.
@@ -130,7 +130,7 @@ describe("métadonnées des fonctions (contrat public)", () => {
   });
 
   it("les noms de deux lettres sont signalés (à confirmer dans Excel réel)", () => {
-    // The Office naming guidelines ask for at least three characters; architecture.md's catalogue has REMB.TM,
+    // The Office naming guidelines ask for at least three characters; the catalogue has REMB.TM,
     // REMB.RO and REMB.FJ. The namespace makes the full name longer (REMB.TM); only real Excel can confirm the
     // registration. This test pins the list so a new short name is a deliberate choice.
     assert.deepEqual(

@@ -231,7 +231,7 @@ describe("Volet : feuille du rapport et grille normalisée", () => {
     assert.equal(liste.filter((x) => String(x[3]).startsWith("Cellule non lue")).length, nonLues.length);
     const ref = plan.tableaux!.find((x) => x.nom === "Referentiel")!;
     assert.equal(ref.zone.lignes, referentielAu(date).length + 1);
-    const classeA = plan.lignes.slice(ref.zone.ligne).find((x) => x[1] === "R871-2 3° class A")!;
+    const classeA = plan.lignes.slice(ref.zone.ligne).find((x) => x[1] === "R871-2 3° classe A")!;
     assert.equal(classeA[3], "01/01/2020");
     assert.equal(classeA[4], "en vigueur");
   });
@@ -260,14 +260,14 @@ describe("Référentiel appliqué (core)", () => {
     const r = referentielAu(jourDepuisIso("2026-06-01"));
     assert.ok(r.length >= 15);
     const par = new Map(r.map((x) => [x.regle, x]));
-    assert.equal(par.get("R871-2 3° class A")!.depuis, jourDepuisIso("2020-01-01"));
-    assert.equal(par.get("R871-2 4° class I")!.depuis, jourDepuisIso("2021-01-01"));
-    assert.equal(par.get("R871-2 3° floor")!.depuis, jourDepuisIso("2015-04-01"));
+    assert.equal(par.get("R871-2 3° classe A")!.depuis, jourDepuisIso("2020-01-01"));
+    assert.equal(par.get("R871-2 4° classe I")!.depuis, jourDepuisIso("2021-01-01"));
+    assert.equal(par.get("R871-2 3° plancher")!.depuis, jourDepuisIso("2015-04-01"));
     assert.ok(r.every((x) => x.jusquA === null || x.jusquA > jourDepuisIso("2026-06-01")));
     // In 2019 the 100 % Santé rules did not bind yet.
     const avant = new Set(referentielAu(jourDepuisIso("2019-06-01")).map((x) => x.regle));
-    assert.equal(avant.has("R871-2 3° class A"), false);
-    assert.equal(avant.has("R871-2 3° floor"), true);
+    assert.equal(avant.has("R871-2 3° classe A"), false);
+    assert.equal(avant.has("R871-2 3° plancher"), true);
   });
 
   it("la version de R871-2 en vigueur, avec sa période", () => {

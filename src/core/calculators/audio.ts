@@ -14,7 +14,7 @@ import { audio100SanteApplicable, debut100SanteAudio, valeurSoins } from "../res
 import { replier } from "../texte/plier";
 
 /**
- * One hearing aid, i.e. one ear (R871-2 4° CSS; domain §6, CR-15 to CR-17).
+ * One hearing aid, i.e. one ear (R871-2 4° CSS; docs/modele-de-calcul.md §11, rules « R871-2 4° classe I » to « R871-2 4° renouvellement »).
  *
  * - BR by age: audio.base.adulte (dated) from audio.age_seuil, audio.base.moins_20 below; RO at ro.taux.lpp.
  * - Classe I (100 % Santé), contracts from responsable.regime_100s.audio.debut: covered in full up to the PLV,

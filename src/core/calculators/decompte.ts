@@ -62,7 +62,7 @@ export function montantResultat(d: Decompte, r: TypeResultat): Cents {
   }
 }
 
-/** RC = max(0, min(G, FR) − RO brut) (domain §2.2): capped against RO brut so PF/franchises stay with the patient. */
+/** RC = max(0, min(G, FR) − RO brut) (docs/modele-de-calcul.md §2): capped against RO brut so PF/franchises stay with the patient. */
 export function rcResponsable(garantie: Cents, fr: Cents, roBrut: Cents): Cents {
   const couvert = garantie < fr ? garantie : fr;
   const rc = couvert - roBrut;

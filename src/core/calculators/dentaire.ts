@@ -11,13 +11,13 @@ import { etape, euros, interpretationGarantie, pourcent, ETAPE_BASE_RETENUE, ETA
 import { debut100SanteOptiqueDentaire, dentaire100SanteApplicable } from "../responsable/limites/regime-responsable";
 
 /**
- * One dental act: prosthetics, orthodontics or care (domain §5; R871-2 5° CSS, CR-18).
+ * One dental act: prosthetics, orthodontics or care (docs/modele-de-calcul.md §10; R871-2 5° CSS).
  *
  * - Panier 100 % Santé, contracts from 2020-01-01: covered in full up to the HLF (honoraires limites de
  *   facturation), RAC 0 within it; a fee above a known HLF is flagged and the excess stays with the patient.
  * - Paniers maîtrisé (modéré) and libre: the guarantee as written; only the TM is mandatory (R871-2 1°). In the
  *   maîtrisé basket the HLF caps the dentist's fee, not the guarantee: a fee above it is flagged.
- * No PF and no franchise apply to dental acts (domain §5). The RO rate is ro.taux.dentaire of the care date
+ * No PF and no franchise apply to dental acts (docs/modele-de-calcul.md §10). The RO rate is ro.taux.dentaire of the care date
  * (70 %, 60 % from 2023-10-15 ⚠) unless given (ODF before 16: 100 %, D4).
  */
 export type PanierDentaire = "100%SANTE" | "MAITRISE" | "LIBRE";

@@ -7,7 +7,7 @@ import { JOURS_SEJOUR_MAX, booleenOuDefaut, verifierJour } from "./entrees";
 /**
  * Forfait journalier hospitalier (L174-4 CSS): due for every day of a stay over 24 h, discharge day included,
  * never paid by the AMO; psychiatric wards have their own amount (R174-5-1). A responsible contract covers it
- * with no day limit (R871-2 6°, CR-19). Not modelled here: the exemptions (maternity, newborns, AT/MP, C2S…)
+ * with no day limit (R871-2 6°). Not modelled here: the exemptions (maternity, newborns, AT/MP, C2S…)
  * and the FJ × TM imputation of L174-4 (the patient owes max(TM, FJ) ⚠ per day or per stay).
  */
 

@@ -14,16 +14,16 @@ import { debut100SanteOptiqueDentaire, regimeOptique, valeurSoins, type RegimeOp
 import { libelleCategorie, type CategorieOptique } from "./verres";
 
 /**
- * One optical equipment: a frame and two lenses (R871-2 3° CSS; domain §4 and CR-09 to CR-12).
+ * One optical equipment: a frame and two lenses (R871-2 3° CSS; docs/modele-de-calcul.md §9 and rules « R871-2 3° classe A » to « R871-2 3° monture »).
  *
  * - Classe B (free prices), 2020 regime (contracts from responsable.regime_100s.optique_dentaire.debut): BR of
  *   the LPP (optique.classe_b.br.*), RO at ro.taux.lpp. The guarantee G (per equipment, Sécu incluse) is capped at
- *   the category cap, RO included (CR-11); covered frame = min(frame price, frame limit, frame sub-limit of the
- *   grid); covered lenses = min(lenses price, G − covered frame); RC = covered total − RO brut (CR-12).
+ *   the category cap, RO included (rule « R871-2 3° plafond »); covered frame = min(frame price, frame limit, frame sub-limit of the
+ *   grid); covered lenses = min(lenses price, G − covered frame); RC = covered total − RO brut (rule « R871-2 3° monture »).
  * - 2015 regime (contracts from responsable.regime_2015.debut to the 2020 regime): caps and frame limit TM
- *   included but not the RO, so the RO comes on top of each amount (CR-11); no class distinction.
+ *   included but not the RO, so the RO comes on top of each amount (rule « R871-2 3° plafond »); no class distinction.
  * The amounts are dated parameters and the articles come from src/core/params/articles.json.
- * - Classe A (100 % Santé, contracts from 2020-01-01): covered in full up to the PLV, RAC 0 (CR-09, WE11).
+ * - Classe A (100 % Santé, contracts from 2020-01-01): covered in full up to the PLV, RAC 0 (rule « R871-2 3° classe A », docs/exemples-chiffres.md example 11).
  */
 export interface EntreeOptique {
   /** Care date: selects the LPP bases, the PLV and the RO rate. */
@@ -130,7 +130,7 @@ interface Calcul {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Classe A (CR-09)
+// Classe A (rule « R871-2 3° classe A »)
 
 function classeA(c: Calcul): Decompte {
   const { e, date, fr } = c;
@@ -138,7 +138,7 @@ function classeA(c: Calcul): Decompte {
   const vPlv = valeurSoins("optique.classe_a.plv.monture", date, "le prix limite de vente des montures de classe A");
   const plvMonture = vPlv.valeur as Cents;
   // The frame's PLV is known (30 €); the lenses' PLV depends on each LPP code and is not in the parameters, so
-  // their price is taken as within their PLV (⚠ domain §12 item 6).
+  // their price is taken as within their PLV (⚠ docs/modele-de-calcul.md §14 point 6).
   const montureCouverte = e.monture < plvMonture ? e.monture : plvMonture;
   const plv = additionner(plvMonture, e.verres);
   const couvert = additionner(montureCouverte, e.verres);
@@ -190,7 +190,7 @@ function classeA(c: Calcul): Decompte {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Classe B (CR-10 to CR-12), and any equipment under a 2015-regime contract
+// Classe B (rules « R871-2 3° plancher » to « R871-2 3° monture »), and any equipment under a 2015-regime contract
 
 function classeB(c: Calcul, classe: "A" | "B"): Decompte {
   const { e, date, fr } = c;
@@ -361,7 +361,7 @@ function sansBase(date: Jour): RembError {
   );
 }
 
-/** CR-10 floors and CR-07 TM, as alerts only: compliance is the validator's business. */
+/** rule « R871-2 3° plancher » floors and rule « R871-2 1° » TM, as alerts only: compliance is the validator's business. */
 function alertesPlancher(c: Calcul, gEcrite: Cents, base: Cents, roBrut: Cents): void {
   if (gEcrite < base) {
     ajouterAlerte(c, `La garantie (${euros(gEcrite)}) ne couvre pas le ticket modérateur (base ${euros(base)}) : un contrat responsable doit le couvrir (R871-2 1° CSS).`);

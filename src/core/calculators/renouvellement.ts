@@ -6,8 +6,8 @@ import { normaliserMotCle, verifierAge, verifierEntree, verifierJour, QUOI_DATE_
 import { debut100SanteAudio, regimeOptique } from "../responsable/limites/regime-responsable";
 
 /**
- * Renewal periods of the contrat responsable (R871-2 3° CSS for optics, CR-13; R871-2 4° for hearing aids,
- * CR-17), with the LPP early-renewal cases as reported by secondary sources (⚠ domain §12 item 14).
+ * Renewal periods of the contrat responsable (R871-2 3° CSS for optics, rule « R871-2 3° renouvellement »; R871-2 4° for hearing aids,
+ * rule « R871-2 4° renouvellement »), with the LPP early-renewal cases as reported by secondary sources (⚠ docs/modele-de-calcul.md §14 point 14).
  *
  * Counting: the period runs from the date of the last acquisition, in calendar months and years (ajouterMois /
  * ajouterAns: 29/02 + 1 year = 28/02). The renewal is allowed **on or after the anniversary day**: an equipment

@@ -7,7 +7,7 @@ import { memoCents, type ParametreMemo } from "./parametre-memo";
 /**
  * What the AMO keeps on one line (L160-13 II and III CSS): the participation forfaitaire on doctor and biology
  * acts, or a franchise on medicines, auxiliary acts and transport. A responsible contract never refunds it
- * (L871-1): calculators cap the RC against RO brut, so the retenue stays in the RAC (domain §2.3).
+ * (L871-1): calculators cap the RC against RO brut, so the retenue stays in the RAC (docs/modele-de-calcul.md §3).
  *
  * Per act only. The annual caps (D160-6 for the PF, D160-10 for franchises) and the daily caps (D160-8: 4 PF per
  * day with the same professional; D160-11: franchises on auxiliary acts and transport) need counters of what
@@ -19,7 +19,7 @@ export type MotCleRetenue = "AUCUNE" | "PF" | "FRANCHISE" | "FRANCHISE-MEDICAMEN
 /** An amount in cents (already known) or a keyword resolved with the parameter of the care date. */
 export type Retenue = Cents | MotCleRetenue;
 
-/** Dated parameter of each keyword (names of parameters.md §3 and §4). */
+/** Dated parameter of each keyword (names of docs/parametres.md and §4). */
 const PARAMETRE: Readonly<Record<MotCleRetenue, string | null>> = {
   AUCUNE: null,
   PF: "pf.montant",

@@ -8,7 +8,7 @@ import { verifierMontant, verifierTaux, QUOI_FR, QUOI_BR } from "./entrees";
  * through them, and REMB.RO / REMB.TM expose them as they are.
  */
 
-/** RO brut = BR × taux RO, rounded half-up to the cent (domain §2.4): the one rounding step of the RO. */
+/** RO brut = BR × taux RO, rounded half-up to the cent (docs/modele-de-calcul.md §4): the one rounding step of the RO. */
 export function roBrut(br: Cents, tauxRo: Taux): Cents {
   verifierTaux(tauxRo, "le taux de remboursement");
   return appliquerTaux(verifierMontant(br, QUOI_BR), tauxRo);
@@ -32,7 +32,7 @@ export function ticketModerateur(br: Cents, tauxRo: Taux, frais?: Cents): Cents 
 /**
  * RO net = RO brut − retenue (participation forfaitaire or franchise kept by the AMO), never below 0 nor above
  * RO brut: the franchise is reduced to the RO of the item (D160-9, last paragraph) and the same floor is
- * assumed for the PF (domain §2.2 [INF]).
+ * assumed for the PF (docs/modele-de-calcul.md §2 [INF]).
  */
 export function roNet(br: Cents, tauxRo: Taux, retenue?: Cents): Cents {
   const ro = roBrut(br, tauxRo);

@@ -3,7 +3,7 @@ import { normaliserMotCle } from "./entrees";
 
 /**
  * Whether the doctor adheres to a DPTM (OPTAM, OPTAM-CO; secteur 1 doctors are treated alike): it decides
- * whether the R871-2 2° cap on dépassements applies (CR-08). A secteur 2 doctor may or may not adhere, so
+ * whether the R871-2 2° cap on dépassements applies. A secteur 2 doctor may or may not adhere, so
  * « secteur 2 » alone is refused rather than guessed. "PRESCRIT-NON-CONVENTIONNE" describes the prescriber rather
  * than the one who bills: care prescribed by a doctor outside the convention (secteur 3), which gets no RO once
  * L162-5-10 excludes it (ro.prescripteur_non_conventionne.rembourse).

@@ -34,9 +34,9 @@ const MEMO_ACTES_LOURDS = memoCents(PARAM_ACTES_LOURDS);
 /**
  * RO brut = round(base × taux) (TM = base − RO brut), or with an « acte lourd » RO brut = base − participation
  * (never below 0): the participation is a reduced TM (R160-16 I), so a responsible contract must cover it
- * (R871-2 1°, CR-07), unlike the PF. No PF and no franchise during a hospitalisation (L160-13; domain §8.2,
- * §8.3). Not modelled: the TM waiver from the 31st day (R160-16 V 3°: pass tauxRo 100 %) and the FJ × TM
- * imputation of L174-4 (domain §7, ⚠ per day or per stay).
+ * (R871-2 1°), unlike the PF. No PF and no franchise during a hospitalisation (L160-13; docs/parametres.md,
+ * docs/parametres.md). Not modelled: the TM waiver from the 31st day (R160-16 V 3°: pass tauxRo 100 %) and the FJ × TM
+ * imputation of L174-4 (docs/modele-de-calcul.md §12, ⚠ per day or per stay).
  */
 export function calculerSejour(e: EntreeSejour, o?: OptionsCalcul): Decompte {
   const { date, dateContrat, responsable, etapes } = ouvrir(e, o);

@@ -30,7 +30,7 @@ export interface EntreeSoins {
   readonly retenue?: Retenue;
   /** Default true: the legal caps bind. */
   readonly responsable?: boolean;
-  /** The contract's guarantee for the same act by an OPTAM doctor (the paired grid line), for the CR-08 cap. */
+  /** The contract's guarantee for the same act by an OPTAM doctor (the paired grid line), for the rule « R871-2 2° » cap. */
   readonly garantieOptam?: Garantie;
   /** Subscription or renewal date of the contract (default: the care date): selects the responsible regime. */
   readonly dateContrat?: Jour;
@@ -38,7 +38,7 @@ export interface EntreeSoins {
 
 
 /**
- * Domain §2.2, for one line:
+ * docs/modele-de-calcul.md §2, for one line:
  *   RO brut = round(base × taux); retenue = min(PF or franchise, RO brut); RO net = RO brut − retenue;
  *   G = the guarantee, Sécu incluse (capped for non-OPTAM doctors under a responsible contract);
  *   RC = max(0, min(G, FR) − RO brut); RAC = FR − RO net − RC.
@@ -62,7 +62,7 @@ export function calculerSoins(e: EntreeSoins, o?: OptionsCalcul): Decompte {
   const retenue = retenueUnitaire < roBrut ? retenueUnitaire : roBrut;
   const roNet = roBrut - retenue;
 
-  // The CR-08 cap, computed before G so that a cell « dans la limite du plafond responsable » can use it.
+  // The rule « R871-2 2° » cap, computed before G so that a cell « dans la limite du plafond responsable » can use it.
   // BR 0: no tarif de responsabilité, hence no dépassement in the sense of R871-2 2°; nothing to cap.
   const plafond =
     secteur === "NON-OPTAM" && base > 0 && (responsable || mentionnePlafondLegal(e.garantie)) ? plafondCr08(e, base, roBrut, dateContrat) : undefined;
@@ -119,12 +119,12 @@ function alerteFraisInferieurs(fr: Cents, br: Cents): string {
   );
 }
 
-/** R871-2 2° (CR-08) for a non-OPTAM act: the legal maximum of G, and the OPTAM dépassement it rests on if given. */
+/** R871-2 2° for a non-OPTAM act: the legal maximum of G, and the OPTAM dépassement it rests on if given. */
 function plafondCr08(e: EntreeSoins, base: Cents, roBrut: Cents, dateContrat: Jour): { montant: Cents; depOptam: Cents | undefined } {
   let depOptam: Cents | undefined;
   if (e.garantieOptam !== undefined) {
     // The OPTAM cell is a level of cover, not this bill: « frais réels » there means unlimited. Any FR ≥ 2.2 BR
-    // gives the 100 % BR bound (CR-08 table: « 220 % or more, incl. frais réels → 200 % »), so 3 × BR will do.
+    // gives the 100 % BR bound (rule « R871-2 2° » table: « 220 % or more, incl. frais réels → 200 % »), so 3 × BR will do.
     const gOptam = evaluerGarantie(e.garantieOptam, { date: e.date, br: base, fr: 3 * base, roBrut });
     depOptam = gOptam - base;
   }
@@ -147,7 +147,7 @@ function plafondApplique(base: Cents, plafondLegal: Cents, gEcrite: Cents, dateC
     alerte:
       `La garantie (${euros(gEcrite)}) dépasse le plafond du contrat responsable pour un médecin non adhérent à l'OPTAM ` +
       `(${euros(plafondLegal)}) : elle est calculée plafonnée (R871-2 2° CSS).` +
-      (source.incertain ? ` ⚠ Valeur du plafond incertaine : ${source.note ?? "voir parameters.md"}` : ""),
+      (source.incertain ? ` ⚠ Valeur du plafond incertaine : ${source.note ?? "voir docs/parametres.md"}` : ""),
   };
 }
 

@@ -3,16 +3,16 @@ import { Dec } from "../money";
 import { replier } from "../texte/plier";
 
 /**
- * Lens types and equipment categories of the contrat responsable (R871-2 3° CSS; domain §4).
+ * Lens types and equipment categories of the contrat responsable (R871-2 3° CSS; docs/modele-de-calcul.md §9).
  *
- * Sign convention: the legal text reasons in **positive cylinder** (domain §4.1). A prescription written in
+ * Sign convention: the legal text reasons in **positive cylinder** (docs/modele-de-calcul.md §9). A prescription written in
  * minus cylinder is transposed first: sph' = sph + cyl, cyl' = −cyl (the axis turns by 90°, which the
  * classification does not use). Transposing can change the type: unifocal −6.00 (−0.50) is −6.50 (+0.50),
  * a sphero-cylindrical lens with a sphere below −6 → « complexe », not « simple ».
  */
 export type TypeVerre = "simple" | "complexe" | "tres_complexe";
 
-/** Equipment category a–f (R871-2 3° a) to f)): the pair of lens types of one equipment (domain §4.2). */
+/** Equipment category a–f (R871-2 3° a) to f)): the pair of lens types of one equipment (docs/modele-de-calcul.md §9). */
 export type CategorieOptique = "a" | "b" | "c" | "d" | "e" | "f";
 
 /** 2020: contracts from 2020-01-01 (décret 2019-21); 2015: contracts 2015-04-01 → 2019-12-31 (décret 2014-1374). */
@@ -22,7 +22,7 @@ export type RegimeVerres = "2020" | "2015";
  * The dioptre bounds of the legal definitions, in positive cylinder.
  *
  * ⚠ The text says the sphere is « comprise entre » two values without saying whether the bounds belong to the
- * interval (domain §4.1, §12 item 16). `bornesFermees: true` reads them as closed intervals [min, max]: it is
+ * interval (docs/modele-de-calcul.md §9, §14 point 16). `bornesFermees: true` reads them as closed intervals [min, max]: it is
  * the only reading under which the table is exhaustive, because the complementary conditions of the text are
  * strict (« sphère inférieure à −6,00 », « hors zone de −6,00 à +6,00 »). With open intervals a sphere of
  * exactly −6.00 with a cylinder would fall in no row; `classerVerre` then puts it in the higher type.
@@ -59,12 +59,12 @@ export const SPHERE_MAX = 30;
 export const CYLINDRE_MAX = 15;
 
 /**
- * The legal type of one lens (domain §4.1 for the 2020 regime, §4.3 for the 2015 regime), from its sphere and
+ * The legal type of one lens (docs/modele-de-calcul.md §9 for the 2020 regime, §4.3 for the 2015 regime), from its sphere and
  * cylinder in dioptres (any finite value, not only quarter dioptres) and whether it is multifocal/progressive.
  * A negative cylinder is transposed to positive cylinder first (see the module comment).
  *
  * ⚠ 2015 regime: the « très complexe » (f) definition was written « pour adulte »; children's lenses are
- * classified here as for adults because the text gives nothing else (domain §12 item 17).
+ * classified here as for adults because the text gives nothing else (docs/modele-de-calcul.md §14 point 17).
  */
 export function typeVerre(sphere: number, cylindre: number, progressif: boolean, regime: RegimeVerres = "2020"): TypeVerre {
   return classerVerre(sphere, cylindre, progressif, regime, BORNES_VERRES);
@@ -153,7 +153,7 @@ const TABLE_CATEGORIES: readonly (readonly CategorieOptique[])[] = [
   ["d", "e", "f"],
 ];
 
-/** Equipment category from the two lens types (domain §4.2; same-category pairs per R871-2 3°, CR-14). */
+/** Equipment category from the two lens types (docs/modele-de-calcul.md §9; same-category pairs per R871-2 3°, rule « R871-2 3° même catégorie »). */
 export function categorieEquipement(v1: TypeVerre, v2: TypeVerre): CategorieOptique {
   return TABLE_CATEGORIES[rang(v1)]![rang(v2)]!;
 }

@@ -28,7 +28,7 @@ import {
 } from "./vocabulaire";
 
 /*
- * Grammar of a guarantee cell (architecture.md « The guarantee expression language », domain §2.5). Keywords are
+ * Grammar of a guarantee cell (docs/langage-garanties.md, docs/modele-de-calcul.md §5). Keywords are
  * folded words (case- and accent-insensitive); spaces are free.
  *
  *   cellule     := vide | néant | service | formule
@@ -78,7 +78,7 @@ import {
  *
  * Leading « + » (option columns printed « + 200 € », « + 50 % BR » under a header « en sus de la base »): accepted,
  * and the term is the same term. Whether an option column comes on top of the base or includes it is a property of
- * the column, which the grid model reads from its header (niveaux.ts: SOCLE_EN_SUS / SOCLE_INCLUS, domain §2.6) and
+ * the column, which the grid model reads from its header (niveaux.ts: SOCLE_EN_SUS / SOCLE_INCLUS, docs/modele-de-calcul.md §6) and
  * applies to every cell of the column, with or without the « + ». Refusing the « + » would make such grids
  * unreadable without saying anything the header does not already say; keeping it in the AST would give it a second,
  * competing convention. It is not the RO convention: « + RO » / « + Sécu » still mean « en sus du RO » wherever
@@ -686,7 +686,7 @@ export class Analyseur {
       this.avancer();
       return { type: "montant", cents: centsDuJeton(this.source, n) };
     }
-    // « 0 » alone means no benefit (domain §2.5); any other bare number could be 150 % as well as 150 €.
+    // « 0 » alone means no benefit (docs/modele-de-calcul.md §5); any other bare number could be 150 % as well as 150 €.
     if (/^0+$/.test(n.entier) && /^0*$/.test(n.decimales)) return { type: "montant", cents: 0 };
     const u = x.type === "mot" ? MOTS_UNITE.get(x.mot) : undefined;
     if (u !== undefined) {

@@ -1,7 +1,7 @@
 import type { Cents, Taux } from "../money";
 
 /**
- * The typed AST of a guarantee cell (architecture.md, "The guarantee expression language").
+ * The typed AST of a guarantee cell (docs/langage-garanties.md).
  * A cell is a total « Sécu incluse » (RO included) unless it says otherwise (en sus du RO, hors RO, + RO).
  */
 

@@ -13,7 +13,7 @@ export function formule(termes: readonly Terme[], convention: Formule["conventio
 
 /**
  * A number typed where a guarantee is expected: a multiple of the BR for SOINS/DENTAIRE/SEJOUR (1.5 = 150 % BR)
- * and euros for OPTIQUE/AUDIO (300 = 300 €) (architecture.md). DETAIL shows which reading was used.
+ * and euros for OPTIQUE/AUDIO (300 = 300 €) (docs/fonctions.md, Conventions). DETAIL shows which reading was used.
  */
 export function garantieDepuisNombre(x: number, unite: "BR" | "EUR"): Garantie {
   if (!Number.isFinite(x) || x < 0) {

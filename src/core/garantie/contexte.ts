@@ -7,7 +7,7 @@ export interface ContexteGarantie {
   readonly date: Jour;
   readonly br: Cents;
   readonly fr: Cents;
-  /** RO before PF/franchise (the responsible RC is computed against it, domain §2.3). */
+  /** RO before PF/franchise (the responsible RC is computed against it, docs/modele-de-calcul.md §3). */
   readonly roBrut: Cents;
   /** Prix limite de vente of a 100 % Santé item, when the calculator knows it. */
   readonly plv?: Cents;

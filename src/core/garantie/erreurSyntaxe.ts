@@ -6,6 +6,7 @@ import { RembError } from "../errors";
  */
 const APERCU_MAX = 80;
 const TROUVE_MAX = 24;
+const MESSAGE_EXCEL_MAX = 255;
 
 export const FIN_EXPRESSION = "fin de l'expression";
 
@@ -27,7 +28,7 @@ export function motTrouve(texte: string): string {
 }
 
 /**
- * The one shape of a parse error (architecture.md): `Expression invalide : « 150 % BX » — « BR », « FR »,
+ * The one shape of a parse error (docs/langage-garanties.md): `Expression invalide : « 150 % BX » — « BR », « FR »,
  * « PMSS »… attendu à la position 7, « BX » trouvé`. `position0` is a 0-based offset; users read 1-based.
  * A specific mistake passes its own `explication` (which names the position itself); the structured
  * `syntaxe` detail is always filled so the task pane can underline the spot.
@@ -38,7 +39,11 @@ export function erreurSyntaxe(source: string, position0: number, attendu: string
   const texte =
     explication ??
     (fin ? `${attendu} attendu à la position ${position} (${FIN_EXPRESSION})` : `${attendu} attendu à la position ${position}, « ${trouve} » trouvé`);
-  return new RembError("SYNTAXE_GARANTIE", `Expression invalide : « ${apercu(source, position0)} » — ${texte}`, {
+  let message = `Expression invalide : « ${apercu(source, position0)} » — ${texte}`;
+  // Excel shows 255 characters: past them, the quotes inside the explanation are cut so that what is expected stays.
+  if (message.length > MESSAGE_EXCEL_MAX)
+    message = `Expression invalide : « ${apercu(source, position0)} » — ${texte.replace(/« ([^«»]+) »/g, (_, mot: string) => `« ${motTrouve(mot)} »`)}`;
+  return new RembError("SYNTAXE_GARANTIE", message, {
     nature: "valeur",
     syntaxe: { position, attendu, trouve },
   });

@@ -8,10 +8,10 @@ import type { ContexteGarantie } from "./contexte";
 import { UNITES } from "./vocabulaire";
 
 /**
- * G: the total guaranteed for the line, Sécu incluse (domain §2.5). A cell written « en sus du RO » is the
+ * G: the total guaranteed for the line, Sécu incluse (docs/modele-de-calcul.md §5). A cell written « en sus du RO » is the
  * complementary's part alone, so G = RO brut + its value (RO brut, not RO net: PF and franchises stay with
- * the patient, §2.3). A limit caps the cell's own value, before the RO is added for « en sus du RO » cells:
- * it follows the cell's convention (§2.5 ⚠, made explicit here). A count (« max 4 séances / an ») acts as
+ * the patient, docs/modele-de-calcul.md §3). A limit caps the cell's own value, before the RO is added for « en sus du RO » cells:
+ * it follows the cell's convention (docs/modele-de-calcul.md §5 ⚠, made explicit here). A count (« max 4 séances / an ») acts as
  * compte.ts `sorteDuCompte` says. Rounding happens only inside appliquerTaux (each x % × base) and, for a count of
  * days on shares of the line, proratiser (the line's value × days paid / days). The hot path allocates nothing:
  * actuaries evaluate 100 000 rows at a time.
@@ -181,7 +181,7 @@ let anneeFin: Jour = 0;
 let pmssAnnee: Cents = 0;
 
 /**
- * Grids use the PMSS of the calendar year of care (domain §2.5 and §8.7 [INF]), looked up on 1 January of
+ * Grids use the PMSS of the calendar year of care (docs/modele-de-calcul.md §5 and docs/parametres.md [INF]), looked up on 1 January of
  * that year, so a year the parameters do not cover is an error naming it rather than a neighbour's value.
  */
 export function pmssDeLAnnee(date: Jour): Cents {

@@ -1,6 +1,6 @@
 import { RembError } from "../errors";
 import { CENTS_MAX, comparerTaux, taux, type Cents, type Taux } from "../money";
-import { erreurSyntaxe } from "./erreurSyntaxe";
+import { erreurSyntaxe, motTrouve } from "./erreurSyntaxe";
 import type { Jeton } from "./jetons";
 
 /**
@@ -20,7 +20,7 @@ function ambigu(source: string, n: Jeton): never {
     source,
     n,
     "un nombre sans ambiguïté",
-    `nombre ambigu à la position ${n.debut + 1} : « ${n.texte} » (séparateur de milliers ou décimal ?) — écrire « ${n.entier}${n.decimales} » ou « ${decimal} »`,
+    `nombre ambigu à la position ${n.debut + 1} : « ${motTrouve(n.texte)} » (séparateur de milliers ou décimal ?) — écrire « ${n.entier}${n.decimales} » ou « ${decimal} »`,
   );
 }
 
@@ -37,9 +37,15 @@ export function pourcentageDuJeton(source: string, n: Jeton): Taux {
       if (!(e instanceof RembError)) throw e;
     }
   }
-  if (t === null) erreurSur(source, n, "un pourcentage d'au plus 13 décimales", `pourcentage trop précis à la position ${n.debut + 1} : « ${n.texte} % »`);
+  if (t === null)
+    erreurSur(source, n, "un pourcentage d'au plus 13 décimales", `pourcentage trop précis à la position ${n.debut + 1} : « ${motTrouve(n.texte)} % »`);
   if (comparerTaux(t, POURCENT_MAX) > 0) {
-    erreurSur(source, n, "un pourcentage d'au plus 10 000 %", `pourcentage trop élevé à la position ${n.debut + 1} : « ${n.texte} % » (10 000 % au plus)`);
+    erreurSur(
+      source,
+      n,
+      "un pourcentage d'au plus 10 000 %",
+      `pourcentage trop élevé à la position ${n.debut + 1} : « ${motTrouve(n.texte)} % » (10 000 % au plus)`,
+    );
   }
   return t;
 }
@@ -48,7 +54,7 @@ export function pourcentageDuJeton(source: string, n: Jeton): Taux {
 export function centsDuJeton(source: string, n: Jeton): Cents {
   if (n.ambigu) ambigu(source, n);
   if (n.decimales.length > 2) {
-    erreurSur(source, n, "un montant au centime près", `montant au centime près attendu à la position ${n.debut + 1}, « ${n.texte} » trouvé`);
+    erreurSur(source, n, "un montant au centime près", `montant au centime près attendu à la position ${n.debut + 1}, « ${motTrouve(n.texte)} » trouvé`);
   }
   const entier = n.entier.replace(/^0+(?=\d)/, "");
   const c = entier.length > 10 ? Infinity : Number(entier) * 100 + Number(n.decimales.padEnd(2, "0"));
@@ -57,7 +63,7 @@ export function centsDuJeton(source: string, n: Jeton): Cents {
       source,
       n,
       "un montant d'au plus 1 000 000 000 €",
-      `montant trop élevé à la position ${n.debut + 1} : « ${n.texte} € » (1 000 000 000 € au plus)`,
+      `montant trop élevé à la position ${n.debut + 1} : « ${motTrouve(n.texte)} € » (1 000 000 000 € au plus)`,
     );
   }
   return c;
@@ -65,10 +71,10 @@ export function centsDuJeton(source: string, n: Jeton): Cents {
 
 /** A whole count or period multiple (« 4 séances », « / 2 ans »), between 1 and ENTIER_MAX. */
 export function entierDuJeton(source: string, n: Jeton, attendu: string): number {
-  if (n.decimales !== "" || n.ambigu) erreurSur(source, n, attendu, `nombre entier attendu à la position ${n.debut + 1}, « ${n.texte} » trouvé`);
+  if (n.decimales !== "" || n.ambigu) erreurSur(source, n, attendu, `nombre entier attendu à la position ${n.debut + 1}, « ${motTrouve(n.texte)} » trouvé`);
   const v = n.entier.length > 6 ? Infinity : Number(n.entier);
   if (v < 1 || v > ENTIER_MAX) {
-    erreurSur(source, n, attendu, `nombre entre 1 et ${ENTIER_MAX} attendu à la position ${n.debut + 1}, « ${n.texte} » trouvé`);
+    erreurSur(source, n, attendu, `nombre entre 1 et ${ENTIER_MAX} attendu à la position ${n.debut + 1}, « ${motTrouve(n.texte)} » trouvé`);
   }
   return v;
 }

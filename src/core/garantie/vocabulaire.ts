@@ -122,7 +122,7 @@ export const BASES: Readonly<Record<BaseTaux, string>> = {
 
 /**
  * Folded word sequences naming a base. BRSS (base de remboursement de la Sécurité sociale), TC (tarif de
- * convention, acts) and TR (tarif de responsabilité, LPP devices) are all the BR (domain §1 glossary).
+ * convention, acts) and TR (tarif de responsabilité, LPP devices) are all the BR (docs/modele-de-calcul.md §1 glossary).
  */
 export const MOTS_BASE: readonly (readonly [readonly string[], BaseTaux])[] = [
   [["base", "de", "remboursement", "de", "la", "securite", "sociale"], "BR"],
@@ -154,7 +154,7 @@ export const MOTS_BASE: readonly (readonly [readonly string[], BaseTaux])[] = [
   [["hlf"], "HLF"],
 ];
 
-/** « 150 % BR » is the default reading of a bare « 150 % » (domain §2.5); what the parser lists when lost. */
+/** « 150 % BR » is the default reading of a bare « 150 % » (docs/modele-de-calcul.md §5); what the parser lists when lost. */
 export const ATTENDU_BASE = "« BR », « FR », « PMSS »…";
 export const ATTENDU_TERME = "un montant (« 50 € »), un pourcentage (« 150 % BR »), « TM » ou « Frais réels »";
 export const ATTENDU_UNITE = "« an », « jour », « nuit », « séance », « acte »…";

@@ -84,7 +84,7 @@ function marquerNonResponsables(niveaux: Niveau[]): Niveau[] {
   return marques.map((n, i) => (secteurs[i] ? { ...n, secteur: secteurs[i] } : n));
 }
 
-/** Options and surcomplémentaires include a base level (domain §2.6): which one, and how. */
+/** Options and surcomplémentaires include a base level (docs/modele-de-calcul.md §6): which one, and how. */
 function relierSocles(f: Feuille, niveaux: Niveau[], colonnes: readonly Colonne[]): Niveau[] {
   return niveaux.map((n, i) => {
     if (n.type !== "option" && n.type !== "surcomplementaire") return n;

@@ -6,7 +6,7 @@ import type { Corrections } from "./corrections";
 import type { Note } from "./renvois";
 
 /**
- * The grid model (architecture.md « Grids »): one row per poste, one column per level. Every import
+ * The grid model (docs/format-grille.md): one row per poste, one column per level. Every import
  * (2-D array, CSV, XLSX, JSON) produces this, and the contrat-responsable validator reads only this.
  *
  * Invariants, relied upon by the validator:
@@ -27,7 +27,7 @@ export interface Grille {
   readonly texteDateEffet?: string;
   /** The grid claims to be a « contrat responsable » (caller option or JSON field); unknown when absent. */
   readonly responsable?: boolean;
-  /** Mandatory collective contract (D911-1 floors apply, CR-23); unknown when absent. */
+  /** Mandatory collective contract (D911-1 floors apply); unknown when absent. */
   readonly collectif?: boolean;
   readonly niveaux: readonly Niveau[];
   readonly lignes: readonly Ligne[];
@@ -39,15 +39,15 @@ export interface Grille {
 
 /**
  * Kind of column. "niveau": a stand-alone level (Niveau 1…n, Formule Confort…); "base": the socle of a layered
- * contract; "option" / "surcomplementaire": layered over a base (domain §2.6).
+ * contract; "option" / "surcomplementaire": layered over a base (docs/modele-de-calcul.md §6).
  */
 export type TypeNiveau = "niveau" | "base" | "option" | "surcomplementaire";
 
-/** Réseau de soins variant of a level (domain §9): the two columns of one level differ only by the provider. */
+/** Réseau de soins variant of a level (docs/modele-de-calcul.md §13): the two columns of one level differ only by the provider. */
 export type VarianteReseau = "reseau" | "hors-reseau";
 
 /**
- * How an option / surcomplémentaire column relates to the level it includes (domain §2.6):
+ * How an option / surcomplémentaire column relates to the level it includes (docs/modele-de-calcul.md §6):
  * SOCLE_INCLUS: the printed value is the total AMO + socle + option; SOCLE_EN_SUS: it comes on top of the socle.
  */
 export type ConventionSocle = "SOCLE_INCLUS" | "SOCLE_EN_SUS";

@@ -4,7 +4,7 @@ import type { ConventionSocle, TypeNiveau, VarianteReseau } from "./modele";
 /**
  * Reading of one column header: is it a level (Niveau 1…n, N1, Base, Option 1, Surcomplémentaire, Confort,
  * réseau / hors réseau…), a column to set aside (taux Sécu, commentaires…), and what it says about the base it
- * includes (« Option 1 = Base + … », « base incluse », « en sus de la base »: domain §2.6).
+ * includes (« Option 1 = Base + … », « base incluse », « en sus de la base »: docs/modele-de-calcul.md §6).
  */
 export interface Entete {
   /** A level word was found (« Niveau », « N2 », « Option », « Confort »…). */

@@ -57,7 +57,7 @@ export function multiplierEntier(c: Cents, n: number): Cents {
 }
 
 /**
- * Named rounding step « prorata »: c × partie / tout, half-up to the cent (domain §2.4). It takes the part of a
+ * Named rounding step « prorata »: c × partie / tout, half-up to the cent (docs/modele-de-calcul.md §4). It takes the part of a
  * line's value that a count pays: « Frais réels (max 90 jours / an) » on a 120-day stay gives FR × 90 / 120.
  * Exact: integer division with remainder while the products stay below 2^53, decimal.js beyond.
  */

@@ -5,7 +5,7 @@ import { Dec } from "./decimal";
 /**
  * An exact decimal rate (0.7, 0.015, 1.5, 0.1327): value = num / 10^exp, num a safe integer, exp in 0..15,
  * normalised (no trailing zero in num when exp > 0) so that equal rates have equal fields. Rates are never
- * binary floats: 0.015 × 4005 € in doubles gives 60.074999…, which rounds to the wrong cent (domain §2.4).
+ * binary floats: 0.015 × 4005 € in doubles gives 60.074999…, which rounds to the wrong cent (docs/modele-de-calcul.md §4).
  */
 export interface Taux {
   readonly num: number;

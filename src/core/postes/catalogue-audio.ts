@@ -1,6 +1,6 @@
 import { poste } from "./definir";
 
-/** Aides auditives (harmonised heading 5): classe I = 100 % Santé (CR-15), classe II ≤ 1 700 € (CR-16). */
+/** Aides auditives (harmonised heading 5): classe I = 100 % Santé (rule « R871-2 4° classe I »), classe II ≤ 1 700 € (rule « R871-2 4° plafond »). */
 export const POSTES_AUDIO = [
   poste({
     code: "audio.aides",
@@ -10,7 +10,7 @@ export const POSTES_AUDIO = [
     calculateur: "audio",
     audio: { element: "aide" },
     tauxRo: "ro.taux.lpp",
-    regles: ["R871-2 4° class I", "R871-2 4° cap", "R871-2 4° renewal"],
+    regles: ["R871-2 4° classe I", "R871-2 4° plafond", "R871-2 4° renouvellement"],
   }),
   poste({
     code: "audio.classe-1",
@@ -22,7 +22,7 @@ export const POSTES_AUDIO = [
     calculateur: "audio",
     audio: { classe: "I", element: "aide" },
     tauxRo: "ro.taux.lpp",
-    regles: ["R871-2 4° class I", "R871-2 4° renewal"],
+    regles: ["R871-2 4° classe I", "R871-2 4° renouvellement"],
   }),
   poste({
     code: "audio.classe-2",
@@ -34,7 +34,7 @@ export const POSTES_AUDIO = [
     calculateur: "audio",
     audio: { classe: "II", element: "aide" },
     tauxRo: "ro.taux.lpp",
-    regles: ["R871-2 4° cap", "R871-2 4° renewal"],
+    regles: ["R871-2 4° plafond", "R871-2 4° renouvellement"],
   }),
   poste({
     code: "audio.accessoires",

@@ -63,7 +63,7 @@ export const POSTES_HOSPITALISATION = [
     synonymesSection: ["participation forfaitaire", "participation forfaitaire de l'assuré"],
     calculateur: "sejour",
     tm: "obligatoire",
-    note: "Participation de R160-16 I, qui remplace le ticket modérateur : un contrat responsable doit la couvrir (CR-07).",
+    note: "Participation de R160-16 I, qui remplace le ticket modérateur : un contrat responsable doit la couvrir (rule « R871-2 1° »).",
   }),
   poste({
     code: "hospi.fpu",
@@ -73,7 +73,7 @@ export const POSTES_HOSPITALISATION = [
     calculateur: null,
     remboursableRo: false,
     regles: ["FPU ⚠"],
-    note: "⚠ Couverture présentée comme obligatoire par la presse et les assureurs ; le fondement réglementaire n'est pas confirmé (CR-22 : alerte seulement).",
+    note: "⚠ Couverture présentée comme obligatoire par la presse et les assureurs ; le fondement réglementaire n'est pas confirmé (rule « FPU ⚠ » : alerte seulement).",
   }),
   poste({
     code: "hospi.chambre-particuliere",

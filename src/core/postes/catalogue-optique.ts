@@ -2,15 +2,15 @@ import { poste } from "./definir";
 import type { CategorieOptique, TypeVerre } from "./types";
 
 /**
- * Optique (harmonised heading 4). Classe A = 100 % Santé (CR-09); classe B lines carry the R871-2 3° floors
- * and caps per category a–f, the frame limit and the renewal period (CR-10 to CR-14); AMO rate: LPP.
+ * Optique (harmonised heading 4). Classe A = 100 % Santé (rule « R871-2 3° classe A »); classe B lines carry the R871-2 3° planchers
+ * and caps per category a–f, the frame limit and the renewal period (rules « R871-2 3° plancher » to « R871-2 3° même catégorie »); AMO rate: LPP.
  */
 const REGLES_CLASSE_B = [
-  "R871-2 3° floor",
-  "R871-2 3° cap",
-  "R871-2 3° frame",
-  "R871-2 3° renewal",
-  "R871-2 3° same-category",
+  "R871-2 3° plancher",
+  "R871-2 3° plafond",
+  "R871-2 3° monture",
+  "R871-2 3° renouvellement",
+  "R871-2 3° même catégorie",
   "D911-1",
 ] as const;
 
@@ -88,7 +88,7 @@ export const POSTES_OPTIQUE = [
     calculateur: "optique",
     optique: { classe: "A", element: "equipement" },
     tauxRo: "ro.taux.lpp",
-    regles: ["R871-2 3° class A", "R871-2 3° renewal"],
+    regles: ["R871-2 3° classe A", "R871-2 3° renouvellement"],
   }),
   poste({
     code: "optique.monture.100-sante",
@@ -99,7 +99,7 @@ export const POSTES_OPTIQUE = [
     calculateur: "optique",
     optique: { classe: "A", element: "monture" },
     tauxRo: "ro.taux.lpp",
-    regles: ["R871-2 3° class A", "R871-2 3° renewal"],
+    regles: ["R871-2 3° classe A", "R871-2 3° renouvellement"],
   }),
   poste({
     code: "optique.equipement.classe-b",
@@ -148,7 +148,7 @@ export const POSTES_OPTIQUE = [
     calculateur: "optique",
     optique: { classe: "B", element: "monture" },
     tauxRo: "ro.taux.lpp",
-    regles: ["R871-2 3° frame", "R871-2 3° cap", "R871-2 3° renewal"],
+    regles: ["R871-2 3° monture", "R871-2 3° plafond", "R871-2 3° renouvellement"],
   }),
   poste({
     code: "optique.verres",

@@ -2,7 +2,7 @@ import type { DefinitionPoste, IdRegle } from "./types";
 
 /**
  * Builders for catalogue entries. Defaults: the AMO reimburses the care and its TM must be covered
- * (R871-2 1°, the general rule of CR-07); a line without BR has no TM. Two rules are added from the facts
+ * (R871-2 1°, the general rule of rule « R871-2 1° »); a line without BR has no TM. Two rules are added from the facts
  * rather than repeated by hand: "R871-2 1°" on every line whose TM is mandatory, and "L863-8" on every
  * doctor's act (no réseau modulation).
  */

@@ -188,6 +188,10 @@ function qualificatifs(intertitre: string, libelle: string): string[] {
   if (/\bverre\b(?!s)/i.test(libelle)) duLibelle.add("equipement");
   const mots = jetons(intertitre);
   const r: string[] = [];
+  // « Prothèses à tarif libre ou maîtrisé »: both baskets outside 100 % Santé, so the lines are « hors 100 % Santé ».
+  if (mots.includes("libre") && mots.includes("maitrise") && !duLibelle.has("100sante") && !duLibelle.has("hors100sante")) {
+    return ["hors100sante"];
+  }
   for (const [a, b] of FAMILLES_QUALIFICATIFS) {
     if ([...a, ...b].some((x) => duLibelle.has(x))) continue;
     let cote: readonly string[] | undefined;

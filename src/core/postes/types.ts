@@ -1,9 +1,9 @@
 /**
  * The vocabulary of the postes catalogue: what a grid line is, and the facts the contrat-responsable
- * validator needs about it (shared/domain/README.md §3). The catalogue itself is in catalogue-*.ts.
+ * validator needs about it (docs/verification.md). The catalogue itself is in catalogue-*.ts.
  */
 
-/** The harmonised headings of a guarantee grid (UNOCAM « lisibilité » agreement of 2019, domain §14.1). */
+/** The harmonised headings of a guarantee grid (UNOCAM « lisibilité » agreement of 2019, docs/exemples-chiffres.md). */
 export type Section =
   | "hospitalisation"
   | "soins-courants"
@@ -39,14 +39,14 @@ export type Calculateur = "soins" | "sejour" | "fj" | "optique" | "audio" | "den
 
 /**
  * R871-2 1°: must the contract cover the whole ticket modérateur of this line?
- * - "obligatoire": yes (G ≥ 100 % BR Sécu incluse, CR-07);
+ * - "obligatoire": yes (G ≥ 100 % BR Sécu incluse, rule « R871-2 1° »);
  * - "facultatif": the AMO reimburses it but R160-5 exempts it (see `exceptionTm`);
  * - "sans-objet": no TM to check (no BR: chambre particulière, ostéopathie…; a forfait that is not a TM: FJ, PF…; or
  *   care whose AMO cover depends on where it was given: soins à l'étranger).
  */
 export type ObligationTm = "obligatoire" | "facultatif" | "sans-objet";
 
-/** The R160-5 items whose TM a responsible contract may leave uncovered (CR-07 exceptions). */
+/** The R160-5 items whose TM a responsible contract may leave uncovered (rule « R871-2 1° » exceptions). */
 export type ExceptionTm = "R160-5 6°" | "R160-5 7°" | "R160-5 10°" | "R160-5 14°";
 
 /**
@@ -55,14 +55,14 @@ export type ExceptionTm = "R160-5 6°" | "R160-5 7°" | "R160-5 10°" | "R160-5 
  */
 export type Secteur = "OPTAM" | "NON-OPTAM" | "TOUS";
 
-/** Optical equipment category a–f (R871-2 3°, domain §4.2). */
+/** Optical equipment category a–f (R871-2 3°, docs/modele-de-calcul.md §9). */
 export type CategorieOptique = "a" | "b" | "c" | "d" | "e" | "f";
 
-/** Lens type of R871-2 3° (domain §4.1): a pair of types makes the equipment category a–f. */
+/** Lens type of R871-2 3° (docs/modele-de-calcul.md §9): a pair of types makes the equipment category a–f. */
 export type TypeVerre = "simple" | "complexe" | "tres-complexe";
 
 export interface InfoOptique {
-  /** "A" = 100 % Santé (PLV, CR-09); "B" = free price (floors and caps, CR-10 to CR-12). */
+  /** "A" = 100 % Santé (PLV, rule « R871-2 3° classe A »); "B" = free price (floors and caps, rules « R871-2 3° plancher » to « R871-2 3° monture »). */
   readonly classe?: "A" | "B";
   /** Equipment category when the line is for one category; absent for a line covering every category. */
   readonly categorie?: CategorieOptique;
@@ -77,17 +77,17 @@ export interface InfoOptique {
 }
 
 export interface InfoAudio {
-  /** "I" = 100 % Santé (PLV, CR-15); "II" = free price (1 700 € cap, CR-16); absent when the line covers both. */
+  /** "I" = 100 % Santé (PLV, rule « R871-2 4° classe I »); "II" = free price (1 700 € cap, rule « R871-2 4° plafond »); absent when the line covers both. */
   readonly classe?: "I" | "II";
   readonly element: "aide" | "accessoires";
 }
 
-/** Dental prosthetic baskets (domain §5). */
+/** Dental prosthetic baskets (docs/modele-de-calcul.md §10). */
 export type PanierDentaire = "100%SANTE" | "MAITRISE" | "LIBRE";
 
 /**
- * The rule identifiers of the domain reference (§3.3), tied to their article.
- * "L863-8" is the réseaux rule of §9 (no modulation of doctors' acts).
+ * The rule identifiers (docs/verification.md, « Règles vérifiées »), tied to their article; users read them, so they
+ * are French. "L863-8" is the réseaux rule (no modulation of doctors' acts, docs/modele-de-calcul.md §13).
  */
 export const IDS_REGLES = [
   "L871-1 PF",
@@ -98,15 +98,15 @@ export const IDS_REGLES = [
   "R871-1 2°",
   "R871-2 1°",
   "R871-2 2°",
-  "R871-2 3° class A",
-  "R871-2 3° floor",
-  "R871-2 3° cap",
-  "R871-2 3° frame",
-  "R871-2 3° renewal",
-  "R871-2 3° same-category",
-  "R871-2 4° class I",
-  "R871-2 4° cap",
-  "R871-2 4° renewal",
+  "R871-2 3° classe A",
+  "R871-2 3° plancher",
+  "R871-2 3° plafond",
+  "R871-2 3° monture",
+  "R871-2 3° renouvellement",
+  "R871-2 3° même catégorie",
+  "R871-2 4° classe I",
+  "R871-2 4° plafond",
+  "R871-2 4° renouvellement",
   "R871-2 5°",
   "R871-2 6°",
   "R871-2 7°",
@@ -137,7 +137,7 @@ export interface DefinitionPoste {
   readonly calculateur: Calculateur;
   /** The AMO reimburses this care (BR > 0). False for chambre particulière, ostéopathie, implants… */
   readonly remboursableRo: boolean;
-  /** A doctor's act: a réseau may not improve its reimbursement (L863-8, domain §9). */
+  /** A doctor's act: a réseau may not improve its reimbursement (L863-8, docs/modele-de-calcul.md §13). */
   readonly acteMedecin: boolean;
   readonly tm: ObligationTm;
   readonly exceptionTm?: ExceptionTm;
@@ -148,9 +148,9 @@ export interface DefinitionPoste {
   readonly audio?: InfoAudio;
   /** Dental baskets the line covers. */
   readonly panier?: readonly PanierDentaire[];
-  /** Name of the dated AMO rate parameter of the care (parameters.md §1), when one applies. */
+  /** Name of the dated AMO rate parameter of the care (docs/parametres.md), when one applies. */
   readonly tauxRo?: string;
-  /** The rules of domain §3.3 that apply to the line. */
+  /** The rules of docs/verification.md that apply to the line. */
   readonly regles: readonly IdRegle[];
   /** A nuance or an open question (⚠) worth showing to an auditor. */
   readonly note?: string;

@@ -2,8 +2,8 @@ import type { Jour } from "../dates";
 import type { CodePoste, IdRegle } from "../postes";
 
 /**
- * What the contrat-responsable validator reports (architecture.md « Validation »): findings tied to a grid cell
- * and an article of law. Severity follows the domain reference (§0): a rule read in the law and not marked ⚠ is an
+ * What the contrat-responsable validator reports (docs/verification.md): findings tied to a grid cell
+ * and an article of law. Severity (docs/verification.md, « Gravités »): a rule read in the law and not marked ⚠ is an
  * `erreur`; a ⚠ rule, or a case the validator cannot decide (unreadable cell, forfait that depends on the BR…), is
  * an `alerte`; `info` is worth knowing and has no bearing on compliance.
  */
@@ -39,7 +39,7 @@ export interface Constat {
 
 export interface OptionsVerification {
   /**
-   * The contract's subscription or renewal date: it selects the responsible regime (domain §3.2) and the dated
+   * The contract's subscription or renewal date: it selects the responsible regime (docs/modele-de-calcul.md §8) and the dated
    * values (forfait journalier, PMSS). Default: the grid's printed date of effect, else `aujourdhui`.
    */
   readonly date?: Jour;

@@ -5,8 +5,8 @@ import type { Cellule, Grille, Ligne, Niveau } from "../grille";
 
 /**
  * What one level of a grid guarantees on one line, as a total Sécu incluse, with the socle taken into account for
- * option and surcomplémentaire columns (domain §2.6): the legal caps are written on totals, so the validator checks
- * the combined cover (§2.6 ⚠, §12 point 20: the engine assumes the caps apply to socle + option).
+ * option and surcomplémentaire columns (docs/modele-de-calcul.md §6): the legal caps are written on totals, so the validator checks
+ * the combined cover (docs/modele-de-calcul.md §6 ⚠, §14 point 20: the engine assumes the caps apply to socle + option).
  *
  * - SOCLE_INCLUS: the option's cell is the total; « - » / « Néant » there means « same as the socle »;
  * - SOCLE_EN_SUS: total = socle + the option's own amount (an option cell « en sus du RO » adds no second RO).

@@ -9,7 +9,7 @@ import type { Couverture } from "./couverture";
 /**
  * A grid cell is a formula of the bill (BR, FR, PLV…), not a number: « 150 % BR » is compliant for every act,
  * « 50 € » only for acts whose BR is below 50 €. The validator therefore evaluates a cover on a set of points
- * and reads the outcome as the domain asks (§0): the rule fails on every point → erreur; on some points only →
+ * and reads the outcome as docs/verification.md says (« Méthode »): the rule fails on every point → erreur; on some points only →
  * the grid cannot be judged without knowing the act (alerte, « cannot decide »); on none → compliant.
  *
  * The points are sample bills, not legal values: BRs from 1 € to 10 000 € (every tariff of a care line lies

@@ -71,7 +71,7 @@ export function brMontureB(date: Jour): Cents | null {
 
 /**
  * Classe A (100 % Santé) items: sample prices, each billed at its PLV, BR = the dated ratio of the PLV. The
- * frame's PLV is a parameter; the lenses' PLV table was not read (domain §12 point 6), hence sample prices.
+ * frame's PLV is a parameter; the lenses' PLV table was not read (docs/modele-de-calcul.md §14 point 6), hence sample prices.
  */
 export function pointsClasseA(date: Jour, lpp: Taux): Point[] {
   const ratio = tauxAu("optique.classe_a.br_ratio", date);
@@ -93,7 +93,7 @@ export function ageDuLibelle(libelle: string): AgeAudio | undefined {
   return undefined;
 }
 
-/** One hearing aid for an adult and for a patient under 20 (BR and PLV differ, domain §6); one of them for a line printed for one age. */
+/** One hearing aid for an adult and for a patient under 20 (BR and PLV differ, docs/modele-de-calcul.md §11); one of them for a line printed for one age. */
 export function pointsAudio(date: Jour, lpp: Taux, fr: "plv" | "illimite", age?: AgeAudio): Point[] {
   const r: Point[] = [];
   for (const [cas, base, plvNom] of [
@@ -109,7 +109,7 @@ export function pointsAudio(date: Jour, lpp: Taux, fr: "plv" | "illimite", age?:
   return r;
 }
 
-/** The 100 % Santé dental acts whose BR and HLF are known on the date, billed at their HLF (domain §5.2). */
+/** The 100 % Santé dental acts whose BR and HLF are known on the date, billed at their HLF (docs/modele-de-calcul.md §10). */
 const ACTES_100_SANTE: readonly (readonly [string, string, string])[] = [
   ["couronne métallique", "dentaire.br.couronne", "dentaire.hlf.couronne.metal"],
   ["couronne zircone", "dentaire.br.couronne", "dentaire.hlf.couronne.zircone"],

@@ -16,7 +16,7 @@ export class Verification {
 
   constructor(
     readonly grille: Grille,
-    /** Contract date: selects the responsible regime and the dated values (domain §3.2). */
+    /** Contract date: selects the responsible regime and the dated values (docs/modele-de-calcul.md §8). */
     readonly date: Jour,
   ) {
     this.couvertures = new Couvertures(grille);

@@ -9,7 +9,7 @@ import { REGLES } from "./regles";
 import { Verification } from "./verification";
 
 /**
- * Checks a grid against every grid-checkable contrat-responsable rule (domain §3.4 checklist) and returns the
+ * Checks a grid against every grid-checkable contrat-responsable rule (docs/verification.md checklist) and returns the
  * findings, each tied to a cell (or line) and an article. Nothing here throws for a grid, however malformed: what
  * cannot be read is a « lecture » alerte, what cannot be decided an alerte.
  */
@@ -83,8 +83,8 @@ function signalerAbsences(v: Verification, applicables: readonly Regle[]): void 
     if (actives.has(id) && presentes && !attendue) v.signalerGrille(id, "info", message, refR871_2(alinea, v.date));
   };
   manque("R871-2 6°", "6°", v.grille.lignes.length > 0, a((p) => p.calculateur === "fj"), "Aucune ligne « forfait journalier hospitalier » : il doit être pris en charge sans limitation de durée (à vérifier dans les conditions générales).");
-  manque("R871-2 3° class A", "3°", a((p) => p.section === "optique" && p.optique?.classe === "B"), a((p) => p.optique?.classe === "A"), "Aucune ligne « équipement optique 100 % Santé » : il doit être pris en charge jusqu'au prix limite de vente.");
-  manque("R871-2 4° class I", "4°", a((p) => p.audio?.classe === "II"), a((p) => p.audio?.element === "aide" && p.audio.classe !== "II"), "Aucune ligne « aides auditives 100 % Santé (classe I) » : elles doivent être prises en charge jusqu'au prix limite de vente.");
+  manque("R871-2 3° classe A", "3°", a((p) => p.section === "optique" && p.optique?.classe === "B"), a((p) => p.optique?.classe === "A"), "Aucune ligne « équipement optique 100 % Santé » : il doit être pris en charge jusqu'au prix limite de vente.");
+  manque("R871-2 4° classe I", "4°", a((p) => p.audio?.classe === "II"), a((p) => p.audio?.element === "aide" && p.audio.classe !== "II"), "Aucune ligne « aides auditives 100 % Santé (classe I) » : elles doivent être prises en charge jusqu'au prix limite de vente.");
   manque(
     "R871-2 5°",
     "5°",

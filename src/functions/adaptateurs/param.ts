@@ -8,7 +8,7 @@ import type { SortieCellule } from "../excel";
 /**
  * REMB.PARAM(nom; [date_soins]): the value in force on that date, as Excel shows it: euros for amounts, a decimal
  * for rates (0,1327 — format the cell as %), whole numbers for counts and durations, TRUE/FALSE, and a date serial
- * for dates. Names are the dotted names of parameters.md, case-insensitive.
+ * for dates. Names are the dotted names of docs/parametres.md, case-insensitive.
  */
 export const param = fonctionExcel({ nom: lireTexte, date_soins: lireDateSoins }, (v) => valeurExcel(v.nom.toLowerCase(), v.date_soins));
 

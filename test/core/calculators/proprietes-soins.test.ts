@@ -163,7 +163,7 @@ describe("propriétés des calculateurs (soins, séjour, FJ, RO, TSA)", function
     );
   });
 
-  it(`calculerSoins sur des entrées valides : conséquences de domain §2.2 et plafond non-OPTAM (${RUNS} cas)`, () => {
+  it(`calculerSoins sur des entrées valides : conséquences de docs/modele-de-calcul.md §2 et plafond non-OPTAM (${RUNS} cas)`, () => {
     fc.assert(
       fc.property(
         jourRaisonnable.filter((d) => d >= j("2019-01-01")),
@@ -193,7 +193,7 @@ describe("propriétés des calculateurs (soins, séjour, FJ, RO, TSA)", function
     );
   });
 
-  it("100 % BR with FR = BR pays exactly the TM (domain §2.2)", () => {
+  it("100 % BR with FR = BR pays exactly the TM (docs/modele-de-calcul.md §2)", () => {
     fc.assert(
       fc.property(jourRaisonnable.filter((d) => d >= j("2005-01-01")), centsRaisonnables, tauxValide, (date, br, tauxRo) => {
         const g: Garantie = { type: "formule", termes: [{ terme: { type: "pourcentage", taux: creerTaux(1), base: "BR" } }], convention: "RO_INCLUS", conventionExplicite: false };

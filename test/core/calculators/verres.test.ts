@@ -24,7 +24,7 @@ interface CasVerre {
 const estRembError = (e: unknown) => e instanceof RembError;
 
 /**
- * The rows of the legal table of domain §4.1 (2020 regime), written out one by one as the text states them, in
+ * The rows of the legal table of docs/modele-de-calcul.md §9 (2020 regime), written out one by one as the text states them, in
  * positive cylinder with closed « comprise entre » bounds. Independent of the implementation's if-chains: the
  * exhaustiveness test counts how many rows match.
  */
@@ -54,7 +54,7 @@ function lignes2020(sph: number, cyl: number, progressif: boolean): TypeVerre[] 
   return rows.filter(([m]) => m).map(([, t]) => t);
 }
 
-/** Domain §4.3 (2015 regime), row by row: a), c) and f) (f for adults). */
+/** docs/modele-de-calcul.md §9 (2015 regime), row by row: a), c) and f) (f for adults). */
 function lignes2015(sph: number, cyl: number, progressif: boolean): TypeVerre[] {
   const rows: [boolean, TypeVerre][] = progressif
     ? [
@@ -71,7 +71,7 @@ function lignes2015(sph: number, cyl: number, progressif: boolean): TypeVerre[] 
 
 const quarts = (min: number, max: number) => Array.from({ length: (max - min) * 4 + 1 }, (_, i) => min + i / 4);
 
-describe("verres: lens type (R871-2 3°, domain §4.1 and §4.3)", () => {
+describe("verres: lens type (R871-2 3°, docs/modele-de-calcul.md §9 and §4.3)", () => {
   for (const cas of (fixtures as { cas: CasVerre[] }).cas) {
     it(`${cas.nom} → ${cas.attendu} [${cas.source}]`, () => {
       const e = cas.entree;
@@ -160,7 +160,7 @@ describe("verres: lens type (R871-2 3°, domain §4.1 and §4.3)", () => {
   });
 });
 
-describe("verres: equipment category (domain §4.2)", () => {
+describe("verres: equipment category (docs/modele-de-calcul.md §9)", () => {
   const types: TypeVerre[] = ["simple", "complexe", "tres_complexe"];
   const table: Record<string, string> = {
     "simple/simple": "a",

@@ -22,7 +22,7 @@ interface CasDecrire {
   source: string;
 }
 
-const WE1: ContexteGarantie = { date: jourDepuisIso("2026-02-10"), br: 3000, fr: 3000, roBrut: 2100 };
+const EXEMPLE_1: ContexteGarantie = { date: jourDepuisIso("2026-02-10"), br: 3000, fr: 3000, roBrut: 2100 };
 
 function code(f: () => unknown): string {
   try {
@@ -82,38 +82,38 @@ describe("garantie — mémoïsation", () => {
 
 describe("garantie — évaluation, cas limites", () => {
   it("counts the RO once when several TM terms are written Sécu incluse (50 % TM + 50 % TM = the BR)", () => {
-    assert.equal(evaluerGarantie(parseGarantie("50 % TM + 50 % TM"), WE1), 3000);
-    assert.equal(evaluerGarantie(parseGarantie("TM + TM en sus du RO"), WE1), 2100 + 900 + 900);
+    assert.equal(evaluerGarantie(parseGarantie("50 % TM + 50 % TM"), EXEMPLE_1), 3000);
+    assert.equal(evaluerGarantie(parseGarantie("TM + TM en sus du RO"), EXEMPLE_1), 2100 + 900 + 900);
   });
 
   it("reports what is missing rather than guessing (#N/A): service, PLV, HLF, legal cap", () => {
-    assert.equal(code(() => evaluerGarantie(parseGarantie("Inclus"), WE1)), "HORS_CHAMP");
-    assert.equal(code(() => evaluerGarantie(parseGarantie("100 % PLV"), WE1)), "HORS_CHAMP");
-    assert.equal(code(() => evaluerGarantie(parseGarantie("Frais réels dans la limite des HLF"), WE1)), "HORS_CHAMP");
-    assert.equal(code(() => evaluerGarantie(parseGarantie("Frais réels dans la limite du plafond réglementaire"), WE1)), "HORS_CHAMP");
+    assert.equal(code(() => evaluerGarantie(parseGarantie("Inclus"), EXEMPLE_1)), "HORS_CHAMP");
+    assert.equal(code(() => evaluerGarantie(parseGarantie("100 % PLV"), EXEMPLE_1)), "HORS_CHAMP");
+    assert.equal(code(() => evaluerGarantie(parseGarantie("Frais réels dans la limite des HLF"), EXEMPLE_1)), "HORS_CHAMP");
+    assert.equal(code(() => evaluerGarantie(parseGarantie("Frais réels dans la limite du plafond réglementaire"), EXEMPLE_1)), "HORS_CHAMP");
   });
 
   it("takes the PMSS of the calendar year of care and names a year without a PMSS", () => {
     const g = parseGarantie("1,5 % PMSS");
-    const ctx = (iso: string): ContexteGarantie => ({ ...WE1, date: jourDepuisIso(iso), br: 0, roBrut: 0 });
+    const ctx = (iso: string): ContexteGarantie => ({ ...EXEMPLE_1, date: jourDepuisIso(iso), br: 0, roBrut: 0 });
     assert.equal(evaluerGarantie(g, ctx("2025-12-31")), 5888); // 1,5 % × 3 925 = 58,875 → 58,88 (half-up)
-    assert.equal(evaluerGarantie(g, ctx("2026-01-01")), 6008); // 1,5 % × 4 005 = 60,075 → 60,08 (domain §2.4)
+    assert.equal(evaluerGarantie(g, ctx("2026-01-01")), 6008); // 1,5 % × 4 005 = 60,075 → 60,08 (docs/modele-de-calcul.md §4)
     assert.equal(evaluerGarantie(g, ctx("2025-12-31")), 5888); // cache switches back to the earlier year
     assert.throws(() => evaluerGarantie(g, ctx("2018-06-30")), (e: unknown) => e instanceof RembError && /pmss/.test(e.message));
   });
 
   it("refuses an incoherent context (negative, fractional, RO brut above the BR, bad unit count)", () => {
     const g = parseGarantie("150 % BR");
-    assert.equal(code(() => evaluerGarantie(g, { ...WE1, br: -1 })), "ARGUMENT_INVALIDE");
-    assert.equal(code(() => evaluerGarantie(g, { ...WE1, fr: 10.5 })), "ARGUMENT_INVALIDE");
-    assert.equal(code(() => evaluerGarantie(g, { ...WE1, roBrut: 3001 })), "ARGUMENT_INVALIDE");
-    assert.equal(code(() => evaluerGarantie(parseGarantie("50 € / nuit"), { ...WE1, unites: -1 })), "ARGUMENT_INVALIDE");
-    assert.equal(code(() => evaluerGarantie(parseGarantie("50 € / nuit"), { ...WE1, unites: 1.5 })), "ARGUMENT_INVALIDE");
+    assert.equal(code(() => evaluerGarantie(g, { ...EXEMPLE_1, br: -1 })), "ARGUMENT_INVALIDE");
+    assert.equal(code(() => evaluerGarantie(g, { ...EXEMPLE_1, fr: 10.5 })), "ARGUMENT_INVALIDE");
+    assert.equal(code(() => evaluerGarantie(g, { ...EXEMPLE_1, roBrut: 3001 })), "ARGUMENT_INVALIDE");
+    assert.equal(code(() => evaluerGarantie(parseGarantie("50 € / nuit"), { ...EXEMPLE_1, unites: -1 })), "ARGUMENT_INVALIDE");
+    assert.equal(code(() => evaluerGarantie(parseGarantie("50 € / nuit"), { ...EXEMPLE_1, unites: 1.5 })), "ARGUMENT_INVALIDE");
   });
 
   it("zero units of a per-unit guarantee pay nothing, whatever the convention adds", () => {
-    assert.equal(evaluerGarantie(parseGarantie("50 € / nuit"), { ...WE1, unites: 0 }), 0);
-    assert.equal(evaluerGarantie(parseGarantie("50 € / nuit en sus du RO"), { ...WE1, unites: 0 }), 2100);
+    assert.equal(evaluerGarantie(parseGarantie("50 € / nuit"), { ...EXEMPLE_1, unites: 0 }), 0);
+    assert.equal(evaluerGarantie(parseGarantie("50 € / nuit en sus du RO"), { ...EXEMPLE_1, unites: 0 }), 2100);
   });
 });
 

@@ -4,7 +4,7 @@ import { appliquerTaux, centsDepuisEuros, Dec, formatEuros, proratiser, taux, ta
 import { RembError } from "../../../src/core/errors";
 
 describe("money", () => {
-  it("rounds 1,5 % × PMSS 2026 half-up to 60,08 € (domain §2.4), where doubles give 60,07", () => {
+  it("rounds 1,5 % × PMSS 2026 half-up to 60,08 € (docs/modele-de-calcul.md §4), where doubles give 60,07", () => {
     assert.equal(appliquerTaux(400500, tauxDepuisNombre(0.015)), 6008);
     assert.equal(Number((0.015 * 4005).toFixed(2)), 60.07); // the float trap we avoid: 60.074999…
   });

@@ -42,7 +42,7 @@ describe("params: docs/parametres.md (auditors' page)", () => {
     assert.equal(items.length, incertains);
   });
 
-  it("lists the rows of parameters.md that are deliberately not stored, and none of them is stored", () => {
+  it("lists the rows of docs/parametres.md that are deliberately not stored, and none of them is stored", () => {
     for (const { nom } of LIGNES_NON_ENREGISTREES) {
       assert.ok(genere.includes(`\`${nom}\``), nom);
       assert.equal(parametres.existe(nom), false, `${nom} est pourtant enregistré`);

@@ -5,7 +5,7 @@ import { RembError } from "../../../src/core/errors";
 import { centsDepuisEuros, tauxDepuisTexte, tauxEnTexte, type Cents } from "../../../src/core/money";
 import { parametres } from "../../../src/core/params";
 
-/** One case of test/fixtures/params/historique.json, transcribed by hand from parameters.md. */
+/** One case of test/fixtures/params/historique.json, transcribed by hand from docs/parametres.md. */
 interface Cas {
   nom: string;
   parametre: string;

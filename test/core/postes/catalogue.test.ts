@@ -33,12 +33,12 @@ describe("postes: catalogue", () => {
       // The actes-lourds participation is a flat amount (hospi.participation_actes_lourds), not a rate.
       if (p.remboursableRo && p.tm !== "sans-objet" && p.code !== "hospi.forfait-actes-lourds") assert.ok(p.tauxRo, `${ctx}: taux AMO attendu`);
       if (p.optique?.classe === "A" || p.audio?.classe === "I" || p.panier?.includes("100%SANTE")) {
-        assert.ok(p.regles.some((r) => ["R871-2 3° class A", "R871-2 4° class I", "R871-2 5°"].includes(r)), `${ctx}: règle 100 % Santé`);
+        assert.ok(p.regles.some((r) => ["R871-2 3° classe A", "R871-2 4° classe I", "R871-2 5°"].includes(r)), `${ctx}: règle 100 % Santé`);
       }
       if (p.optique?.classe === "B" && p.optique.element === "equipement") {
-        for (const r of ["R871-2 3° floor", "R871-2 3° cap", "R871-2 3° frame"] as const) assert.ok(p.regles.includes(r), `${ctx}: ${r}`);
+        for (const r of ["R871-2 3° plancher", "R871-2 3° plafond", "R871-2 3° monture"] as const) assert.ok(p.regles.includes(r), `${ctx}: ${r}`);
       }
-      if (p.audio?.classe === "II") assert.ok(p.regles.includes("R871-2 4° cap"), ctx);
+      if (p.audio?.classe === "II") assert.ok(p.regles.includes("R871-2 4° plafond"), ctx);
       if (p.code.startsWith("hospi.forfait-journalier")) assert.ok(p.regles.includes("R871-2 6°"), ctx);
       assert.ok(p.synonymes.length > 0, `${ctx}: au moins un synonyme`);
     }

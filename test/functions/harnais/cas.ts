@@ -6,13 +6,16 @@ import { jourDepuisIso, serieDepuisJour } from "../../../src/core/dates";
  * The cases of test/fixtures/functions/cas/*.json, run both against the TypeScript sources (cas.test.ts) and
  * against the built bundle in a vm (bundle.test.ts).
  *
- * Format of one file: { "fonction": "SOINS", "cas": [Cas…] }. In `args`, a plain value is one cell (passed
+ * Format of one file: { "fonction": "SOINS", "cas": [Cas…] }, or { "cas": [Cas…] } with a « fonction » per case. In `args`, a plain value is one cell (passed
  * Excel-style as [[v]]), an array of arrays is a range, null is an omitted argument, and {"date": "AAAA-MM-JJ"}
  * is a date cell (its Excel serial). `attendu` is a value (the 1×1 result) or a matrix; an error is
  * {"erreur": "#VALUE!" | "#N/A", "message"?: "substring of the French message" | ["substrings", "all", "present"]},
  * anywhere a value may be.
  * `detailContient` checks a DETAIL table by some of its rows instead (label substring and amount, in order).
  */
+
+/** Excel shows at most 255 characters of a custom function's error message: what is expected must fit in them. */
+const MESSAGE_EXCEL_MAX = 255;
 
 export interface ErreurAttendue {
   readonly erreur: string;
@@ -23,7 +26,9 @@ export type ValeurAttendue = number | string | boolean | ErreurAttendue;
 
 export interface Cas {
   readonly nom: string;
-  /** Where the expected value comes from (domain README section, parameters.md row, Excel behaviour…). */
+  /** In a table of several functions (erreurs-probables.json): the function of this case. */
+  readonly fonction?: string;
+  /** Where the expected value comes from (an article, a published example of docs/exemples-chiffres.md, docs/parametres.md, Excel behaviour…). */
   readonly source: string;
   readonly args: readonly unknown[];
   readonly attendu?: ValeurAttendue | readonly (readonly ValeurAttendue[])[];
@@ -51,9 +56,17 @@ export function chargerCas(): FichierCas[] {
     .filter((f) => f.endsWith(".json"))
     .sort()
     .map((f) => {
-      const j = JSON.parse(readFileSync(path.join(DOSSIER, f), "utf8")) as { fonction: string; cas: Cas[] };
-      return { fonction: j.fonction, fichier: f, cas: j.cas };
-    });
+      const j = JSON.parse(readFileSync(path.join(DOSSIER, f), "utf8")) as { fonction?: string; cas: Cas[] };
+      if (j.fonction !== undefined) return [{ fonction: j.fonction, fichier: f, cas: j.cas }];
+      // A table across functions: one group per function, in the order of first appearance.
+      const parFonction = new Map<string, Cas[]>();
+      for (const c of j.cas) {
+        if (c.fonction === undefined) throw new Error(`${f} : cas « ${c.nom} » sans « fonction »`);
+        parFonction.set(c.fonction, [...(parFonction.get(c.fonction) ?? []), c]);
+      }
+      return [...parFonction].map(([fonction, cas]) => ({ fonction, fichier: f, cas }));
+    })
+    .flat();
 }
 
 /**
@@ -126,7 +139,9 @@ export function ecarts(c: Cas, resultat: unknown): string[] {
       if (estErreurAttendue(att)) {
         const o = obt as { code?: unknown; message?: unknown } | null;
         if (!o || typeof o !== "object" || o.code !== att.erreur) e.push(`[${i}][${j}] : erreur ${att.erreur} attendue, obtenu ${JSON.stringify(obt)}`);
-        else {
+        else if (typeof o.message === "string" && o.message.length > MESSAGE_EXCEL_MAX) {
+          e.push(`[${i}][${j}] : message de ${o.message.length} caractères, Excel n'en montre que ${MESSAGE_EXCEL_MAX} : « ${o.message} »`);
+        } else {
           for (const m of typeof att.message === "string" ? [att.message] : (att.message ?? [])) {
             if (!(typeof o.message === "string" && o.message.includes(m)))
               e.push(`[${i}][${j}] : message contenant « ${m} » attendu, obtenu « ${String(o.message)} »`);

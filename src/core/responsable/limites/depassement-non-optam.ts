@@ -6,7 +6,7 @@ import { referenceNommee } from "../../params/articles";
 import { memoTaux, type ParametreMemo } from "../../calculators/parametre-memo";
 
 /**
- * R871-2 2° CSS (CR-08): a responsible contract covers the dépassements of doctors outside the DPTM (OPTAM,
+ * R871-2 2° CSS: a responsible contract covers the dépassements of doctors outside the DPTM (OPTAM,
  * OPTAM-CO; the CAS until 2017-05-05) within a double limit: a share of the tarif de responsabilité, and the cover
  * of the adherents' dépassements minus another share of it. Per act, on the dépassement part:
  *
@@ -74,7 +74,7 @@ function expliquer(e: unknown, nom: string, dateContrat: Jour): unknown {
     return horsChamp(
       `Contrat du ${dateFr(dateContrat)} : le plafond des dépassements des médecins non adhérents à l'OPTAM n'existe ` +
         `que pour les contrats responsables souscrits ou renouvelés depuis le ${dateFr(premierDebut(nom))} ` +
-        `(décret n° 2014-1374) ; le régime antérieur n'est pas modélisé : seule la garantie telle qu'écrite se calcule (REMB.GARANTIE).`,
+        `(décret n° 2014-1374). Avant : non modélisé ; REMB.GARANTIE calcule la garantie telle qu'écrite.`,
       referenceNonOptam(dateContrat),
     );
   }

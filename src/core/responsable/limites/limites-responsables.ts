@@ -11,9 +11,9 @@ import { plafondAudio, plafondMonture, plafondOptique, plancherOptique, refAudio
 /**
  * The responsible cap or floor of any poste, with its French wording, for REMB.PLAFOND / REMB.PLANCHER (and the task
  * pane): optique, monture, audio, non-OPTAM (in multiples of the BR), ticket modérateur, forfait journalier, D911-1.
- * Values come from plafonds.ts and the dated parameters, selected by the contract date (domain §3.2). The request is
- * typed, one shape per poste: reading Excel's `poste` and `categorie` texts is the adapter's business
- * (src/functions/adaptateurs/limite-demandee.ts).
+ * Values come from plafonds.ts and the dated parameters, selected by the contract date (docs/modele-de-calcul.md
+ * §8). The request is typed, one shape per poste: reading Excel's `poste` and `categorie` texts is the adapter's
+ * business (src/functions/adaptateurs/limite-demandee.ts).
  */
 
 export type PosteResponsable =
@@ -43,7 +43,7 @@ export interface LimiteResponsable {
   readonly montant?: Cents;
   /** The exact multiple of the BR (unite xBR). */
   readonly taux?: Taux;
-  /** ⚠ the value or its date is unconfirmed (parameters.md); `note` says why. */
+  /** ⚠ the value or its date is unconfirmed (docs/parametres.md); `note` says why. */
   readonly incertain?: boolean;
   readonly note?: string;
 }
@@ -213,8 +213,7 @@ function plancherForfaitJournalier(psy: boolean, date: Jour): LimiteResponsable 
 }
 
 /**
- * CR-08 on grids written « x % BR Sécu incluse »: the highest non-OPTAM level given the OPTAM level x (domain
- * §3.3 table), 100 % + max(0, min(plafond, (x − 100 %) − écart)). Without x, the absolute maximum 100 % + plafond.
+ * rule « R871-2 2° » on grids written « x % BR Sécu incluse »: the highest non-OPTAM level given the OPTAM level x (docs/verification.md), 100 % + max(0, min(plafond, (x − 100 %) − écart)). Without x, the absolute maximum 100 % + plafond.
  */
 function plafondNonOptamEnBr(niveauOptam: Taux | "frais-reels" | undefined, date: Jour): LimiteResponsable {
   if (!regime2015OuPlus(date)) throw avantRegime2015(date, "les plafonds des dépassements non-OPTAM (R871-2 2°)");

@@ -8,7 +8,7 @@ import { avantRegime2015, regime2015OuPlus, valeurContrat } from "./regime-respo
 /**
  * The legal caps (plafonds) and floors (planchers) of the contrat responsable that the calculators and the validator
  * apply: optical categories and frame (R871-2 3°), audio classe II (4°). Every value comes from a dated parameter
- * selected by the **contract date** (the responsible regime, domain §3.2); callers that only know a care date pass
+ * selected by the **contract date** (the responsible regime, docs/modele-de-calcul.md §8); callers that only know a care date pass
  * it, which is the calculators' default (dateContrat = care date). Amounts are totals per item as the law writes
  * them: 2020 regime RO included, 2015 regime TM included with the RO on top (`inclutRo` says which).
  * REMB.PLAFOND / REMB.PLANCHER (every poste, with French wording) are in limites-responsables.ts.
@@ -25,7 +25,7 @@ export function refAudio(dateContrat: Jour): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Optique (R871-2 3°, CR-10 to CR-12)
+// Optique (R871-2 3°, rules « R871-2 3° plancher » to « R871-2 3° monture »)
 
 /** A cap or floor in cents with what the calculators need: whether the amount includes the RO. */
 export interface MontantLimite {
@@ -45,22 +45,22 @@ function limiteOptique(nom: string, dateContrat: Jour, regle: string): MontantLi
   return { montant: valeur.valeur as Cents, inclutRo: inclutRo(dateContrat), valeur };
 }
 
-/** CR-11: the classe B cap per equipment of category c. */
+/** rule « R871-2 3° plafond »: the classe B cap per equipment of category c. */
 export function plafondOptique(c: CategorieOptique, dateContrat: Jour): MontantLimite {
   return limiteOptique(`optique.classe_b.plafond.${c}`, dateContrat, "le plafond optique du contrat responsable");
 }
 
-/** CR-10: the classe B floor per equipment, binding only when the contract covers more than the TM. */
+/** rule « R871-2 3° plancher »: the classe B floor per equipment, binding only when the contract covers more than the TM. */
 export function plancherOptique(c: CategorieOptique, dateContrat: Jour): MontantLimite {
   return limiteOptique(`optique.classe_b.plancher.${c}`, dateContrat, "le plancher optique du contrat responsable");
 }
 
-/** CR-12: the frame limit, within the equipment amount. */
+/** rule « R871-2 3° monture »: the frame limit, within the equipment amount. */
 export function plafondMonture(dateContrat: Jour): MontantLimite {
   return limiteOptique("optique.monture.plafond", dateContrat, "la limite de prise en charge de la monture");
 }
 
-/** CR-16: the audio classe II cap per aid, RO and TM included (contracts from 2021-01-01). */
+/** rule « R871-2 4° plafond »: the audio classe II cap per aid, RO and TM included (contracts from 2021-01-01). */
 export function plafondAudio(dateContrat: Jour): ValeurDatee {
   return valeurContrat("audio.classe_2.plafond", dateContrat, "le plafond des aides auditives de classe II (R871-2 4°)", () => refAudio(dateContrat));
 }

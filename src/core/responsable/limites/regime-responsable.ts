@@ -3,7 +3,7 @@ import { dateFr, jourDepuisCivil, type Jour } from "../../dates";
 import { parametres, type ValeurDatee } from "../../params";
 
 /**
- * Which contrat-responsable regime a contract falls under (domain §3.2). The contract's subscription or renewal
+ * Which contrat-responsable regime a contract falls under (docs/modele-de-calcul.md §8). The contract's subscription or renewal
  * date selects it, never the care date:
  * - before responsable.regime_2015.debut (2015-04-01): pre-2015 rules, not modelled;
  * - 2015 regime (décret 2014-1374): optical floors and caps including the TM only, frame ≤ 150 €;
@@ -64,7 +64,7 @@ export function regime2015OuPlus(dateContrat: Jour): boolean {
 export function avantRegime2015(dateContrat: Jour, quoi: string): RembError {
   return horsChamp(
     `Contrat du ${dateFr(dateContrat)} : ${quoi} s'appliquent aux contrats souscrits ou renouvelés depuis le ` +
-      `${dateFr(debutRegime2015())} (décret n° 2014-1374) ; le régime antérieur n'est pas modélisé : seule la garantie telle qu'écrite se calcule (REMB.GARANTIE).`,
+      `${dateFr(debutRegime2015())} (décret n° 2014-1374). Avant : non modélisé ; REMB.GARANTIE calcule la garantie telle qu'écrite.`,
     "R871-2 CSS",
   );
 }

@@ -9,7 +9,7 @@ import type { Verification } from "../verification";
 import { equipementsClasseB } from "./optique-equipement";
 
 /**
- * D911-1 CSS (CR-23), mandatory collective (company) contracts only, from the first date of the ani.* parameters
+ * D911-1 CSS, mandatory collective (company) contracts only, from the first date of the ani.* parameters
  * (⚠ date truncated in the copy read): optique classe B forfaits of at least ani.optique.plancher.* within the
  * R871-2 caps, and dental prosthetics and ODF outside 100 % Santé at ani.dentaire.prothese_odf.minimum × BR at
  * least (⚠ read as Sécu incluse: alerte, not erreur).

@@ -10,13 +10,13 @@ import type { Regle } from "../regle";
 import type { Verification } from "../verification";
 
 /**
- * R871-2 4° (CR-15, CR-16), contracts from responsable.regime_100s.audio.debut: classe I (100 % Santé) aids are
+ * R871-2 4° (rules « R871-2 4° classe I » and « R871-2 4° plafond »), contracts from responsable.regime_100s.audio.debut: classe I (100 % Santé) aids are
  * covered up to their PLV (audio.classe_1.plv.*); classe II aids up to audio.classe_2.plafond per aid, « incluant
  * la part des dépenses prise en charge par l'assurance maladie obligatoire et la participation ». A line
  * printed for both classes is held to both, unless the grid has a line of its own for the class at that level.
  */
 export const audioClasseI: Regle = {
-  id: "R871-2 4° class I",
+  id: "R871-2 4° classe I",
   enonce: "Les aides auditives 100 % Santé (classe I) doivent être prises en charge jusqu'au prix limite de vente.",
   applicable: (d: Jour) => d >= debut100SanteAudio(),
   verifier(v: Verification) {
@@ -39,7 +39,7 @@ export const audioClasseI: Regle = {
 };
 
 export const audioClasseII: Regle = {
-  id: "R871-2 4° cap",
+  id: "R871-2 4° plafond",
   get enonce() {
     return `La prise en charge d'une aide auditive de classe II est limitée à ${euros(parametres.valeurActuelle("audio.classe_2.plafond").valeur as number)} par aide, Sécurité sociale incluse.`;
   },

@@ -9,9 +9,9 @@ import type { Regle } from "../regle";
 import type { Verification } from "../verification";
 
 /**
- * R871-2 7° and 8° (CR-20, CR-21): prothèses capillaires of the 100 % Santé class and VPH of the « prise en charge
+ * R871-2 7° and 8° (rules « R871-2 7° » and « R871-2 8° »): prothèses capillaires of the 100 % Santé class and VPH of the « prise en charge
  * renforcée » class are covered up to their PLV. In force from the version read (2025-11-28; ⚠ possibly
- * 2024-11-18, domain §12 point 10): the start is a dated parameter. Their BR and PLV tables were not read, so a
+ * 2024-11-18, docs/modele-de-calcul.md §14 point 10): the start is a dated parameter. Their BR and PLV tables were not read, so a
  * cover written in % of the BR cannot be judged (alerte); « Néant », or a cover that never reaches the price, is an
  * erreur.
  */

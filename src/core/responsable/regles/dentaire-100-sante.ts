@@ -7,7 +7,7 @@ import type { Regle } from "../regle";
 import type { Verification } from "../verification";
 
 /**
- * R871-2 5° (CR-18), contracts from 2020-01-01: the 100 % Santé dental prosthetics are covered above the BR up to
+ * R871-2 5°, contracts from 2020-01-01: the 100 % Santé dental prosthetics are covered above the BR up to
  * the honoraires limites de facturation (HLF), so the RAC is 0. Checked on every 100 % Santé act whose BR and HLF
  * are dated parameters on the date; a line covering every basket carries the rule only when the grid has no
  * 100 % Santé line of its own.

@@ -12,7 +12,7 @@ import type { Regle } from "../regle";
 import type { Verification } from "../verification";
 
 /**
- * R871-2 2° (CR-08): the dépassements of doctors outside the DPTM (OPTAM / OPTAM-CO) are covered « dans la double
+ * R871-2 2°: the dépassements of doctors outside the DPTM (OPTAM / OPTAM-CO) are covered « dans la double
  * limite » of a share of the tarif de responsabilité and of the adherents' cover « minoré d'un montant égal à »
  * another share of it (both in the data). Per level, each non-OPTAM line is read
  * against the OPTAM line of the same kind of act (catalogue `paire`). A line printed once for every doctor is both:

@@ -11,7 +11,7 @@ import type { Regle } from "../regle";
 import type { Verification } from "../verification";
 
 /**
- * R871-2 6° (CR-19): the forfait journalier hospitalier of L174-4 is covered « sans limitation de durée ». Checked
+ * R871-2 6°: the forfait journalier hospitalier of L174-4 is covered « sans limitation de durée ». Checked
  * on the dated amount (23 € / 17 € in psychiatry since 2026-03-01) for one day, and on a long stay for any limit
  * in days or in euros.
  */

@@ -6,8 +6,8 @@ import type { Regle } from "../regle";
 import type { Verification } from "../verification";
 
 /**
- * CR-22 ⚠: the forfait patient urgences (L160-13 I, since 2021-09-01) is said by the press and insurers to be
- * covered by responsible contracts, but the R871-2 hook was not found (domain §12 point 4): a grid that leaves it
+ * rule « FPU ⚠ » ⚠: the forfait patient urgences (L160-13 I, since 2021-09-01) is said by the press and insurers to be
+ * covered by responsible contracts, but the R871-2 hook was not found (docs/modele-de-calcul.md §14 point 4): a grid that leaves it
  * out gets an alerte, never an erreur.
  */
 export const forfaitUrgences: Regle = {

@@ -9,9 +9,9 @@ import type { Regle } from "../regle";
 import type { Verification } from "../verification";
 
 /**
- * R871-1 1° and 2° (CR-05, CR-06), since 2015-04-01: out of the parcours de soins, the contract covers neither the
+ * R871-1 1° and 2° (rules « R871-1 1° » and « R871-1 2° »), since 2015-04-01: out of the parcours de soins, the contract covers neither the
  * majoration of the participation (the AMO rate drops by 40 points) nor the dépassements autorisés. The normal TM
- * may be covered. A Sécu-incluse cell is read against the normal rate (domain CR-05: the calculator computes the RC
+ * may be covered. A Sécu-incluse cell is read against the normal rate (rule « R871-1 1° »: the calculator computes the RC
  * against a virtual RO at the normal rate), so at most 100 % BR; a cell « en sus du RO » pays on top of the reduced
  * RO, so at most the normal TM (the majoration would otherwise be covered).
  */

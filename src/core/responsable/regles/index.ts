@@ -15,7 +15,7 @@ import { forfaitUrgences } from "./fpu";
 import { ani } from "./ani";
 import { prothesesCapillaires, vphRenforcee } from "./capillaires-vph";
 
-/** Every grid-checkable rule of domain §3.3, in the order of the articles. */
+/** Every grid-checkable rule of docs/verification.md, in the order of the articles. */
 export const REGLES: readonly Regle[] = [
   participationForfaitaire,
   franchises,

@@ -11,12 +11,12 @@ import type { Regle } from "../regle";
 import type { Verification } from "../verification";
 
 /**
- * R871-2 3° (CR-12): « dans tous les cas, la prise en charge d'une monture est limitée » to optique.monture.plafond
+ * R871-2 3° (rule « R871-2 3° monture »): « dans tous les cas, la prise en charge d'une monture est limitée » to optique.monture.plafond
  * (dated by contract: 2015 and 2020 regimes), within the equipment amount; 2020 regime RO included, 2015 regime RO
  * on top.
  */
 export const montureB: Regle = {
-  id: "R871-2 3° frame",
+  id: "R871-2 3° monture",
   get enonce() {
     const v = parametres.valeurActuelle("optique.monture.plafond");
     return `La prise en charge d'une monture de classe B est limitée (${euros(v.valeur as number)} Sécurité sociale incluse pour les contrats depuis le ${dateFr(v.debut)}).`;

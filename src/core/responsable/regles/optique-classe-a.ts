@@ -7,13 +7,13 @@ import type { Regle } from "../regle";
 import type { Verification } from "../verification";
 
 /**
- * R871-2 3°, first dash (CR-09): for classe A (100 % Santé) lenses and frames, the contract covers « les frais
+ * R871-2 3°, first dash (rule « R871-2 3° classe A »): for classe A (100 % Santé) lenses and frames, the contract covers « les frais
  * exposés … au-delà des tarifs de responsabilité, dans la limite des prix limites de vente », so the RAC is 0 at the
  * PLV. Contracts from 2020-01-01. A cover that reaches the PLV only below some price (a forfait) cannot be judged
- * without the LPP table of PLV (not read, domain §12 point 6): alerte.
+ * without the LPP table of PLV (not read, docs/modele-de-calcul.md §14 point 6): alerte.
  */
 export const optiqueClasseA: Regle = {
-  id: "R871-2 3° class A",
+  id: "R871-2 3° classe A",
   enonce: "L'équipement optique 100 % Santé (classe A) doit être pris en charge jusqu'au prix limite de vente.",
   applicable: (d: Jour) => d >= debut100SanteOptiqueDentaire(),
   verifier(v: Verification) {

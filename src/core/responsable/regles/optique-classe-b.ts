@@ -10,13 +10,13 @@ import type { Verification } from "../verification";
 import { equipementsClasseB, typeDeLaBande, type CouvertureEquipement } from "./optique-equipement";
 
 /**
- * R871-2 3° a)–f) (CR-10, CR-11): per classe B equipment, the contract's cover lies between the category's floor
+ * R871-2 3° a)–f) (rules « R871-2 3° plancher » and « R871-2 3° plafond »): per classe B equipment, the contract's cover lies between the category's floor
  * and cap — « incluant la part des dépenses prise en charge par l'assurance maladie obligatoire et la participation
  * des assurés » (2020 regime, contracts from 2020-01-01) or the TM only with the RO on top (2015 regime). The floor
  * binds only a contract that covers more than the TM. Amounts are dated parameters selected by the contract date.
  */
 export const plafondOptiqueB: Regle = {
-  id: "R871-2 3° cap",
+  id: "R871-2 3° plafond",
   enonce: "La prise en charge d'un équipement optique de classe B est plafonnée par catégorie de verres (a à f), Sécurité sociale incluse.",
   applicable: (d: Jour) => d >= debutRegime2015(),
   verifier(v: Verification) {
@@ -25,7 +25,7 @@ export const plafondOptiqueB: Regle = {
 };
 
 export const plancherOptiqueB: Regle = {
-  id: "R871-2 3° floor",
+  id: "R871-2 3° plancher",
   enonce: "Un contrat qui couvre l'optique de classe B au-delà du ticket modérateur doit atteindre le plancher de chaque catégorie de verres (a à f).",
   applicable: (d: Jour) => d >= debutRegime2015(),
   verifier(v: Verification) {

@@ -40,7 +40,7 @@ export interface EquipementAVerifier {
   readonly borne?: "plancher" | "plafond";
 }
 
-/** The two lens types of each category (R871-2 3° a–f, domain §4.2). */
+/** The two lens types of each category (R871-2 3° a–f, docs/modele-de-calcul.md §9). */
 const VERRES_DE: Readonly<Record<CategorieOptique, readonly [TypeVerre, TypeVerre]>> = {
   a: ["simple", "simple"],
   b: ["simple", "complexe"],

@@ -6,9 +6,9 @@ import type { Regle } from "../regle";
 import type { Verification } from "../verification";
 
 /**
- * L871-1 CSS (CR-01, CR-02): a responsible contract does not cover the participation forfaitaire (L160-13 II) nor
+ * L871-1 CSS (rules « L871-1 PF » and « L871-1 franchise »): a responsible contract does not cover the participation forfaitaire (L160-13 II) nor
  * the franchises médicales (L160-13 III). A grid line for them must read « Néant » / « Non pris en charge »: any
- * cover breaks the rule. (The calculators keep them in the RAC by computing the RC on the RO brut, domain §2.3.)
+ * cover breaks the rule. (The calculators keep them in the RAC by computing the RC on the RO brut, docs/modele-de-calcul.md §3.)
  */
 function regle(id: IdRegle, code: string, quoi: string, article: string): Regle {
   return {

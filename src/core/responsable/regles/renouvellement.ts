@@ -8,13 +8,13 @@ import type { Regle } from "../regle";
 import type { Verification } from "../verification";
 
 /**
- * R871-2 3° and 4° (CR-13, CR-17): the guarantees apply to one optical equipment « par période de deux ans » (one
+ * R871-2 3° and 4° (rules « R871-2 3° renouvellement » and « R871-2 4° renouvellement »): the guarantees apply to one optical equipment « par période de deux ans » (one
  * year for children under 16 or when the sight changes, LPP) and to one hearing aid per ear « par période de quatre
  * ans ». Checked when a cell states a count (« 1 équipement / an », « max 2 / an »): promising more often to every
  * beneficiary breaks the rule. The periods are dated parameters; a cell without a count says nothing to check.
  */
 export const renouvellementOptique: Regle = {
-  id: "R871-2 3° renewal",
+  id: "R871-2 3° renouvellement",
   enonce: "Un équipement optique (2 verres et 1 monture) est pris en charge par période de deux ans, sauf renouvellement anticipé prévu par la LPP.",
   applicable: (d: Jour) => d >= debutRegime2015(),
   verifier(v: Verification) {
@@ -23,7 +23,7 @@ export const renouvellementOptique: Regle = {
 };
 
 export const renouvellementAudio: Regle = {
-  id: "R871-2 4° renewal",
+  id: "R871-2 4° renouvellement",
   enonce: "Une aide auditive est prise en charge par oreille et par période de quatre ans.",
   applicable: (d: Jour) => d >= debut100SanteAudio(),
   verifier(v: Verification) {

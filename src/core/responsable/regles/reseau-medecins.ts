@@ -5,7 +5,7 @@ import type { Regle } from "../regle";
 import type { Verification } from "../verification";
 
 /**
- * L863-8 CSS (domain §9): a réseau de soins may modulate benefits, but not for doctors' acts (« les conventions
+ * L863-8 CSS (docs/modele-de-calcul.md §13): a réseau de soins may modulate benefits, but not for doctors' acts (« les conventions
  * ne peuvent comporter de stipulations tarifaires relatives aux actes et prestations … médecins »; the AMC may not
  * reimburse a doctor's act better in network). On every doctor line, the réseau and hors-réseau columns of one
  * level must give the same amount for every bill; the finding sits on the réseau cell. In force since the loi

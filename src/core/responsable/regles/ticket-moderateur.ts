@@ -12,7 +12,7 @@ import type { Regle } from "../regle";
 import type { Verification } from "../verification";
 
 /**
- * R871-2 1° (CR-07): « la prise en charge de l'intégralité de la participation de l'assuré » (the ticket
+ * R871-2 1°: « la prise en charge de l'intégralité de la participation de l'assuré » (the ticket
  * modérateur) on every service the AMO reimburses — G ≥ 100 % BR Sécu incluse — except the items R160-5 lets a
  * contract leave out (6°, 7°, 10°, 14°: medicines at 30 % / 15 %, homéopathie, thermal establishment), which the
  * catalogue marks « facultatif » and this rule does not check. The actes-lourds participation (R160-16) is a
