@@ -3,6 +3,7 @@ import { centsDepuisEuros, taux, tauxDepuisNombre, tauxDepuisTexte, type Cents, 
 import { aujourdhui, jourDepuisSerie, jourDepuisTexte, type Jour } from "../core/dates";
 import { decrireValeur, estVide, type ValeurCellule } from "./excel";
 import { nombreDepuisTexte } from "./nombre-fr";
+import { replier } from "../core/texte/plier";
 
 /**
  * Excel values → core types. One reader per kind of argument; each names the argument in its French message so
@@ -165,12 +166,7 @@ export function lireTexte(v: ValeurCellule, nom: string): string {
   throw invalide(nom, v, "un texte est attendu");
 }
 
-/** Upper case without accents, single spaces: « détail » → "DETAIL", « non-optam » → "NON-OPTAM". */
+/** Upper case without accents, single spaces (texte/plier.ts): « détail » → "DETAIL", « non–optam » → "NON-OPTAM". */
 export function motCle(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toUpperCase()
-    .replace(/\s+/g, " ")
-    .trim();
+  return replier(s).toUpperCase();
 }

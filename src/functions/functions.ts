@@ -229,7 +229,7 @@ export function plafond(poste: any[][], categorie?: any[][], date_soins?: any[][
  * @customfunction PLANCHER
  * @helpurl https://localhost:3000/assets/help/plancher.html
  * @param poste Poste : « optique »…
- * @param categorie Facultatif : catégorie d'optique « a » à « f ».
+ * @param categorie Facultatif : catégorie d'optique « a » à « f », porteur pour « audio classe I » (« adulte », « enfant », un âge), « psychiatrie ».
  * @param date_soins Facultatif : date du contrat ; défaut : aujourd'hui.
  * @returns Le plancher, en euros ou en multiple de la BR.
  */

@@ -85,11 +85,6 @@ export function separerZones(adresses: string): string[] {
   return r;
 }
 
-/** The sheet name of a reference (« 'Feuil 1'!B3 » → « Feuil 1 »), or undefined. */
-export function feuilleDe(reference: string): string | undefined {
-  return lireReference(reference)?.feuille;
-}
-
 export function contient(z: Zone, ligne: number, colonne: number): boolean {
   return ligne >= z.ligne && ligne < z.ligne + z.lignes && colonne >= z.colonne && colonne < z.colonne + z.colonnes;
 }

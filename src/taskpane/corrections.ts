@@ -15,10 +15,6 @@ export function posteDepuisChoix(v: string): PosteCorrige {
   return v === AUCUN ? null : v === ATTRIBUT ? "attribut" : (v as PosteCorrige);
 }
 
-export function choixDepuisPoste(p: PosteCorrige | undefined): string {
-  return p === undefined ? "" : p === null ? AUCUN : p;
-}
-
 export function corrigerPoste(c: Corrections, ligne: number, libelle: string, poste: PosteCorrige, identiques: boolean): Corrections {
   const lignes = { ...(c.lignes ?? {}) };
   const libelles = { ...(c.libelles ?? {}) };

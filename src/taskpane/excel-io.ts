@@ -1,7 +1,7 @@
 import type { Fusion } from "../core/grille";
 import { neutraliserPourTableur } from "../core/grille/valeur-cellule";
 import { ErreurVolet } from "./erreurs";
-import { ecrireReference, ecrireZone, lireReference, separerZones, type Zone } from "./a1";
+import { ecrireZone, lireReference, separerZones, type Zone } from "./a1";
 import { nomLibre, nomTableLibre, type PlanFeuille, type ValeurPlan } from "./plan";
 
 /**
@@ -384,9 +384,4 @@ function ecrireValeurs(ws: Excel.Worksheet, p: PlanFeuille): void {
 function valeurEcrite(v: ValeurPlan | undefined): string | number | boolean {
   if (v === undefined || typeof v === "object") return "";
   return typeof v === "string" ? neutraliserPourTableur(v) : v;
-}
-
-/** A reference to a cell of a sheet, as a hyperlink's documentReference wants it. */
-export function referenceDocument(feuille: string, ligne: number, colonne: number): string {
-  return ecrireReference(feuille, un(ligne, colonne));
 }

@@ -61,12 +61,6 @@ export interface PlanFeuille {
   readonly couleurOnglet?: string;
 }
 
-/** Number of cells a plan writes (its size for the request limit). */
-export function cellulesDuPlan(p: PlanFeuille): number {
-  const largeur = Math.max(0, ...p.lignes.map((l) => l.length));
-  return largeur * p.lignes.length;
-}
-
 /** A valid, unique sheet name from a wish: forbidden characters replaced, cut to 31, « (2) » on clashes. */
 export function nomLibre(souhait: string, pris: readonly string[]): string {
   const propre =

@@ -147,7 +147,3 @@ export function correctionsStockees(stock: Readonly<Record<string, unknown>>, cl
 export function correctionsAStocker(c: Corrections): { version: number } & Corrections {
   return { version: VERSION_CORRECTIONS, lignes: c.lignes ?? {}, libelles: c.libelles ?? {}, cellules: c.cellules ?? {} };
 }
-
-export function nombreDeCorrections(c: Corrections): number {
-  return Object.keys(c.lignes ?? {}).length + Object.keys(c.libelles ?? {}).length + Object.keys(c.cellules ?? {}).length;
-}

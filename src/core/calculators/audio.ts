@@ -4,12 +4,14 @@ import { dateFr, type Jour } from "../dates";
 import { parametres } from "../params";
 import { referenceNommee } from "../params/articles";
 import { evaluerGarantie, type ContexteGarantie, type Garantie } from "../garantie";
-import { AUCUN, clore, rcResponsable, type Decompte, type Etape, type PlafondApplique } from "./decompte";
-import { booleenOuDefaut, verifierAge, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, type OptionsCalcul } from "./entrees";
+import { AUCUN, clore, rcResponsable, type Decompte, type PlafondApplique } from "./decompte";
+import { verifierAge, verifierMontant, verifierMontantGarantie, type OptionsCalcul } from "./entrees";
+import { ouvrir } from "./ouverture";
 import { etape, euros, interpretationGarantie, pourcent, ETAPE_RO_NET, ETAPE_RC, ETAPE_RAC, ETAPE_GARANTIE_PLAFONNEE, ETAPE_NON_RESPONSABLE } from "./etapes";
-import { mentionnePlafondLegal } from "./plafond-legal";
-import { plafondAudio } from "./plafonds";
-import { audio100SanteApplicable, debut100SanteAudio, valeurSoins } from "./regime-responsable";
+import { mentionnePlafondLegal } from "../responsable/limites/plafond-legal";
+import { plafondAudio } from "../responsable/limites/plafonds";
+import { audio100SanteApplicable, debut100SanteAudio, valeurSoins } from "../responsable/limites/regime-responsable";
+import { replier } from "../texte/plier";
 
 /**
  * One hearing aid, i.e. one ear (R871-2 4° CSS; docs/modele-de-calcul.md §11, rules « R871-2 4° classe I » to « R871-2 4° renouvellement »).
@@ -38,12 +40,7 @@ export interface EntreeAudio {
 }
 
 export function calculerAudio(e: EntreeAudio, o?: OptionsCalcul): Decompte {
-  verifierEntree(e);
-  const date = e.date;
-  verifierJour(date, QUOI_DATE_SOINS);
-  const dateContrat = e.dateContrat ?? date;
-  if (e.dateContrat !== undefined) verifierJour(dateContrat, QUOI_DATE_CONTRAT);
-  verifierGarantie(e.garantie);
+  const { date, dateContrat, responsable, etapes } = ouvrir(e, o);
   verifierMontant(e.prix, "le prix de l'aide auditive");
   const prix = e.prix === 0 ? 0 : e.prix;
   const classe = e.classe ?? "II";
@@ -51,8 +48,6 @@ export function calculerAudio(e: EntreeAudio, o?: OptionsCalcul): Decompte {
     throw argumentInvalide(`Classe d'aide auditive inconnue : « ${String(classe)} » — « I » (100 % Santé) ou « II » est attendue.`);
   }
   verifierAge(e.age);
-  const responsable = booleenOuDefaut(e.responsable, true, "responsable");
-  const etapes: Etape[] | null = o?.detail === true ? [] : null;
   let alertes: string[] | null = null;
   const alerte = (a: string) => (alertes ??= []).push(a);
 
@@ -146,28 +141,15 @@ export function calculerAudio(e: EntreeAudio, o?: OptionsCalcul): Decompte {
     etapes.push(etape(ETAPE_RAC, prix - roBrut - rc));
   }
 
-  return clore({
-    fr: prix,
-    br: base,
-    roBrut,
-    retenue: 0,
-    roNet: roBrut,
-    garantie: g,
-    rc,
-    plafonds,
-    alertes: alertes ?? AUCUN,
-    etapes: etapes ?? AUCUN,
-  });
+  return clore({ fr: prix, br: base, roBrut, garantie: g, rc, plafonds, alertes, etapes });
 }
 
 /** « I », « 1 », « classe I », « 100 % Santé » → "I"; « II », « 2 », « classe II », « libre » → "II". */
 export function classeAudioDepuisTexte(s: string): "I" | "II" {
   if (typeof s === "string") {
-    const n = s
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[%\s]+/g, " ")
+    const n = replier(s)
+      .replace(/%/g, " ")
+      .replace(/ {2,}/g, " ")
       .trim()
       .replace(/^classe /, "");
     if (n === "i" || n === "1" || n === "100 sante" || n === "rac 0" || n === "rac zero") return "I";

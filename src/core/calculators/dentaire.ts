@@ -4,10 +4,11 @@ import { dateFr, type Jour } from "../dates";
 import { parametres } from "../params";
 import { referenceNommee } from "../params/articles";
 import { evaluerGarantie, type ContexteGarantie, type Garantie } from "../garantie";
-import { AUCUN, clore, rcResponsable, type Decompte, type Etape } from "./decompte";
-import { booleenOuDefaut, normaliserMotCle, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierTaux, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, QUOI_FR, QUOI_BR, QUOI_TAUX_RO, type OptionsCalcul } from "./entrees";
+import { clore, rcResponsable, type Decompte } from "./decompte";
+import { normaliserMotCle, verifierMontant, verifierTaux, verifierMontantGarantie, QUOI_FR, QUOI_BR, QUOI_TAUX_RO, type OptionsCalcul } from "./entrees";
+import { ouvrir } from "./ouverture";
 import { etape, euros, interpretationGarantie, pourcent, ETAPE_BASE_RETENUE, ETAPE_RO_NET, ETAPE_TM, ETAPE_RC, ETAPE_RAC } from "./etapes";
-import { debut100SanteOptiqueDentaire, dentaire100SanteApplicable } from "./regime-responsable";
+import { debut100SanteOptiqueDentaire, dentaire100SanteApplicable } from "../responsable/limites/regime-responsable";
 
 /**
  * One dental act: prosthetics, orthodontics or care (docs/modele-de-calcul.md §10; R871-2 5° CSS).
@@ -41,12 +42,7 @@ export interface EntreeDentaire {
 const PANIERS: readonly string[] = ["100%SANTE", "MAITRISE", "LIBRE"];
 
 export function calculerDentaire(e: EntreeDentaire, o?: OptionsCalcul): Decompte {
-  verifierEntree(e);
-  const date = e.date;
-  verifierJour(date, QUOI_DATE_SOINS);
-  const dateContrat = e.dateContrat ?? date;
-  if (e.dateContrat !== undefined) verifierJour(dateContrat, QUOI_DATE_CONTRAT);
-  verifierGarantie(e.garantie);
+  const { date, dateContrat, responsable, etapes } = ouvrir(e, o);
   verifierMontant(e.fr, QUOI_FR);
   verifierMontant(e.br, QUOI_BR);
   const fr = e.fr === 0 ? 0 : e.fr;
@@ -54,8 +50,6 @@ export function calculerDentaire(e: EntreeDentaire, o?: OptionsCalcul): Decompte
   if (e.tauxRo !== undefined) verifierTaux(e.tauxRo, QUOI_TAUX_RO);
   const panier = e.panier ?? "LIBRE";
   if (!PANIERS.includes(panier)) throw panierInconnu(String(panier));
-  const responsable = booleenOuDefaut(e.responsable, true, "responsable");
-  const etapes: Etape[] | null = o?.detail === true ? [] : null;
   let alertes: string[] | null = null;
   const alerte = (a: string) => (alertes ??= []).push(a);
 
@@ -120,18 +114,7 @@ export function calculerDentaire(e: EntreeDentaire, o?: OptionsCalcul): Decompte
     etapes.push(etape(ETAPE_RAC, fr - roBrut - rc));
   }
 
-  return clore({
-    fr,
-    br: base,
-    roBrut,
-    retenue: 0,
-    roNet: roBrut,
-    garantie: g,
-    rc,
-    plafonds: AUCUN,
-    alertes: alertes ?? AUCUN,
-    etapes: etapes ?? AUCUN,
-  });
+  return clore({ fr, br: base, roBrut, garantie: g, rc, alertes, etapes });
 }
 
 function libellePanier(p: PanierDentaire): string {

@@ -2,6 +2,7 @@ import { RembError, argumentInvalide } from "../errors";
 import { CENTS_MAX, POW10, formatEuros, type Cents, type Taux } from "../money";
 import { jourDepuisCivil, type Jour } from "../dates";
 import type { Garantie } from "../garantie";
+import { replier } from "../texte/plier";
 
 /**
  * Input checks shared by the calculators. Adapters convert Excel values to core types, but the core is also
@@ -99,12 +100,9 @@ function booleenRefuse(b: unknown, quoi: string): RembError {
  * single spaces. « Franchise médicament » and "FRANCHISE_MEDICAMENT" compare equal.
  */
 export function normaliserMotCle(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[-_/'’]/g, " ")
-    .replace(/\s+/g, " ")
+  return replier(s)
+    .replace(/[-_/']/g, " ")
+    .replace(/ {2,}/g, " ")
     .trim();
 }
 

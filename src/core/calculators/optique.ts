@@ -5,11 +5,12 @@ import { parametres } from "../params";
 import { citerArticle, referenceNommee } from "../params/articles";
 import { evaluerGarantie, type ContexteGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, type Decompte, type Etape, type PlafondApplique } from "./decompte";
-import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, QUOI_BR, type OptionsCalcul } from "./entrees";
+import { verifierGarantie, verifierMontant, verifierMontantGarantie, QUOI_BR, type OptionsCalcul } from "./entrees";
+import { ouvrir } from "./ouverture";
 import { etape, euros, interpretationGarantie, pourcent, ETAPE_BASE_RETENUE, ETAPE_RO_NET, ETAPE_RAC, ETAPE_GARANTIE_PLAFONNEE, ETAPE_NON_RESPONSABLE } from "./etapes";
-import { mentionnePlafondLegal } from "./plafond-legal";
-import { plafondMonture, plafondOptique, plancherOptique, type MontantLimite } from "./plafonds";
-import { debut100SanteOptiqueDentaire, regimeOptique, valeurSoins, type RegimeOptique } from "./regime-responsable";
+import { mentionnePlafondLegal } from "../responsable/limites/plafond-legal";
+import { plafondMonture, plafondOptique, plancherOptique, type MontantLimite } from "../responsable/limites/plafonds";
+import { debut100SanteOptiqueDentaire, regimeOptique, valeurSoins, type RegimeOptique } from "../responsable/limites/regime-responsable";
 import { libelleCategorie, type CategorieOptique } from "./verres";
 
 /**
@@ -54,12 +55,7 @@ export interface EntreeOptique {
 const CATEGORIES: readonly string[] = ["a", "b", "c", "d", "e", "f"];
 
 export function calculerOptique(e: EntreeOptique, o?: OptionsCalcul): Decompte {
-  verifierEntree(e);
-  const date = e.date;
-  verifierJour(date, QUOI_DATE_SOINS);
-  const dateContrat = e.dateContrat ?? date;
-  if (e.dateContrat !== undefined) verifierJour(dateContrat, QUOI_DATE_CONTRAT);
-  verifierGarantie(e.garantie);
+  const { date, dateContrat, responsable, etapes } = ouvrir(e, o);
   if (e.garantieMonture !== undefined) verifierGarantie(e.garantieMonture, "la garantie de la monture");
   verifierMontant(e.monture, "le prix de la monture");
   verifierMontant(e.verres, "le prix des verres");
@@ -72,7 +68,6 @@ export function calculerOptique(e: EntreeOptique, o?: OptionsCalcul): Decompte {
   if (classe !== "A" && classe !== "B") {
     throw argumentInvalide(`Classe d'équipement optique inconnue : « ${String(classe)} » — « A » (100 % Santé) ou « B » est attendue.`);
   }
-  const responsable = booleenOuDefaut(e.responsable, true, "responsable");
   const mentionne = mentionnePlafondLegal(e.garantie) || (e.garantieMonture !== undefined && mentionnePlafondLegal(e.garantieMonture));
   // The regime decides the caps, the class A obligation and the floors; a non-responsible contract needs it only
   // when a cell refers to « les plafonds du contrat responsable ».
@@ -86,7 +81,7 @@ export function calculerOptique(e: EntreeOptique, o?: OptionsCalcul): Decompte {
     responsable,
     regime,
     taux: parametres.taux("ro.taux.lpp", date),
-    etapes: o?.detail === true ? [] : null,
+    etapes,
     alertes: null,
     plafonds: AUCUN,
   };
@@ -426,18 +421,7 @@ function ajouterPlafond(c: Calcul, p: PlafondApplique): void {
 }
 
 function fin(c: Calcul, base: Cents, roBrut: Cents, g: Cents, rc: Cents): Decompte {
-  return clore({
-    fr: c.fr,
-    br: base,
-    roBrut,
-    retenue: 0,
-    roNet: roBrut,
-    garantie: g,
-    rc,
-    plafonds: c.plafonds,
-    alertes: c.alertes ?? AUCUN,
-    etapes: c.etapes ?? AUCUN,
-  });
+  return clore({ fr: c.fr, br: base, roBrut, garantie: g, rc, plafonds: c.plafonds, alertes: c.alertes, etapes: c.etapes });
 }
 
 /** The frame's share of an equipment's cell (« … dont 100 € monture »), as a guarantee of its own. */

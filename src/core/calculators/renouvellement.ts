@@ -3,7 +3,7 @@ import { ajouterAns, ajouterMois, dateFr, type Jour } from "../dates";
 import { parametres, type ValeurDatee } from "../params";
 import { citerArticle } from "../params/articles";
 import { normaliserMotCle, verifierAge, verifierEntree, verifierJour, QUOI_DATE_CONTRAT } from "./entrees";
-import { debut100SanteAudio, regimeOptique } from "./regime-responsable";
+import { debut100SanteAudio, regimeOptique } from "../responsable/limites/regime-responsable";
 
 /**
  * Renewal periods of the contrat responsable (R871-2 3° CSS for optics, rule « R871-2 3° renouvellement »; R871-2 4° for hearing aids,

@@ -3,8 +3,9 @@ import type { Jour } from "../dates";
 import { parametres } from "../params";
 import { referenceNommee } from "../params/articles";
 import { evaluerGarantie, type Garantie } from "../garantie";
-import { AUCUN, clore, rcResponsable, type Decompte, type Etape } from "./decompte";
-import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierTaux, verifierMontantGarantie, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, QUOI_FR, QUOI_BR, QUOI_TAUX_RO, type OptionsCalcul } from "./entrees";
+import { clore, rcResponsable, type Decompte } from "./decompte";
+import { booleenOuDefaut, verifierMontant, verifierTaux, verifierMontantGarantie, QUOI_FR, QUOI_BR, QUOI_TAUX_RO, type OptionsCalcul } from "./entrees";
+import { ouvrir } from "./ouverture";
 import { etape, euros, interpretationGarantie, pourcent, ETAPE_BASE_RETENUE, ETAPE_RO_NET, ETAPE_TM, ETAPE_RC, ETAPE_RAC } from "./etapes";
 import { memoCents, memoTaux } from "./parametre-memo";
 
@@ -38,17 +39,11 @@ const MEMO_ACTES_LOURDS = memoCents(PARAM_ACTES_LOURDS);
  * imputation of L174-4 (docs/modele-de-calcul.md §12, ⚠ per day or per stay).
  */
 export function calculerSejour(e: EntreeSejour, o?: OptionsCalcul): Decompte {
-  verifierEntree(e);
-  const date = e.date;
-  verifierJour(date, QUOI_DATE_SOINS);
+  const { date, dateContrat, responsable, etapes } = ouvrir(e, o);
   const fr = verifierMontant(e.fr, QUOI_FR);
   const br = verifierMontant(e.br, QUOI_BR);
-  verifierGarantie(e.garantie);
   const acteLourd = booleenOuDefaut(e.acteLourd, false, "acte lourd");
-  const responsable = booleenOuDefaut(e.responsable, true, "responsable");
   if (e.tauxRo !== undefined) verifierTaux(e.tauxRo, QUOI_TAUX_RO);
-  if (e.dateContrat !== undefined) verifierJour(e.dateContrat, QUOI_DATE_CONTRAT);
-  const etapes: Etape[] | null = o?.detail === true ? [] : null;
   let alertes: string[] | null = null;
 
   const base = fr < br ? fr : br;
@@ -104,25 +99,14 @@ export function calculerSejour(e: EntreeSejour, o?: OptionsCalcul): Decompte {
       etape(
         acteLourd ? "Participation à la charge de l'assuré (BR − RO brut)" : ETAPE_TM,
         tm,
-        responsable ? `${referenceNommee("r871_2.1", e.dateContrat ?? date)} : couverture obligatoire pour un contrat responsable` : undefined,
+        responsable ? `${referenceNommee("r871_2.1", dateContrat)} : couverture obligatoire pour un contrat responsable` : undefined,
       ),
     );
     if (fr > base) etapes.push(etape("Dépassement (FR − BR)", fr - base));
     etapes.push(etape(`Garantie : ${interpretationGarantie(e.garantie, ctx)}`, g));
-    etapes.push(etape(ETAPE_RC, rc, referenceNommee("l871_1", e.dateContrat ?? date)));
+    etapes.push(etape(ETAPE_RC, rc, referenceNommee("l871_1", dateContrat)));
     etapes.push(etape(ETAPE_RAC, fr - roBrut - rc));
   }
 
-  return clore({
-    fr,
-    br: base,
-    roBrut,
-    retenue: 0,
-    roNet: roBrut,
-    garantie: g,
-    rc,
-    plafonds: AUCUN,
-    alertes: alertes ?? AUCUN,
-    etapes: etapes ?? AUCUN,
-  });
+  return clore({ fr, br: base, roBrut, garantie: g, rc, alertes, etapes });
 }

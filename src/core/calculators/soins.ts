@@ -4,12 +4,13 @@ import { parametres, type ValeurDatee } from "../params";
 import { referenceNommee } from "../params/articles";
 import { evaluerGarantie, evaluerGarantieLigne, type ContexteGarantie, type Garantie } from "../garantie";
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape, type PlafondApplique } from "./decompte";
-import { booleenOuDefaut, verifierEntree, verifierGarantie, verifierJour, verifierMontant, verifierMontantGarantie, verifierTaux, QUOI_DATE_SOINS, QUOI_DATE_CONTRAT, QUOI_FR, QUOI_BR, QUOI_TAUX_RO, type OptionsCalcul } from "./entrees";
+import { verifierGarantie, verifierMontant, verifierMontantGarantie, verifierTaux, QUOI_FR, QUOI_BR, QUOI_TAUX_RO, type OptionsCalcul } from "./entrees";
+import { ouvrir } from "./ouverture";
 import { etape, euros, interpretationGarantie, pourcent, ETAPE_BASE_RETENUE, ETAPE_RO_NET, ETAPE_TM, ETAPE_RC, ETAPE_RAC, ETAPE_GARANTIE_PLAFONNEE, ETAPE_NON_RESPONSABLE } from "./etapes";
-import { referenceNonOptam, plafondNonOptam, valeurEcartNonOptam, valeurPlafondNonOptam } from "./depassement-non-optam";
+import { referenceNonOptam, plafondNonOptam, valeurEcartNonOptam, valeurPlafondNonOptam } from "../responsable/limites/depassement-non-optam";
 import { libelleRetenue, montantRetenue, parametreRetenue, type Retenue } from "./retenue";
 import { estSecteur, secteurInconnu, type Secteur } from "./secteur";
-import { mentionnePlafondLegal } from "./plafond-legal";
+import { mentionnePlafondLegal } from "../responsable/limites/plafond-legal";
 import { prescriptionNonConventionnee } from "./ro";
 
 /** One care line with a BR: consultations, auxiliaries, biology, imaging, devices, in-hospital fees… */
@@ -44,19 +45,13 @@ export interface EntreeSoins {
  * The base is min(BR, FR): the AMO never pays more than was spent.
  */
 export function calculerSoins(e: EntreeSoins, o?: OptionsCalcul): Decompte {
-  verifierEntree(e);
-  const date = e.date;
-  verifierJour(date, QUOI_DATE_SOINS);
+  const { date, dateContrat, responsable, etapes: detail } = ouvrir(e, o);
   const fr = verifierMontant(e.fr, QUOI_FR);
   const br = verifierMontant(e.br, QUOI_BR);
   verifierTaux(e.tauxRo, QUOI_TAUX_RO);
-  verifierGarantie(e.garantie);
   if (e.garantieOptam !== undefined) verifierGarantie(e.garantieOptam, "la garantie OPTAM");
   const secteur = e.secteur ?? "OPTAM";
   if (!estSecteur(secteur)) throw secteurInconnu(String(secteur));
-  const responsable = booleenOuDefaut(e.responsable, true, "responsable");
-  const dateContrat = e.dateContrat ?? date;
-  if (e.dateContrat !== undefined) verifierJour(dateContrat, QUOI_DATE_CONTRAT);
 
   const base = fr < br ? fr : br;
   // Prescribed by a doctor outside the convention: from the date the law excludes it, no RO at all (rate 0).
@@ -91,7 +86,7 @@ export function calculerSoins(e: EntreeSoins, o?: OptionsCalcul): Decompte {
     (alertes ??= []).push(cap.alerte);
   }
   const etapes =
-    o?.detail === true
+    detail !== null
       ? etapesSoins(e, { date, br: base, fr, roBrut, plafondLegal }, br, roNet, retenueUnitaire, retenue, gEcrite, g, rc, responsable, plafond?.depOptam, dateContrat, tauxRo !== e.tauxRo ? exclusion : undefined)
       : AUCUN;
 

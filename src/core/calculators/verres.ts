@@ -1,5 +1,6 @@
 import { argumentInvalide } from "../errors";
 import { Dec } from "../money";
+import { replier } from "../texte/plier";
 
 /**
  * Lens types and equipment categories of the contrat responsable (R871-2 3° CSS; docs/modele-de-calcul.md §9).
@@ -204,13 +205,11 @@ export function libelleCategorie(c: CategorieOptique): string {
 // before « complexe ». Words that only decorate the name are dropped.
 const MOTS_VIDES = new Set(["verre", "verres", "2", "deux", "1", "un", "une", "et", "equipement", "equipements", "categorie", "cat", "de", "avec"]);
 
+// Folded (texte/plier.ts), then the separators a pair is written with become spaces; any other sign is refused.
 function normaliser(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
+  return replier(s)
     .replace(/[-_/+,;&()':.]/g, " ")
-    .replace(/\s+/g, " ")
+    .replace(/ {2,}/g, " ")
     .trim();
 }
 

@@ -88,11 +88,9 @@ import {
  * not understood is an error naming the position, what was expected and what was found: nothing is skipped.
  */
 
-
-
-
 export class Analyseur {
-  private index = 0;
+  /** Where the grammar stands in `jetons`: the next token to read. */
+  private curseur = 0;
   private readonly jetons: readonly Jeton[];
   /** What the cell's clauses said (clauses.ts): each clause method returns a node, kept there. */
   private readonly clauses: ClausesLues;
@@ -104,13 +102,28 @@ export class Analyseur {
     this.clauses = new ClausesLues(source);
   }
 
+  /** Moves past `n` tokens. */
+  private avancer(n = 1): void {
+    this.curseur += n;
+  }
+
+  /** Where to come back to when an optional phrase turns out not to be there (see revenirA). */
+  private marque(): number {
+    return this.curseur;
+  }
+
+  /** Backtracks to a marque: the words read since then were not the phrase tried. */
+  private revenirA(marque: number): void {
+    this.curseur = marque;
+  }
+
   /** The current token (a method, not a getter: TypeScript would otherwise keep a narrowing across `i++`). */
   private courant(): Jeton {
-    return this.jetons[this.index]!;
+    return this.jetons[this.curseur]!;
   }
 
   private aDistance(k: number): Jeton {
-    return this.jetons[Math.max(0, Math.min(this.index + k, this.jetons.length - 1))]!;
+    return this.jetons[Math.max(0, Math.min(this.curseur + k, this.jetons.length - 1))]!;
   }
 
   private estMot(k: number, ...mots: string[]): boolean {
@@ -129,12 +142,12 @@ export class Analyseur {
 
   private prend(mots: readonly string[]): boolean {
     if (!this.voit(mots)) return false;
-    this.index += mots.length;
+    this.avancer(mots.length);
     return true;
   }
 
   private prendUnParmi(suites: readonly (readonly string[])[]): boolean {
-    for (const s of suites) if (this.prend(s)) return true;
+    for (const suite of suites) if (this.prend(suite)) return true;
     return false;
   }
 
@@ -200,9 +213,9 @@ export class Analyseur {
 
   /** « Néant », « Inclus » and « Oui » say everything: anything after them is a mistake, not a detail. */
   private seul(debut: Jeton): void {
-    if (this.courant().type === "point" && this.aDistance(1).type === "fin") this.index++;
+    if (this.courant().type === "point" && this.aDistance(1).type === "fin") this.avancer();
     if (this.courant().type === "fin") return;
-    const mot = this.source.slice(debut.debut, this.jetons[this.index - 1]!.fin);
+    const mot = this.source.slice(debut.debut, this.jetons[this.curseur - 1]!.fin);
     this.erreur(
       this.courant(),
       FIN_EXPRESSION,
@@ -215,17 +228,17 @@ export class Analyseur {
   private formule(): Garantie {
     // « + 200 € » in an option column « en sus de la base »: the same term (see the grammar comment above).
     if (this.courant().type === "plus") {
-      this.index++;
+      this.avancer();
       this.termeApresPlus();
     }
     // « RO + 50 € », « Sécu + 100 % BR »: the value comes on top of the RO.
-    const s = this.index;
+    const retour = this.marque();
     const debut = this.courant();
     if (this.ro() && this.courant().type === "plus") {
-      this.index++;
-      this.clauses.retenir({ sorte: "convention", valeur: "RO_EN_SUS", debut: debut.debut, fin: this.jetons[this.index - 1]!.fin });
+      this.avancer();
+      this.clauses.retenir({ sorte: "convention", valeur: "RO_EN_SUS", debut: debut.debut, fin: this.jetons[this.curseur - 1]!.fin });
     } else {
-      this.index = s;
+      this.revenirA(retour);
     }
 
     const termes: TermePeriode[] = [];
@@ -233,11 +246,11 @@ export class Analyseur {
 
     while (this.courant().type !== "fin") {
       if (this.courant().type === "point" && this.aDistance(1).type === "fin") {
-        this.index++;
+        this.avancer();
         break;
       }
       if (this.courant().type === "separateur") {
-        this.index++;
+        this.avancer();
         const n = this.clause(true);
         if (!n) this.erreur(this.courant(), "« max 4 / an », « dans la limite de … » ou « en sus du RO »");
         this.clauses.retenir(n);
@@ -307,7 +320,7 @@ export class Analyseur {
 
   private parenthese(): void {
     const ouvre = this.courant();
-    this.index++;
+    this.avancer();
     if (this.courant().type === "parenD") this.erreur(ouvre, "un contenu", `parenthèses vides à la position ${this.position(ouvre)}`);
     if (this.courant().type === "nombre" && this.aDistance(1).type === "parenD") {
       this.erreur(ouvre, "« max 4 / an »", `« (${this.courant().texte}) » à la position ${this.position(ouvre)} ressemble à un renvoi de note : il n'a pas sa place dans la cellule`);
@@ -316,7 +329,7 @@ export class Analyseur {
     if (!n) this.erreur(this.courant(), "« max 4 / an », « dans la limite de … » ou « en sus du RO »");
     this.clauses.retenir(n);
     if (this.courant().type === "parenD") {
-      this.index++;
+      this.avancer();
       return;
     }
     if (this.courant().type === "fin") {
@@ -332,38 +345,38 @@ export class Analyseur {
   /** « dont 100 € monture max », « dont 30 € pour la monture »: the frame's share of the amount, at most. */
   private clauseMonture(): NoeudClause | null {
     if (!this.estMot(0, "dont") || this.aDistance(1).type !== "nombre") return null;
-    const s = this.index;
+    const retour = this.marque();
     const debut = this.courant();
-    this.index++;
+    this.avancer();
     const t = this.termeNombre();
     this.prendUnParmi([["pour", "la"], ["sur", "la"], ["de", "la"], ["de"], ["en"]]);
     if (t.type !== "montant" || !this.prend(["monture"])) {
-      this.index = s;
+      this.revenirA(retour);
       return null;
     }
     this.prendUnParmi([["maximum"], ["maxi"], ["max"]]);
-    return { sorte: "monture", cents: t.cents, debut: debut.debut, fin: this.jetons[this.index - 1]!.fin };
+    return { sorte: "monture", cents: t.cents, debut: debut.debut, fin: this.jetons[this.curseur - 1]!.fin };
   }
 
   /** « avec un minimum de 175 % BR », « minimum ticket modérateur », « au minimum 100 % BR »: a floor of the cell. */
   private clauseMinimum(): NoeudClause | null {
-    const s = this.index;
+    const retour = this.marque();
     const debut = this.courant();
     if (!(this.prend(["avec", "un", "minimum"]) || this.prend(["au", "minimum"]) || this.prend(["minimum"]))) return null;
     this.prendUnParmi([["de"], ["d'"], ["du"], ["des"]]);
     const x = this.courant();
     const terme = x.type === "nombre" || (x.type === "mot" && (x.mot === "ticket" || x.mot === "tm" || x.mot === "frais" || x.mot === "fr"));
     if (!terme) {
-      this.index = s;
+      this.revenirA(retour);
       return null;
     }
     const termes: TermePeriode[] = [];
     this.somme(termes, false);
-    return { sorte: "minimum", termes, debut: debut.debut, fin: this.jetons[this.index - 1]!.fin };
+    return { sorte: "minimum", termes, debut: debut.debut, fin: this.jetons[this.curseur - 1]!.fin };
   }
 
   private clauseConvention(): NoeudClause | null {
-    const s = this.index;
+    const retour = this.marque();
     const debut = this.courant();
     let valeur: Convention | null = null;
     const roRequis = (apres: string): void => {
@@ -377,13 +390,13 @@ export class Analyseur {
       roRequis("en complément");
       valeur = "RO_EN_SUS";
     } else if (this.voit(["en", "plus"]) && (this.estMot(2, "du", "de", "des", "d'") || this.estRo(2))) {
-      this.index += 2;
+      this.avancer(2);
       roRequis("en plus");
       valeur = "RO_EN_SUS";
     } else if (this.prend(["hors"])) {
       // « hors réseau » is not a convention: leave it to the caller's error.
       if (!this.ro()) {
-        this.index = s;
+        this.revenirA(retour);
         return null;
       }
       valeur = "RO_EN_SUS";
@@ -395,16 +408,16 @@ export class Analyseur {
       valeur = "RO_INCLUS";
     } else if (this.ro()) {
       if (this.courant().type === "mot" && INCLUS.has(this.courant().mot)) {
-        this.index++;
-        if (this.courant().type === "point") this.index++; // « RO incl. »
+        this.avancer();
+        if (this.courant().type === "point") this.avancer(); // « RO incl. »
         valeur = "RO_INCLUS";
       }
     }
     if (valeur === null) {
-      this.index = s;
+      this.revenirA(retour);
       return null;
     }
-    return { sorte: "convention", valeur, debut: debut.debut, fin: this.jetons[this.index - 1]!.fin };
+    return { sorte: "convention", valeur, debut: debut.debut, fin: this.jetons[this.curseur - 1]!.fin };
   }
 
   /** « sans limitation de durée », « sans limite », « illimités »: says there is no limit; nothing to keep. */
@@ -412,60 +425,60 @@ export class Analyseur {
     const debut = this.courant();
     if (debut.type !== "mot") return null;
     if (ILLIMITE.has(debut.mot)) {
-      this.index++;
+      this.avancer();
     } else if (debut.mot === "sans") {
-      this.index++;
+      this.avancer();
       const x = this.courant();
       if (x.type !== "mot" || !SANS_LIMITE.has(x.mot)) this.erreur(x, "« limite » ou « limitation de durée » après « sans »");
-      this.index++;
+      this.avancer();
       if (this.prendUnParmi([["de"], ["d'"]]) && !this.prend(["duree"])) this.erreur(this.courant(), "« durée » (« sans limitation de durée »)");
     } else {
       return null;
     }
-    return { sorte: "sansLimite", debut: debut.debut, fin: this.jetons[this.index - 1]!.fin };
+    return { sorte: "sansLimite", debut: debut.debut, fin: this.jetons[this.curseur - 1]!.fin };
   }
 
 
   /** « RO », « la Sécu », « le remboursement de la Sécurité sociale »… Consumes it and says so, or nothing. */
   private ro(): boolean {
-    const s = this.index;
+    const retour = this.marque();
     this.prendUnParmi([["le"], ["la"], ["l'"]]);
     if (this.prend(["remboursement"])) this.prendUnParmi(ARTICLES_RO);
     if (this.prendUnParmi(NOYAUX_RO)) return true;
-    this.index = s;
+    this.revenirA(retour);
     return false;
   }
 
   private estRo(k: number): boolean {
-    const s = this.index;
-    this.index += k;
+    const retour = this.marque();
+    this.avancer(k);
     const oui = this.ro();
-    this.index = s;
+    this.revenirA(retour);
     return oui;
   }
 
   /** Consumes the words announcing a limit (and the article after them). */
   private motLimite(): boolean {
-    const s = this.index;
+    const retour = this.marque();
     if (this.prend(["dans", "la", "limite"]) || this.prend(["dans", "une", "limite"])) {
       this.prendUnParmi(ARTICLES);
       this.articleUn();
       return true;
     }
     if (this.courant().type === "mot" && LIMITE.has(this.courant().mot) && (this.estMot(1, "a", "au", "aux", "de", "d'"))) {
-      this.index++;
-      if (this.courant().type === "mot" && A.has(this.courant().mot)) this.index++;
+      this.avancer();
+      if (this.courant().type === "mot" && A.has(this.courant().mot)) this.avancer();
       this.prendUnParmi(ARTICLES);
       return true;
     }
     if (this.voit(["plafond"]) && this.estMot(1, "de", "d'") && !this.estMot(2, "la", "l'")) {
-      this.index += 2;
+      this.avancer(2);
       this.articleUn();
       return true;
     }
     if (this.courant().type === "mot" && (this.courant().mot === "max" || this.courant().mot === "maxi" || this.courant().mot === "maximum")) {
-      this.index++;
-      if (this.courant().type === "point") this.index++;
+      this.avancer();
+      if (this.courant().type === "point") this.avancer();
       this.prendUnParmi([["de"], ["d'"]]);
       return true;
     }
@@ -478,7 +491,7 @@ export class Analyseur {
       this.articleUn();
       return true;
     }
-    this.index = s;
+    this.revenirA(retour);
     return false;
   }
 
@@ -487,12 +500,12 @@ export class Analyseur {
     this.clauses.uneSeuleLimite(debut.debut, this.courant().fin);
     const termes: TermePeriode[] = [];
     this.somme(termes, true);
-    return { sorte: "limite", termes, debut: debut.debut, fin: this.jetons[this.index - 1]!.fin };
+    return { sorte: "limite", termes, debut: debut.debut, fin: this.jetons[this.curseur - 1]!.fin };
   }
 
   /** « d'un forfait de 300 € »: the « un » goes, unless it counts a unit (« d'un équipement tous les 2 ans »). */
   private articleUn(): void {
-    if (this.estMot(0, "un", "une") && !(this.aDistance(1).type === "mot" && MOTS_UNITE.has(this.aDistance(1).mot))) this.index++;
+    if (this.estMot(0, "un", "une") && !(this.aDistance(1).type === "mot" && MOTS_UNITE.has(this.aDistance(1).mot))) this.avancer();
   }
 
   /** A number not followed by « % » or « € »: « 4 séances / an », « 4 / an », « un équipement / 2 ans ». */
@@ -510,7 +523,7 @@ export class Analyseur {
     const n = this.courant();
     this.clauses.unSeulCompte(n.debut, n.texte);
     const nombre = n.type === "mot" ? 1 : entierDuJeton(this.source, n, "un nombre entier de séances, de jours…");
-    this.index++;
+    this.avancer();
     let unite: UniteTemps | undefined;
     let par: UniteTemps | undefined;
     if (this.courant().type === "mot") {
@@ -520,13 +533,13 @@ export class Analyseur {
           this.erreur(this.courant(), "« séances », « jours », « actes », « équipements »…");
         }
         unite = u;
-        this.index++;
+        this.avancer();
         this.complementUnite(u);
-        if (this.courant().type === "mot" && (this.courant().mot === "max" || this.courant().mot === "maximum")) this.index++;
+        if (this.courant().type === "mot" && (this.courant().mot === "max" || this.courant().mot === "maximum")) this.avancer();
         // « 1 aide auditive par oreille tous les 4 ans »: the item the renewal is counted per.
         const v = this.estMot(0, "par") && this.aDistance(1).type === "mot" ? MOTS_UNITE.get(this.aDistance(1).mot) : undefined;
         if (v !== undefined && v !== u && estObjet(u) && estObjet(v)) {
-          this.index += 2;
+          this.avancer(2);
           this.complementUnite(v);
           par = v;
         }
@@ -540,12 +553,12 @@ export class Analyseur {
       this.erreur(this.aDistance(-1), "une durée (« / an », « tous les 2 ans »…)");
     }
     const nombreMax = unite ? (par ? { nombre, unite, par, periode } : { nombre, unite, periode }) : { nombre, periode };
-    return { sorte: "compte", nombreMax, nombre: n.debut, debut: debut.debut, fin: this.jetons[this.index - 1]!.fin };
+    return { sorte: "compte", nombreMax, nombre: n.debut, debut: debut.debut, fin: this.jetons[this.curseur - 1]!.fin };
   }
 
   /** The words a unit may carry after it: « aide auditive(s) ». */
   private complementUnite(u: UniteTemps): void {
-    if (u === "aide" && this.estMot(0, "auditive", "auditives")) this.index++;
+    if (u === "aide" && this.estMot(0, "auditive", "auditives")) this.avancer();
   }
 
   // ── somme, terme, période ──────────────────────────────────────────────────────────────────────────────
@@ -554,14 +567,14 @@ export class Analyseur {
     termes.push(this.termePeriode(dansLimite));
     while (this.courant().type === "plus") {
       const plus = this.courant();
-      this.index++;
-      const s = this.index;
+      this.avancer();
+      const retour = this.marque();
       if (this.ro()) {
         // « 100 % BR + RO », « 50 € + Sécu »: the amount is what the complementary adds to the RO.
-        this.clauses.retenir({ sorte: "convention", valeur: "RO_EN_SUS", debut: plus.debut, fin: this.jetons[this.index - 1]!.fin });
+        this.clauses.retenir({ sorte: "convention", valeur: "RO_EN_SUS", debut: plus.debut, fin: this.jetons[this.curseur - 1]!.fin });
         continue;
       }
-      this.index = s;
+      this.revenirA(retour);
       this.termeApresPlus();
       termes.push(this.termePeriode(dansLimite));
     }
@@ -605,7 +618,7 @@ export class Analyseur {
     this.clauses.unSeulCompte(tous.debut, tous.texte);
     const periode = this.periode()!;
     if (!UNITES[periode.unite].duree) {
-      const texte = this.source.slice(tous.debut, this.jetons[this.index - 1]!.fin);
+      const texte = this.source.slice(tous.debut, this.jetons[this.curseur - 1]!.fin);
       throw erreurSyntaxe(
         this.source,
         tous.debut,
@@ -614,7 +627,7 @@ export class Analyseur {
         `« ${texte} » à la position ${this.position(tous)} : une durée est attendue après « / ${UNITES[objet].singulier} » (« tous les 2 ans »)`,
       );
     }
-    return { sorte: "compte", nombreMax: { nombre: 1, unite: objet, periode }, nombre: tous.debut, debut: tous.debut, fin: this.jetons[this.index - 1]!.fin };
+    return { sorte: "compte", nombreMax: { nombre: 1, unite: objet, periode }, nombre: tous.debut, debut: tous.debut, fin: this.jetons[this.curseur - 1]!.fin };
   }
 
   private terme(dansLimite: boolean): Terme {
@@ -642,12 +655,12 @@ export class Analyseur {
           return { type: "pourcentage", taux: taux(1), base: "FR" };
         }
         if (this.plafondLegal()) return { type: "plafondLegal" };
-        const s = this.index;
+        const retour = this.marque();
         const base = this.base();
         if (base !== null) {
           // « dans la limite des PLV », « dans la limite de la BR »: the whole of that base.
           if (dansLimite) return { type: "pourcentage", taux: taux(1), base };
-          this.index = s;
+          this.revenirA(retour);
           this.erreur(x, `un pourcentage avant « ${x.texte} » (« 100 % ${BASE_EXEMPLE[base]} »)`, `un pourcentage attendu avant « ${x.texte} » à la position ${this.position(x)} (ex. « ${BASE_EXEMPLE[base]} »)`);
         }
         this.basesInconnues(x);
@@ -661,16 +674,16 @@ export class Analyseur {
 
   private termeNombre(): Terme {
     const n = this.courant();
-    this.index++;
+    this.avancer();
     const x = this.courant();
     if (x.type === "pourcent" || this.voit(["pour", "cent"])) {
-      this.index += x.type === "pourcent" ? 1 : 2;
+      this.avancer(x.type === "pourcent" ? 1 : 2);
       if (this.courant().type === "pourcent") this.erreur(this.courant(), "un seul « % »", `« % » en double à la position ${this.position(this.courant())}`);
       const t = pourcentageDuJeton(this.source, n);
       return { type: "pourcentage", taux: t, base: this.basePourcentage() };
     }
     if (x.type === "euro" || (x.type === "mot" && EUROS.has(x.mot))) {
-      this.index++;
+      this.avancer();
       return { type: "montant", cents: centsDuJeton(this.source, n) };
     }
     // « 0 » alone means no benefit (docs/modele-de-calcul.md §5); any other bare number could be 150 % as well as 150 €.
@@ -691,7 +704,7 @@ export class Analyseur {
   }
 
   private basePourcentage(): BaseTaux {
-    const s = this.index;
+    const retour = this.marque();
     const article = this.prendUnParmi(ARTICLES);
     const base = this.base();
     if (base !== null) return base;
@@ -706,7 +719,7 @@ export class Analyseur {
     }
     this.basesInconnues(x);
     if (article || (x.type === "mot" && !DEBUT_CLAUSE.has(x.mot))) this.erreur(x, ATTENDU_BASE);
-    this.index = s;
+    this.revenirA(retour);
     return "BR";
   }
 
@@ -724,7 +737,7 @@ export class Analyseur {
 
   /** « le plafond réglementaire », « les plafonds du contrat responsable »: the legal cap of the line. */
   private plafondLegal(): boolean {
-    const s = this.index;
+    const retour = this.marque();
     this.prendUnParmi([["le"], ["les"]]);
     if (
       this.prendUnParmi([["plafond"], ["plafonds"]]) &&
@@ -741,22 +754,22 @@ export class Analyseur {
     ) {
       return true;
     }
-    this.index = s;
+    this.revenirA(retour);
     return false;
   }
 
   private periode(): Periode | null {
-    const s = this.index;
+    const depart = this.marque();
     let nombre = 1;
     let unite: UniteTemps;
     if (this.courant().type === "barre" || this.estMot(0, "par")) {
-      this.index++;
+      this.avancer();
       [nombre, unite] = this.nombreEtUnite();
     } else if (this.voit(["tous", "les"]) || this.voit(["toutes", "les"])) {
-      this.index += 2;
+      this.avancer(2);
       [nombre, unite] = this.nombreEtUnite();
     } else if (this.estMot(0, "chaque")) {
-      this.index++;
+      this.avancer();
       [nombre, unite] = this.nombreEtUnite();
     } else {
       return null;
@@ -764,41 +777,41 @@ export class Analyseur {
     // « / œil / an », « par œil, par année civile et par bénéficiaire »: an item, then the envelope's duration (« tous
     // les 2 ans » after an item is a count instead: see renouvellement).
     if (estObjet(unite)) {
-      const sd = this.index;
-      if (this.courant().type === "separateur" && (this.aDistance(1).type === "barre" || this.estMot(1, "par") || (this.estMot(1, "et") && this.estMot(2, "par")))) this.index++;
+      const apresObjet = this.marque();
+      if (this.courant().type === "separateur" && (this.aDistance(1).type === "barre" || this.estMot(1, "par") || (this.estMot(1, "et") && this.estMot(2, "par")))) this.avancer();
       if (this.courant().type === "barre" || this.estMot(0, "par") || this.voit(["et", "par"])) {
-        this.index += this.voit(["et", "par"]) ? 2 : 1;
+        this.avancer(this.voit(["et", "par"]) ? 2 : 1);
         const x = this.courant();
         const d = x.type === "nombre" ? MOTS_UNITE.get(this.aDistance(1).type === "mot" ? this.aDistance(1).mot : "") : x.type === "mot" ? MOTS_UNITE.get(x.mot) : undefined;
         if (d !== undefined && UNITES[d].duree) {
           const [n2, u2] = this.nombreEtUnite();
           const duree = { nombre: n2, unite: u2 };
-          const s3 = this.index;
-          if (this.courant().type === "separateur" && (this.aDistance(1).type === "barre" || this.estMot(1, "par") || (this.estMot(1, "et") && this.estMot(2, "par")))) this.index++;
+          const apresDuree = this.marque();
+          if (this.courant().type === "separateur" && (this.aDistance(1).type === "barre" || this.estMot(1, "par") || (this.estMot(1, "et") && this.estMot(2, "par")))) this.avancer();
           if (this.courant().type === "barre" || this.estMot(0, "par") || this.voit(["et", "par"])) {
-            this.index += this.voit(["et", "par"]) ? 2 : 1;
+            this.avancer(this.voit(["et", "par"]) ? 2 : 1);
             if (this.courant().type === "mot" && MOTS_UNITE.get(this.courant().mot) === "beneficiaire") {
-              this.index++;
+              this.avancer();
               return { nombre, unite, beneficiaire: true, duree };
             }
           }
-          this.index = s3;
+          this.revenirA(apresDuree);
           return { nombre, unite, duree };
         }
       }
-      this.index = sd;
+      this.revenirA(apresObjet);
     }
     // « / an / bénéficiaire », « par an et par bénéficiaire », « par bénéficiaire et par an ».
-    const s2 = this.index;
+    const secondePeriode = this.marque();
     if (this.courant().type === "barre" || this.estMot(0, "par") || this.voit(["et", "par"])) {
-      this.index += this.voit(["et", "par"]) ? 2 : 1;
+      this.avancer(this.voit(["et", "par"]) ? 2 : 1);
       const [n2, u2] = this.nombreEtUnite();
       if (unite !== "beneficiaire" && u2 === "beneficiaire" && n2 === 1) return { nombre, unite, beneficiaire: true };
       if (unite === "beneficiaire" && nombre === 1 && UNITES[u2].duree) return { nombre: n2, unite: u2, beneficiaire: true };
       this.erreur(
-        this.jetons[s2]!,
+        this.jetons[secondePeriode]!,
         "« bénéficiaire » ou la fin de la période",
-        `une seule période attendue : « ${this.source.slice(this.jetons[s]!.debut, this.jetons[s2 - 1]!.fin)} » puis « ${this.source.slice(this.jetons[s2]!.debut, this.jetons[this.index - 1]!.fin)} » à la position ${this.position(this.jetons[s2]!)} (seul « / bénéficiaire » peut s'ajouter)`,
+        `une seule période attendue : « ${this.source.slice(this.jetons[depart]!.debut, this.jetons[secondePeriode - 1]!.fin)} » puis « ${this.source.slice(this.jetons[secondePeriode]!.debut, this.jetons[this.curseur - 1]!.fin)} » à la position ${this.position(this.jetons[secondePeriode]!)} (seul « / bénéficiaire » peut s'ajouter)`,
       );
     }
     return { nombre, unite };
@@ -817,7 +830,7 @@ export class Analyseur {
     }
     if (this.courant().type === "nombre") {
       nombre = entierDuJeton(this.source, this.courant(), "un nombre entier (« / 2 ans »)");
-      this.index++;
+      this.avancer();
     }
     const x = this.courant();
     const u = x.type === "mot" ? MOTS_UNITE.get(x.mot) : undefined;
@@ -830,14 +843,12 @@ export class Analyseur {
         `« ${n.texte} ${x.texte} » à la position ${this.position(n)} : seule une durée se compte par plusieurs (« / 2 ans », « tous les 2 ans »)`,
       );
     }
-    this.index++;
-    if (u === "an" && this.estMot(0, "civile", "civiles")) this.index++;
+    this.avancer();
+    if (u === "an" && this.estMot(0, "civile", "civiles")) this.avancer();
     this.complementUnite(u);
     return [nombre, u];
   }
-
 }
-
 
 function estNul(t: Terme): boolean {
   return (t.type === "montant" && t.cents === 0) || (t.type === "pourcentage" && t.taux.num === 0);

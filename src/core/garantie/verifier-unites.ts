@@ -6,8 +6,7 @@ import { UNITES } from "./vocabulaire";
 /**
  * A pass over a parsed formula: its units must make sense together. Run once the whole cell is read, because a count
  * written last (« (max 4 séances / an) ») applies to amounts written first.
- */
-/**
+ *
  * A count of sessions, days… bounds the units of the amounts written « / séance », « / jour »: without such
  * an amount it would bound nothing, silently. One cell has one unit count (ctx.unites), so amounts per two
  * different units cannot be evaluated either.

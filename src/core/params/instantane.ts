@@ -41,7 +41,8 @@ export function jamaisEnVigueur(v: VersionInstantane): boolean {
 
 /**
  * Text as compared: one space for any run of spaces (regular, no-break, thin), apostrophes unified, lower case.
- * The LEGI texts write « 1 700 euros » with a plain space and « l' article » with a stray one.
+ * The LEGI texts write « 1 700 euros » with a plain space and « l' article » with a stray one. Not texte/plier.ts:
+ * accents are kept on purpose, an extract that differs from the official text by an accent is a wrong quotation.
  */
 export function normaliserTexte(s: string): string {
   return s

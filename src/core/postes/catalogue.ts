@@ -34,8 +34,3 @@ export function estCodePoste(code: string): code is CodePoste {
 export function posteParCode(code: string): Poste | undefined {
   return PAR_CODE.get(code);
 }
-
-/** The postes of one R871-2 2° pair key (OPTAM, non-OPTAM and all-sectors lines of one kind of act). */
-export function postesDeLaPaire(paire: string): readonly Poste[] {
-  return CATALOGUE.filter((p) => p.paire === paire);
-}

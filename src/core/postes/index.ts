@@ -1,7 +1,7 @@
 export type * from "./types";
 export { SECTIONS, LIBELLES_SECTIONS, IDS_REGLES } from "./types";
 export type { CodePoste, Poste } from "./catalogue";
-export { CATALOGUE, estCodePoste, posteParCode, postesDeLaPaire } from "./catalogue";
+export { CATALOGUE, estCodePoste, posteParCode } from "./catalogue";
 export type { Reconnaissance, ContexteReconnaissance } from "./reconnaitre";
 export { contreditIntertitre, reconnaitrePoste } from "./reconnaitre";
 export { sectionDeTitre, sectionDuMot, sectionEnTete } from "./sections";

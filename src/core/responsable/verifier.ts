@@ -1,7 +1,7 @@
 import { aujourdhui, dateFr } from "../dates";
 import type { AlerteImport, Grille, Ligne } from "../grille";
 import type { Poste } from "../postes";
-import { debutRegime2015 } from "../calculators/regime-responsable";
+import { debutRegime2015 } from "./limites/regime-responsable";
 import type { Constat, OptionsVerification, RapportVerification } from "./constat";
 import { refL871_1, refR871_2 } from "./references";
 import type { Regle } from "./regle";

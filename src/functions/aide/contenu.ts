@@ -227,7 +227,9 @@ export const CONTENU: Readonly<Record<string, ContenuAide>> = {
       { args: ["optique", "a", D("2025-06-01")], explication: "Équipement de catégorie a (deux verres simples)." },
       { args: ["optique", "c", D("2025-06-01")], explication: "Équipement de catégorie c." },
     ],
-    remarques: [],
+    remarques: [
+      "categorie dépend du poste : catégorie d'optique, porteur pour « audio classe I » (« adulte », « enfant » ou un âge), « psychiatrie » pour le forfait journalier. Les autres postes la refusent : laissez-la vide.",
+    ],
     references: ["R871-2 3° CSS (planchers de la classe B)", "D911-1 CSS (contrats collectifs obligatoires)"],
     format: "nombre",
   },

@@ -34,7 +34,6 @@ const PERMIS: readonly Permis[] = [
   // Input syntax shown in error messages.
   { fichier: "money/taux.ts", motif: /70 % ou 0,7/, raison: EXEMPLE },
   { fichier: "calculators/entrees.ts", motif: /entre 0 % et 100 %|« 150 % BR », « 50 € »/, raison: EXEMPLE },
-  { fichier: "calculators/limites-responsables.ts", motif: /« 150 % »|pour 150 %, indiquez 1,5/, raison: EXEMPLE },
   {
     fichier: "garantie/",
     motif: /150 % BR|50 €|30 €|1,5 % PMSS|100 % (TM|FR|PLV|HLF)|« 100 %|\$1 %|\$2 €|10 000 %|1 000 000 000 €|0,00 €/,
@@ -50,7 +49,7 @@ const PERMIS: readonly Permis[] = [
     raison: BR,
   },
   {
-    fichier: "calculators/limites-responsables.ts",
+    fichier: "responsable/limites/limites-responsables.ts",
     motif: /Sécurité sociale incluse \(100 % \+ min\(|: 100 % de la base de remboursement Sécurité sociale incluse/,
     raison: BR,
   },

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { parametres } from "../../../src/core/params";
-import { CATALOGUE, IDS_REGLES, SECTIONS, estCodePoste, posteParCode, postesDeLaPaire, reconnaitrePoste } from "../../../src/core/postes";
+import { CATALOGUE, IDS_REGLES, SECTIONS, estCodePoste, posteParCode, reconnaitrePoste } from "../../../src/core/postes";
 
 describe("postes: catalogue", () => {
   it("holds at least 60 postes with unique, stable-looking codes", () => {
@@ -48,7 +48,7 @@ describe("postes: catalogue", () => {
     const paires = new Set(CATALOGUE.filter((p) => p.paire).map((p) => p.paire!));
     assert.ok(paires.size >= 8, `${paires.size} paires`);
     for (const k of paires) {
-      const ps = postesDeLaPaire(k);
+      const ps = CATALOGUE.filter((p) => p.paire === k);
       assert.deepEqual(ps.map((p) => p.secteur).sort(), ["NON-OPTAM", "OPTAM", "TOUS"], k);
       for (const p of ps) {
         assert.ok(p.acteMedecin && p.regles.includes("R871-2 2°"), p.code);

@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
 import { plier, plierEnPlace, replier, sansDiacritiques } from "../../../src/core/texte/plier";
+import { classeAudioDepuisTexte } from "../../../src/core/calculators/audio";
+import { normaliserMotCle } from "../../../src/core/calculators/entrees";
+import { categorieDepuisTexte } from "../../../src/core/calculators/verres";
+import { motCle } from "../../../src/functions/coercion";
 
 describe("texte: the three folded forms", () => {
   const cas: readonly [string, string, string, string][] = [
@@ -22,5 +26,19 @@ describe("texte: the three folded forms", () => {
   });
   it("sansDiacritiques only removes the marks", () => {
     assert.equal(sansDiacritiques("Prothèses à honoraires maîtrisés"), "Protheses a honoraires maitrises");
+  });
+});
+
+describe("texte: the keyword readers fold through plier.ts", () => {
+  it("typographic dashes, apostrophes and ligatures read as typed on a keyboard", () => {
+    assert.equal(motCle("Non–OPTAM"), "NON-OPTAM");
+    assert.equal(motCle("  détail "), "DETAIL");
+    assert.equal(normaliserMotCle("Franchise—médicament"), "franchise medicament");
+    assert.equal(normaliserMotCle("aujourd’hui"), "aujourd hui");
+    assert.equal(categorieDepuisTexte("simple – très complexe"), "d");
+    assert.equal(classeAudioDepuisTexte("100 % Santé"), "I");
+  });
+  it("a sign the reader does not expect is still refused", () => {
+    assert.throws(() => categorieDepuisTexte("simple ?"), /Catégorie d'équipement inconnue/);
   });
 });

@@ -9,7 +9,8 @@ import { jourDepuisIso, serieDepuisJour } from "../../../src/core/dates";
  * Format of one file: { "fonction": "SOINS", "cas": [Cas…] }, or { "cas": [Cas…] } with a « fonction » per case. In `args`, a plain value is one cell (passed
  * Excel-style as [[v]]), an array of arrays is a range, null is an omitted argument, and {"date": "AAAA-MM-JJ"}
  * is a date cell (its Excel serial). `attendu` is a value (the 1×1 result) or a matrix; an error is
- * {"erreur": "#VALUE!" | "#N/A", "message"?: "substring of the French message"}, anywhere a value may be.
+ * {"erreur": "#VALUE!" | "#N/A", "message"?: "substring of the French message" | ["substrings", "all", "present"]},
+ * anywhere a value may be.
  * `detailContient` checks a DETAIL table by some of its rows instead (label substring and amount, in order).
  */
 
@@ -18,7 +19,7 @@ const MESSAGE_EXCEL_MAX = 255;
 
 export interface ErreurAttendue {
   readonly erreur: string;
-  readonly message?: string;
+  readonly message?: string | readonly string[];
 }
 
 export type ValeurAttendue = number | string | boolean | ErreurAttendue;
@@ -140,8 +141,11 @@ export function ecarts(c: Cas, resultat: unknown): string[] {
         if (!o || typeof o !== "object" || o.code !== att.erreur) e.push(`[${i}][${j}] : erreur ${att.erreur} attendue, obtenu ${JSON.stringify(obt)}`);
         else if (typeof o.message === "string" && o.message.length > MESSAGE_EXCEL_MAX) {
           e.push(`[${i}][${j}] : message de ${o.message.length} caractères, Excel n'en montre que ${MESSAGE_EXCEL_MAX} : « ${o.message} »`);
-        } else if (att.message && !(typeof o.message === "string" && o.message.includes(att.message))) {
-          e.push(`[${i}][${j}] : message contenant « ${att.message} » attendu, obtenu « ${String(o.message)} »`);
+        } else {
+          for (const m of typeof att.message === "string" ? [att.message] : (att.message ?? [])) {
+            if (!(typeof o.message === "string" && o.message.includes(m)))
+              e.push(`[${i}][${j}] : message contenant « ${m} » attendu, obtenu « ${String(o.message)} »`);
+          }
         }
       } else if (obt !== att) {
         e.push(`[${i}][${j}] : ${JSON.stringify(att)} attendu, obtenu ${JSON.stringify(obt)}`);

@@ -1,7 +1,7 @@
 import type { Jour } from "../../dates";
 import { parametres } from "../../params";
-import { debut100SanteAudio } from "../../calculators/regime-responsable";
-import { plafondAudio } from "../../calculators/plafonds";
+import { debut100SanteAudio } from "../limites/regime-responsable";
+import { plafondAudio } from "../limites/plafonds";
 import type { Poste } from "../../postes";
 import { bilan, euros } from "../echantillons";
 import { ageDuLibelle, pointsAudio, tauxAu } from "../points";

@@ -1,8 +1,8 @@
 import { dateFr, type Jour } from "../../dates";
 import type { IdRegle } from "../../postes";
 import { tauxEnNombre, type Cents, type Taux } from "../../money";
-import { debutRegime2015 } from "../../calculators/regime-responsable";
-import { PARAM_ECART, PARAM_PLAFOND, plafondNonOptam, valeurEcartNonOptam, valeurPlafondNonOptam } from "../../calculators/depassement-non-optam";
+import { debutRegime2015 } from "../limites/regime-responsable";
+import { PARAM_ECART, PARAM_PLAFOND, plafondNonOptam, valeurEcartNonOptam, valeurPlafondNonOptam } from "../limites/depassement-non-optam";
 import { parametres, type ValeurDatee } from "../../params";
 import type { Couverture } from "../couverture";
 import { BRS_ECHANTILLON, FR_ILLIMITE, euros, pct, point, pourcentageBr } from "../echantillons";

@@ -1,6 +1,6 @@
 import { dateFr, type Jour } from "../../dates";
 import { TAUX_ZERO, type Cents } from "../../money";
-import { debutRegime2015 } from "../../calculators/regime-responsable";
+import { debutRegime2015 } from "../limites/regime-responsable";
 import { sorteDuCompte } from "../../garantie";
 import { formules } from "../couverture";
 import { euros, point } from "../echantillons";

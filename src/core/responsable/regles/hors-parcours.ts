@@ -1,6 +1,6 @@
 import type { Jour } from "../../dates";
 import { Dec, appliquerTaux, tauxDepuisTexte, tauxEnTexte } from "../../money";
-import { debutRegime2015 } from "../../calculators/regime-responsable";
+import { debutRegime2015 } from "../limites/regime-responsable";
 import type { Couverture } from "../couverture";
 import { BRS_ECHANTILLON, FR_ILLIMITE, euros, point } from "../echantillons";
 import { tauxAu } from "../points";

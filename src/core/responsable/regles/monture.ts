@@ -1,8 +1,8 @@
 import type { Jour } from "../../dates";
 import { dateFr } from "../../dates";
 import { parametres } from "../../params";
-import { debutRegime2015 } from "../../calculators/regime-responsable";
-import { plafondMonture } from "../../calculators/plafonds";
+import { debutRegime2015 } from "../limites/regime-responsable";
+import { plafondMonture } from "../limites/plafonds";
 import { formules } from "../couverture";
 import { FR_ILLIMITE, euros, point } from "../echantillons";
 import { brMontureB, tauxAu } from "../points";

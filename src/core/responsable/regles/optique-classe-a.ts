@@ -1,5 +1,5 @@
 import type { Jour } from "../../dates";
-import { debut100SanteOptiqueDentaire } from "../../calculators/regime-responsable";
+import { debut100SanteOptiqueDentaire } from "../limites/regime-responsable";
 import { bilan, euros, toujours } from "../echantillons";
 import { pointsClasseA, tauxAu } from "../points";
 import { refR871_2 } from "../references";

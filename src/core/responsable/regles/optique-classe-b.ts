@@ -1,7 +1,7 @@
 import type { Jour } from "../../dates";
 import type { CategorieOptique, IdRegle } from "../../postes";
-import { debutRegime2015 } from "../../calculators/regime-responsable";
-import { plafondOptique, plancherOptique, type MontantLimite } from "../../calculators/plafonds";
+import { debutRegime2015 } from "../limites/regime-responsable";
+import { plafondOptique, plancherOptique, type MontantLimite } from "../limites/plafonds";
 import type { Couverture } from "../couverture";
 import { euros } from "../echantillons";
 import { refR871_2 } from "../references";

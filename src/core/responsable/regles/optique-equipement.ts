@@ -5,8 +5,8 @@ import { FR_ILLIMITE, point } from "../echantillons";
 import { brEquipementB, brMontureB, brVerreB, centsAu, tauxAu } from "../points";
 import { typeDeBande } from "../../grille/bande-correction";
 import type { TypeVerre as TypeVerreCalcul } from "../../calculators/verres";
-import { plafondMonture } from "../../calculators/plafonds";
-import { regimeOptique } from "../../calculators/regime-responsable";
+import { plafondMonture } from "../limites/plafonds";
+import { regimeOptique } from "../limites/regime-responsable";
 import type { Verification } from "../verification";
 
 /**

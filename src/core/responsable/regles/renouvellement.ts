@@ -1,5 +1,5 @@
 import type { Jour } from "../../dates";
-import { debut100SanteAudio, debutRegime2015 } from "../../calculators/regime-responsable";
+import { debut100SanteAudio, debutRegime2015 } from "../limites/regime-responsable";
 import { UNITES, sorteDuCompte, type Formule, type Periode } from "../../garantie";
 import type { IdRegle } from "../../postes";
 import { formules } from "../couverture";

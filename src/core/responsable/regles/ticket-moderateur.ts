@@ -2,7 +2,7 @@ import type { Jour } from "../../dates";
 import { TAUX_ZERO } from "../../money";
 import type { Poste } from "../../postes";
 import { sorteDuCompte } from "../../garantie";
-import { debut100SanteAudio, debut100SanteOptiqueDentaire, debutRegime2015 } from "../../calculators/regime-responsable";
+import { debut100SanteAudio, debut100SanteOptiqueDentaire, debutRegime2015 } from "../limites/regime-responsable";
 import { estNeant, formules } from "../couverture";
 import { BRS_ECHANTILLON, bilan, euros, montantAuPoint, pct, point, pourcentageBr, toujours, type Point } from "../echantillons";
 import { tauxIncertain } from "../points";

@@ -1,14 +1,25 @@
 import assert from "node:assert/strict";
-import { plafondResponsable, plancherResponsable, posteDepuisTexte } from "../../../src/core/calculators/limites-responsables";
-import { eurosDepuisCents, tauxEnNombre } from "../../../src/core/money";
-import { chargerFixtures, jour, verifierErreur } from "./soins-fixtures";
+import { plafondResponsable, plancherResponsable } from "../../src/core/responsable/limites/limites-responsables";
+import { demandeLimite, lirePosteLimite } from "../../src/functions/adaptateurs/limite-demandee";
+import { eurosDepuisCents, tauxEnNombre } from "../../src/core/money";
+import type { ValeurCellule } from "../../src/functions/excel";
+import { chargerFixtures, jour, verifierErreur } from "../core/calculators/soins-fixtures";
+
+/**
+ * The limits with their wording and reference (REMB.PLAFOND / REMB.PLANCHER return the value only): the Excel
+ * arguments read by the adapter (limite-demandee.ts), then the core.
+ */
+function limite(f: "plafond" | "plancher", poste: string, categorie: ValeurCellule, date: string) {
+  const d = demandeLimite(f, lirePosteLimite(poste, "poste"), categorie, "categorie");
+  return (f === "plancher" ? plancherResponsable : plafondResponsable)(d, jour(date));
+}
 
 describe("plafondResponsable / plancherResponsable (fixtures plafonds.json)", () => {
   const f = chargerFixtures("plafonds");
   for (const c of f.cas) {
     it(`${c.fonction} ${c.nom}`, () => {
       const e = c.entree as { poste: string; categorie?: string | number };
-      const appel = () => (c.fonction === "plancher" ? plancherResponsable : plafondResponsable)(e.poste, e.categorie, jour(c.date));
+      const appel = () => limite(c.fonction === "plancher" ? "plancher" : "plafond", e.poste, e.categorie, c.date as string);
       if (c.erreur) return verifierErreur(appel, c.erreur, c.nom);
       const r = appel();
       const a = c.attendu!;
@@ -24,7 +35,7 @@ describe("plafondResponsable / plancherResponsable (fixtures plafonds.json)", ()
   }
 });
 
-describe("posteDepuisTexte", () => {
+describe("lirePosteLimite", () => {
   it("recognises French labels of the capped postes", () => {
     const formes: [string, string][] = [
       ["Optique", "optique"],
@@ -34,6 +45,7 @@ describe("posteDepuisTexte", () => {
       ["audioprothèse", "audio"],
       ["aides auditives 100 % santé", "audio-classe-1"],
       ["Audio classe I", "audio-classe-1"],
+      ["Audio  Classe-I", "audio-classe-1"],
       ["non-OPTAM", "non-optam"],
       ["Non adhérent DPTM", "non-optam"],
       ["hors OPTAM", "non-optam"],
@@ -43,15 +55,18 @@ describe("posteDepuisTexte", () => {
       ["ANI optique", "ani-optique"],
       ["ani-dentaire", "ani-dentaire"],
     ];
-    for (const [t, p] of formes) assert.equal(posteDepuisTexte(t), p, t);
-    assert.throws(() => posteDepuisTexte("pharmacie"), /Poste inconnu : « pharmacie » — postes connus : optique/);
-    assert.throws(() => posteDepuisTexte(undefined as unknown as string), /Poste inconnu/);
+    for (const [t, p] of formes) assert.equal(lirePosteLimite(t, "poste").code, p, t);
+    assert.throws(
+      () => lirePosteLimite("pharmacie", "poste"),
+      /poste : Poste inconnu : « pharmacie » — postes connus : optique, monture, audio, audio classe I, non-OPTAM, OPTAM, ticket modérateur, forfait journalier, ANI optique, ANI dentaire\.$/,
+    );
+    assert.throws(() => lirePosteLimite(null, "poste"), /poste : valeur manquante — postes connus : optique/);
   });
 
   it("marks ⚠ values as uncertain with their note", () => {
-    const r = plafondResponsable("non-optam", 1.5, jour("2016-06-01"));
+    const r = limite("plafond", "non-optam", 1.5, "2016-06-01");
     assert.equal(r.incertain, true);
     assert.match(r.note ?? "", /125/);
-    assert.equal(plafondResponsable("optique", "c", jour("2025-06-01")).incertain, undefined);
+    assert.equal(limite("plafond", "optique", "c", "2025-06-01").incertain, undefined);
   });
 });

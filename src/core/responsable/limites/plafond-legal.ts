@@ -1,4 +1,4 @@
-import type { Garantie, TermePeriode } from "../garantie";
+import type { Garantie, TermePeriode } from "../../garantie";
 
 /**
  * Whether a guarantee refers to « les plafonds du contrat responsable »: then the line's legal cap must be

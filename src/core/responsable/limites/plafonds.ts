@@ -1,8 +1,8 @@
-import type { Jour } from "../dates";
-import type { Cents } from "../money";
-import type { ValeurDatee } from "../params";
-import { citerArticle } from "../params/articles";
-import type { CategorieOptique } from "./verres";
+import type { Jour } from "../../dates";
+import type { Cents } from "../../money";
+import type { ValeurDatee } from "../../params";
+import { citerArticle } from "../../params/articles";
+import type { CategorieOptique } from "../../calculators/verres";
 import { avantRegime2015, regime2015OuPlus, valeurContrat } from "./regime-responsable";
 
 /**

@@ -1,9 +1,9 @@
-import { estRembError, horsChamp } from "../errors";
-import { appliquerTaux, type Cents, type Taux } from "../money";
-import { dateFr, type Jour } from "../dates";
-import { parametres, type ValeurDatee } from "../params";
-import { referenceNommee } from "../params/articles";
-import { memoTaux, type ParametreMemo } from "./parametre-memo";
+import { estRembError, horsChamp } from "../../errors";
+import { appliquerTaux, type Cents, type Taux } from "../../money";
+import { dateFr, type Jour } from "../../dates";
+import { parametres, type ValeurDatee } from "../../params";
+import { referenceNommee } from "../../params/articles";
+import { memoTaux, type ParametreMemo } from "../../calculators/parametre-memo";
 
 /**
  * R871-2 2° CSS: a responsible contract covers the dépassements of doctors outside the DPTM (OPTAM,

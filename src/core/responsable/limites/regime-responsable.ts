@@ -1,6 +1,6 @@
-import { estRembError, horsChamp, type RembError } from "../errors";
-import { dateFr, jourDepuisCivil, type Jour } from "../dates";
-import { parametres, type ValeurDatee } from "../params";
+import { estRembError, horsChamp, type RembError } from "../../errors";
+import { dateFr, jourDepuisCivil, type Jour } from "../../dates";
+import { parametres, type ValeurDatee } from "../../params";
 
 /**
  * Which contrat-responsable regime a contract falls under (docs/modele-de-calcul.md §8). The contract's subscription or renewal
