@@ -18,7 +18,7 @@ import {
   QUOI_BR,
   QUOI_TAUX_RO,
 } from "./entrees";
-import { plafondNonOptam } from "./depassement-non-optam";
+import { plafondNonOptam } from "../responsable/limites/depassement-non-optam";
 import { montantRetenue, type Retenue } from "./retenue";
 import { estSecteur, secteurInconnu, type Secteur } from "./secteur";
 import { prescriptionNonConventionnee } from "./ro";
