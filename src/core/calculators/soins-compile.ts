@@ -190,17 +190,18 @@ function plafondCr08(base: Cents, gOptam: GarantieCompilee | undefined, date: Jo
 }
 
 /** calculerSoins's checks, in its order: throws the first failure. */
+/** The checks of calculerSoins (its prologue `ouvrir`, then its amounts), in its order: the same first error. */
 function verifierLigne(e: LigneSoins): void {
   verifierJour(e.date, QUOI_DATE_SOINS);
+  if (e.dateContrat !== undefined) verifierJour(e.dateContrat, QUOI_DATE_CONTRAT);
+  verifierCompilee(e.garantie);
+  booleenOuDefaut(e.responsable, true, "responsable");
   verifierMontant(e.fr, QUOI_FR);
   verifierMontant(e.br, QUOI_BR);
   verifierTaux(e.tauxRo, QUOI_TAUX_RO);
-  verifierCompilee(e.garantie);
   if (e.garantieOptam !== undefined) verifierCompilee(e.garantieOptam, "la garantie OPTAM");
   const secteur = e.secteur ?? "OPTAM";
   if (!estSecteur(secteur)) throw secteurInconnu(String(secteur));
-  booleenOuDefaut(e.responsable, true, "responsable");
-  if (e.dateContrat !== undefined) verifierJour(e.dateContrat, QUOI_DATE_CONTRAT);
 }
 
 /** A compiled guarantee, whose AST passes calculerSoins's own check (the same message when it does not). */
