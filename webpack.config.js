@@ -27,17 +27,14 @@ class UrlDeploiementPlugin {
   }
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("UrlDeploiementPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: "UrlDeploiementPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE },
-        (assets) => {
-          for (const nom of Object.keys(assets)) {
-            if (!/\.(xml|json|html)$/.test(nom)) continue;
-            const texte = assets[nom].source().toString();
-            if (!texte.includes(URL_DEV)) continue;
-            compilation.updateAsset(nom, new webpack.sources.RawSource(texte.split(URL_DEV).join(this.urlCible)));
-          }
-        },
-      );
+      compilation.hooks.processAssets.tap({ name: "UrlDeploiementPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, (assets) => {
+        for (const nom of Object.keys(assets)) {
+          if (!/\.(xml|json|html)$/.test(nom)) continue;
+          const texte = assets[nom].source().toString();
+          if (!texte.includes(URL_DEV)) continue;
+          compilation.updateAsset(nom, new webpack.sources.RawSource(texte.split(URL_DEV).join(this.urlCible)));
+        }
+      });
     });
   }
 }
@@ -110,10 +107,7 @@ module.exports = async (env, options) => {
       headers: { "Access-Control-Allow-Origin": "*" },
       // Office requires https. REMB_CERTS_AUTO=1 lets webpack-dev-server make a self-signed certificate instead of
       // the trusted localhost one (for checks without Office, e.g. a headless machine without sudo).
-      server:
-        env && env.WEBPACK_SERVE && process.env.REMB_CERTS_AUTO !== "1"
-          ? { type: "https", options: await certificatsDev() }
-          : { type: "https" },
+      server: env && env.WEBPACK_SERVE && process.env.REMB_CERTS_AUTO !== "1" ? { type: "https", options: await certificatsDev() } : { type: "https" },
       port: PORT,
       static: { directory: path.resolve(__dirname, "dist") },
     },

@@ -38,7 +38,14 @@ export function benchCalculateurs(): Mesure[] {
   const exact = debit("soins (calculerSoins, interprété : la référence)", (i) => calculerSoins(lignes[i & M]!).rc);
   // The claims-table path: the same lines, each guarantee compiled once, read as the float baseline reads its lines
   // (one object per line) and written to one reused result record.
-  const compilees: LigneSoins[] = lignes.map((l) => ({ date: l.date, fr: l.fr, br: l.br, tauxRo: l.tauxRo, garantie: compilerGarantie(l.garantie), retenue: l.retenue }));
+  const compilees: LigneSoins[] = lignes.map((l) => ({
+    date: l.date,
+    fr: l.fr,
+    br: l.br,
+    tauxRo: l.tauxRo,
+    garantie: compilerGarantie(l.garantie),
+    retenue: l.retenue,
+  }));
   const resultat = nouveauResultatSoins();
   const compile = debit("soins (calculerSoinsCompile, garanties compilées)", (i) => {
     calculerSoinsCompile(compilees[i & M]!, resultat);
@@ -53,11 +60,20 @@ export function benchCalculateurs(): Mesure[] {
     // The target: the compiled soins path within 3× of the float formula over the same lines.
     { nom: "soins : flottants / calculerSoinsCompile", valeur: ratio(compile), unite: "×" },
     debit("ticket modérateur", (i) => ticketModerateur(lignes[i & M]!.br, lignes[i & M]!.tauxRo)),
-    debit("séjour (calculerSejour)", (i) => calculerSejour({ date, fr: lignes[i & M]!.fr * 10, br: lignes[i & M]!.br * 10, garantie: garanties[0]!, acteLourd: (i & 1) === 1 }).rc),
+    debit(
+      "séjour (calculerSejour)",
+      (i) => calculerSejour({ date, fr: lignes[i & M]!.fr * 10, br: lignes[i & M]!.br * 10, garantie: garanties[0]!, acteLourd: (i & 1) === 1 }).rc,
+    ),
     debit("forfait journalier", (i) => forfaitJournalier(1 + (i & 31), (i & 1) === 1, date)),
-    debit("optique (calculerOptique)", (i) => calculerOptique({ date, garantie: optique, monture: 8000 + (i & M), verres: 25000 + (i & M), categorie: "a" }).rc),
+    debit(
+      "optique (calculerOptique)",
+      (i) => calculerOptique({ date, garantie: optique, monture: 8000 + (i & M), verres: 25000 + (i & M), categorie: "a" }).rc,
+    ),
     debit("audio (calculerAudio)", (i) => calculerAudio({ date, garantie: audio, prix: 150000 + (i & M) }).rc),
-    debit("dentaire (calculerDentaire)", (i) => calculerDentaire({ date, garantie: garanties[2]!, fr: 50000 + (i & M), br: 12000, panier: (i & 1) === 1 ? "100%SANTE" : "LIBRE" }).rc),
+    debit(
+      "dentaire (calculerDentaire)",
+      (i) => calculerDentaire({ date, garantie: garanties[2]!, fr: 50000 + (i & M), br: 12000, panier: (i & 1) === 1 ? "100%SANTE" : "LIBRE" }).rc,
+    ),
     debit("TSA", (i) => calculerTsa(5000 + (i & M), true, date)),
     debit("type de verre", (i) => (typeVerre(((i & 63) - 32) / 4, ((i >> 6) & 15) / 4, (i & 1) === 1) === "simple" ? 1 : 0)),
     debit("renouvellement", (i) => (renouvellementPossible({ domaine: "optique", precedent: date - 800 + (i & 255), achat: date }).possible ? 1 : 0)),

@@ -29,7 +29,10 @@ const OBJECTIF_MS = 5000;
 type Ligne = readonly [libelle: string, valeur: (niveau: number, variante: number) => string];
 
 const pct = (base: number, pas: number) => (k: number, v: number) => `${base + pas * k + 10 * (v % 3)} % BR`;
-const eur = (base: number, pas: number, suffixe = "") => (k: number, v: number) => `${base + pas * k + 5 * (v % 4)} €${suffixe}`;
+const eur =
+  (base: number, pas: number, suffixe = "") =>
+  (k: number, v: number) =>
+    `${base + pas * k + 5 * (v % 4)} €${suffixe}`;
 const fixe = (t: string) => () => t;
 
 /** One section title, then its lines: the layout of docs/format-grille.md §1, as insurers print it. */
@@ -91,7 +94,7 @@ const MODELE: readonly (string | Ligne)[] = [
 
 /** Excel's « CSV (séparateur : point-virgule) » on a French Windows: Windows-1252 (« € » = 0x80, « — » = 0x97, « œ » = 0x9C). */
 function windows1252(texte: string): Uint8Array {
-  const speciaux: Record<string, number> = { "€": 0x80, "’": 0x92, "—": 0x97, "œ": 0x9c };
+  const speciaux: Record<string, number> = { "€": 0x80, "’": 0x92, "—": 0x97, œ: 0x9c };
   return Uint8Array.from(texte, (c) => speciaux[c] ?? (c.charCodeAt(0) < 256 ? c.charCodeAt(0) : 0x3f));
 }
 
@@ -178,7 +181,16 @@ export async function benchCli(): Promise<Mesure[]> {
     const factice = path.join(RACINE, ".bench/cli-factice.cjs");
     // Required at run time from the project (not bundled into .bench/run.js: esbuild cannot bundle itself).
     const esbuild = createRequire(path.join(RACINE, "package.json"))("esbuild") as typeof import("esbuild");
-    esbuild.buildSync({ absWorkingDir: RACINE, entryPoints: ["bench/cli-factice.ts"], bundle: true, platform: "node", target: "node20", external: ["exceljs"], logLevel: "warning", outfile: factice });
+    esbuild.buildSync({
+      absWorkingDir: RACINE,
+      entryPoints: ["bench/cli-factice.ts"],
+      bundle: true,
+      platform: "node",
+      target: "node20",
+      external: ["exceljs"],
+      logLevel: "warning",
+      outfile: factice,
+    });
 
     const node = process.execPath;
     const version = /^remb \d/;
@@ -186,11 +198,18 @@ export async function benchCli(): Promise<Mesure[]> {
     const cacheNeuf = () => ({ ...process.env, REMB_CLI_CACHE: mkdtempSync(path.join(tmp, "cache-")) });
     mesures.push(mediane("Démarrage : node -e 0 (référence)", [node, "-e", "0"], 7, () => {}));
     // First use: an empty cache folder, so the launcher builds the bundle.
-    mesures.push(mediane("Démarrage : remb --version, première utilisation (construction du bundle)", [node, BIN, "--version"], 1, attendre(0, version), cacheNeuf()));
+    mesures.push(
+      mediane("Démarrage : remb --version, première utilisation (construction du bundle)", [node, BIN, "--version"], 1, attendre(0, version), cacheNeuf()),
+    );
     lancer([node, BIN, "--version"]); // the project's own cache up to date before timing
     mesures.push(mediane("Démarrage : node bin/remb.mjs --version (bundle à jour)", [node, BIN, "--version"], 7, attendre(0, version)));
     mesures.push(
-      mediane("Démarrage : même CLI par tsx (node --import tsx)", [node, "--import", "tsx", "--eval", 'import("./src/cli/main.ts").then((m) => (m.main ?? m.default.main)(["--version"]))'], 7, attendre(0, version)),
+      mediane(
+        "Démarrage : même CLI par tsx (node --import tsx)",
+        [node, "--import", "tsx", "--eval", 'import("./src/cli/main.ts").then((m) => (m.main ?? m.default.main)(["--version"]))'],
+        7,
+        attendre(0, version),
+      ),
     );
     mesures.push(mediane("Démarrage : npx remb --version", ["npx", "remb", "--version"], 3, attendre(0, version)));
 
@@ -198,16 +217,26 @@ export async function benchCli(): Promise<Mesure[]> {
     const toutVerifie = attendre(1, new RegExp(`^${GRILLES} grilles : \\d+ conformes?, \\d+ non conformes?, 0 illisible\\.$`, "m"));
     const jsonVerifie = (e: Execution) => {
       const doc = JSON.parse(e.stdout) as { resume: { grilles: number; illisibles: number; nonVerifiees: number } };
-      if (e.code !== 1 || doc.resume.grilles !== GRILLES || doc.resume.illisibles !== 0 || doc.resume.nonVerifiees !== 0) throw new Error(`bench CLI --json : ${JSON.stringify(doc.resume)}`);
+      if (e.code !== 1 || doc.resume.grilles !== GRILLES || doc.resume.illisibles !== 0 || doc.resume.nonVerifiees !== 0)
+        throw new Error(`bench CLI --json : ${JSON.stringify(doc.resume)}`);
     };
     mesures.push(mediane(`${GRILLES} CSV, node bin/remb.mjs, validateur réel, texte`, [node, BIN, "verifier", csvDir], 3, toutVerifie));
     mesures.push(mediane(`${GRILLES} CSV, node bin/remb.mjs, validateur réel, --json`, [node, BIN, "verifier", csvDir, "--json"], 3, jsonVerifie));
     mesures.push(mediane(`${GRILLES} CSV, validateur factice, texte`, [node, factice, "verifier", csvDir], 3, toutVerifie));
     mesures.push(mediane(`${GRILLES} CSV, validateur factice, --json`, [node, factice, "verifier", csvDir, "--json"], 3, jsonVerifie));
-    const x = mediane("100 XLSX, node bin/remb.mjs, validateur réel", [node, BIN, "verifier", xlsxDir], 3, attendre(1, /^100 grilles : \d+ conformes?, \d+ non conformes?, 0 illisible\.$/m));
+    const x = mediane(
+      "100 XLSX, node bin/remb.mjs, validateur réel",
+      [node, BIN, "verifier", xlsxDir],
+      3,
+      attendre(1, /^100 grilles : \d+ conformes?, \d+ non conformes?, 0 illisible\.$/m),
+    );
     mesures.push(x, { nom: "  soit par classeur XLSX", valeur: Math.round(x.valeur / 10) / 10, unite: "ms" });
     const pire = Math.max(...mesures.filter((m) => m.nom.startsWith(`${GRILLES} CSV, node bin/remb.mjs`)).map((m) => m.valeur));
-    mesures.push({ nom: `Objectif ${GRILLES} fichiers ≤ ${OBJECTIF_MS} ms : ${pire <= OBJECTIF_MS ? "atteint" : "MANQUÉ"} (pire cas, validateur réel)`, valeur: pire, unite: "ms" });
+    mesures.push({
+      nom: `Objectif ${GRILLES} fichiers ≤ ${OBJECTIF_MS} ms : ${pire <= OBJECTIF_MS ? "atteint" : "MANQUÉ"} (pire cas, validateur réel)`,
+      valeur: pire,
+      unite: "ms",
+    });
     return mesures;
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -4,11 +4,26 @@
  */
 export function grille120x6(): unknown[][] {
   const libelles = [
-    "Frais de séjour", "Forfait journalier hospitalier", "Chambre particulière", "Honoraires chirurgicaux OPTAM",
-    "Honoraires chirurgicaux non OPTAM", "Consultation généraliste OPTAM", "Consultation généraliste non OPTAM",
-    "Consultation spécialiste OPTAM", "Consultation spécialiste non OPTAM", "Auxiliaires médicaux", "Analyses et examens de laboratoire",
-    "Médicaments remboursés à 65 %", "Soins dentaires", "Prothèses dentaires 100 % Santé", "Prothèses à tarifs libres",
-    "Équipement 100 % Santé", "Verres simples", "Verres complexes", "Monture", "Aides auditives classe II",
+    "Frais de séjour",
+    "Forfait journalier hospitalier",
+    "Chambre particulière",
+    "Honoraires chirurgicaux OPTAM",
+    "Honoraires chirurgicaux non OPTAM",
+    "Consultation généraliste OPTAM",
+    "Consultation généraliste non OPTAM",
+    "Consultation spécialiste OPTAM",
+    "Consultation spécialiste non OPTAM",
+    "Auxiliaires médicaux",
+    "Analyses et examens de laboratoire",
+    "Médicaments remboursés à 65 %",
+    "Soins dentaires",
+    "Prothèses dentaires 100 % Santé",
+    "Prothèses à tarifs libres",
+    "Équipement 100 % Santé",
+    "Verres simples",
+    "Verres complexes",
+    "Monture",
+    "Aides auditives classe II",
   ];
   const cellules = ["100 % BR", "150 % BR", "200 % BR + 50 € / an", "Frais réels", "60 € / nuit", "1,5 % PMSS / jour", "300 € / 2 ans", "-", "Néant"];
   const t: unknown[][] = [["Tableau des garanties 2026"], ["Garanties", "Niveau 1", "Niveau 2", "Niveau 3", "Niveau 4", "Niveau 5", "Niveau 6"]];

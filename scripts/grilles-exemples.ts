@@ -92,8 +92,16 @@ const CONFORME: GrilleExemple = {
     { libelle: "Consultations et visites généraliste — non adhérents OPTAM / OPTAM-CO", poste: "soins.generaliste.non-optam", valeurs: [TM, pc(130), pc(180)] },
     { libelle: "Consultations et visites spécialiste — adhérents OPTAM / OPTAM-CO", poste: "soins.specialiste.optam", valeurs: [TM, pc(175), pc(250)] },
     { libelle: "Consultations et visites spécialiste — non adhérents OPTAM / OPTAM-CO", poste: "soins.specialiste.non-optam", valeurs: [TM, pc(155), pc(200)] },
-    { libelle: "Actes techniques médicaux et petite chirurgie — adhérents OPTAM / OPTAM-CO", poste: "soins.actes-techniques.optam", valeurs: [TM, pc(150), pc(200)] },
-    { libelle: "Actes techniques médicaux et petite chirurgie — non adhérents OPTAM / OPTAM-CO", poste: "soins.actes-techniques.non-optam", valeurs: [TM, pc(130), pc(180)] },
+    {
+      libelle: "Actes techniques médicaux et petite chirurgie — adhérents OPTAM / OPTAM-CO",
+      poste: "soins.actes-techniques.optam",
+      valeurs: [TM, pc(150), pc(200)],
+    },
+    {
+      libelle: "Actes techniques médicaux et petite chirurgie — non adhérents OPTAM / OPTAM-CO",
+      poste: "soins.actes-techniques.non-optam",
+      valeurs: [TM, pc(130), pc(180)],
+    },
     { libelle: "Imagerie médicale, radiologie — adhérents OPTAM / OPTAM-CO", poste: "soins.imagerie.optam", valeurs: [TM, pc(125), pc(200)] },
     { libelle: "Imagerie médicale, radiologie — non adhérents OPTAM / OPTAM-CO", poste: "soins.imagerie.non-optam", valeurs: [TM, pc(105), pc(180)] },
     { libelle: "Auxiliaires médicaux (infirmiers, kinésithérapeutes, orthophonistes…)", poste: "soins.auxiliaires", valeurs: [TM, TM, pc(150)] },
@@ -125,20 +133,38 @@ const CONFORME: GrilleExemple = {
     { libelle: "Un verre complexe et un verre très complexe", poste: "optique.equipement.e", valeurs: ["200 €", "425 €", eur(750)] },
     { libelle: "Deux verres très complexes", poste: "optique.equipement.f", valeurs: ["200 €", "450 €", eur(800)] },
     { libelle: "Dont monture", poste: "optique.monture", valeurs: ["50 €", "80 €", eur(100)] },
-    { libelle: "Lentilles remboursées par la Sécurité sociale", poste: "optique.lentilles.remboursees", valeurs: [TM, "100 % BR + 100 € / an", "100 % BR + 200 € / an"] },
+    {
+      libelle: "Lentilles remboursées par la Sécurité sociale",
+      poste: "optique.lentilles.remboursees",
+      valeurs: [TM, "100 % BR + 100 € / an", "100 % BR + 200 € / an"],
+    },
     { libelle: "Lentilles non remboursées (y compris jetables)", poste: "optique.lentilles.non-remboursees", valeurs: [N, "100 € / an", "200 € / an"] },
     { libelle: "Chirurgie réfractive", poste: "optique.chirurgie-refractive", valeurs: [N, "200 € / an", "400 € / an"] },
     { section: "AIDES AUDITIVES" },
     { libelle: "Aides auditives 100 % Santé (classe I)", poste: "audio.classe-1", valeurs: trois(PLV) },
-    { libelle: "Aides auditives hors 100 % Santé (classe II)", poste: "audio.classe-2", valeurs: [TM, "100 % BR + 300 € / oreille", "Frais réels dans la limite de 1 700 € / oreille"] },
+    {
+      libelle: "Aides auditives hors 100 % Santé (classe II)",
+      poste: "audio.classe-2",
+      valeurs: [TM, "100 % BR + 300 € / oreille", "Frais réels dans la limite de 1 700 € / oreille"],
+    },
     { libelle: "Piles et accessoires", poste: "audio.accessoires", valeurs: trois(TM) },
     { section: "PRÉVENTION ET MÉDECINES DOUCES" },
     { libelle: "Actes de prévention remboursés", poste: "prevention.actes-responsables", valeurs: trois(TM) },
-    { libelle: "Ostéopathie, chiropractie, acupuncture, étiopathie", poste: "prevention.medecines-douces", valeurs: [N, "30 € / séance (max 3 séances / an)", "40 € / séance (max 4 / an)"] },
+    {
+      libelle: "Ostéopathie, chiropractie, acupuncture, étiopathie",
+      poste: "prevention.medecines-douces",
+      valeurs: [N, "30 € / séance (max 3 séances / an)", "40 € / séance (max 4 / an)"],
+    },
     { libelle: "Vaccins non remboursés", poste: "prevention.vaccins", valeurs: [N, "30 € / an", "50 € / an"] },
     { libelle: "Sevrage tabagique", poste: "prevention.sevrage-tabagique", valeurs: [N, "50 € / an", "100 € / an"] },
-    { texte: "BR : base de remboursement de la Sécurité sociale. PLV : prix limite de vente. HLF : honoraires limites de facturation. PMSS : plafond mensuel de la Sécurité sociale (4 005 € en 2026)." },
-    { texte: "(1) Un équipement (2 verres + 1 monture) tous les 2 ans ; tous les ans pour les moins de 16 ans ou en cas d'évolution de la vue. Aides auditives : une aide par oreille tous les 4 ans." },
+    {
+      texte:
+        "BR : base de remboursement de la Sécurité sociale. PLV : prix limite de vente. HLF : honoraires limites de facturation. PMSS : plafond mensuel de la Sécurité sociale (4 005 € en 2026).",
+    },
+    {
+      texte:
+        "(1) Un équipement (2 verres + 1 monture) tous les 2 ans ; tous les ans pour les moins de 16 ans ou en cas d'évolution de la vue. Aides auditives : une aide par oreille tous les 4 ans.",
+    },
   ],
   alertes: [],
 };
@@ -157,7 +183,11 @@ const ERREURS: GrilleExemple = {
     { section: "HOSPITALISATION" },
     { libelle: "Frais de séjour", poste: "hospi.frais-sejour", valeurs: [TM, "125 % BR", "150 % BR"] },
     { libelle: "Actes de chirurgie et d'anesthésie — adhérents OPTAM / OPTAM-CO", poste: "hospi.honoraires.optam", valeurs: [TM, "150 % BR", "200 % BR"] },
-    { libelle: "Actes de chirurgie et d'anesthésie — non adhérents OPTAM / OPTAM-CO", poste: "hospi.honoraires.non-optam", valeurs: [TM, "130 % BR", "180 % BR"] },
+    {
+      libelle: "Actes de chirurgie et d'anesthésie — non adhérents OPTAM / OPTAM-CO",
+      poste: "hospi.honoraires.non-optam",
+      valeurs: [TM, "130 % BR", "180 % BR"],
+    },
     // Planted: 20 € a day, below the 23 € forfait journalier in force since 2026-03-01 (Essentiel).
     { libelle: "Forfait journalier hospitalier", poste: "hospi.forfait-journalier", valeurs: ["20 € / jour", FR, FR] },
     // Planted: a day limit (Confort).
@@ -268,9 +298,17 @@ const BASE_OPTIONS: GrilleExemple = {
     { section: "AIDES AUDITIVES" },
     { libelle: "Aides auditives 100 % Santé (classe I)", poste: "audio.classe-1", valeurs: [PLV, OPT, OPT] },
     // Planted: 400 € + 200 € + 1 200 € = 1 800 € > 1 700 € for an adult (2 800 € under 20) (Option 2).
-    { libelle: "Aides auditives hors 100 % Santé (classe II)", poste: "audio.classe-2", valeurs: ["100 % BR + 200 € / oreille", "100 € / oreille", "1 200 € / oreille"] },
+    {
+      libelle: "Aides auditives hors 100 % Santé (classe II)",
+      poste: "audio.classe-2",
+      valeurs: ["100 % BR + 200 € / oreille", "100 € / oreille", "1 200 € / oreille"],
+    },
     { section: "MÉDECINES DOUCES" },
-    { libelle: "Ostéopathie, chiropractie, étiopathie", poste: "prevention.medecines-douces", valeurs: [N, "25 € / séance (max 2 séances / an)", "40 € / séance (max 4 séances / an)"] },
+    {
+      libelle: "Ostéopathie, chiropractie, étiopathie",
+      poste: "prevention.medecines-douces",
+      valeurs: [N, "25 € / séance (max 2 séances / an)", "40 € / séance (max 4 séances / an)"],
+    },
   ],
   alertes: [],
 };
@@ -331,7 +369,12 @@ const RESEAU: GrilleExemple = {
     {
       libelle: "Ostéopathie",
       poste: "prevention.osteopathie",
-      valeurs: ["40 € / séance (max 3 séances / an)", "30 € / séance (max 3 séances / an)", "60 € / séance (max 4 séances / an)", "45 € / séance (max 4 séances / an)"],
+      valeurs: [
+        "40 € / séance (max 3 séances / an)",
+        "30 € / séance (max 3 séances / an)",
+        "60 € / séance (max 4 séances / an)",
+        "45 € / séance (max 4 séances / an)",
+      ],
     },
   ],
   alertes: [],

@@ -42,7 +42,8 @@ const BASES: Record<BaseDate, string> = {
 export const LIGNES_NON_ENREGISTREES: readonly { nom: string; raison: string }[] = [
   {
     nom: "franchise.borne_ro",
-    raison: "Règle et non valeur : la franchise ne dépasse jamais le remboursement de l'article (D160-9, dernier alinéa). Elle est appliquée dans le code des calculateurs.",
+    raison:
+      "Règle et non valeur : la franchise ne dépasse jamais le remboursement de l'article (D160-9, dernier alinéa). Elle est appliquée dans le code des calculateurs.",
   },
   {
     nom: "responsable.dptm.reference",
@@ -64,7 +65,8 @@ export const LIGNES_NON_ENREGISTREES: readonly { nom: string; raison: string }[]
   },
   {
     nom: "audio.base.moins_20 avant le 01/01/2019",
-    raison: "De 900 € à 1 400 € selon le type d'appareil (catégories A à D de la LPP, cnmss.fr) : la base dépend d'une donnée que REMB ne demande pas ; le paramètre commence au 01/01/2019 (tarif unique de 1 400 €).",
+    raison:
+      "De 900 € à 1 400 € selon le type d'appareil (catégories A à D de la LPP, cnmss.fr) : la base dépend d'une donnée que REMB ne demande pas ; le paramètre commence au 01/01/2019 (tarif unique de 1 400 €).",
   },
   {
     nom: "tsa.contribution_cmu avant le 01/01/2009",
@@ -72,7 +74,8 @@ export const LIGNES_NON_ENREGISTREES: readonly { nom: string; raison: string }[]
   },
   {
     nom: "r160_5.tm.* avant le 01/01/2016",
-    raison: "Les fourchettes du ticket modérateur figuraient dans l'ancien article R. 322-1 (renuméroté R160-5 au 01/01/2016), hors de l'instantané des textes : non enregistrées.",
+    raison:
+      "Les fourchettes du ticket modérateur figuraient dans l'ancien article R. 322-1 (renuméroté R160-5 au 01/01/2016), hors de l'instantané des textes : non enregistrées.",
   },
   {
     nom: "dentaire.br.detartrage (28,92 €)",

@@ -28,7 +28,15 @@ const ligne = (m: Mesure) =>
   ].join(" ");
 
 console.log(
-  ["grille".padEnd(44), "ok? ", "verdict attendu/obtenu".padEnd(28), "justes".padStart(7), "trouv.".padStart(7), "postes".padStart(18), "cellules lues".padStart(18)].join(" "),
+  [
+    "grille".padEnd(44),
+    "ok? ",
+    "verdict attendu/obtenu".padEnd(28),
+    "justes".padStart(7),
+    "trouv.".padStart(7),
+    "postes".padStart(18),
+    "cellules lues".padStart(18),
+  ].join(" "),
 );
 for (const m of mesures) console.log(ligne(m));
 const t = totaliser(mesures);

@@ -8,7 +8,10 @@ import { nombre, type Style } from "./rapport-texte";
  * printed text and its reading, or why it was not read. The auditor checks this before signing the findings.
  */
 export function texteLecture(l: LectureGrille, st: Style): string[] {
-  const corr = l.corrections.lignes + l.corrections.cellules > 0 ? ` ; corrections appliquées : ${nombre(l.corrections.lignes, "ligne", "lignes")}, ${nombre(l.corrections.cellules, "cellule", "cellules")}` : "";
+  const corr =
+    l.corrections.lignes + l.corrections.cellules > 0
+      ? ` ; corrections appliquées : ${nombre(l.corrections.lignes, "ligne", "lignes")}, ${nombre(l.corrections.cellules, "cellule", "cellules")}`
+      : "";
   const sortie = ["", st.gras(`  LECTURE — ${nombre(l.lignes.length, "ligne lue", "lignes lues")}${corr}`)];
   for (const x of l.lignes) sortie.push(...texteLigne(x, st));
   return sortie;

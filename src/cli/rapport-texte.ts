@@ -61,7 +61,9 @@ export function texteResultat(r: ResultatFichier, seuil: Gravite, st: Style): st
   lignes.push(`${champ("Date appliquée")}${dateFr(rp.date)} (${origineDate(rp, r.grille)})`);
   const corr = correctionsAppliquees(r.grille);
   if (corr.lignes + corr.cellules > 0) {
-    lignes.push(`${champ("Corrections")}${nombre(corr.lignes, "ligne", "lignes")} et ${nombre(corr.cellules, "cellule", "cellules")} lues selon le fichier de corrections`);
+    lignes.push(
+      `${champ("Corrections")}${nombre(corr.lignes, "ligne", "lignes")} et ${nombre(corr.cellules, "cellule", "cellules")} lues selon le fichier de corrections`,
+    );
   }
   const v = verdict(rp);
   const comptes = `${nombre(rp.erreurs, "erreur", "erreurs")}, ${nombre(rp.alertes, "alerte", "alertes")}${v === "sous-reserve" ? " à vérifier" : ""}, ${nombre(rp.infos, "info", "infos")}`;
@@ -120,7 +122,9 @@ export function descriptionSource(g: Grille): string {
   switch (s.format) {
     case "csv": {
       const sep = s.separateur === "\t" ? "tabulation" : s.separateur !== undefined ? `« ${s.separateur} »` : undefined;
-      return ["CSV", s.encodage !== undefined ? ENCODAGES[s.encodage] : undefined, sep !== undefined ? `séparateur ${sep}` : undefined].filter(Boolean).join(", ");
+      return ["CSV", s.encodage !== undefined ? ENCODAGES[s.encodage] : undefined, sep !== undefined ? `séparateur ${sep}` : undefined]
+        .filter(Boolean)
+        .join(", ");
     }
     case "xlsx":
       return s.feuille !== undefined ? `XLSX, feuille « ${e(s.feuille)} »` : "XLSX";

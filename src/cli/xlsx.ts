@@ -39,13 +39,22 @@ export async function lireXlsx(octets: Uint8Array | ArrayBuffer): Promise<Feuill
   const o = octets instanceof Uint8Array ? octets : new Uint8Array(octets);
   if (o.length === 0) throw new RembError("ARGUMENT_INVALIDE", "Fichier vide : aucun octet à lire.");
   if (o.length > OCTETS_CLASSEUR_MAX) {
-    throw new RembError("ARGUMENT_INVALIDE", `Classeur trop gros (${tailleFr(o.length)}) : au plus ${tailleFr(OCTETS_CLASSEUR_MAX)} pour un classeur de garanties, qui fait d'ordinaire quelques dizaines de Ko.`);
+    throw new RembError(
+      "ARGUMENT_INVALIDE",
+      `Classeur trop gros (${tailleFr(o.length)}) : au plus ${tailleFr(OCTETS_CLASSEUR_MAX)} pour un classeur de garanties, qui fait d'ordinaire quelques dizaines de Ko.`,
+    );
   }
   if (o[0] === 0xd0 && o[1] === 0xcf && o[2] === 0x11 && o[3] === 0xe0) {
-    throw new RembError("ARGUMENT_INVALIDE", "Classeur protégé par mot de passe, ou ancien classeur Excel (.xls) : enregistrez-le sans mot de passe au format .xlsx, ou en CSV.");
+    throw new RembError(
+      "ARGUMENT_INVALIDE",
+      "Classeur protégé par mot de passe, ou ancien classeur Excel (.xls) : enregistrez-le sans mot de passe au format .xlsx, ou en CSV.",
+    );
   }
   if (!(o[0] === 0x50 && o[1] === 0x4b)) {
-    throw new RembError("ARGUMENT_INVALIDE", "Ce fichier n'est pas un classeur XLSX (archive ZIP attendue) : un tableau de garanties CSV, XLSX ou JSON est attendu.");
+    throw new RembError(
+      "ARGUMENT_INVALIDE",
+      "Ce fichier n'est pas un classeur XLSX (archive ZIP attendue) : un tableau de garanties CSV, XLSX ou JSON est attendu.",
+    );
   }
   const archive = archivePourExceljs(o);
   const classeur = new ExcelJS.Workbook();
@@ -98,7 +107,15 @@ function lireFeuille(ws: ExcelJS.Worksheet): FeuilleXlsx {
       : droite - gauche + 1 > LIMITES.colonnes
         ? `${entierFr(droite - gauche + 1)} colonnes utilisées (au plus ${LIMITES.colonnes}). Un tableau de garanties a une colonne de libellés et une colonne par niveau ; effacez ce qui est rempli loin à droite.`
         : undefined;
-  if (probleme !== undefined) return { nom: ws.name, cellules: [], formats: [], origine: { feuille: ws.name, ligne: haut, colonne: gauche }, fusions: merges.length, probleme: `trop grande : ${probleme}` };
+  if (probleme !== undefined)
+    return {
+      nom: ws.name,
+      cellules: [],
+      formats: [],
+      origine: { feuille: ws.name, ligne: haut, colonne: gauche },
+      fusions: merges.length,
+      probleme: `trop grande : ${probleme}`,
+    };
   const cellules: unknown[][] = [];
   const formats: (string | undefined)[][] = [];
   for (let r = haut; r <= bas; r++) {
@@ -139,7 +156,7 @@ function valeur(cell: ExcelJS.Cell): unknown {
     if (typeof o.error === "string") return o.error;
     if (typeof o.text === "string") return o.text;
     if (o.text && typeof o.text === "object" && Array.isArray((o.text as { richText?: unknown }).richText)) {
-      return ((o.text as { richText: { text?: unknown }[] }).richText).map((x) => (typeof x.text === "string" ? x.text : "")).join("");
+      return (o.text as { richText: { text?: unknown }[] }).richText.map((x) => (typeof x.text === "string" ? x.text : "")).join("");
     }
   }
   return String(v);

@@ -33,11 +33,7 @@ export class RembError extends Error {
   readonly syntaxe?: DetailSyntaxe;
   readonly reference?: string;
 
-  constructor(
-    code: CodeErreur,
-    message: string,
-    options: { nature?: NatureErreur; syntaxe?: DetailSyntaxe; reference?: string } = {},
-  ) {
+  constructor(code: CodeErreur, message: string, options: { nature?: NatureErreur; syntaxe?: DetailSyntaxe; reference?: string } = {}) {
     super(message);
     this.name = "RembError";
     this.code = code;

@@ -50,7 +50,8 @@ describe("bench soins : la référence en flottants calcule la même chose que c
       // A half-cent step may be one cent low in floats, never anything else.
       if (demiCentime(d.br, e.tauxRo)) assert.ok(roBrut === d.roBrut || roBrut === d.roBrut - 1, `${ligne} : RO brut ${roBrut} ≠ ${d.roBrut}`);
       else assert.equal(roBrut, d.roBrut, `${ligne} : RO brut`);
-      if (tg !== undefined && demiCentime(d.br, tg)) assert.ok(garantie === d.garantie || garantie === d.garantie - 1, `${ligne} : G ${garantie} ≠ ${d.garantie}`);
+      if (tg !== undefined && demiCentime(d.br, tg))
+        assert.ok(garantie === d.garantie || garantie === d.garantie - 1, `${ligne} : G ${garantie} ≠ ${d.garantie}`);
       else assert.equal(garantie, d.garantie, `${ligne} : G`);
       if (roBrut !== d.roBrut || garantie !== d.garantie) ecartsDemiCentime++;
 

@@ -12,18 +12,38 @@ import { arbreDeTest, dossierTemporaire, lancer } from "./outils";
  */
 const CAS: readonly { nom: string; argv: string[]; code: number; resume?: RegExp }[] = [
   { nom: "no finding", argv: ["grilles/sous-dossier/sans-date.csv"], code: 0, resume: /^1 grille : 1 conforme, 0 non conforme, 0 illisible\.$/m },
-  { nom: "alerts and infos only: conforme sous réserve", argv: ["grilles/mutuelle-exemple.csv"], code: 3, resume: /^1 grille : 0 conforme, 1 conforme sous réserve, 0 non conforme, 0 illisible\.$/m },
+  {
+    nom: "alerts and infos only: conforme sous réserve",
+    argv: ["grilles/mutuelle-exemple.csv"],
+    code: 3,
+    resume: /^1 grille : 0 conforme, 1 conforme sous réserve, 0 non conforme, 0 illisible\.$/m,
+  },
   { nom: "conforme and conforme sous réserve", argv: ["grilles/sous-dossier/sans-date.csv", "grilles/mutuelle-exemple.csv"], code: 3 },
   { nom: "an erreur finding (JSON grid)", argv: ["grilles/sous-dossier/formule-confort.json"], code: 1 },
   { nom: "an erreur finding (XLSX grid)", argv: ["grilles/classeur.xlsx"], code: 1 },
-  { nom: "conforme and non conforme", argv: ["grilles/mutuelle-exemple.csv", "grilles/classeur.xlsx"], code: 1, resume: /^2 grilles : 0 conforme, 1 conforme sous réserve, 1 non conforme, 0 illisible\.$/m },
+  {
+    nom: "conforme and non conforme",
+    argv: ["grilles/mutuelle-exemple.csv", "grilles/classeur.xlsx"],
+    code: 1,
+    resume: /^2 grilles : 0 conforme, 1 conforme sous réserve, 1 non conforme, 0 illisible\.$/m,
+  },
   { nom: "the whole folder", argv: ["grilles"], code: 1, resume: /^4 grilles : 1 conforme, 1 conforme sous réserve, 2 non conformes, 0 illisible\.$/m },
   { nom: "one unreadable file", argv: ["illisibles/vide.csv"], code: 2 },
   { nom: "conforme and unreadable", argv: ["grilles/mutuelle-exemple.csv", "illisibles/vide.csv"], code: 2 },
-  { nom: "non conforme and unreadable: 2 wins over 1", argv: ["grilles/classeur.xlsx", "binaire.bin"], code: 2, resume: /^2 grilles : 0 conforme, 1 non conforme, 1 illisible\.$/m },
+  {
+    nom: "non conforme and unreadable: 2 wins over 1",
+    argv: ["grilles/classeur.xlsx", "binaire.bin"],
+    code: 2,
+    resume: /^2 grilles : 0 conforme, 1 non conforme, 1 illisible\.$/m,
+  },
   { nom: "missing file", argv: ["grilles/mutuelle-exemple.csv", "absent.csv"], code: 2 },
   { nom: "empty folder", argv: ["grilles/mutuelle-exemple.csv", "vide"], code: 2 },
-  { nom: "the validator refuses the grid (RembError)", argv: ["illisibles/trop-ancienne.json"], code: 2, resume: /^1 grille : 0 conforme, 0 non conforme, 0 illisible, 1 non vérifiée\.$/m },
+  {
+    nom: "the validator refuses the grid (RembError)",
+    argv: ["illisibles/trop-ancienne.json"],
+    code: 2,
+    resume: /^1 grille : 0 conforme, 0 non conforme, 0 illisible, 1 non vérifiée\.$/m,
+  },
   { nom: "the validator crashes", argv: ["illisibles/plante.json", "grilles/mutuelle-exemple.csv"], code: 2 },
 ];
 
@@ -52,7 +72,10 @@ describe("cli: exit codes", () => {
     // A block starts with the file's path at the start of a line; the last such line is the summary.
     const titres = r.stdout.split("\n").filter((l) => /^\S/.test(l));
     assert.deepEqual(titres.slice(0, -1), ["illisibles/vide.csv", "grilles/mutuelle-exemple.csv", "absent.csv", "grilles/classeur.xlsx"]);
-    assert.deepEqual(r.appels.map((a) => a.grille), ["Mutuelle Exemple — Garanties 2026", "Santé Plus"]);
+    assert.deepEqual(
+      r.appels.map((a) => a.grille),
+      ["Mutuelle Exemple — Garanties 2026", "Santé Plus"],
+    );
   });
 
   const USAGE: readonly [string, string[], RegExp][] = [
@@ -84,7 +107,18 @@ describe("cli: exit codes", () => {
 
   it("the help of verifier documents every option the parser accepts and the four exit codes", async () => {
     const aide = (await lancer(["aide", "verifier"])).stdout;
-    for (const o of ["--date", "--json", "--feuille", "--responsable", "--non-responsable", "--collectif", "--individuel", "--nombres", "--gravite", "--aide"]) {
+    for (const o of [
+      "--date",
+      "--json",
+      "--feuille",
+      "--responsable",
+      "--non-responsable",
+      "--collectif",
+      "--individuel",
+      "--nombres",
+      "--gravite",
+      "--aide",
+    ]) {
       assert.ok(aide.includes(o), o);
     }
     for (const code of ["0  ", "1  ", "2  ", "3  "]) assert.ok(aide.includes(`\n  ${code}`), code);

@@ -45,7 +45,8 @@ describe("cli: end to end (bin/remb.mjs in a child process)", function () {
     const meta = path.join(cache.chemin, "cli.meta.json");
     assert.ok(existsSync(bundle) && existsSync(meta));
     const entrees = Object.keys((JSON.parse(readFileSync(meta, "utf8")) as { entrees: Record<string, unknown> }).entrees);
-    for (const f of ["src/cli/main.ts", "src/cli/cli.ts", "src/core/responsable/verifier.ts", "package.json", "scripts/cli-bundle.mjs"]) assert.ok(entrees.includes(f), f);
+    for (const f of ["src/cli/main.ts", "src/cli/cli.ts", "src/core/responsable/verifier.ts", "package.json", "scripts/cli-bundle.mjs"])
+      assert.ok(entrees.includes(f), f);
     assert.ok(!entrees.some((f) => f.includes("exceljs")), "exceljs stays outside the bundle (loaded for XLSX only)");
 
     const construit = statSync(bundle).mtimeMs;
@@ -64,7 +65,11 @@ describe("cli: end to end (bin/remb.mjs in a child process)", function () {
     const tmp = dossierTemporaire("remb-cli-tmpdir-");
     try {
       // /dev/null/… cannot be created (ENOTDIR), as a read-only node_modules cannot be written.
-      const r = spawnSync(process.execPath, [BIN, "--version"], { cwd: RACINE, env: { ...env, REMB_CLI_CACHE: "/dev/null/remb-cli", TMPDIR: tmp.chemin }, encoding: "utf8" });
+      const r = spawnSync(process.execPath, [BIN, "--version"], {
+        cwd: RACINE,
+        env: { ...env, REMB_CLI_CACHE: "/dev/null/remb-cli", TMPDIR: tmp.chemin },
+        encoding: "utf8",
+      });
       assert.equal(r.stderr, "");
       assert.equal(r.status, 0);
       assert.deepEqual(readdirSync(tmp.chemin).filter((n) => n.startsWith("remb-cli-")).length, 1);
@@ -126,10 +131,13 @@ describe("cli: end to end (bin/remb.mjs in a child process)", function () {
     const j = remb(["verifier", "--json", vide, "absent.xlsx"]);
     assert.equal(j.code, 2);
     const doc = JSON.parse(j.stdout) as { grilles: Grille[]; codeSortie: number };
-    assert.deepEqual(doc.grilles.map((g) => [g.fichier, g.erreur?.etape, g.erreur?.message]), [
-      [vide, "lecture", "Fichier vide : aucun octet à lire."],
-      ["absent.xlsx", "lecture", "Fichier ou dossier introuvable : « absent.xlsx »."],
-    ]);
+    assert.deepEqual(
+      doc.grilles.map((g) => [g.fichier, g.erreur?.etape, g.erreur?.message]),
+      [
+        [vide, "lecture", "Fichier vide : aucun octet à lire."],
+        ["absent.xlsx", "lecture", "Fichier ou dossier introuvable : « absent.xlsx »."],
+      ],
+    );
     assert.equal(doc.codeSortie, 2);
   });
 
@@ -139,7 +147,10 @@ describe("cli: end to end (bin/remb.mjs in a child process)", function () {
     assert.equal(r.stderr, "", "nothing on stderr");
     const doc = JSON.parse(r.stdout) as { grilles: Grille[]; codeSortie: number };
     assert.equal(doc.codeSortie, r.code);
-    assert.deepEqual(doc.grilles.map((g) => g.fichier), fichiers);
+    assert.deepEqual(
+      doc.grilles.map((g) => g.fichier),
+      fichiers,
+    );
     for (const g of doc.grilles) {
       assert.equal(g.erreur, undefined, `${g.fichier} : ${g.erreur?.message}`);
       assert.ok(g.comptes && g.constats, g.fichier);
@@ -156,7 +167,10 @@ describe("cli: end to end (bin/remb.mjs in a child process)", function () {
   }
 
   it("real grids (CSV, JSON) through the real validator", () => {
-    const r = verifierReel([path.relative(RACINE, path.join(FIXTURES, "grilles/mutuelle-exemple.csv")), path.relative(RACINE, path.join(FIXTURES, "grilles/sous-dossier/formule-confort.json"))]);
+    const r = verifierReel([
+      path.relative(RACINE, path.join(FIXTURES, "grilles/mutuelle-exemple.csv")),
+      path.relative(RACINE, path.join(FIXTURES, "grilles/sous-dossier/formule-confort.json")),
+    ]);
     // formule-confort.json: responsible, 2025, forfait journalier « Néant », 900 € for single-vision glasses.
     const erreurs = r.grilles[1]!.constats!.filter((c) => c.gravite === "erreur").map((c) => [c.regle, c.poste]);
     assert.deepEqual(erreurs, [
@@ -190,7 +204,14 @@ describe("cli: end to end (bin/remb.mjs in a child process)", function () {
       const octets = readFileSync(path.join(RACINE, fichier));
       const grille = fichier.endsWith(".xlsx") ? await grilleDepuisXlsx(octets) : grilleDepuisCsv(octets);
       const rapport = verifierGrille(grille);
-      const champs = (c: { gravite: string; regle: string; poste: string | null; adresse?: string | null; message: string; reference: string }) => [c.gravite, c.regle, c.poste, c.adresse ?? null, c.message, c.reference];
+      const champs = (c: { gravite: string; regle: string; poste: string | null; adresse?: string | null; message: string; reference: string }) => [
+        c.gravite,
+        c.regle,
+        c.poste,
+        c.adresse ?? null,
+        c.message,
+        c.reference,
+      ];
       assert.deepEqual(r.grilles[0]!.constats!.map(champs), rapport.constats.map(champs));
     });
   }

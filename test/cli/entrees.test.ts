@@ -113,10 +113,13 @@ describe("cli: inputs (files and folders)", () => {
     f("sniff/grille-json", JSON.stringify({ nom: "Sans extension", niveaux: ["Base"], lignes: [{ libelle: "Frais de séjour", garanties: ["100 % BR"] }] }));
     const l = await lancer(["verifier", "sniff/grille-csv", "sniff/grille-json", "--json"], { cwd: r });
     const doc = JSON.parse(l.stdout) as { grilles: { fichier: string; format: string; nom: string }[] };
-    assert.deepEqual(doc.grilles.map((g) => [g.fichier, g.format, g.nom]), [
-      ["sniff/grille-csv", "csv", "Grille"],
-      ["sniff/grille-json", "json", "Sans extension"],
-    ]);
+    assert.deepEqual(
+      doc.grilles.map((g) => [g.fichier, g.format, g.nom]),
+      [
+        ["sniff/grille-csv", "csv", "Grille"],
+        ["sniff/grille-json", "json", "Sans extension"],
+      ],
+    );
     assert.equal(l.code, 0);
   });
 });

@@ -79,7 +79,10 @@ describe("cli: unreadable inputs", () => {
     const fichiers = cas.map((c) => c.fichier);
     const l = await lancer(["verifier", ...fichiers.slice(0, 5), "bonne.csv", ...fichiers.slice(5), "--json"], { cwd: r });
     assert.equal(l.code, 2);
-    const doc = JSON.parse(l.stdout) as { grilles: { fichier: string; format: string | null; nom: string | null; erreur?: { etape: string; message: string; interne: boolean } }[]; resume: Record<string, number> };
+    const doc = JSON.parse(l.stdout) as {
+      grilles: { fichier: string; format: string | null; nom: string | null; erreur?: { etape: string; message: string; interne: boolean } }[];
+      resume: Record<string, number>;
+    };
     const illisibles = doc.grilles.filter((g) => g.fichier !== "bonne.csv");
     assert.deepEqual(
       illisibles.map((g) => ({ fichier: g.fichier, format: g.format, message: g.erreur?.message })),
@@ -87,7 +90,10 @@ describe("cli: unreadable inputs", () => {
     );
     assert.ok(illisibles.every((g) => g.erreur?.etape === "lecture" && g.erreur.interne === false && g.nom === null));
     assert.equal(doc.grilles.find((g) => g.fichier === "bonne.csv")?.nom, "Mutuelle Exemple — Garanties 2026");
-    assert.deepEqual(l.appels.map((a) => a.grille), ["Mutuelle Exemple — Garanties 2026"]);
+    assert.deepEqual(
+      l.appels.map((a) => a.grille),
+      ["Mutuelle Exemple — Garanties 2026"],
+    );
     assert.deepEqual(doc.resume, { grilles: cas.length + 1, conformes: 0, sousReserve: 1, nonConformes: 0, illisibles: cas.length, nonVerifiees: 0 });
   });
 

@@ -22,7 +22,10 @@ describe("cli: --lecture and --corrections", () => {
   before(async () => {
     await arbreDeTest(tmp.chemin);
     writeFileSync(path.join(tmp.chemin, "g.csv"), grille);
-    writeFileSync(path.join(tmp.chemin, "corr.json"), JSON.stringify({ version: 1, lignes: { "4": "optique.equipement.a" }, cellules: { B5: "25 € / séance (max 3 séances / an)" } }));
+    writeFileSync(
+      path.join(tmp.chemin, "corr.json"),
+      JSON.stringify({ version: 1, lignes: { "4": "optique.equipement.a" }, cellules: { B5: "25 € / séance (max 3 séances / an)" } }),
+    );
     writeFileSync(path.join(tmp.chemin, "corr.csv"), "type;clé;valeur\nligne;4;optique.equipement.a\ncellule;B5;25 € / séance (max 3 séances / an)\n");
     writeFileSync(path.join(tmp.chemin, "faux.json"), JSON.stringify({ version: 1, lignes: { "4": "optique.inexistant" } }));
   });
@@ -66,7 +69,10 @@ describe("cli: --lecture and --corrections", () => {
       assert.equal(r.stderr, "");
       assert.match(r.stdout, /Corrections {4}1 ligne et 1 cellule lues selon le fichier de corrections/);
       assert.match(r.stdout, /ligne 4 · A4 « Lunettes d'enfant » → optique\.equipement\.a « [^»]+ » \(corrigé\)$/m);
-      assert.match(r.stdout, /Niveau 1 · B5 : « 3 × 25 € » \(corrigée en « 25 € \/ séance \(max 3 séances \/ an\) »\) → 25 € \/ séance \(max 3 séances \/ an\)/);
+      assert.match(
+        r.stdout,
+        /Niveau 1 · B5 : « 3 × 25 € » \(corrigée en « 25 € \/ séance \(max 3 séances \/ an\) »\) → 25 € \/ séance \(max 3 séances \/ an\)/,
+      );
       assert.match(r.stdout, /corrections appliquées : 1 ligne, 1 cellule/);
     });
   }

@@ -47,12 +47,15 @@ describe("cli: import options", () => {
   });
 
   it("--responsable --individuel", async () => {
-    assert.deepEqual((await vus(...FICHIERS, "--responsable", "--individuel")).map((g) => g.slice(1)), [
-      [true, false],
-      [true, false],
-      [true, false],
-      [true, false],
-    ]);
+    assert.deepEqual(
+      (await vus(...FICHIERS, "--responsable", "--individuel")).map((g) => g.slice(1)),
+      [
+        [true, false],
+        [true, false],
+        [true, false],
+        [true, false],
+      ],
+    );
   });
 
   it("--nombres sets the unit of bare numbers in CSV grids", async () => {

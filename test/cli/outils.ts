@@ -39,11 +39,13 @@ export function fauxVerificateur(appels: AppelVerificateur[] = []): Verificateur
   return (g, o): RapportVerification => {
     appels.push({ grille: g.nom, options: o });
     const f = TABLE[g.nom] ?? {};
-    if (f.leve === "RembError") throw new RembError("PARAMETRE_AVANT_DEBUT", `Aucune règle du contrat responsable avant le 01/01/2006 (factice) pour « ${g.nom} ».`);
+    if (f.leve === "RembError")
+      throw new RembError("PARAMETRE_AVANT_DEBUT", `Aucune règle du contrat responsable avant le 01/01/2006 (factice) pour « ${g.nom} ».`);
     if (f.leve === "Error") throw new TypeError(`Cannot read properties of undefined (factice, « ${g.nom} »)`);
     const constats = f.constats ?? [];
     const n = (gr: string) => constats.filter((c) => c.gravite === gr).length;
-    const [date, origineDate] = o.date !== undefined ? [o.date, "option" as const] : g.dateEffet !== undefined ? [g.dateEffet, "grille" as const] : [AUJOURDHUI, "aujourdhui" as const];
+    const [date, origineDate] =
+      o.date !== undefined ? [o.date, "option" as const] : g.dateEffet !== undefined ? [g.dateEffet, "grille" as const] : [AUJOURDHUI, "aujourdhui" as const];
     return { grille: g.nom, date, origineDate, constats, erreurs: n("erreur"), alertes: n("alerte"), infos: n("info"), conforme: n("erreur") === 0 };
   };
 }
@@ -110,7 +112,12 @@ export async function classeur(): Promise<Uint8Array> {
   ws.getCell("D8").value = "100 % BR";
   ws.getCell("B9").value = "Consultation généraliste OPTAM";
   ws.getCell("B10").value = "Consultation généraliste non OPTAM";
-  for (const [a, v] of [["C9", 1.5], ["D9", 1.2], ["C10", 1], ["D10", 0.9]] as const) {
+  for (const [a, v] of [
+    ["C9", 1.5],
+    ["D9", 1.2],
+    ["C10", 1],
+    ["D10", 0.9],
+  ] as const) {
     ws.getCell(a).value = v;
     ws.getCell(a).numFmt = "0%";
   }

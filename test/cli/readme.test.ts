@@ -13,7 +13,10 @@ const EXEMPLES = [...README.matchAll(/```text\n\$ npx remb ([^\n]*)\n([\s\S]*?)`
 
 describe("cli: README examples are real output", () => {
   it("the README has the two sample-grid examples", () => {
-    assert.deepEqual(EXEMPLES.map((e) => e.args.join(" ")), ["verifier assets/grilles/conforme.csv", "verifier assets/grilles/erreurs.xlsx"]);
+    assert.deepEqual(
+      EXEMPLES.map((e) => e.args.join(" ")),
+      ["verifier assets/grilles/conforme.csv", "verifier assets/grilles/erreurs.xlsx"],
+    );
   });
 
   for (const e of EXEMPLES) {
@@ -24,7 +27,10 @@ describe("cli: README examples are real output", () => {
       let depuis = 0;
       morceaux.forEach((m, i) => {
         const ou = i === morceaux.length - 1 ? r.stdout.length - m.length : r.stdout.indexOf(m, depuis);
-        assert.ok(ou >= depuis && r.stdout.slice(ou, ou + m.length) === m && (i > 0 || ou === 0), `README, exemple « ${e.args.join(" ")} » : morceau ${i + 1} absent de la sortie réelle :\n${m}\n--- sortie :\n${r.stdout}`);
+        assert.ok(
+          ou >= depuis && r.stdout.slice(ou, ou + m.length) === m && (i > 0 || ou === 0),
+          `README, exemple « ${e.args.join(" ")} » : morceau ${i + 1} absent de la sortie réelle :\n${m}\n--- sortie :\n${r.stdout}`,
+        );
         depuis = ou + m.length;
       });
     });

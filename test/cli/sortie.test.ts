@@ -48,9 +48,14 @@ describe("cli: reports (golden files)", () => {
   it("--gravite erreur lists errors only; counts stay complete and the hidden findings are counted", async () => {
     const r = await lancer(["verifier", "grilles/sous-dossier/formule-confort.json", "--gravite", "erreur"], { cwd: tmp.chemin });
     comparerGolden("sortie-gravite-erreur.txt", r.stdout);
-    const j = JSON.parse((await lancer(["verifier", "grilles/sous-dossier/formule-confort.json", "--gravite", "erreur", "--json"], { cwd: tmp.chemin })).stdout);
+    const j = JSON.parse(
+      (await lancer(["verifier", "grilles/sous-dossier/formule-confort.json", "--gravite", "erreur", "--json"], { cwd: tmp.chemin })).stdout,
+    );
     assert.deepEqual(j.grilles[0].comptes, { erreurs: 2, alertes: 1, infos: 1 });
-    assert.deepEqual(j.grilles[0].constats.map((c: { gravite: string }) => c.gravite), ["erreur", "erreur"]);
+    assert.deepEqual(
+      j.grilles[0].constats.map((c: { gravite: string }) => c.gravite),
+      ["erreur", "erreur"],
+    );
   });
 
   describe("colours", () => {

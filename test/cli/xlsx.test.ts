@@ -56,7 +56,10 @@ async function classeurReseau(): Promise<Uint8Array> {
 describe("cli/xlsx: reading workbooks", () => {
   it("gives one 2-D array per sheet, as Office.js would: merges filled, cached results, rich text, dates as serials with their format", async () => {
     const feuilles = await lireXlsx(await classeurReseau());
-    assert.deepEqual(feuilles.map((f) => f.nom), ["Notes", "Garanties 2026"]);
+    assert.deepEqual(
+      feuilles.map((f) => f.nom),
+      ["Notes", "Garanties 2026"],
+    );
     const f = feuilles[1]!;
     assert.deepEqual(f.origine, { feuille: "Garanties 2026", ligne: 2, colonne: 2 });
     assert.equal(f.fusions, 4);
@@ -76,12 +79,15 @@ describe("cli/xlsx: reading workbooks", () => {
     assert.equal(g.nom, "Tableau des garanties Santé Pro");
     assert.equal(g.dateEffet, 20454);
     assert.deepEqual(g.source, { format: "xlsx", feuille: "Garanties 2026", lignesEntete: [5, 6] });
-    assert.deepEqual(g.niveaux.map((n) => [n.nom, n.variante, n.famille, n.adresse]), [
-      ["Niveau 1 — Réseau", "reseau", "Niveau 1", "'Garanties 2026'!C6"],
-      ["Niveau 1 — Hors réseau", "hors-reseau", "Niveau 1", "'Garanties 2026'!D6"],
-      ["Niveau 2 — Réseau", "reseau", "Niveau 2", "'Garanties 2026'!E6"],
-      ["Niveau 2 — Hors réseau", "hors-reseau", "Niveau 2", "'Garanties 2026'!F6"],
-    ]);
+    assert.deepEqual(
+      g.niveaux.map((n) => [n.nom, n.variante, n.famille, n.adresse]),
+      [
+        ["Niveau 1 — Réseau", "reseau", "Niveau 1", "'Garanties 2026'!C6"],
+        ["Niveau 1 — Hors réseau", "hors-reseau", "Niveau 1", "'Garanties 2026'!D6"],
+        ["Niveau 2 — Réseau", "reseau", "Niveau 2", "'Garanties 2026'!E6"],
+        ["Niveau 2 — Hors réseau", "hors-reseau", "Niveau 2", "'Garanties 2026'!F6"],
+      ],
+    );
     const vue = g.lignes.map((l) => [l.ligne, l.adresse, l.poste, l.cellules.map((c) => (c.erreur ? `#${c.texte}` : unparseGarantie(c.garantie!)))]);
     assert.deepEqual(vue, [
       [8, "'Garanties 2026'!B8", "optique.verre.simple", ["200 €", "150 €", "300 €", "250 €"]],
@@ -144,6 +150,9 @@ describe("cli/xlsx: reading workbooks", () => {
       });
     }
     const tronque = (await classeurReseau()).slice(0, 2000);
-    await assert.rejects(lireXlsx(tronque), (e: unknown) => estRembError(e) && /^Classeur XLSX endommagé : la fin de l'archive ZIP est introuvable/.test(e.message));
+    await assert.rejects(
+      lireXlsx(tronque),
+      (e: unknown) => estRembError(e) && /^Classeur XLSX endommagé : la fin de l'archive ZIP est introuvable/.test(e.message),
+    );
   });
 });

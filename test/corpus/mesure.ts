@@ -75,7 +75,9 @@ export function chargerCorpus(dossier = DOSSIER_CORPUS): GrilleCorpus[] {
         if (lignes[String(x.ligne)] !== x.revue) throw new Error(`revisions.json : ${id} ligne ${x.ligne} ne correspond plus à la revue.`);
         lignes[String(x.ligne)] = x.poste;
       }
-      const ajoutees = r.erreurs.filter((y) => y.grille === id).map(({ cellule, regle, motif }) => ({ ...(cellule ? { cellule } : {}), ...(regle ? { regle } : {}), motif }));
+      const ajoutees = r.erreurs
+        .filter((y) => y.grille === id)
+        .map(({ cellule, regle, motif }) => ({ ...(cellule ? { cellule } : {}), ...(regle ? { regle } : {}), motif }));
       return {
         id,
         csv: readFileSync(join(dossier, id, "grille.csv")),

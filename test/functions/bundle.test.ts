@@ -57,11 +57,7 @@ function celluleValide(v: unknown): boolean {
 }
 
 function matriceValide(r: unknown): boolean {
-  return (
-    Array.isArray(r) &&
-    r.length > 0 &&
-    r.every((l) => Array.isArray(l) && l.length === (r[0] as unknown[]).length && l.every(celluleValide))
-  );
+  return Array.isArray(r) && r.length > 0 && r.every((l) => Array.isArray(l) && l.length === (r[0] as unknown[]).length && l.every(celluleValide));
 }
 
 describe("dist/functions.js dans un runtime Excel simulé (vm)", function () {
@@ -96,7 +92,11 @@ describe("dist/functions.js dans un runtime Excel simulé (vm)", function () {
 
   it("REMB.VERIFIER charge son module (verifier.js, URL de déploiement) au premier appel, une seule fois", async () => {
     const f = bundle.fonctions.get("VERIFIER")!;
-    const grille = [["Garanties", "Niveau 1"], ["Biologie", "100 % BR"], ["Forfait journalier hospitalier", "Frais réels"]];
+    const grille = [
+      ["Garanties", "Niveau 1"],
+      ["Biologie", "100 % BR"],
+      ["Forfait journalier hospitalier", "Frais réels"],
+    ];
     const r1 = (await f(grille, null, invocation("VERIFIER", ["Feuil1!A1:B3"]))) as unknown[][];
     const r2 = (await f(grille, null, invocation("VERIFIER", ["Feuil1!A1:B3"]))) as unknown[][];
     assert.deepEqual(r1, r2);

@@ -11,7 +11,9 @@ const parId = new Map<string, (...args: unknown[]) => unknown>(
 );
 
 /** Declared arguments per id, from the public contract (a function's `length` also counts an invocation parameter). */
-const CONTRAT = JSON.parse(readFileSync(path.resolve(__dirname, "../fixtures/functions/contrat-public.json"), "utf8")) as { fonctions: { id: string; arguments: string[] }[] };
+const CONTRAT = JSON.parse(readFileSync(path.resolve(__dirname, "../fixtures/functions/contrat-public.json"), "utf8")) as {
+  fonctions: { id: string; arguments: string[] }[];
+};
 function nombreArguments(id: string): number {
   const f = CONTRAT.fonctions.find((x) => x.id === id);
   if (!f) throw new Error(`REMB.${id} absente de contrat-public.json`);

@@ -23,7 +23,23 @@ describe("diffusion des arguments (comme les fonctions d'Excel)", () => {
   it("plages de même taille élément par élément, cellules uniques répétées", () => {
     assert.deepEqual(somme([[[1], [2], [3]], [[10]], [[100], [200], [300]]]), [[111], [212], [313]]);
     assert.deepEqual(somme([[[1, 2]], [[10, 20]], null]), [[11, 22]]);
-    assert.deepEqual(somme([[[1, 2], [3, 4]], 10, [[0, 0], [0, 1]]]), [[11, 12], [13, 15]]);
+    assert.deepEqual(
+      somme([
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        10,
+        [
+          [0, 0],
+          [0, 1],
+        ],
+      ]),
+      [
+        [11, 12],
+        [13, 15],
+      ],
+    );
   });
 
   it("ligne contre colonne, ou tailles différentes : une erreur claire nommant les deux arguments", () => {
@@ -68,7 +84,9 @@ describe("diffusion des arguments (comme les fonctions d'Excel)", () => {
         fc.integer({ min: 0, max: 1000 }),
         (l, c, plages, graine) => {
           const val = (k: number, i: number, j: number) => (graine + 7 * k + 13 * i + 31 * j) % 97;
-          const args = [0, 1, 2].map((k) => (plages[k] ? Array.from({ length: l }, (_, i) => Array.from({ length: c }, (_, j) => val(k, i, j))) : [[val(k, 0, 0)]]));
+          const args = [0, 1, 2].map((k) =>
+            plages[k] ? Array.from({ length: l }, (_, i) => Array.from({ length: c }, (_, j) => val(k, i, j))) : [[val(k, 0, 0)]],
+          );
           const r = somme(args);
           const toutesUniques = plages.every((p) => !p);
           const L = toutesUniques ? 1 : l;

@@ -41,7 +41,10 @@ describe("manifest.xml (vérifications hors ligne)", () => {
         const modifie = casser(xml);
         assert.notEqual(modifie, xml, "la modification n'a rien changé");
         const p = verifierManifeste(modifie, { urlBase: URL_DEV });
-        assert.ok(p.some((m) => motif.test(m)), JSON.stringify(p));
+        assert.ok(
+          p.some((m) => motif.test(m)),
+          JSON.stringify(p),
+        );
       });
     }
   });

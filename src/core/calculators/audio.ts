@@ -98,16 +98,24 @@ export function calculerAudio(e: EntreeAudio, o?: OptionsCalcul): Decompte {
       // R871-2 4°: the amount above the BR is covered up to the PLV, whatever the grid says.
       g = couvert;
       if (gEcrite < couvert) {
-        alerte(`La garantie écrite (${euros(gEcrite)}) est inférieure à la prise en charge intégrale due pour une aide 100 % Santé (${euros(couvert)}) : calcul selon R871-2 4° CSS.`);
+        alerte(
+          `La garantie écrite (${euros(gEcrite)}) est inférieure à la prise en charge intégrale due pour une aide 100 % Santé (${euros(couvert)}) : calcul selon R871-2 4° CSS.`,
+        );
       }
     }
   } else if (responsable && plafondLegal !== undefined && g > plafondLegal) {
     g = plafondLegal;
-    plafonds = [{ code: "audio.classe_2.plafond", libelle: "Plafond d'une aide auditive de classe II (RO inclus)", montant: plafondLegal, reference: reference! }];
-    alerte(`La garantie (${euros(gEcrite)}) dépasse le plafond du contrat responsable pour une aide auditive de classe II (${euros(plafondLegal)}) : elle est calculée plafonnée (R871-2 4° CSS).`);
+    plafonds = [
+      { code: "audio.classe_2.plafond", libelle: "Plafond d'une aide auditive de classe II (RO inclus)", montant: plafondLegal, reference: reference! },
+    ];
+    alerte(
+      `La garantie (${euros(gEcrite)}) dépasse le plafond du contrat responsable pour une aide auditive de classe II (${euros(plafondLegal)}) : elle est calculée plafonnée (R871-2 4° CSS).`,
+    );
   }
   if (responsable && regime && plv === undefined && gEcrite < base) {
-    alerte(`La garantie (${euros(gEcrite)}) ne couvre pas le ticket modérateur (base ${euros(base)}) : un contrat responsable doit le couvrir (R871-2 1° CSS).`);
+    alerte(
+      `La garantie (${euros(gEcrite)}) ne couvre pas le ticket modérateur (base ${euros(base)}) : un contrat responsable doit le couvrir (R871-2 1° CSS).`,
+    );
   }
   const rc = rcResponsable(g, prix, roBrut);
 
@@ -126,18 +134,32 @@ export function calculerAudio(e: EntreeAudio, o?: OptionsCalcul): Decompte {
     etapes.push(etape(ETAPE_RO_NET, roBrut));
     etapes.push(etape(`Garantie : ${interpretationGarantie(e.garantie, ctx)}`, gEcrite));
     if (!regime) {
-      etapes.push(etape(`Contrat du ${dateFr(dateContrat)} : pas d'obligation audio du contrat responsable avant les contrats du ${dateFr(debut100SanteAudio())}`, null, "R871-2 4° CSS ; décret n° 2019-21"));
+      etapes.push(
+        etape(
+          `Contrat du ${dateFr(dateContrat)} : pas d'obligation audio du contrat responsable avant les contrats du ${dateFr(debut100SanteAudio())}`,
+          null,
+          "R871-2 4° CSS ; décret n° 2019-21",
+        ),
+      );
     }
     if (plv !== undefined) {
       etapes.push(etape("Prix limite de vente de la classe I", plv, reference));
-      if (responsable && regime) etapes.push(etape("Prise en charge 100 % Santé : prix dans la limite du PLV", couvert!, referenceNommee("r871_2.4.classe_1", dateContrat)));
+      if (responsable && regime)
+        etapes.push(etape("Prise en charge 100 % Santé : prix dans la limite du PLV", couvert!, referenceNommee("r871_2.4.classe_1", dateContrat)));
     }
     if (plafondLegal !== undefined) {
       etapes.push(etape("Plafond de la classe II, RO inclus", plafondLegal, reference));
-      if (g !== gEcrite) etapes.push(etape(ETAPE_GARANTIE_PLAFONNEE, g, `${referenceNommee("r871_2.4.plafond", dateContrat)} : au maximum ${euros(plafondLegal)}`));
+      if (g !== gEcrite)
+        etapes.push(etape(ETAPE_GARANTIE_PLAFONNEE, g, `${referenceNommee("r871_2.4.plafond", dateContrat)} : au maximum ${euros(plafondLegal)}`));
       else if (!responsable) etapes.push(etape(ETAPE_NON_RESPONSABLE, null));
     }
-    etapes.push(etape(ETAPE_RC, rc, plv !== undefined && responsable && regime ? referenceNommee("r871_2.4.classe_1", dateContrat) : referenceNommee("l871_1", dateContrat)));
+    etapes.push(
+      etape(
+        ETAPE_RC,
+        rc,
+        plv !== undefined && responsable && regime ? referenceNommee("r871_2.4.classe_1", dateContrat) : referenceNommee("l871_1", dateContrat),
+      ),
+    );
     etapes.push(etape(ETAPE_RAC, prix - roBrut - rc));
   }
 

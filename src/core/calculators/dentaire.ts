@@ -84,10 +84,14 @@ export function calculerDentaire(e: EntreeDentaire, o?: OptionsCalcul): Decompte
     couvert = hlf !== undefined && hlf < fr ? hlf : fr;
     g = couvert;
     if (gEcrite < couvert) {
-      alerte(`La garantie écrite (${euros(gEcrite)}) est inférieure à la prise en charge intégrale due pour un acte 100 % Santé (${euros(couvert)}) : calcul selon R871-2 5° CSS.`);
+      alerte(
+        `La garantie écrite (${euros(gEcrite)}) est inférieure à la prise en charge intégrale due pour un acte 100 % Santé (${euros(couvert)}) : calcul selon R871-2 5° CSS.`,
+      );
     }
   } else if (responsable && gEcrite < base) {
-    alerte(`La garantie (${euros(gEcrite)}) ne couvre pas le ticket modérateur (base ${euros(base)}) : un contrat responsable doit le couvrir (R871-2 1° CSS).`);
+    alerte(
+      `La garantie (${euros(gEcrite)}) ne couvre pas le ticket modérateur (base ${euros(base)}) : un contrat responsable doit le couvrir (R871-2 1° CSS).`,
+    );
   }
   const rc = rcResponsable(g, fr, roBrut);
 
@@ -103,9 +107,23 @@ export function calculerDentaire(e: EntreeDentaire, o?: OptionsCalcul): Decompte
     if (hlf !== undefined) etapes.push(etape("Honoraires limites de facturation", hlf, "convention dentaire (L162-9 CSS)"));
     if (panier === "100%SANTE") {
       if (obligation100s) {
-        etapes.push(etape(hlf === undefined ? "Prise en charge 100 % Santé : frais réels (HLF non indiqués, supposés respectés)" : "Prise en charge 100 % Santé : frais réels dans la limite des HLF", couvert!, referenceNommee("r871_2.5", dateContrat)));
+        etapes.push(
+          etape(
+            hlf === undefined
+              ? "Prise en charge 100 % Santé : frais réels (HLF non indiqués, supposés respectés)"
+              : "Prise en charge 100 % Santé : frais réels dans la limite des HLF",
+            couvert!,
+            referenceNommee("r871_2.5", dateContrat),
+          ),
+        );
       } else if (responsable) {
-        etapes.push(etape(`Contrat du ${dateFr(dateContrat)} : pas d'obligation 100 % Santé avant les contrats du ${dateFr(debut100SanteOptiqueDentaire())}`, null, "décret n° 2019-21"));
+        etapes.push(
+          etape(
+            `Contrat du ${dateFr(dateContrat)} : pas d'obligation 100 % Santé avant les contrats du ${dateFr(debut100SanteOptiqueDentaire())}`,
+            null,
+            "décret n° 2019-21",
+          ),
+        );
       } else {
         etapes.push(etape("Contrat non responsable : garantie telle qu'écrite", null));
       }
@@ -161,7 +179,5 @@ export function panierDepuisTexte(s: string): PanierDentaire {
 }
 
 function panierInconnu(s: string): RembError {
-  return argumentInvalide(
-    `Panier dentaire inconnu : « ${s} » — « 100 % Santé » (100%SANTE), « maîtrisé » (MAITRISE) ou « libre » (LIBRE) est attendu.`,
-  );
+  return argumentInvalide(`Panier dentaire inconnu : « ${s} » — « 100 % Santé » (100%SANTE), « maîtrisé » (MAITRISE) ou « libre » (LIBRE) est attendu.`);
 }

@@ -123,9 +123,7 @@ export function verifierGarantie(g: Garantie, quoi?: string): void {
 }
 
 function garantieRefusee(quoi = "la garantie"): RembError {
-  return argumentInvalide(
-    `Garantie manquante ou invalide pour ${quoi} — une expression (« 150 % BR », « 50 € », « Néant ») ou un nombre est attendu.`,
-  );
+  return argumentInvalide(`Garantie manquante ou invalide pour ${quoi} — une expression (« 150 % BR », « 50 € », « Néant ») ou un nombre est attendu.`);
 }
 
 /** G as evaluated: a whole number of cents (one message for every calculator). */

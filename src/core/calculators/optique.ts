@@ -7,7 +7,17 @@ import { evaluerGarantie, type ContexteGarantie, type Garantie } from "../garant
 import { AUCUN, clore, type Decompte, type Etape, type PlafondApplique } from "./decompte";
 import { verifierGarantie, verifierMontant, verifierMontantGarantie, QUOI_BR, type OptionsCalcul } from "./entrees";
 import { ouvrir } from "./ouverture";
-import { etape, euros, interpretationGarantie, pourcent, ETAPE_BASE_RETENUE, ETAPE_RO_NET, ETAPE_RAC, ETAPE_GARANTIE_PLAFONNEE, ETAPE_NON_RESPONSABLE } from "./etapes";
+import {
+  etape,
+  euros,
+  interpretationGarantie,
+  pourcent,
+  ETAPE_BASE_RETENUE,
+  ETAPE_RO_NET,
+  ETAPE_RAC,
+  ETAPE_GARANTIE_PLAFONNEE,
+  ETAPE_NON_RESPONSABLE,
+} from "./etapes";
 import { mentionnePlafondLegal } from "../responsable/limites/plafond-legal";
 import { plafondMonture, plafondOptique, plancherOptique, type MontantLimite } from "../responsable/limites/plafonds";
 import { debut100SanteOptiqueDentaire, regimeOptique, valeurSoins, type RegimeOptique } from "../responsable/limites/regime-responsable";
@@ -278,7 +288,9 @@ function classeB(c: Calcul, classe: "A" | "B"): Decompte {
     if (e.base === undefined) {
       et.push(
         etape(
-          classe === "B" ? "Base de remboursement LPP : 2 verres + 1 monture de classe B" : "Base de remboursement estimée (classe A, ⚠ ratio déduit des exemples)",
+          classe === "B"
+            ? "Base de remboursement LPP : 2 verres + 1 monture de classe B"
+            : "Base de remboursement estimée (classe A, ⚠ ratio déduit des exemples)",
           br,
           "LPP (liste des produits et prestations, L165-1 CSS)",
         ),
@@ -301,7 +313,9 @@ function classeB(c: Calcul, classe: "A" | "B"): Decompte {
     if (capMontureG !== undefined && c.responsable) {
       et.push(
         etape(
-          capMonture!.inclutRo ? "Limite de la monture, RO inclus" : `Limite de la monture, ${euros(capMonture!.montant)} + RO de la monture ${euros(roMonture ?? 0)}`,
+          capMonture!.inclutRo
+            ? "Limite de la monture, RO inclus"
+            : `Limite de la monture, ${euros(capMonture!.montant)} + RO de la monture ${euros(roMonture ?? 0)}`,
           capMontureG,
           capMonture!.valeur.reference.texte,
         ),
@@ -364,7 +378,10 @@ function sansBase(date: Jour): RembError {
 /** rule « R871-2 3° plancher » floors and rule « R871-2 1° » TM, as alerts only: compliance is the validator's business. */
 function alertesPlancher(c: Calcul, gEcrite: Cents, base: Cents, roBrut: Cents): void {
   if (gEcrite < base) {
-    ajouterAlerte(c, `La garantie (${euros(gEcrite)}) ne couvre pas le ticket modérateur (base ${euros(base)}) : un contrat responsable doit le couvrir (R871-2 1° CSS).`);
+    ajouterAlerte(
+      c,
+      `La garantie (${euros(gEcrite)}) ne couvre pas le ticket modérateur (base ${euros(base)}) : un contrat responsable doit le couvrir (R871-2 1° CSS).`,
+    );
     return;
   }
   if (gEcrite === base) return; // TM-only cover is compliant: the floors bind only beyond the TM.

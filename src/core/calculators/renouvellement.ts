@@ -65,9 +65,7 @@ export function renouvellementPossible(e: EntreeRenouvellement): ResultatRenouve
   verifierJour(e.achat, "la date d'achat");
   if (e.dateContrat !== undefined) verifierJour(e.dateContrat, QUOI_DATE_CONTRAT);
   if (e.achat < e.precedent) {
-    throw argumentInvalide(
-      `La date d'achat (${dateFr(e.achat)}) précède l'acquisition précédente (${dateFr(e.precedent)}) : vérifiez l'ordre des dates.`,
-    );
+    throw argumentInvalide(`La date d'achat (${dateFr(e.achat)}) précède l'acquisition précédente (${dateFr(e.precedent)}) : vérifiez l'ordre des dates.`);
   }
   verifierAge(e.age);
   const motif = e.motif ?? "aucun";
@@ -86,39 +84,79 @@ function optique(e: EntreeRenouvellement, motif: MotifRenouvellement, dateContra
     const mineur = age !== undefined && age < AGE_MAJORITE;
     if (mineur || motif === "evolution-vue") {
       const n = reduit.valeur as number;
-      return resultat(e, ajouterAns(e.precedent, n), `Règles optiques de 2015, assuré ${mineur ? "mineur" : "majeur"} (${qui})${motif === "evolution-vue" ? ", évolution de la vue" : ""} : un équipement par période de ${ans(n)}`, ref("3°", dateContrat, reduit));
+      return resultat(
+        e,
+        ajouterAns(e.precedent, n),
+        `Règles optiques de 2015, assuré ${mineur ? "mineur" : "majeur"} (${qui})${motif === "evolution-vue" ? ", évolution de la vue" : ""} : un équipement par période de ${ans(n)}`,
+        ref("3°", dateContrat, reduit),
+      );
     }
     const n = periode.valeur as number;
-    return resultat(e, ajouterAns(e.precedent, n), `Règles optiques de 2015, assuré majeur (${qui})${noteMotif2015(motif)} : un équipement par période de ${ans(n)}`, ref("3°", dateContrat, periode));
+    return resultat(
+      e,
+      ajouterAns(e.precedent, n),
+      `Règles optiques de 2015, assuré majeur (${qui})${noteMotif2015(motif)} : un équipement par période de ${ans(n)}`,
+      ref("3°", dateContrat, periode),
+    );
   }
   // 2020 regime: the named exceptions first, then the age rule.
   if (motif === "medical") {
-    return resultat(e, e.precedent, `Situation médicale listée par la LPP (glaucome, DMLA, diabète, certains traitements…) : pas de délai minimal de renouvellement ⚠`, `${citerArticle("R871-2", "3°", dateContrat)} ; LPP (sources secondaires : generali.fr, odacyeux.fr, FAQ MGEFI)`);
+    return resultat(
+      e,
+      e.precedent,
+      `Situation médicale listée par la LPP (glaucome, DMLA, diabète, certains traitements…) : pas de délai minimal de renouvellement ⚠`,
+      `${citerArticle("R871-2", "3°", dateContrat)} ; LPP (sources secondaires : generali.fr, odacyeux.fr, FAQ MGEFI)`,
+    );
   }
   const ageEnfant = val("optique.renouvellement.age_enfant", dateContrat);
   const enfant = age !== undefined && age < (ageEnfant.valeur as number);
   if (motif === "monture-inadaptee" && age !== undefined && age < AGE_MONTURE_INADAPTEE) {
     const v = val("optique.renouvellement.periode_moins_6_ans", dateContrat);
     const n = v.valeur as number;
-    return resultat(e, ajouterMois(e.precedent, n), `Enfant de moins de ${AGE_MONTURE_INADAPTEE} ans (${formatAge(age)}), monture inadaptée à la morphologie du visage : renouvellement après ${n} mois ⚠`, ref("3°", dateContrat, v));
+    return resultat(
+      e,
+      ajouterMois(e.precedent, n),
+      `Enfant de moins de ${AGE_MONTURE_INADAPTEE} ans (${formatAge(age)}), monture inadaptée à la morphologie du visage : renouvellement après ${n} mois ⚠`,
+      ref("3°", dateContrat, v),
+    );
   }
   const noteMonture = motif === "monture-inadaptee" ? ` (le motif « monture inadaptée » ne vaut qu'avant ${AGE_MONTURE_INADAPTEE} ans)` : "";
   if (enfant) {
     if (motif === "evolution-vue") {
-      return resultat(e, e.precedent, `Enfant de moins de ${ageEnfant.valeur as number} ans (${formatAge(age!)}), évolution de la vue : pas de délai minimal de renouvellement ⚠`, ref("3°", dateContrat, ageEnfant));
+      return resultat(
+        e,
+        e.precedent,
+        `Enfant de moins de ${ageEnfant.valeur as number} ans (${formatAge(age!)}), évolution de la vue : pas de délai minimal de renouvellement ⚠`,
+        ref("3°", dateContrat, ageEnfant),
+      );
     }
     const v = val("optique.renouvellement.periode_enfant", dateContrat);
     const n = v.valeur as number;
-    return resultat(e, ajouterAns(e.precedent, n), `Enfant de moins de ${ageEnfant.valeur as number} ans (${formatAge(age!)})${noteMonture} : un équipement par période de ${ans(n)}`, ref("3°", dateContrat, v));
+    return resultat(
+      e,
+      ajouterAns(e.precedent, n),
+      `Enfant de moins de ${ageEnfant.valeur as number} ans (${formatAge(age!)})${noteMonture} : un équipement par période de ${ans(n)}`,
+      ref("3°", dateContrat, v),
+    );
   }
   if (motif === "evolution-vue") {
     const v = val("optique.renouvellement.delai_evolution_vue_adulte", dateContrat);
     const n = v.valeur as number;
-    return resultat(e, ajouterAns(e.precedent, n), `Assuré de ${ageEnfant.valeur as number} ans et plus (${qui}), évolution de la vue (seuils de la LPP) : renouvellement après ${ans(n)} ⚠`, ref("3°", dateContrat, v));
+    return resultat(
+      e,
+      ajouterAns(e.precedent, n),
+      `Assuré de ${ageEnfant.valeur as number} ans et plus (${qui}), évolution de la vue (seuils de la LPP) : renouvellement après ${ans(n)} ⚠`,
+      ref("3°", dateContrat, v),
+    );
   }
   const v = val("optique.renouvellement.periode", dateContrat);
   const n = v.valeur as number;
-  return resultat(e, ajouterAns(e.precedent, n), `Assuré de ${ageEnfant.valeur as number} ans et plus (${qui})${noteMonture} : un équipement par période de ${ans(n)}`, ref("3°", dateContrat, v));
+  return resultat(
+    e,
+    ajouterAns(e.precedent, n),
+    `Assuré de ${ageEnfant.valeur as number} ans et plus (${qui})${noteMonture} : un équipement par période de ${ans(n)}`,
+    ref("3°", dateContrat, v),
+  );
 }
 
 function audio(e: EntreeRenouvellement, dateContrat: Jour): ResultatRenouvellement {
@@ -132,7 +170,12 @@ function audio(e: EntreeRenouvellement, dateContrat: Jour): ResultatRenouvelleme
   }
   const v = val("audio.renouvellement.periode", dateContrat);
   const n = v.valeur as number;
-  return resultat(e, ajouterAns(e.precedent, n), `Aide auditive : une aide par oreille par période de ${ans(n)}, comptée pour la même oreille`, ref("4°", dateContrat, v));
+  return resultat(
+    e,
+    ajouterAns(e.precedent, n),
+    `Aide auditive : une aide par oreille par période de ${ans(n)}, comptée pour la même oreille`,
+    ref("4°", dateContrat, v),
+  );
 }
 
 function resultat(e: EntreeRenouvellement, dateMin: Jour, regle: string, reference: string): ResultatRenouvellement {
@@ -233,7 +276,5 @@ function domaineInconnu(s: string): RembError {
 }
 
 function motifInconnu(s: string): RembError {
-  return argumentInvalide(
-    `Motif de renouvellement inconnu : « ${s} » — « évolution de la vue », « médical », « monture inadaptée » ou « aucun » est attendu.`,
-  );
+  return argumentInvalide(`Motif de renouvellement inconnu : « ${s} » — « évolution de la vue », « médical », « monture inadaptée » ou « aucun » est attendu.`);
 }

@@ -6,7 +6,19 @@ import { evaluerGarantie, evaluerGarantieLigne, type ContexteGarantie, type Gara
 import { AUCUN, clore, rcResponsable, type Decompte, type Etape, type PlafondApplique } from "./decompte";
 import { verifierGarantie, verifierMontant, verifierMontantGarantie, verifierTaux, QUOI_FR, QUOI_BR, QUOI_TAUX_RO, type OptionsCalcul } from "./entrees";
 import { ouvrir } from "./ouverture";
-import { etape, euros, interpretationGarantie, pourcent, ETAPE_BASE_RETENUE, ETAPE_RO_NET, ETAPE_TM, ETAPE_RC, ETAPE_RAC, ETAPE_GARANTIE_PLAFONNEE, ETAPE_NON_RESPONSABLE } from "./etapes";
+import {
+  etape,
+  euros,
+  interpretationGarantie,
+  pourcent,
+  ETAPE_BASE_RETENUE,
+  ETAPE_RO_NET,
+  ETAPE_TM,
+  ETAPE_RC,
+  ETAPE_RAC,
+  ETAPE_GARANTIE_PLAFONNEE,
+  ETAPE_NON_RESPONSABLE,
+} from "./etapes";
 import { referenceNonOptam, plafondNonOptam, valeurEcartNonOptam, valeurPlafondNonOptam } from "../responsable/limites/depassement-non-optam";
 import { libelleRetenue, montantRetenue, parametreRetenue, type Retenue } from "./retenue";
 import { estSecteur, secteurInconnu, type Secteur } from "./secteur";
@@ -35,7 +47,6 @@ export interface EntreeSoins {
   /** Subscription or renewal date of the contract (default: the care date): selects the responsible regime. */
   readonly dateContrat?: Jour;
 }
-
 
 /**
  * docs/modele-de-calcul.md §2, for one line:
@@ -87,7 +98,21 @@ export function calculerSoins(e: EntreeSoins, o?: OptionsCalcul): Decompte {
   }
   const etapes =
     detail !== null
-      ? etapesSoins(e, { date, br: base, fr, roBrut, plafondLegal }, br, roNet, retenueUnitaire, retenue, gEcrite, g, rc, responsable, plafond?.depOptam, dateContrat, tauxRo !== e.tauxRo ? exclusion : undefined)
+      ? etapesSoins(
+          e,
+          { date, br: base, fr, roBrut, plafondLegal },
+          br,
+          roNet,
+          retenueUnitaire,
+          retenue,
+          gEcrite,
+          g,
+          rc,
+          responsable,
+          plafond?.depOptam,
+          dateContrat,
+          tauxRo !== e.tauxRo ? exclusion : undefined,
+        )
       : AUCUN;
 
   return clore({
@@ -173,7 +198,9 @@ function etapesSoins(
   etapes.push(etape("Base de remboursement", br));
   if (base !== br) etapes.push(etape(ETAPE_BASE_RETENUE, base));
   if (exclusion !== undefined) {
-    etapes.push(etape(`RO nul : soin prescrit par un médecin non conventionné (taux saisi ${pourcent(e.tauxRo)} non appliqué)`, roBrut, exclusion.reference.texte));
+    etapes.push(
+      etape(`RO nul : soin prescrit par un médecin non conventionné (taux saisi ${pourcent(e.tauxRo)} non appliqué)`, roBrut, exclusion.reference.texte),
+    );
   } else {
     etapes.push(etape(`RO brut (${pourcent(e.tauxRo)} × ${euros(base)})`, roBrut, referenceNommee("r160_5", e.date)));
   }

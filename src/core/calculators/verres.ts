@@ -71,17 +71,13 @@ export function typeVerre(sphere: number, cylindre: number, progressif: boolean,
 }
 
 /** `typeVerre` with explicit bounds: lets tests check both readings of « comprise entre ». */
-export function classerVerre(
-  sphere: number,
-  cylindre: number,
-  progressif: boolean,
-  regime: RegimeVerres,
-  bornes: BornesVerres,
-): TypeVerre {
+export function classerVerre(sphere: number, cylindre: number, progressif: boolean, regime: RegimeVerres, bornes: BornesVerres): TypeVerre {
   verifierDioptrie(sphere, "la sphère", SPHERE_MAX);
   verifierDioptrie(cylindre, "le cylindre", CYLINDRE_MAX);
   if (progressif !== true && progressif !== false) {
-    throw argumentInvalide(`Valeur invalide pour « progressif » : « ${String(progressif)} » — VRAI (verre multifocal ou progressif) ou FAUX (unifocal) est attendu.`);
+    throw argumentInvalide(
+      `Valeur invalide pour « progressif » : « ${String(progressif)} » — VRAI (verre multifocal ou progressif) ou FAUX (unifocal) est attendu.`,
+    );
   }
   if (regime !== "2020" && regime !== "2015") {
     throw argumentInvalide(`Régime inconnu : « ${String(regime)} » — « 2020 » ou « 2015 » est attendu.`);
@@ -140,9 +136,7 @@ function verifierDioptrie(x: number, quoi: string, max: number): void {
     throw argumentInvalide(`Valeur invalide pour ${quoi} : « ${String(x)} » — un nombre de dioptries est attendu.`);
   }
   if (Math.abs(x) > max) {
-    throw argumentInvalide(
-      `Valeur invalide pour ${quoi} : ${String(x).replace(".", ",")} dioptries — entre −${max} et +${max} dioptries est attendu.`,
-    );
+    throw argumentInvalide(`Valeur invalide pour ${quoi} : ${String(x).replace(".", ",")} dioptries — entre −${max} et +${max} dioptries est attendu.`);
   }
 }
 
@@ -229,7 +223,8 @@ function typesNommes(n: string): TypeVerre[] | undefined {
   return types;
 }
 
-const FORMES_CATEGORIE = "« a » à « f », « simple », « complexe », « très complexe », « simple-complexe », « simple / très complexe », « complexe / très complexe »";
+const FORMES_CATEGORIE =
+  "« a » à « f », « simple », « complexe », « très complexe », « simple-complexe », « simple / très complexe », « complexe / très complexe »";
 
 /**
  * A category typed by a user: a letter "a".."f" (any case, optionally « catégorie c ») or the lens types of the

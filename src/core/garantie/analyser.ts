@@ -323,7 +323,11 @@ export class Analyseur {
     this.avancer();
     if (this.courant().type === "parenD") this.erreur(ouvre, "un contenu", `parenthèses vides à la position ${this.position(ouvre)}`);
     if (this.courant().type === "nombre" && this.aDistance(1).type === "parenD") {
-      this.erreur(ouvre, "« max 4 / an »", `« (${this.courant().texte}) » à la position ${this.position(ouvre)} ressemble à un renvoi de note : il n'a pas sa place dans la cellule`);
+      this.erreur(
+        ouvre,
+        "« max 4 / an »",
+        `« (${this.courant().texte}) » à la position ${this.position(ouvre)} ressemble à un renvoi de note : il n'a pas sa place dans la cellule`,
+      );
     }
     const n = this.clause(true);
     if (!n) this.erreur(this.courant(), "« max 4 / an », « dans la limite de … » ou « en sus du RO »");
@@ -438,7 +442,6 @@ export class Analyseur {
     return { sorte: "sansLimite", debut: debut.debut, fin: this.jetons[this.curseur - 1]!.fin };
   }
 
-
   /** « RO », « la Sécu », « le remboursement de la Sécurité sociale »… Consumes it and says so, or nothing. */
   private ro(): boolean {
     const retour = this.marque();
@@ -465,7 +468,7 @@ export class Analyseur {
       this.articleUn();
       return true;
     }
-    if (this.courant().type === "mot" && LIMITE.has(this.courant().mot) && (this.estMot(1, "a", "au", "aux", "de", "d'"))) {
+    if (this.courant().type === "mot" && LIMITE.has(this.courant().mot) && this.estMot(1, "a", "au", "aux", "de", "d'")) {
       this.avancer();
       if (this.courant().type === "mot" && A.has(this.courant().mot)) this.avancer();
       this.prendUnParmi(ARTICLES);
@@ -605,7 +608,8 @@ export class Analyseur {
         `« / ${periode.nombre} ${UNITES[periode.unite].pluriel} » à la position ${this.position(debutPeriode)} : un montant par ${UNITES[periode.unite].singulier} se compte à l'unité (« / ${UNITES[periode.unite].singulier} »)`,
       );
     }
-    if (estObjet(periode.unite) && !periode.beneficiaire && (this.voit(["tous", "les"]) || this.voit(["toutes", "les"]))) this.clauses.retenir(this.renouvellement(periode.unite));
+    if (estObjet(periode.unite) && !periode.beneficiaire && (this.voit(["tous", "les"]) || this.voit(["toutes", "les"])))
+      this.clauses.retenir(this.renouvellement(periode.unite));
     return tp;
   }
 
@@ -646,7 +650,11 @@ export class Analyseur {
         break;
       case "euro":
         if (this.aDistance(1).type === "nombre") {
-          this.erreur(x, "un montant", `le symbole « € » se place après le montant (« ${this.aDistance(1).texte} € ») : montant attendu à la position ${this.position(x)}, « € » trouvé`);
+          this.erreur(
+            x,
+            "un montant",
+            `le symbole « € » se place après le montant (« ${this.aDistance(1).texte} € ») : montant attendu à la position ${this.position(x)}, « € » trouvé`,
+          );
         }
         break;
       case "mot": {
@@ -661,7 +669,11 @@ export class Analyseur {
           // « dans la limite des PLV », « dans la limite de la BR »: the whole of that base.
           if (dansLimite) return { type: "pourcentage", taux: taux(1), base };
           this.revenirA(retour);
-          this.erreur(x, `un pourcentage avant « ${x.texte} » (« 100 % ${BASE_EXEMPLE[base]} »)`, `un pourcentage attendu avant « ${x.texte} » à la position ${this.position(x)} (ex. « ${BASE_EXEMPLE[base]} »)`);
+          this.erreur(
+            x,
+            `un pourcentage avant « ${x.texte} » (« 100 % ${BASE_EXEMPLE[base]} »)`,
+            `un pourcentage attendu avant « ${x.texte} » à la position ${this.position(x)} (ex. « ${BASE_EXEMPLE[base]} »)`,
+          );
         }
         this.basesInconnues(x);
         break;
@@ -726,7 +738,11 @@ export class Analyseur {
   private basesInconnues(x: Jeton): void {
     if (x.type !== "mot") return;
     if (x.mot === "pss" || x.mot === "pass") {
-      this.erreur(x, "« PMSS »", `« ${x.texte} » à la position ${this.position(x)} : seul le plafond mensuel est reconnu, écrire « PMSS » (ex. « 1,5 % PMSS »)`);
+      this.erreur(
+        x,
+        "« PMSS »",
+        `« ${x.texte} » à la position ${this.position(x)} : seul le plafond mensuel est reconnu, écrire « PMSS » (ex. « 1,5 % PMSS »)`,
+      );
     }
   }
 
@@ -778,16 +794,29 @@ export class Analyseur {
     // les 2 ans » after an item is a count instead: see renouvellement).
     if (estObjet(unite)) {
       const apresObjet = this.marque();
-      if (this.courant().type === "separateur" && (this.aDistance(1).type === "barre" || this.estMot(1, "par") || (this.estMot(1, "et") && this.estMot(2, "par")))) this.avancer();
+      if (
+        this.courant().type === "separateur" &&
+        (this.aDistance(1).type === "barre" || this.estMot(1, "par") || (this.estMot(1, "et") && this.estMot(2, "par")))
+      )
+        this.avancer();
       if (this.courant().type === "barre" || this.estMot(0, "par") || this.voit(["et", "par"])) {
         this.avancer(this.voit(["et", "par"]) ? 2 : 1);
         const x = this.courant();
-        const d = x.type === "nombre" ? MOTS_UNITE.get(this.aDistance(1).type === "mot" ? this.aDistance(1).mot : "") : x.type === "mot" ? MOTS_UNITE.get(x.mot) : undefined;
+        const d =
+          x.type === "nombre"
+            ? MOTS_UNITE.get(this.aDistance(1).type === "mot" ? this.aDistance(1).mot : "")
+            : x.type === "mot"
+              ? MOTS_UNITE.get(x.mot)
+              : undefined;
         if (d !== undefined && UNITES[d].duree) {
           const [n2, u2] = this.nombreEtUnite();
           const duree = { nombre: n2, unite: u2 };
           const apresDuree = this.marque();
-          if (this.courant().type === "separateur" && (this.aDistance(1).type === "barre" || this.estMot(1, "par") || (this.estMot(1, "et") && this.estMot(2, "par")))) this.avancer();
+          if (
+            this.courant().type === "separateur" &&
+            (this.aDistance(1).type === "barre" || this.estMot(1, "par") || (this.estMot(1, "et") && this.estMot(2, "par")))
+          )
+            this.avancer();
           if (this.courant().type === "barre" || this.estMot(0, "par") || this.voit(["et", "par"])) {
             this.avancer(this.voit(["et", "par"]) ? 2 : 1);
             if (this.courant().type === "mot" && MOTS_UNITE.get(this.courant().mot) === "beneficiaire") {
@@ -821,7 +850,11 @@ export class Analyseur {
     let nombre = 1;
     const apres = this.aDistance(1);
     const barre = this.aDistance(-1);
-    if (barre.type === "barre" && this.courant().type === "nombre" && (apres.type === "euro" || apres.type === "pourcent" || (apres.type === "mot" && EUROS.has(apres.mot)))) {
+    if (
+      barre.type === "barre" &&
+      this.courant().type === "nombre" &&
+      (apres.type === "euro" || apres.type === "pourcent" || (apres.type === "mot" && EUROS.has(apres.mot)))
+    ) {
       this.erreur(
         barre,
         ATTENDU_UNITE,

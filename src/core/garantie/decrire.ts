@@ -49,7 +49,11 @@ function decrireFormule(f: Formule, ctx: ContexteGarantie | undefined): string {
       );
     } else if (parUnite?.periode && unites !== 1) {
       const u = UNITES[parUnite.periode.unite];
-      notes.push(payees < unites ? `maximum atteint : ${payees} ${payees > 1 ? u.pluriel : u.singulier} sur ${unites}` : `${unites} ${unites > 1 ? u.pluriel : u.singulier}`);
+      notes.push(
+        payees < unites
+          ? `maximum atteint : ${payees} ${payees > 1 ? u.pluriel : u.singulier} sur ${unites}`
+          : `${unites} ${unites > 1 ? u.pluriel : u.singulier}`,
+      );
     }
     if (toutes(f).some((tp) => tp.terme.type === "pourcentage" && tp.terme.base === "PMSS")) {
       notes.push(`PMSS ${civilDepuisJour(ctx.date).annee} : ${formatEuros(pmssDeLAnnee(ctx.date))}`);
@@ -57,7 +61,9 @@ function decrireFormule(f: Formule, ctx: ContexteGarantie | undefined): string {
     if (f.convention === "RO_EN_SUS") notes.push(`RO brut ${formatEuros(ctx.roBrut)} + ${formatEuros(g - ctx.roBrut)}`);
   }
   // One line cannot know what the beneficiary already used this year: the envelope counts as whole.
-  const enveloppe = toutes(f).find((tp) => tp.periode && ((!UNITES[tp.periode.unite].parUnite && UNITES[tp.periode.unite].duree) || tp.periode.duree !== undefined));
+  const enveloppe = toutes(f).find(
+    (tp) => tp.periode && ((!UNITES[tp.periode.unite].parUnite && UNITES[tp.periode.unite].duree) || tp.periode.duree !== undefined),
+  );
   if (enveloppe?.periode) notes.push(`enveloppe « ${textePeriode(enveloppe.periode)} » supposée entièrement disponible`);
   // « 1 équipement tous les 2 ans », « 200 € (max 1 / 2 ans) »: one line is one item; the dates are elsewhere.
   if (sorteDuCompte(f) === "renouvellement") notes.push("renouvellement non vérifié sur une seule ligne");

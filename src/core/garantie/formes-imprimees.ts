@@ -21,10 +21,12 @@ export function formeImprimee(texte: string): string | Garantie | undefined {
   if (t === "/" || t === "//") return { type: "neant" };
   for (const [re, par] of REECRITURES) t = typeof par === "string" ? t.replace(re, par) : t.replace(re, par);
   // « 1   000 € »: the folding alone (runs of spaces in a number) may be what makes the text readable.
-  t = t.replace(/(\d) +(?=\d{3}\b)/g, "$1 ").replace(/\s+/g, " ").trim();
+  t = t
+    .replace(/(\d) +(?=\d{3}\b)/g, "$1 ")
+    .replace(/\s+/g, " ")
+    .trim();
   return t !== texte.trim() ? t : undefined;
 }
-
 
 /** Rewrites, in order. Each one is exact: the canonical words mean what the printed ones mean. */
 const REECRITURES: readonly (readonly [RegExp, string | ((...groupes: string[]) => string)])[] = [
@@ -37,11 +39,20 @@ const REECRITURES: readonly (readonly [RegExp, string | ((...groupes: string[]) 
   [/\bfrais reels \(fr\)/g, "frais reels"],
   [/^100 % (?:de la |des )(?:de|depense engagee|depenses engagees|depense reelle|depenses reelles)$/g, "frais reels"],
   // ——— the RO convention ———
-  [/\b(?:sous deduction|deduction faite) (?:des prestations versees par|du remboursement de|des remboursements de|de) (?:la securite sociale|l'assurance maladie(?: obligatoire)?|la ss)\b/g, "securite sociale incluse"],
-  [/\b(?:en complement|en plus) (?:des prestations versees par|du remboursement de|des remboursements de) (?:la securite sociale|l'assurance maladie(?: obligatoire)?|la ss)\b/g, "en sus du ro"],
+  [
+    /\b(?:sous deduction|deduction faite) (?:des prestations versees par|du remboursement de|des remboursements de|de) (?:la securite sociale|l'assurance maladie(?: obligatoire)?|la ss)\b/g,
+    "securite sociale incluse",
+  ],
+  [
+    /\b(?:en complement|en plus) (?:des prestations versees par|du remboursement de|des remboursements de) (?:la securite sociale|l'assurance maladie(?: obligatoire)?|la ss)\b/g,
+    "en sus du ro",
+  ],
   [/\b(?:en plus|en complement) du (?:rss|ro|remboursement ss)\b/g, "en sus du ro"],
   // ——— full cover of a legal amount ———
-  [/^(?:(?:rss|ro|ss|securite sociale|amo) \+ )?100 % des frais restant a (?:la )?charge(?: du beneficiaire| de l'assure)?(?: apres (?:l')?intervention de la securite sociale| apres remboursement de la securite sociale)?,? dans la limite des (plv|hlf|prix limites? de vente|honoraires? limites? de facturation)\b.*$/g, "frais reels dans la limite des $1"],
+  [
+    /^(?:(?:rss|ro|ss|securite sociale|amo) \+ )?100 % des frais restant a (?:la )?charge(?: du beneficiaire| de l'assure)?(?: apres (?:l')?intervention de la securite sociale| apres remboursement de la securite sociale)?,? dans la limite des (plv|hlf|prix limites? de vente|honoraires? limites? de facturation)\b.*$/g,
+    "frais reels dans la limite des $1",
+  ],
   [/^prise en charge integrale\b.*\b(?:honoraires? limites? de facturation|hlf)\b.*$/g, "frais reels dans la limite des hlf"],
   [/^prise en charge integrale\b.*\b(?:prix limites? de vente|plv)\b.*$/g, "frais reels dans la limite des plv"],
   [/^prise en charge integrale(?: \(y compris (?:en )?psychiatrie\))?$/g, "frais reels"],
@@ -75,7 +86,10 @@ const REECRITURES: readonly (readonly [RegExp, string | ((...groupes: string[]) 
   [/(€),( par (?:oreille|oeil|aide|implant|dent|verre|equipement|appareil)\b)/g, "$1$2"],
   // « 400 € par an et par oreille », « 750 € par an / par bénéficiaire / par œil »: an amount per item within a yearly
   // envelope, the language's « / oreille / an » (an envelope, not a count of items: not « tous les ans »).
-  [/(?:\/|\bpar) ?an ?,? ?(?:et )?(?:\/ ?)?(?:par )?(beneficiaire ?,? ?(?:et )?(?:\/ ?)?(?:par )?)?(oeil|oreille|implant|dent|appareil)\b/g, (_m: string, b: string | undefined, item: string) => `/ ${item} / an${b ? " / beneficiaire" : ""}`],
+  [
+    /(?:\/|\bpar) ?an ?,? ?(?:et )?(?:\/ ?)?(?:par )?(beneficiaire ?,? ?(?:et )?(?:\/ ?)?(?:par )?)?(oeil|oreille|implant|dent|appareil)\b/g,
+    (_m: string, b: string | undefined, item: string) => `/ ${item} / an${b ? " / beneficiaire" : ""}`,
+  ],
   [/(?:\/|\bpar) ?(oeil|oreille|implant|dent|appareil|equipement) ?\/ ?a ?\/ ?b\b/g, "/ $1 / an / beneficiaire"],
   // « 40 € par séance, limite à 6 séances/année/civile/Bénéficiaire ».
   [/,? limitee? a (\d+) seances? ?(?:\/|par) ?an(?: ?(?:\/|par|et par) ?beneficiaire)?\b/g, " (max $1 seances / an)"],
@@ -102,7 +116,10 @@ const REECRITURES: readonly (readonly [RegExp, string | ((...groupes: string[]) 
   [/^remboursement a (?=\d)/g, ""],
   [/^remboursement total dans la limite des (?:fr|frais reels)\b/g, "frais reels"],
   // « Forfait annuel et par bénéficiaire égal à 15 % du PMSS par œil ».
-  [/^forfait annuel( et par beneficiaire)? (?:egal a |de )(.*)$/g, (_m: string, b: string | undefined, reste: string) => `${reste} / an${b ? " / beneficiaire" : ""}`],
+  [
+    /^forfait annuel( et par beneficiaire)? (?:egal a |de )(.*)$/g,
+    (_m: string, b: string | undefined, reste: string) => `${reste} / an${b ? " / beneficiaire" : ""}`,
+  ],
   // « + 50 € sur 2 années civiles consécutives », « Crédit de 2 800 € sur 2 années consécutives »: per 2-year period.
   [/\bsur (\d+) annees?(?: civiles?)?(?: consecutives?)?\b/g, "/ $1 ans"],
   // Conditions of payment, not amounts: « sur présentation d'un certificat médical », « quelle que soit la correction ».
@@ -127,13 +144,21 @@ const REECRITURES: readonly (readonly [RegExp, string | ((...groupes: string[]) 
  */
 function lireRenvoi(t: string): Garantie | undefined {
   if (
-    /^(?:voir|cf\.?|se reporter (?:au|a)|se referer (?:aux|au|a)|selon (?:la|le)|suivant (?:la|le)|conformement (?:au|a))\b.*\b(?:grille|tableau|tableaux|annexe|bareme|programme|montants?)\b/.test(t) ||
+    /^(?:voir|cf\.?|se reporter (?:au|a)|se referer (?:aux|au|a)|selon (?:la|le)|suivant (?:la|le)|conformement (?:au|a))\b.*\b(?:grille|tableau|tableaux|annexe|bareme|programme|montants?)\b/.test(
+      t,
+    ) ||
     // « Idem frais médicaux courants », « Prise en charge identique à celle du panier libre »: as another line says.
     /^idem\b/.test(t) ||
     /^prise en charge identique a\b/.test(t) ||
     /^grille (?:optique|dentaire|auditive)\b/.test(t)
   ) {
-    return { type: "renvoi", vers: t.replace(/^(?:voir|cf\.?|se reporter (?:au|a)|se referer (?:aux|au|a)|selon|suivant|conformement (?:au|a)|idem|prise en charge identique a(?: celle d[ue]s?)?)\s*/, "") };
+    return {
+      type: "renvoi",
+      vers: t.replace(
+        /^(?:voir|cf\.?|se reporter (?:au|a)|se referer (?:aux|au|a)|selon|suivant|conformement (?:au|a)|idem|prise en charge identique a(?: celle d[ue]s?)?)\s*/,
+        "",
+      ),
+    };
   }
   return undefined;
 }

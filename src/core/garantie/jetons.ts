@@ -5,20 +5,7 @@ import { plierEnPlace } from "../texte/plier";
  * while `texte` keeps the original spelling for messages.
  */
 export type TypeJeton =
-  | "nombre"
-  | "mot"
-  | "pourcent"
-  | "euro"
-  | "plus"
-  | "barre"
-  | "parenG"
-  | "parenD"
-  | "tiret"
-  | "separateur"
-  | "deuxPoints"
-  | "point"
-  | "autre"
-  | "fin";
+  "nombre" | "mot" | "pourcent" | "euro" | "plus" | "barre" | "parenG" | "parenD" | "tiret" | "separateur" | "deuxPoints" | "point" | "autre" | "fin";
 
 export interface Jeton {
   readonly type: TypeJeton;
@@ -85,7 +72,6 @@ function estApostrophe(c: number): boolean {
 function estTiret(c: number): boolean {
   return c === 0x2d || c === 0x2010 || c === 0x2011 || c === 0x2012 || c === 0x2013 || c === 0x2014 || c === 0x2015 || c === 0x2212;
 }
-
 
 function jeton(type: TypeJeton, source: string, debut: number, fin: number, extra?: Partial<Jeton>): Jeton {
   return {

@@ -56,9 +56,19 @@ export function lireCellule(v: ValeurCellule, ctx: ContexteCellule, alerter: Ale
     case "booleen":
       return cellule(ctx, v.valeur ? "VRAI" : "FAUX", lireGarantie(v.valeur ? "Oui" : ""));
     case "date":
-      return celluleErreur(ctx, v.texte, new RembError("ARGUMENT_INVALIDE", `Date (${v.texte}) là où une garantie est attendue : une garantie s'écrit « 150 % BR », « 50 € »…`), alerter);
+      return celluleErreur(
+        ctx,
+        v.texte,
+        new RembError("ARGUMENT_INVALIDE", `Date (${v.texte}) là où une garantie est attendue : une garantie s'écrit « 150 % BR », « 50 € »…`),
+        alerter,
+      );
     case "erreur-excel":
-      return celluleErreur(ctx, v.texte, new RembError("ARGUMENT_INVALIDE", `Erreur Excel ${v.texte} dans la cellule : sa formule ne donne pas de garantie.`), alerter);
+      return celluleErreur(
+        ctx,
+        v.texte,
+        new RembError("ARGUMENT_INVALIDE", `Erreur Excel ${v.texte} dans la cellule : sa formule ne donne pas de garantie.`),
+        alerter,
+      );
     case "inattendu":
       return celluleErreur(ctx, v.texte, new RembError("ARGUMENT_INVALIDE", `Valeur inattendue (${v.texte}) : un texte ou un nombre est attendu.`), alerter);
   }
@@ -108,7 +118,13 @@ export function signalerNettoyage(v: ValeurCellule, lieu: Lieu, alerter: Alerter
   if (n.longueurOrigine !== undefined) {
     alerter("TEXTE_TRONQUE", "alerte", `${ici} : texte de ${n.longueurOrigine} caractères tronqué ; ce n'est ni une garantie ni un libellé.`, lieu);
   }
-  if (n.formule) alerter("FORMULE_SUSPECTE", "alerte", `${ici} : « ${court(v.texte)} » ressemble à une formule de tableur ; il est lu comme du texte et jamais exécuté.`, lieu);
+  if (n.formule)
+    alerter(
+      "FORMULE_SUSPECTE",
+      "alerte",
+      `${ici} : « ${court(v.texte)} » ressemble à une formule de tableur ; il est lu comme du texte et jamais exécuté.`,
+      lieu,
+    );
 }
 
 export function court(s: string): string {

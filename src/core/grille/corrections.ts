@@ -80,9 +80,11 @@ export function validerCorrections(brut: unknown): Corrections {
   if (typeof brut !== "object" || brut === null || Array.isArray(brut)) throw invalide("un objet { lignes, libelles, cellules } est attendu.");
   const o = brut as Record<string, unknown>;
   for (const k of Object.keys(o)) {
-    if (!["version", "lignes", "libelles", "cellules"].includes(k)) throw invalide(`clé « ${k} » inconnue ; « lignes », « libelles » ou « cellules » attendue.`);
+    if (!["version", "lignes", "libelles", "cellules"].includes(k))
+      throw invalide(`clé « ${k} » inconnue ; « lignes », « libelles » ou « cellules » attendue.`);
   }
-  if (o.version !== undefined && o.version !== VERSION_CORRECTIONS) throw invalide(`version ${JSON.stringify(o.version)} inconnue (version ${VERSION_CORRECTIONS} attendue).`);
+  if (o.version !== undefined && o.version !== VERSION_CORRECTIONS)
+    throw invalide(`version ${JSON.stringify(o.version)} inconnue (version ${VERSION_CORRECTIONS} attendue).`);
   const lignes: Record<number, PosteCorrige> = {};
   for (const [k, v] of Object.entries(objet(o.lignes, "lignes"))) lignes[numeroLigne(k, `lignes « ${k} »`)] = posteCorrige(v, `lignes « ${k} »`);
   const libelles: Record<string, PosteCorrige> = {};
@@ -121,7 +123,8 @@ function objet(v: unknown, nom: string): Record<string, unknown> {
 
 function numeroLigne(k: string, ou: string): number {
   const n = Number(k);
-  if (!/^[0-9]+$/.test(k.trim()) || !Number.isSafeInteger(n) || n < 1) throw invalide(`${ou} : numéro de ligne de la feuille attendu (1, 2, 3…), « ${k} » trouvé.`);
+  if (!/^[0-9]+$/.test(k.trim()) || !Number.isSafeInteger(n) || n < 1)
+    throw invalide(`${ou} : numéro de ligne de la feuille attendu (1, 2, 3…), « ${k} » trouvé.`);
   return n;
 }
 

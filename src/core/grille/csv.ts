@@ -60,7 +60,11 @@ export function grilleDepuisCsv(octets: Uint8Array | string, options: OptionsImp
     // The attribute (« dans le réseau »…) was read from the merged label too: dropped with the poste.
     // eslint-disable-next-line @typescript-eslint/no-unused-vars
     const { attribut, ...reste } = l;
-    return { ...reste, poste: null, reconnaissance: { origine: "libelle", confiance: 0, raison: "Libellé fait de plusieurs lignes du fichier (guillemet en trop) : ligne non vérifiée." } };
+    return {
+      ...reste,
+      poste: null,
+      reconnaissance: { origine: "libelle", confiance: 0, raison: "Libellé fait de plusieurs lignes du fichier (guillemet en trop) : ligne non vérifiée." },
+    };
   });
   // « lu comme … (confiance 0,28) » would contradict it.
   const autres = g.alertes.filter((a) => !(a.code === "RECONNAISSANCE_INCERTAINE" && a.adresse !== undefined && avalees.has(a.adresse)));
@@ -142,7 +146,11 @@ export function lireCsv(texte: string, sep: Separateur): string[][] {
  * lireCsv, with the quoted fields that span lines. Reading stops with a French message past the limits (rows up to the
  * last filled one, filled fields in a row and in all), before the table costs memory.
  */
-export function lireCsvDetaille(texte: string, sep: Separateur, limites: { readonly lignes: number; readonly colonnes: number; readonly cellules: number } = LIMITES): { lignes: string[][]; multilignes: ChampMultiligne[] } {
+export function lireCsvDetaille(
+  texte: string,
+  sep: Separateur,
+  limites: { readonly lignes: number; readonly colonnes: number; readonly cellules: number } = LIMITES,
+): { lignes: string[][]; multilignes: ChampMultiligne[] } {
   const lignes: string[][] = [];
   const multilignes: ChampMultiligne[] = [];
   let ligne: string[] = [];
@@ -221,7 +229,14 @@ export function lireCsvDetaille(texte: string, sep: Separateur, limites: { reado
       const sauts = sautsDeLigne(texte, debutChamp, i - 1, s);
       if (sauts.lignes > 0) {
         numero += sauts.lignes;
-        multilignes.push({ ligne: lignes.length + attente.length + videsEnTrop, colonne: ligne.length, debut, fin: numero, separateurs: sauts.separateurs, extrait: champ.replace(/\s+/g, " ").trim().slice(0, 80) });
+        multilignes.push({
+          ligne: lignes.length + attente.length + videsEnTrop,
+          colonne: ligne.length,
+          debut,
+          fin: numero,
+          separateurs: sauts.separateurs,
+          extrait: champ.replace(/\s+/g, " ").trim().slice(0, 80),
+        });
       }
       // Text after the closing quote up to the separator is kept (lenient, as Excel does).
       const fin = finDeChamp(texte, i, s);

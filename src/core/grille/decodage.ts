@@ -20,8 +20,8 @@ export interface TexteDecode {
 
 /** 0x80–0x9F in Windows-1252 (the rest of the upper half is Latin-1). Unassigned bytes keep their code point. */
 const CP1252: readonly number[] = [
-  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c,
+  0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
 ];
 
 export function decoderOctets(o: Uint8Array): TexteDecode {
@@ -73,7 +73,7 @@ function refuserMelange(o: Uint8Array, debut: number, bom: boolean): void {
   let ligne = 1;
   let ligneUtf8 = 0;
   let ligne1252 = 0;
-  for (let i = debut; i < o.length; ) {
+  for (let i = debut; i < o.length;) {
     const b = o[i]!;
     if (b === 0x0a) ligne++;
     if (b < 0x80) {
@@ -182,11 +182,14 @@ function utf32Probable(o: Uint8Array): "utf-32le" | "utf-32be" | undefined {
 }
 
 function utf32(o: Uint8Array, debut: number, le: boolean): string {
-  if ((o.length - debut) % 4 !== 0) throw new RembError("ARGUMENT_INVALIDE", `Texte UTF-32 tronqué : ${o.length - debut} octets, pas un multiple de 4. ${REENREGISTRER}`);
+  if ((o.length - debut) % 4 !== 0)
+    throw new RembError("ARGUMENT_INVALIDE", `Texte UTF-32 tronqué : ${o.length - debut} octets, pas un multiple de 4. ${REENREGISTRER}`);
   const morceaux: string[] = [];
   const buf: number[] = [];
   for (let i = debut; i < o.length; i += 4) {
-    const cp = le ? (o[i]! | (o[i + 1]! << 8) | (o[i + 2]! << 16) | (o[i + 3]! << 24)) >>> 0 : ((o[i]! << 24) | (o[i + 1]! << 16) | (o[i + 2]! << 8) | o[i + 3]!) >>> 0;
+    const cp = le
+      ? (o[i]! | (o[i + 1]! << 8) | (o[i + 2]! << 16) | (o[i + 3]! << 24)) >>> 0
+      : ((o[i]! << 24) | (o[i + 1]! << 16) | (o[i + 2]! << 8) | o[i + 3]!) >>> 0;
     if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
       throw new RembError("ARGUMENT_INVALIDE", `Ce fichier n'est pas un texte UTF-32 valide (octet ${i}) : ${REENREGISTRER}`);
     }
@@ -222,7 +225,10 @@ function refuserBinaire(o: Uint8Array): void {
   // UTF-16 without a BOM has a NUL every other byte: let utf16SansBom decide.
   const utf16Probable = nuls > n / 4 && nuls < (n * 3) / 4;
   if ((nuls > 0 && !utf16Probable) || controles > n / 20) {
-    throw new RembError("ARGUMENT_INVALIDE", "Contenu binaire : ce fichier n'est pas un texte CSV (octets de contrôle). Un tableau de garanties CSV, XLSX ou JSON est attendu.");
+    throw new RembError(
+      "ARGUMENT_INVALIDE",
+      "Contenu binaire : ce fichier n'est pas un texte CSV (octets de contrôle). Un tableau de garanties CSV, XLSX ou JSON est attendu.",
+    );
   }
 }
 

@@ -64,7 +64,8 @@ export function grilleDepuisJson(json: unknown): Grille {
   const alerter: Alerter = (code, gravite, message, lieu) => alertes.push({ code, gravite, message, ...lieu });
   const r = objet(racine, "la grille");
   if (r.format !== undefined && r.format !== "remb-grille") erreur("format", `« remb-grille » est attendu, pas ${decrire(r.format)}`);
-  if (r.version !== undefined && r.version !== 1) erreur("version", `la version 1 est attendue, pas ${typeof r.version === "number" ? `la version ${r.version}` : decrire(r.version)}`);
+  if (r.version !== undefined && r.version !== 1)
+    erreur("version", `la version 1 est attendue, pas ${typeof r.version === "number" ? `la version ${r.version}` : decrire(r.version)}`);
   const nom = r.nom === undefined ? "Grille" : texte(r.nom, "nom");
   let dateEffet: Jour | undefined;
   if (r.dateEffet !== undefined && r.dateEffet !== null) {
@@ -94,7 +95,10 @@ export function grilleDepuisJson(json: unknown): Grille {
 function analyserJson(json: unknown): unknown {
   const taille = json instanceof Uint8Array || typeof json === "string" ? json.length : 0;
   if (taille > LIMITES.octetsTexte) {
-    throw new RembError("ARGUMENT_INVALIDE", `Fichier JSON trop gros (${tailleFr(taille)}) : au plus ${tailleFr(LIMITES.octetsTexte)} pour une grille, qui fait d'ordinaire quelques dizaines de Ko.`);
+    throw new RembError(
+      "ARGUMENT_INVALIDE",
+      `Fichier JSON trop gros (${tailleFr(taille)}) : au plus ${tailleFr(LIMITES.octetsTexte)} pour une grille, qui fait d'ordinaire quelques dizaines de Ko.`,
+    );
   }
   if (json instanceof Uint8Array) json = decoderOctets(json).texte;
   if (typeof json !== "string") return json;
@@ -123,7 +127,10 @@ function verifierImbrication(t: string): void {
     else if (c === 0x5b || c === 0x7b) {
       if (++profondeur > IMBRICATION_MAX) {
         const ligne = (t.slice(0, i).match(/\n/g) ?? []).length + 1;
-        throw new RembError("ARGUMENT_INVALIDE", `JSON invalide : plus de ${IMBRICATION_MAX} niveaux de crochets ou d'accolades imbriqués (ligne ${ligne}) ; une grille en a quatre.`);
+        throw new RembError(
+          "ARGUMENT_INVALIDE",
+          `JSON invalide : plus de ${IMBRICATION_MAX} niveaux de crochets ou d'accolades imbriqués (ligne ${ligne}) ; une grille en a quatre.`,
+        );
       }
     } else if (c === 0x5d || c === 0x7d) profondeur--;
   }
@@ -143,7 +150,8 @@ function syntaxeJson(t: string, message: string): string {
     ou = ` (ligne ${ligne}, colonne ${p - avant.lastIndexOf("\n")})`;
   }
   const finDuTexte = m !== null && Number(m[1]) >= t.trimEnd().length;
-  if (finDuTexte || /end of (JSON )?input|Unterminated string/i.test(message)) return `le texte s'arrête avant la fin (accolade « } », crochet « ] » ou guillemet non fermé ?)${ou}`;
+  if (finDuTexte || /end of (JSON )?input|Unterminated string/i.test(message))
+    return `le texte s'arrête avant la fin (accolade « } », crochet « ] » ou guillemet non fermé ?)${ou}`;
   if (/after property name/i.test(message)) return `« : » attendu après le nom de propriété${ou}`;
   if (/property name/i.test(message)) return `nom de propriété entre guillemets droits attendu (virgule en trop avant « } » ?)${ou}`;
   if (/after (property value|array element)/i.test(message)) return `virgule ou fin de l'objet ou de la liste attendue${ou}`;
@@ -206,7 +214,8 @@ function lireLignes(v: unknown, niveaux: readonly Niveau[], nombres: UniteNombre
     signalerNettoyage(vl, { ligne: numero }, alerter);
     const libelle = vl.type === "texte" ? vl.texte : "";
     const section = lireSection(o.section, `${chemin}.section`);
-    const intertitre = o.intertitre === undefined || o.intertitre === null ? undefined : nettoyerTexte(texte(o.intertitre, `${chemin}.intertitre`)).texte || undefined;
+    const intertitre =
+      o.intertitre === undefined || o.intertitre === null ? undefined : nettoyerTexte(texte(o.intertitre, `${chemin}.intertitre`)).texte || undefined;
     let poste: Poste | null;
     let reconnaissance: ReconnaissanceLigne;
     let sectionLigne: Section | null;
@@ -217,7 +226,11 @@ function lireLignes(v: unknown, niveaux: readonly Niveau[], nombres: UniteNombre
         if (!estCodePoste(code)) erreur(`${chemin}.poste`, `poste « ${code} » inconnu du catalogue`);
         poste = posteParCode(code)!;
       }
-      reconnaissance = { origine: "fournie", confiance: 1, raison: poste ? "Poste indiqué dans le fichier JSON." : "Ligne sans poste (indiqué dans le fichier JSON)." };
+      reconnaissance = {
+        origine: "fournie",
+        confiance: 1,
+        raison: poste ? "Poste indiqué dans le fichier JSON." : "Ligne sans poste (indiqué dans le fichier JSON).",
+      };
       sectionLigne = poste?.section ?? section;
     } else {
       const r = reconnaitrePoste(libelle, { section, intertitre: intertitre ?? null });
@@ -225,10 +238,22 @@ function lireLignes(v: unknown, niveaux: readonly Niveau[], nombres: UniteNombre
       reconnaissance = { origine: "libelle", confiance: r.confiance, raison: r.raison, ...(r.ambigu ? { ambigu: r.ambigu } : {}) };
       sectionLigne = r.section;
       const affiche = court(libelle || intertitre || "");
-      if (libelle === "" && intertitre === undefined) alerter("LIBELLE_VIDE", "alerte", `Ligne ${numero} : des garanties sans libellé ; la ligne est gardée sans poste.`, { ligne: numero });
-      else if (r.poste === null) alerter("LIBELLE_INCONNU", "alerte", `Ligne ${numero} : « ${affiche} » ne correspond à aucun poste du catalogue ; la ligne est gardée mais ne peut pas être vérifiée.`, { ligne: numero });
+      if (libelle === "" && intertitre === undefined)
+        alerter("LIBELLE_VIDE", "alerte", `Ligne ${numero} : des garanties sans libellé ; la ligne est gardée sans poste.`, { ligne: numero });
+      else if (r.poste === null)
+        alerter(
+          "LIBELLE_INCONNU",
+          "alerte",
+          `Ligne ${numero} : « ${affiche} » ne correspond à aucun poste du catalogue ; la ligne est gardée mais ne peut pas être vérifiée.`,
+          { ligne: numero },
+        );
       else if (r.confiance < 0.5 || r.ambigu) {
-        alerter("RECONNAISSANCE_INCERTAINE", "info", `Ligne ${numero} : « ${affiche} » lu comme « ${r.poste.libelle} » (confiance ${nombreFr(r.confiance)}). ${r.raison}`, { ligne: numero });
+        alerter(
+          "RECONNAISSANCE_INCERTAINE",
+          "info",
+          `Ligne ${numero} : « ${affiche} » lu comme « ${r.poste.libelle} » (confiance ${nombreFr(r.confiance)}). ${r.raison}`,
+          { ligne: numero },
+        );
       }
     }
     const valeurs = lireGaranties(o.garanties, `${chemin}.garanties`, niveaux, parNom);
@@ -249,7 +274,8 @@ function lireLignes(v: unknown, niveaux: readonly Niveau[], nombres: UniteNombre
 
 function lireGaranties(v: unknown, chemin: string, niveaux: readonly Niveau[], parNom: ReadonlyMap<string, number>): unknown[] {
   if (Array.isArray(v)) {
-    if (v.length !== niveaux.length) erreur(chemin, `une valeur par niveau est attendue (${compte(niveaux.length, "valeur", "valeurs")}), pas ${compte(v.length, "valeur", "valeurs")}`);
+    if (v.length !== niveaux.length)
+      erreur(chemin, `une valeur par niveau est attendue (${compte(niveaux.length, "valeur", "valeurs")}), pas ${compte(v.length, "valeur", "valeurs")}`);
     v.forEach((x, k) => valeurPermise(x, `${chemin}[${k}]`));
     return v;
   }
@@ -292,7 +318,8 @@ export function grilleVersJson(g: Grille): GrilleJson {
     ...(g.collectif !== undefined ? { collectif: g.collectif } : {}),
     niveaux: g.niveaux.map((n): string | NiveauJson => {
       const simple = analyserEntete(n.nom);
-      const defauts = simple.type === n.type && simple.variante === n.variante && (n.famille === undefined || n.famille === familleDe(n.nom)) && n.inclutNiveau === undefined;
+      const defauts =
+        simple.type === n.type && simple.variante === n.variante && (n.famille === undefined || n.famille === familleDe(n.nom)) && n.inclutNiveau === undefined;
       if (defauts) return n.nom;
       return {
         nom: n.nom,

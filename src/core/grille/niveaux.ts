@@ -23,12 +23,66 @@ export interface Entete {
 
 /** Level words seen in real grids. Folded (plier). */
 const MOTS_NIVEAU = new Set([
-  "niveau", "niv", "formule", "option", "options", "opt", "base", "socle", "surcomplementaire", "surco", "offre", "pack",
-  "module", "gamme", "garantie", "confort", "essentiel", "essentielle", "eco", "economique", "equilibre", "serenite",
-  "premium", "integral", "integrale", "excellence", "optimum", "optimal", "bronze", "argent", "or", "platine",
-  "classique", "initial", "initiale", "intermediaire", "renforce", "renforcee", "maxi", "mini", "tranquillite",
-  "plenitude", "liberte", "privilege", "prestige", "starter", "access", "acces", "standard", "ideal", "essentiel",
-  "reseau", "partenaire", "kalixia", "kalivia", "santeclair", "itelis", "seveane", "istya", "n",
+  "niveau",
+  "niv",
+  "formule",
+  "option",
+  "options",
+  "opt",
+  "base",
+  "socle",
+  "surcomplementaire",
+  "surco",
+  "offre",
+  "pack",
+  "module",
+  "gamme",
+  "garantie",
+  "confort",
+  "essentiel",
+  "essentielle",
+  "eco",
+  "economique",
+  "equilibre",
+  "serenite",
+  "premium",
+  "integral",
+  "integrale",
+  "excellence",
+  "optimum",
+  "optimal",
+  "bronze",
+  "argent",
+  "or",
+  "platine",
+  "classique",
+  "initial",
+  "initiale",
+  "intermediaire",
+  "renforce",
+  "renforcee",
+  "maxi",
+  "mini",
+  "tranquillite",
+  "plenitude",
+  "liberte",
+  "privilege",
+  "prestige",
+  "starter",
+  "access",
+  "acces",
+  "standard",
+  "ideal",
+  "essentiel",
+  "reseau",
+  "partenaire",
+  "kalixia",
+  "kalivia",
+  "santeclair",
+  "itelis",
+  "seveane",
+  "istya",
+  "n",
 ]);
 
 /** Headers of columns that are not levels. Folded, whole words. */
@@ -63,12 +117,19 @@ function analyser(texte: string): Entete {
   const baseMot = /\b(base|socle)\b/.test(p) && !/\bbase de remboursement\b/.test(p);
   const garantieNumerotee = /\bgaranties? [0-9a-z]\b/.test(p) && !/^garanties?$/.test(p);
   const estNiveau =
-    niveauMot || garantieNumerotee || /\b(socle|base) [0-9]+\b/.test(p) || (/^(base|socle)( |$)/.test(p) && !/^base de remboursement\b/.test(p)) || /\bniveau\b/.test(p);
+    niveauMot ||
+    garantieNumerotee ||
+    /\b(socle|base) [0-9]+\b/.test(p) ||
+    (/^(base|socle)( |$)/.test(p) && !/^base de remboursement\b/.test(p)) ||
+    /\bniveau\b/.test(p);
 
   let ignorer: string | undefined;
   // « Prestation du régime de base (y compris remboursement sécurité sociale) », « Niveaux de couverture incluant le
   // remboursement sécurité sociale »: a level that says it includes the RO, not the RO's own column.
-  const inclutRo = /\b(y compris|incluant|inclus|incluse|compris|comprise|prestations?|couverture|garanties?|niveaux?|regime de base|panier de soins|limite de remboursements?|montant des remboursements?|indemnisation)\b/.test(p);
+  const inclutRo =
+    /\b(y compris|incluant|inclus|incluse|compris|comprise|prestations?|couverture|garanties?|niveaux?|regime de base|panier de soins|limite de remboursements?|montant des remboursements?|indemnisation)\b/.test(
+      p,
+    );
   if (!estNiveau && !inclutRo) {
     for (const [re, raison] of NON_NIVEAU) {
       if (re.test(p)) {
@@ -84,7 +145,8 @@ function analyser(texte: string): Entete {
   else if (baseMot) type = "base";
 
   let variante: VarianteReseau | undefined;
-  if (/\b(hors reseau|non partenaire|hors partenaire|hors kalixia|hors santeclair|hors itelis|hors carte blanche|hors seveane)\b/.test(p)) variante = "hors-reseau";
+  if (/\b(hors reseau|non partenaire|hors partenaire|hors kalixia|hors santeclair|hors itelis|hors carte blanche|hors seveane)\b/.test(p))
+    variante = "hors-reseau";
   else if (/\b(reseau|partenaire|kalixia|kalivia|santeclair|itelis|carte blanche|seveane|istya)\b/.test(p)) variante = "reseau";
 
   let convention: ConventionSocle | undefined;

@@ -96,7 +96,11 @@ function euros(x: number, regle: LectureNombre["regle"], ambigu: boolean, texte?
 
 /** Excel date formats: d, m, y codes outside quotes and brackets, no % nor currency. */
 export function estFormatDate(format: string): boolean {
-  const f = format.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "").toLowerCase();
+  const f = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\\./g, "")
+    .toLowerCase();
   if (f === "general" || f === "standard" || /[%€0#]/.test(f)) return false;
   return /(d|j){1,4}|y{2,4}|a{2,4}|m{3,4}/.test(f) && /[dmyja]/.test(f);
 }

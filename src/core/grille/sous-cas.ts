@@ -27,8 +27,16 @@ interface Qualif {
 
 /** Qualifiers, most specific first (« non adhérents » before « adhérents »). */
 const QUALIFS: readonly Qualif[] = [
-  { re: /(?:praticiens?\s+|m[ée]decins?\s+)?(?:non[\s-]+(?:adh[ée]r[ea]nts?|signataires?)|hors)\s+(?:(?:au|à|a|d'un|du)\s+)?(?:(?:dispositifs?\s+de\s+pratique\s+tarifaire\s+ma[iî]tris[ée]e)|DPTA?M|OPTAM(?:[\s/-]*OPTAM[\s-]*CO)?|CAS|contrat\s+d'acc[eè]s\s+aux\s+soins)/giu, sorte: "secteur", cas: "NON-OPTAM" },
-  { re: /(?:praticiens?\s+|m[ée]decins?\s+)?(?:adh[ée]r[ea]nts?|signataires?)\s+(?:(?:au|à|a|d'un|du)\s+)?(?:(?:dispositifs?\s+de\s+pratique\s+tarifaire\s+ma[iî]tris[ée]e)|DPTA?M|OPTAM(?:[\s/-]*OPTAM[\s-]*CO)?|CAS|contrat\s+d'acc[eè]s\s+aux\s+soins)/giu, sorte: "secteur", cas: "OPTAM" },
+  {
+    re: /(?:praticiens?\s+|m[ée]decins?\s+)?(?:non[\s-]+(?:adh[ée]r[ea]nts?|signataires?)|hors)\s+(?:(?:au|à|a|d'un|du)\s+)?(?:(?:dispositifs?\s+de\s+pratique\s+tarifaire\s+ma[iî]tris[ée]e)|DPTA?M|OPTAM(?:[\s/-]*OPTAM[\s-]*CO)?|CAS|contrat\s+d'acc[eè]s\s+aux\s+soins)/giu,
+    sorte: "secteur",
+    cas: "NON-OPTAM",
+  },
+  {
+    re: /(?:praticiens?\s+|m[ée]decins?\s+)?(?:adh[ée]r[ea]nts?|signataires?)\s+(?:(?:au|à|a|d'un|du)\s+)?(?:(?:dispositifs?\s+de\s+pratique\s+tarifaire\s+ma[iî]tris[ée]e)|DPTA?M|OPTAM(?:[\s/-]*OPTAM[\s-]*CO)?|CAS|contrat\s+d'acc[eè]s\s+aux\s+soins)/giu,
+    sorte: "secteur",
+    cas: "OPTAM",
+  },
   { re: /\bCAS\b/g, sorte: "secteur", cas: "OPTAM" },
   { re: /(?:[ée]tablissements?|secteur)\s+non[\s-]+conventionn[ée]s?/giu, sorte: "etablissement", cas: "NON-CONVENTIONNE" },
   { re: /(?:[ée]tablissements?|secteur)\s+conventionn[ée]s?/giu, sorte: "etablissement", cas: "CONVENTIONNE" },

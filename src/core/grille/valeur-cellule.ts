@@ -30,7 +30,8 @@ export interface Nettoyage {
 export const TEXTE_MAX = 1000;
 
 const VIDE: ValeurCellule = Object.freeze({ type: "vide" });
-const ERREURS_EXCEL = /^#(?:N\/A|NA|VALUE!|VALEUR!|REF!|DIV\/0!|NAME\?|NOM\?|NULL!|NUL!|NUM!|NOMBRE!|SPILL!|PROPAGATION!|CALC!|GETTING_DATA|BUSY!|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/i;
+const ERREURS_EXCEL =
+  /^#(?:N\/A|NA|VALUE!|VALEUR!|REF!|DIV\/0!|NAME\?|NOM\?|NULL!|NUL!|NUM!|NOMBRE!|SPILL!|PROPAGATION!|CALC!|GETTING_DATA|BUSY!|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/i;
 // C0 and C1 controls (tab, CR, LF handled apart), soft hyphen, zero-width and bidi controls, line/paragraph
 // separators, word joiners, BOM, interlinear annotation marks, and lone surrogates.
 const INVISIBLES =
@@ -70,7 +71,9 @@ function valeurObjet(o: object): ValeurCellule {
   }
   const r = o as Record<string, unknown>;
   if (Array.isArray(r.richText)) {
-    return valeurTexte(r.richText.map((x) => (x && typeof x === "object" && typeof (x as { text?: unknown }).text === "string" ? (x as { text: string }).text : "")).join(""));
+    return valeurTexte(
+      r.richText.map((x) => (x && typeof x === "object" && typeof (x as { text?: unknown }).text === "string" ? (x as { text: string }).text : "")).join(""),
+    );
   }
   if ("formula" in r || "sharedFormula" in r) return "result" in r ? valeurCellule(r.result) : { type: "inattendu", texte: "formule sans valeur calculée" };
   if (typeof r.error === "string") return { type: "erreur-excel", texte: r.error };

@@ -86,7 +86,8 @@ function problemesReference(r: Reference | undefined): string[] {
   } else if (r.legiarti !== undefined || r.legiartiFin !== undefined || r.extrait !== undefined || r.alinea !== undefined || r.depuis !== undefined) {
     m.push("legiarti, legiartiFin, alinea, extrait ou depuis sans article");
   }
-  for (const id of [r.legiarti, r.legiartiFin]) if (id !== undefined && !LEGIARTI.test(id)) m.push(`identifiant « ${id} » invalide (LEGIARTI suivi de 12 chiffres)`);
+  for (const id of [r.legiarti, r.legiartiFin])
+    if (id !== undefined && !LEGIARTI.test(id)) m.push(`identifiant « ${id} » invalide (LEGIARTI suivi de 12 chiffres)`);
   if (r.depuis !== undefined && !isIso(r.depuis)) m.push("depuis : date ISO attendue");
   return m;
 }
@@ -158,7 +159,10 @@ export class Registre {
   constructor(fichiers: Readonly<Record<string, FichierParametres>>) {
     const problemes = validerFichiers(fichiers);
     if (problemes.length > 0) {
-      const liste = problemes.slice(0, 10).map((p) => `${p.fichier} ${p.nom} : ${p.message}`).join("\n");
+      const liste = problemes
+        .slice(0, 10)
+        .map((p) => `${p.fichier} ${p.nom} : ${p.message}`)
+        .join("\n");
       throw new Error(`Paramètres invalides (${problemes.length}) :\n${liste}`);
     }
     for (const [fichier, contenu] of Object.entries(fichiers)) {
@@ -191,11 +195,9 @@ export class Registre {
       const v = vs[i]!;
       if (v.debut > jour || (v.annonce && !annonces)) continue;
       if (v.valeur === null) {
-        throw new RembError(
-          "PARAMETRE_ABROGE",
-          `Le paramètre « ${nom} » n'existe plus au ${dateFr(jour)} (supprimé depuis le ${dateFr(v.debut)}).`,
-          { reference: v.reference.texte },
-        );
+        throw new RembError("PARAMETRE_ABROGE", `Le paramètre « ${nom} » n'existe plus au ${dateFr(jour)} (supprimé depuis le ${dateFr(v.debut)}).`, {
+          reference: v.reference.texte,
+        });
       }
       return v;
     }

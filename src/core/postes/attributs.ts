@@ -17,7 +17,8 @@ const MOTS_ATTRIBUT =
  * Care that such words may still name: assisted reproduction is a care, « soins de suite » is a stay, the optician's
  * « prestation d'adaptation … en cas de renouvellement » is a reimbursed service.
  */
-const SOINS_MALGRE_TOUT = /\b(assistance medicale a la procreation|amp|services? de (soins|sante|medecine|chirurgie|psychiatrie)|service medical rendu|prestation d adaptation)\b/;
+const SOINS_MALGRE_TOUT =
+  /\b(assistance medicale a la procreation|amp|services? de (soins|sante|medecine|chirurgie|psychiatrie)|service medical rendu|prestation d adaptation)\b/;
 
 /** « . Adulte de moins de 65 ans », « Enfant de 9 à 12 ans »: the age bands of a price table. */
 const TRANCHE_D_AGE = /^\W*(adultes?|enfants?|conjoints?|assures?|beneficiaires?)\b.*\b(ans|age)\b/;

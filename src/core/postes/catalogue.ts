@@ -6,14 +6,7 @@ import { POSTES_PREVENTION } from "./catalogue-prevention";
 import { POSTES_SOINS_COURANTS } from "./catalogue-soins-courants";
 import type { DefinitionPoste } from "./types";
 
-const TOUS = [
-  ...POSTES_HOSPITALISATION,
-  ...POSTES_SOINS_COURANTS,
-  ...POSTES_DENTAIRE,
-  ...POSTES_OPTIQUE,
-  ...POSTES_AUDIO,
-  ...POSTES_PREVENTION,
-] as const;
+const TOUS = [...POSTES_HOSPITALISATION, ...POSTES_SOINS_COURANTS, ...POSTES_DENTAIRE, ...POSTES_OPTIQUE, ...POSTES_AUDIO, ...POSTES_PREVENTION] as const;
 
 /** Every poste code, as a literal union: a typo in a validator rule or a fixture is a type error. */
 export type CodePoste = (typeof TOUS)[number]["code"];

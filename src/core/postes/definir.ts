@@ -43,10 +43,7 @@ interface SaisieSecteurs {
  * A doctor's act comes as three lines: printed once for every doctor, or as the R871-2 2° pair
  * (DPTM adherents / non-adherents). All three share `paire` so the validator can pair them per level.
  */
-export function secteurs<const B extends string>(
-  base: B,
-  s: SaisieSecteurs,
-): readonly [PosteDe<B>, PosteDe<`${B}.optam`>, PosteDe<`${B}.non-optam`>] {
+export function secteurs<const B extends string>(base: B, s: SaisieSecteurs): readonly [PosteDe<B>, PosteDe<`${B}.optam`>, PosteDe<`${B}.non-optam`>] {
   const commun = {
     section: s.section,
     calculateur: s.calculateur,

@@ -11,15 +11,97 @@ import { plier } from "../texte/plier";
 
 /** Words kept as they are by the stemmer (their final s is not a plural). */
 const SANS_PLURIEL = new Set([
-  "hors", "tres", "plus", "sans", "frais", "mois", "dans", "sous", "pris", "fois", "cas", "dos", "bas", "ras",
-  "os", "ans", "lens", "avis", "tous", "puis", "apres", "pres", "gros", "vers", "jus", "acces", "ss", "irm",
-  "vsl", "atm", "adc", "ada", "adi", "ade", "ccam", "ngap", "lpp", "plv", "hlf", "pmss", "brss", "fpu", "odf", "parcours", "yeux",
+  "hors",
+  "tres",
+  "plus",
+  "sans",
+  "frais",
+  "mois",
+  "dans",
+  "sous",
+  "pris",
+  "fois",
+  "cas",
+  "dos",
+  "bas",
+  "ras",
+  "os",
+  "ans",
+  "lens",
+  "avis",
+  "tous",
+  "puis",
+  "apres",
+  "pres",
+  "gros",
+  "vers",
+  "jus",
+  "acces",
+  "ss",
+  "irm",
+  "vsl",
+  "atm",
+  "adc",
+  "ada",
+  "adi",
+  "ade",
+  "ccam",
+  "ngap",
+  "lpp",
+  "plv",
+  "hlf",
+  "pmss",
+  "brss",
+  "fpu",
+  "odf",
+  "parcours",
+  "yeux",
 ]);
 
 const MOTS_VIDES = new Set([
-  "le", "la", "les", "l", "de", "des", "du", "d", "un", "une", "et", "ou", "en", "au", "aux", "a", "par", "pour",
-  "sur", "avec", "y", "dont", "ce", "cet", "cette", "son", "sa", "ses", "leur", "leurs", "etc", "pct", "eur", "euro",
-  "qu", "que", "qui", "est", "sont", "ne", "pas", "se", "ni",
+  "le",
+  "la",
+  "les",
+  "l",
+  "de",
+  "des",
+  "du",
+  "d",
+  "un",
+  "une",
+  "et",
+  "ou",
+  "en",
+  "au",
+  "aux",
+  "a",
+  "par",
+  "pour",
+  "sur",
+  "avec",
+  "y",
+  "dont",
+  "ce",
+  "cet",
+  "cette",
+  "son",
+  "sa",
+  "ses",
+  "leur",
+  "leurs",
+  "etc",
+  "pct",
+  "eur",
+  "euro",
+  "qu",
+  "que",
+  "qui",
+  "est",
+  "sont",
+  "ne",
+  "pas",
+  "se",
+  "ni",
   // « médecin(s) » qualifies nothing in a grid label (« honoraires des médecins adhérents », « consultation médecin »).
   "medecin",
 ]);
@@ -418,24 +500,29 @@ const PASSES_COMPILEES: readonly Passe[] = PASSES.map(compilerPasse);
  * « avec ou sans nuitée (= ambulatoire) ». « hors OPTAM », « hors réseau », « hors 100 % Santé », « hors parcours »
  * and « hors nomenclature » are qualifiers and stay.
  */
-const QUALIFIANTS_HORS = /^\s*(?:l'|le |la |les |du |des )?(?:optam|dptam|dptm|cas\b|contrat|r[ée]seau|100|panier|parcours|nomenclature|secteur|convention|dispositif|cadre|pratique|zone)/i;
+const QUALIFIANTS_HORS =
+  /^\s*(?:l'|le |la |les |du |des )?(?:optam|dptam|dptm|cas\b|contrat|r[ée]seau|100|panier|parcours|nomenclature|secteur|convention|dispositif|cadre|pratique|zone)/i;
 
 function sansExclusions(libelle: string): string {
   if (!/\b(hors|y compris|avec ou sans|ne relevant pas|autres?\s+que|sauf|exemples?|ex)\b|\(=/i.test(libelle)) return libelle;
-  return libelle
-    // « Petit appareillage - exemples : orthopédie, prothèses mammaires, prothèse capillaire »: examples, not the line.
-    .replace(/\s*[-–—]?\s*\(?\s*(?:par\s+)?(?:exemples?|ex\.)\s*:[^()]*\)?/gi, " ")
-    // « Orthopédie et prothèse (autre que dentaire et auditive) », « (sauf optique) »: what the line is not.
-    .replace(/\(\s*(?:autres?\s+que|sauf)\b[^()]*\)/gi, " ")
-    .replace(/\(\s*(hors|y compris)\b([^()]*)\)/gi, (m, mot: string, reste: string) => (mot.toLowerCase() === "hors" && QUALIFIANTS_HORS.test(reste) ? m : " "))
-    .replace(/(^|[-–—,;:]\s*)(hors|y compris)\b([^-–—,;:()]*)/gi, (m, avant: string, mot: string, reste: string) =>
-      mot.toLowerCase() === "hors" && QUALIFIANTS_HORS.test(reste) ? m : avant === "" ? " " : " ",
-    )
-    // « Aide auditive classe II … y compris entretien et accessoires »: what the line also covers, wherever it stands.
-    .replace(/\by compris\b[^-–—,;:()]*/gi, " ")
-    .replace(/\bavec ou sans nuit[ée]e\b/gi, " ")
-    .replace(/\bne relevant pas (?:au|du) (?:dispositif |panier )?100\s*%\s*sant[ée]/gi, " hors 100 % santé ")
-    .replace(/\(\s*=[^()]*\)/g, " ");
+  return (
+    libelle
+      // « Petit appareillage - exemples : orthopédie, prothèses mammaires, prothèse capillaire »: examples, not the line.
+      .replace(/\s*[-–—]?\s*\(?\s*(?:par\s+)?(?:exemples?|ex\.)\s*:[^()]*\)?/gi, " ")
+      // « Orthopédie et prothèse (autre que dentaire et auditive) », « (sauf optique) »: what the line is not.
+      .replace(/\(\s*(?:autres?\s+que|sauf)\b[^()]*\)/gi, " ")
+      .replace(/\(\s*(hors|y compris)\b([^()]*)\)/gi, (m, mot: string, reste: string) =>
+        mot.toLowerCase() === "hors" && QUALIFIANTS_HORS.test(reste) ? m : " ",
+      )
+      .replace(/(^|[-–—,;:]\s*)(hors|y compris)\b([^-–—,;:()]*)/gi, (m, avant: string, mot: string, reste: string) =>
+        mot.toLowerCase() === "hors" && QUALIFIANTS_HORS.test(reste) ? m : avant === "" ? " " : " ",
+      )
+      // « Aide auditive classe II … y compris entretien et accessoires »: what the line also covers, wherever it stands.
+      .replace(/\by compris\b[^-–—,;:()]*/gi, " ")
+      .replace(/\bavec ou sans nuit[ée]e\b/gi, " ")
+      .replace(/\bne relevant pas (?:au|du) (?:dispositif |panier )?100\s*%\s*sant[ée]/gi, " hors 100 % santé ")
+      .replace(/\(\s*=[^()]*\)/g, " ")
+  );
 }
 
 /** Plural and feminine endings: « consultations » → consultation, « médicaux » → medical, « remboursée » → rembourse. */
@@ -471,10 +558,15 @@ export function jetons(libelle: string): string[] {
     if (suivant !== undefined && (brut === "classe" || brut === "panier" || brut === "categorie" || brut === "cat")) {
       // « panier A / B » is how some optical grids name the classes.
       const marque =
-        brut === "classe" ? CLASSES.get(suivant)
-        : brut === "panier" ? (suivant === "a" || suivant === "b" ? CLASSES.get(suivant) : undefined)
-        : /^[a-f]$/.test(suivant) ? "categorie" + suivant
-        : undefined;
+        brut === "classe"
+          ? CLASSES.get(suivant)
+          : brut === "panier"
+            ? suivant === "a" || suivant === "b"
+              ? CLASSES.get(suivant)
+              : undefined
+            : /^[a-f]$/.test(suivant)
+              ? "categorie" + suivant
+              : undefined;
       if (marque !== undefined) {
         mots.push(marque);
         i++;

@@ -30,13 +30,77 @@ export interface ContexteReconnaissance {
 
 /** Generic words: present in many labels, they explain little (an unexplained one costs little). */
 const MOTS_FAIBLES = new Set([
-  "honoraire", "frais", "medical", "medecin", "acte", "soin", "prestation", "remboursement", "rembourse", "secu",
-  "base", "br", "brss", "tr", "forfait", "garantie", "total", "an", "annee", "beneficiaire", "inclus", "compris",
-  "limite", "max", "maximum", "jour", "nuit", "conventionne", "hors", "non", "plus", "examen", "depense", "sante",
-  "equipement", "adulte", "enfant", "personne", "assure", "mixte", "praticien", "professionnel", "ville",
-  "courant", "option", "niveau", "tous", "tout", "autre", "cas", "selon", "chez", "partir", "moin", "nomenclature",
-  "oreille", "seance", "ans", "dans", "sans", "limitation", "dure", "cabinet", "supplement", "medical", "prescription",
-  "prescrit", "sur", "conventionnel", "hospitalisation", "tarif",
+  "honoraire",
+  "frais",
+  "medical",
+  "medecin",
+  "acte",
+  "soin",
+  "prestation",
+  "remboursement",
+  "rembourse",
+  "secu",
+  "base",
+  "br",
+  "brss",
+  "tr",
+  "forfait",
+  "garantie",
+  "total",
+  "an",
+  "annee",
+  "beneficiaire",
+  "inclus",
+  "compris",
+  "limite",
+  "max",
+  "maximum",
+  "jour",
+  "nuit",
+  "conventionne",
+  "hors",
+  "non",
+  "plus",
+  "examen",
+  "depense",
+  "sante",
+  "equipement",
+  "adulte",
+  "enfant",
+  "personne",
+  "assure",
+  "mixte",
+  "praticien",
+  "professionnel",
+  "ville",
+  "courant",
+  "option",
+  "niveau",
+  "tous",
+  "tout",
+  "autre",
+  "cas",
+  "selon",
+  "chez",
+  "partir",
+  "moin",
+  "nomenclature",
+  "oreille",
+  "seance",
+  "ans",
+  "dans",
+  "sans",
+  "limitation",
+  "dure",
+  "cabinet",
+  "supplement",
+  "medical",
+  "prescription",
+  "prescrit",
+  "sur",
+  "conventionnel",
+  "hospitalisation",
+  "tarif",
 ]);
 
 function poids(mot: string): number {
@@ -156,7 +220,10 @@ function sansScore(r: Reconnaissance): Reconnaissance {
  * not, OPTAM or not, the dental baskets. A qualifier the label contradicts (same family) is not taken.
  */
 const FAMILLES_QUALIFICATIFS: readonly (readonly [readonly string[], readonly string[]])[] = [
-  [["100sante", "classea", "classe1"], ["hors100sante", "classeb", "classe2", "libre"]],
+  [
+    ["100sante", "classea", "classe1"],
+    ["hors100sante", "classeb", "classe2", "libre"],
+  ],
   [["rembourse"], ["nonrembourse"]],
   [["optam"], ["nonoptam"]],
   [["maitrise"], ["libre"]],
@@ -282,13 +349,9 @@ function reconnaitreTexte(libelle: string, sectionContexte: Section | null, opti
     const horsSection = section !== null && c.poste.section !== section;
     c.score = total2 === 0 ? 0 : (couvert / total2) * (horsSection ? 0.5 : 1);
   }
-  const classes = [...candidats.values()].sort(
-    (a, b) => b.score - a.score || b.meilleur.poids - a.meilleur.poids || a.rang - b.rang,
-  );
+  const classes = [...candidats.values()].sort((a, b) => b.score - a.score || b.meilleur.poids - a.meilleur.poids || a.rang - b.rang);
   const premier = classes[0]!;
-  const egaux = classes.filter(
-    (c) => c !== premier && Math.abs(c.score - premier.score) < 1e-9 && Math.abs(c.meilleur.poids - premier.meilleur.poids) < 1e-9,
-  );
+  const egaux = classes.filter((c) => c !== premier && Math.abs(c.score - premier.score) < 1e-9 && Math.abs(c.meilleur.poids - premier.meilleur.poids) < 1e-9);
   const horsSection = section !== null && premier.poste.section !== section;
   // A label every word of which the poste explains is recognised even under another section's row (a grid that
   // prints « Biologie » under HOSPITALISATION still means biology); the section only lowers a partial match.

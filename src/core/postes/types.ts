@@ -4,24 +4,9 @@
  */
 
 /** The harmonised headings of a guarantee grid (UNOCAM « lisibilité » agreement of 2019, docs/exemples-chiffres.md). */
-export type Section =
-  | "hospitalisation"
-  | "soins-courants"
-  | "dentaire"
-  | "optique"
-  | "aides-auditives"
-  | "prevention"
-  | "autres";
+export type Section = "hospitalisation" | "soins-courants" | "dentaire" | "optique" | "aides-auditives" | "prevention" | "autres";
 
-export const SECTIONS: readonly Section[] = [
-  "hospitalisation",
-  "soins-courants",
-  "dentaire",
-  "optique",
-  "aides-auditives",
-  "prevention",
-  "autres",
-];
+export const SECTIONS: readonly Section[] = ["hospitalisation", "soins-courants", "dentaire", "optique", "aides-auditives", "prevention", "autres"];
 
 /** French title of each section, as printed in reports. */
 export const LIBELLES_SECTIONS: Readonly<Record<Section, string>> = {

@@ -70,7 +70,18 @@ export class Couvertures {
       return { ligne, niveau, iLigne, iNiveau, cellule, lisible: false, herite: false, colonnes: [niveau.nom], garanties: [], montant: () => NON_LISIBLE };
     }
     if (socle === undefined) {
-      return { ligne, niveau, iLigne, iNiveau, cellule, lisible: true, herite: false, colonnes: [niveau.nom], garanties: [propre], montant: (ctx) => evaluer(propre, ctx) };
+      return {
+        ligne,
+        niveau,
+        iLigne,
+        iNiveau,
+        cellule,
+        lisible: true,
+        herite: false,
+        colonnes: [niveau.nom],
+        garanties: [propre],
+        montant: (ctx) => evaluer(propre, ctx),
+      };
     }
     const colonnes = [...socle.colonnes, niveau.nom];
     if (propre.type === "neant") {

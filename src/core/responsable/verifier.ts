@@ -21,7 +21,12 @@ export function verifierGrille(g: Grille, o: OptionsVerification = {}): RapportV
   const parLigne = new Map(g.lignes.map((l) => [l.ligne, l]));
   for (const a of g.alertes) v.ajouterLecture(lecture(a, a.ligne === undefined ? undefined : parLigne.get(a.ligne), g.niveaux));
   if (g.responsable === false) {
-    v.signalerGrille("R871-2 1°", "info", "La grille se déclare non responsable : les règles du contrat responsable ne s'imposent pas à elle ; les écarts sont signalés pour information.", refL871_1(date));
+    v.signalerGrille(
+      "R871-2 1°",
+      "info",
+      "La grille se déclare non responsable : les règles du contrat responsable ne s'imposent pas à elle ; les écarts sont signalés pour information.",
+      refL871_1(date),
+    );
   }
   if (date < debutRegime2015()) {
     v.signalerGrille(
@@ -82,9 +87,27 @@ function signalerAbsences(v: Verification, applicables: readonly Regle[]): void 
   const manque = (id: Regle["id"], alinea: string, presentes: boolean, attendue: boolean, message: string) => {
     if (actives.has(id) && presentes && !attendue) v.signalerGrille(id, "info", message, refR871_2(alinea, v.date));
   };
-  manque("R871-2 6°", "6°", v.grille.lignes.length > 0, a((p) => p.calculateur === "fj"), "Aucune ligne « forfait journalier hospitalier » : il doit être pris en charge sans limitation de durée (à vérifier dans les conditions générales).");
-  manque("R871-2 3° classe A", "3°", a((p) => p.section === "optique" && p.optique?.classe === "B"), a((p) => p.optique?.classe === "A"), "Aucune ligne « équipement optique 100 % Santé » : il doit être pris en charge jusqu'au prix limite de vente.");
-  manque("R871-2 4° classe I", "4°", a((p) => p.audio?.classe === "II"), a((p) => p.audio?.element === "aide" && p.audio.classe !== "II"), "Aucune ligne « aides auditives 100 % Santé (classe I) » : elles doivent être prises en charge jusqu'au prix limite de vente.");
+  manque(
+    "R871-2 6°",
+    "6°",
+    v.grille.lignes.length > 0,
+    a((p) => p.calculateur === "fj"),
+    "Aucune ligne « forfait journalier hospitalier » : il doit être pris en charge sans limitation de durée (à vérifier dans les conditions générales).",
+  );
+  manque(
+    "R871-2 3° classe A",
+    "3°",
+    a((p) => p.section === "optique" && p.optique?.classe === "B"),
+    a((p) => p.optique?.classe === "A"),
+    "Aucune ligne « équipement optique 100 % Santé » : il doit être pris en charge jusqu'au prix limite de vente.",
+  );
+  manque(
+    "R871-2 4° classe I",
+    "4°",
+    a((p) => p.audio?.classe === "II"),
+    a((p) => p.audio?.element === "aide" && p.audio.classe !== "II"),
+    "Aucune ligne « aides auditives 100 % Santé (classe I) » : elles doivent être prises en charge jusqu'au prix limite de vente.",
+  );
   manque(
     "R871-2 5°",
     "5°",

@@ -46,7 +46,7 @@ export function verifier(grille: ArgumentExcel, date_soins?: ArgumentExcel, adre
 }
 
 function ligne(c: Constat): string[] {
-  const poste = c.poste === null ? "" : posteParCode(c.poste)?.libelle ?? c.poste;
+  const poste = c.poste === null ? "" : (posteParCode(c.poste)?.libelle ?? c.poste);
   return [GRAVITES[c.gravite], c.regle, poste, c.libelle ?? "", c.niveau ?? "", c.valeur ?? "", c.adresse ?? "", c.message, c.reference];
 }
 

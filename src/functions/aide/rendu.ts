@@ -81,9 +81,7 @@ const DATES =
   "Les dates sont des cellules date ou du texte « 01/03/2026 » ; date_soins omise signifie aujourd'hui. Les taux s'écrivent 70 % (ou 0,7) ; les montants en euros, avec une virgule décimale.";
 
 export function pageFonction(m: MetaFonction, c: ContenuAide, resultats: readonly unknown[]): string {
-  const args = m.parameters
-    .map((p) => `<tr><td><code>${echapper(p.name)}</code></td><td>${echapper(p.description ?? "")}</td></tr>`)
-    .join("\n");
+  const args = m.parameters.map((p) => `<tr><td><code>${echapper(p.name)}</code></td><td>${echapper(p.description ?? "")}</td></tr>`).join("\n");
   const exemples = c.exemples
     .map((e: Exemple, i) => {
       const f = e.format ?? c.format;

@@ -39,10 +39,26 @@ describe("calculerAudio: detail", () => {
   it("shows BR (by age) → RO brut → RO net → G → cap → RC → RAC with references", () => {
     const d = calculerAudio({ date: jourDepuisIso("2025-06-01"), garantie: garantieDepuisNombre(2000, "EUR"), prix: 250000 }, { detail: true });
     const libelles = d.etapes.map((e) => e.libelle);
-    const ordre = [/^Base de remboursement \(adulte, 20 ans et plus, par défaut\)/, /^RO brut \(60\u00a0% × 400,00/, /^Retenue : aucune/, /^RO net/, /^Garantie : Forfait 2000\s€, Sécu incluse : 2\u202f000,00/, /^Plafond de la classe II/, /^Garantie plafonnée/, /^RC/, /^Reste à charge/];
+    const ordre = [
+      /^Base de remboursement \(adulte, 20 ans et plus, par défaut\)/,
+      /^RO brut \(60\u00a0% × 400,00/,
+      /^Retenue : aucune/,
+      /^RO net/,
+      /^Garantie : Forfait 2000\s€, Sécu incluse : 2\u202f000,00/,
+      /^Plafond de la classe II/,
+      /^Garantie plafonnée/,
+      /^RC/,
+      /^Reste à charge/,
+    ];
     const positions = ordre.map((re) => libelles.findIndex((l) => re.test(l)));
-    assert.ok(positions.every((p) => p >= 0), `étapes manquantes : ${JSON.stringify(libelles)}`);
-    assert.deepEqual([...positions].sort((a, b) => a - b), positions);
+    assert.ok(
+      positions.every((p) => p >= 0),
+      `étapes manquantes : ${JSON.stringify(libelles)}`,
+    );
+    assert.deepEqual(
+      [...positions].sort((a, b) => a - b),
+      positions,
+    );
     assert.match(d.etapes[positions[5]!]!.reference ?? "", /R871-2 4°/);
     assert.equal(calculerAudio({ date: jourDepuisIso("2025-06-01"), garantie: garantieDepuisNombre(2000, "EUR"), prix: 250000 }).etapes.length, 0);
   });
@@ -65,9 +81,22 @@ describe("calculerAudio: properties", () => {
   const garanties: fc.Arbitrary<Garantie> = fc.oneof(
     fc.integer({ min: 0, max: 400_000 }).map((c) => garantieDepuisNombre(c / 100, "EUR")),
     fc.integer({ min: 0, max: 500 }).map((p) => garantieDepuisNombre(p / 100, "BR")),
-    fc.integer({ min: 0, max: 300_000 }).map((c): Garantie => ({ type: "formule", termes: [{ terme: { type: "montant", cents: c } }], convention: "RO_EN_SUS", conventionExplicite: true })),
-    fc.constant<Garantie>({ type: "formule", termes: [{ terme: { type: "pourcentage", taux: { num: 1, exp: 0 }, base: "FR" } }], limite: [{ terme: { type: "plafondLegal" } }], convention: "RO_INCLUS", conventionExplicite: false }),
-    fc.constant<Garantie>({ type: "formule", termes: [{ terme: { type: "pourcentage", taux: { num: 1, exp: 0 }, base: "PLV" } }], convention: "RO_INCLUS", conventionExplicite: false }),
+    fc
+      .integer({ min: 0, max: 300_000 })
+      .map((c): Garantie => ({ type: "formule", termes: [{ terme: { type: "montant", cents: c } }], convention: "RO_EN_SUS", conventionExplicite: true })),
+    fc.constant<Garantie>({
+      type: "formule",
+      termes: [{ terme: { type: "pourcentage", taux: { num: 1, exp: 0 }, base: "FR" } }],
+      limite: [{ terme: { type: "plafondLegal" } }],
+      convention: "RO_INCLUS",
+      conventionExplicite: false,
+    }),
+    fc.constant<Garantie>({
+      type: "formule",
+      termes: [{ terme: { type: "pourcentage", taux: { num: 1, exp: 0 }, base: "PLV" } }],
+      convention: "RO_INCLUS",
+      conventionExplicite: false,
+    }),
     fc.constant<Garantie>({ type: "neant" }),
     fc.constantFrom<Garantie>({ type: "service", texte: "Inclus" }, null as unknown as Garantie),
   );
@@ -77,8 +106,16 @@ describe("calculerAudio: properties", () => {
       dateContrat: fc.option(jours, { nil: undefined }),
       garantie: garanties,
       prix: centsArb(400_000),
-      classe: fc.option(fc.oneof({ weight: 10, arbitrary: fc.constantFrom("I", "II") }, { weight: 1, arbitrary: fc.constantFrom("III", "i") }), { nil: undefined }),
-      age: fc.option(fc.oneof({ weight: 10, arbitrary: fc.integer({ min: 0, max: 110 }) }, { weight: 1, arbitrary: fc.constantFrom(-1, Number.NaN, 19.99, 200, "12" as unknown as number) }), { nil: undefined }),
+      classe: fc.option(fc.oneof({ weight: 10, arbitrary: fc.constantFrom("I", "II") }, { weight: 1, arbitrary: fc.constantFrom("III", "i") }), {
+        nil: undefined,
+      }),
+      age: fc.option(
+        fc.oneof(
+          { weight: 10, arbitrary: fc.integer({ min: 0, max: 110 }) },
+          { weight: 1, arbitrary: fc.constantFrom(-1, Number.NaN, 19.99, 200, "12" as unknown as number) },
+        ),
+        { nil: undefined },
+      ),
       responsable: fc.option(fc.oneof({ weight: 10, arbitrary: fc.boolean() }, { weight: 1, arbitrary: fc.constant<unknown>(1) }), { nil: undefined }),
     },
     { requiredKeys: ["date", "garantie", "prix"] },

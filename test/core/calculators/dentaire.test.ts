@@ -45,10 +45,26 @@ describe("calculerDentaire: detail and baskets", () => {
       { detail: true },
     );
     const libelles = d.etapes.map((e) => e.libelle);
-    const ordre = [/^Base de remboursement/, /^RO brut \(60\u00a0% × 120,00/, /^Retenue : aucune/, /^RO net/, /^Garantie : 100\s%\sBR, Sécu incluse : 120,00/, /^Honoraires limites/, /^Prise en charge 100 % Santé/, /^RC/, /^Reste à charge/];
+    const ordre = [
+      /^Base de remboursement/,
+      /^RO brut \(60\u00a0% × 120,00/,
+      /^Retenue : aucune/,
+      /^RO net/,
+      /^Garantie : 100\s%\sBR, Sécu incluse : 120,00/,
+      /^Honoraires limites/,
+      /^Prise en charge 100 % Santé/,
+      /^RC/,
+      /^Reste à charge/,
+    ];
     const positions = ordre.map((re) => libelles.findIndex((l) => re.test(l)));
-    assert.ok(positions.every((p) => p >= 0), `étapes manquantes : ${JSON.stringify(libelles)}`);
-    assert.deepEqual([...positions].sort((a, b) => a - b), positions);
+    assert.ok(
+      positions.every((p) => p >= 0),
+      `étapes manquantes : ${JSON.stringify(libelles)}`,
+    );
+    assert.deepEqual(
+      [...positions].sort((a, b) => a - b),
+      positions,
+    );
     assert.match(d.etapes[positions[1]!]!.reference ?? "", /R160-5/);
     assert.match(d.etapes[positions[6]!]!.reference ?? "", /R871-2 5°/);
   });
@@ -81,8 +97,15 @@ describe("calculerDentaire: properties", () => {
   const garanties: fc.Arbitrary<Garantie> = fc.oneof(
     fc.integer({ min: 0, max: 100_000 }).map((c) => garantieDepuisNombre(c / 100, "EUR")),
     fc.integer({ min: 0, max: 600 }).map((p) => garantieDepuisNombre(p / 100, "BR")),
-    fc.integer({ min: 0, max: 100_000 }).map((c): Garantie => ({ type: "formule", termes: [{ terme: { type: "montant", cents: c } }], convention: "RO_EN_SUS", conventionExplicite: true })),
-    fc.constant<Garantie>({ type: "formule", termes: [{ terme: { type: "pourcentage", taux: { num: 1, exp: 0 }, base: "HLF" } }], convention: "RO_INCLUS", conventionExplicite: false }),
+    fc
+      .integer({ min: 0, max: 100_000 })
+      .map((c): Garantie => ({ type: "formule", termes: [{ terme: { type: "montant", cents: c } }], convention: "RO_EN_SUS", conventionExplicite: true })),
+    fc.constant<Garantie>({
+      type: "formule",
+      termes: [{ terme: { type: "pourcentage", taux: { num: 1, exp: 0 }, base: "HLF" } }],
+      convention: "RO_INCLUS",
+      conventionExplicite: false,
+    }),
     fc.constant<Garantie>({ type: "neant" }),
     fc.constantFrom<Garantie>({ type: "service", texte: "Inclus" }, null as unknown as Garantie),
   );
@@ -97,7 +120,10 @@ describe("calculerDentaire: properties", () => {
       garantie: garanties,
       fr: centsArb(300_000),
       br: centsArb(100_000),
-      panier: fc.option(fc.oneof({ weight: 10, arbitrary: fc.constantFrom("100%SANTE", "MAITRISE", "LIBRE") }, { weight: 1, arbitrary: fc.constant("100 % Santé") }), { nil: undefined }),
+      panier: fc.option(
+        fc.oneof({ weight: 10, arbitrary: fc.constantFrom("100%SANTE", "MAITRISE", "LIBRE") }, { weight: 1, arbitrary: fc.constant("100 % Santé") }),
+        { nil: undefined },
+      ),
       tauxRo: fc.option(taux, { nil: undefined }),
       hlf: fc.option(centsArb(200_000), { nil: undefined }),
       responsable: fc.option(fc.oneof({ weight: 10, arbitrary: fc.boolean() }, { weight: 1, arbitrary: fc.constant<unknown>(0) }), { nil: undefined }),
@@ -112,11 +138,17 @@ describe("calculerDentaire: properties", () => {
 
   it("leaves no RAC within the HLF on a 100 % Santé act under a 2020+ responsible contract", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 200_000 }), fc.integer({ min: 0, max: 50_000 }), fc.integer({ min: 0, max: 200_000 }), (g, fr, br, hlf) => {
-        const d = calculerDentaire({ date: jourDepuisIso("2025-06-01"), garantie: garantieDepuisNombre(g / 100, "EUR"), fr, br, hlf, panier: "100%SANTE" });
-        // Within the HLF nothing is left; above it, the excess (or all but the RO when the HLF is below the RO).
-        assert.equal(d.rac, fr <= hlf ? 0 : fr - Math.max(hlf, d.roBrut));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 0, max: 200_000 }),
+        fc.integer({ min: 0, max: 50_000 }),
+        fc.integer({ min: 0, max: 200_000 }),
+        (g, fr, br, hlf) => {
+          const d = calculerDentaire({ date: jourDepuisIso("2025-06-01"), garantie: garantieDepuisNombre(g / 100, "EUR"), fr, br, hlf, panier: "100%SANTE" });
+          // Within the HLF nothing is left; above it, the excess (or all but the RO when the HLF is below the RO).
+          assert.equal(d.rac, fr <= hlf ? 0 : fr - Math.max(hlf, d.roBrut));
+        },
+      ),
       { numRuns: 1000 },
     );
   });

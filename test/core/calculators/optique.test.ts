@@ -58,10 +58,29 @@ describe("calculerOptique: detail", () => {
   it("shows BR → RO brut → retenue → RO net → G → caps → frame → lenses → RC → RAC with references", () => {
     const d = calculerOptique(base, { detail: true });
     const libelles = d.etapes.map((e) => e.libelle);
-    const ordre = [/^Base de remboursement LPP/, /^RO brut \(60\u00a0% × 0,15/, /^Retenue : aucune/, /^RO net/, /^Garantie : Forfait 900\s€, Sécu incluse : 900,00/, /^Plafond de l'équipement/, /^Garantie plafonnée/, /^Limite de la monture/, /^Monture prise en charge/, /^Verres pris en charge/, /^RC/, /^Reste à charge/];
+    const ordre = [
+      /^Base de remboursement LPP/,
+      /^RO brut \(60\u00a0% × 0,15/,
+      /^Retenue : aucune/,
+      /^RO net/,
+      /^Garantie : Forfait 900\s€, Sécu incluse : 900,00/,
+      /^Plafond de l'équipement/,
+      /^Garantie plafonnée/,
+      /^Limite de la monture/,
+      /^Monture prise en charge/,
+      /^Verres pris en charge/,
+      /^RC/,
+      /^Reste à charge/,
+    ];
     const positions = ordre.map((re) => libelles.findIndex((l) => re.test(l)));
-    assert.ok(positions.every((p) => p >= 0), `étapes manquantes : ${JSON.stringify(libelles)}`);
-    assert.deepEqual([...positions].sort((a, b) => a - b), positions);
+    assert.ok(
+      positions.every((p) => p >= 0),
+      `étapes manquantes : ${JSON.stringify(libelles)}`,
+    );
+    assert.deepEqual(
+      [...positions].sort((a, b) => a - b),
+      positions,
+    );
     const plafond = d.etapes[positions[5]!]!;
     assert.equal(plafond.montant, 70000);
     assert.match(plafond.reference ?? "", /R871-2 3° c\)/);
@@ -71,7 +90,10 @@ describe("calculerOptique: detail", () => {
 
   it("says in DETAIL that the classe A base is estimated (⚠ INF)", () => {
     const d = calculerOptique({ ...base, classe: "A", monture: 3000, verres: 8500, garantie: garantieDepuisNombre(0, "EUR") }, { detail: true });
-    assert.ok(d.etapes.some((e) => /estimée.*⚠/.test(e.libelle)), JSON.stringify(d.etapes.map((e) => e.libelle)));
+    assert.ok(
+      d.etapes.some((e) => /estimée.*⚠/.test(e.libelle)),
+      JSON.stringify(d.etapes.map((e) => e.libelle)),
+    );
   });
 });
 
@@ -84,8 +106,16 @@ describe("calculerOptique: properties", () => {
   const garanties: fc.Arbitrary<Garantie> = fc.oneof(
     fc.integer({ min: 0, max: 200_000 }).map((c) => garantieDepuisNombre(c / 100, "EUR")),
     fc.integer({ min: 0, max: 500 }).map((p) => garantieDepuisNombre(p / 100, "BR")),
-    fc.integer({ min: 0, max: 100_000 }).map((c): Garantie => ({ type: "formule", termes: [{ terme: { type: "montant", cents: c } }], convention: "RO_EN_SUS", conventionExplicite: true })),
-    fc.constant<Garantie>({ type: "formule", termes: [{ terme: { type: "pourcentage", taux: { num: 1, exp: 0 }, base: "FR" } }], limite: [{ terme: { type: "plafondLegal" } }], convention: "RO_INCLUS", conventionExplicite: false }),
+    fc
+      .integer({ min: 0, max: 100_000 })
+      .map((c): Garantie => ({ type: "formule", termes: [{ terme: { type: "montant", cents: c } }], convention: "RO_EN_SUS", conventionExplicite: true })),
+    fc.constant<Garantie>({
+      type: "formule",
+      termes: [{ terme: { type: "pourcentage", taux: { num: 1, exp: 0 }, base: "FR" } }],
+      limite: [{ terme: { type: "plafondLegal" } }],
+      convention: "RO_INCLUS",
+      conventionExplicite: false,
+    }),
     fc.constant<Garantie>({ type: "neant" }),
     fc.constantFrom<Garantie>({ type: "service", texte: "Inclus" }, null as unknown as Garantie, { type: "formule", termes: [] } as unknown as Garantie),
   );
@@ -97,7 +127,10 @@ describe("calculerOptique: properties", () => {
       garantieMonture: fc.option(garanties, { nil: undefined }),
       monture: centsArb(100_000),
       verres: centsArb(200_000),
-      categorie: fc.oneof({ weight: 10, arbitrary: fc.constantFrom("a", "b", "c", "d", "e", "f") }, { weight: 1, arbitrary: fc.constantFrom("g", "A", "", 3 as unknown as string) }),
+      categorie: fc.oneof(
+        { weight: 10, arbitrary: fc.constantFrom("a", "b", "c", "d", "e", "f") },
+        { weight: 1, arbitrary: fc.constantFrom("g", "A", "", 3 as unknown as string) },
+      ),
       classe: fc.option(fc.oneof({ weight: 10, arbitrary: fc.constantFrom("A", "B") }, { weight: 1, arbitrary: fc.constant("C") }), { nil: undefined }),
       base: fc.option(centsArb(20_000), { nil: undefined }),
       baseMonture: fc.option(centsArb(5_000), { nil: undefined }),
@@ -120,7 +153,13 @@ describe("calculerOptique: properties", () => {
         fc.integer({ min: 0, max: 300_000 }),
         fc.constantFrom("a", "b", "c", "d", "e", "f"),
         (g, monture, verres, categorie) => {
-          const d = calculerOptique({ date: jourDepuisIso("2025-06-01"), garantie: garantieDepuisNombre(g / 100, "EUR"), monture, verres, categorie: categorie as CategorieOptique });
+          const d = calculerOptique({
+            date: jourDepuisIso("2025-06-01"),
+            garantie: garantieDepuisNombre(g / 100, "EUR"),
+            monture,
+            verres,
+            categorie: categorie as CategorieOptique,
+          });
           assert.ok(d.roNet + d.rc <= caps[categorie]!);
           assert.ok(d.rac >= (monture > 10000 ? monture - 10000 : 0));
         },

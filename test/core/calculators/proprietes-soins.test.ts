@@ -55,7 +55,17 @@ const jourQuelconque: fc.Arbitrary<Jour> = fc.oneof(
 
 const unites: UniteTemps[] = ["acte", "jour", "nuit", "seance", "an", "beneficiaire", "equipement", "sejour"];
 const terme: fc.Arbitrary<Terme> = fc.oneof(
-  { weight: 12, arbitrary: fc.record({ type: fc.constant("pourcentage" as const), taux: fc.integer({ min: 0, max: 500 }).map((n) => creerTaux(n, 2)), base: fc.oneof({ weight: 12, arbitrary: fc.constantFrom("BR", "BR", "BR", "TM", "FR", "PMSS") }, { weight: 1, arbitrary: fc.constantFrom("PLV", "HLF") }) as fc.Arbitrary<"BR"> }) },
+  {
+    weight: 12,
+    arbitrary: fc.record({
+      type: fc.constant("pourcentage" as const),
+      taux: fc.integer({ min: 0, max: 500 }).map((n) => creerTaux(n, 2)),
+      base: fc.oneof(
+        { weight: 12, arbitrary: fc.constantFrom("BR", "BR", "BR", "TM", "FR", "PMSS") },
+        { weight: 1, arbitrary: fc.constantFrom("PLV", "HLF") },
+      ) as fc.Arbitrary<"BR">,
+    }),
+  },
   { weight: 6, arbitrary: fc.record({ type: fc.constant("montant" as const), cents: fc.integer({ min: 0, max: 200_000 }) }) },
   { weight: 1, arbitrary: fc.constant({ type: "plafondLegal" as const }) },
 );
@@ -81,11 +91,17 @@ const garantieValide: fc.Arbitrary<Garantie> = fc.oneof(
 const garantieQuelconque: fc.Arbitrary<Garantie> = fc.oneof(
   { weight: 30, arbitrary: garantieValide },
   { weight: 1, arbitrary: fc.constant({ type: "service", texte: "Inclus" } as Garantie) },
-  { weight: 1, arbitrary: fc.constantFrom(undefined, null, 1.5, "150 % BR", { type: "xyz" }, { type: "formule", termes: [] }) as unknown as fc.Arbitrary<Garantie> },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(undefined, null, 1.5, "150 % BR", { type: "xyz" }, { type: "formule", termes: [] }) as unknown as fc.Arbitrary<Garantie>,
+  },
 );
 
 const retenueQuelconque: fc.Arbitrary<Retenue | undefined> = fc.oneof(
-  { weight: 20, arbitrary: fc.constantFrom(undefined, "AUCUNE", "PF", "FRANCHISE", "FRANCHISE-MEDICAMENT", "FRANCHISE-TRANSPORT") as fc.Arbitrary<Retenue | undefined> },
+  {
+    weight: 20,
+    arbitrary: fc.constantFrom(undefined, "AUCUNE", "PF", "FRANCHISE", "FRANCHISE-MEDICAMENT", "FRANCHISE-TRANSPORT") as fc.Arbitrary<Retenue | undefined>,
+  },
   { weight: 4, arbitrary: centsQuelconques },
   { weight: 1, arbitrary: fc.string() as unknown as fc.Arbitrary<Retenue> },
 );
@@ -98,7 +114,16 @@ const detail = fc.constantFrom(undefined, { detail: true }, { detail: false });
 // ---- checks ------------------------------------------------------------------------------------------------
 
 function verifierInvariants(d: Decompte): void {
-  for (const [k, v] of Object.entries({ fr: d.fr, br: d.br, roBrut: d.roBrut, retenue: d.retenue, roNet: d.roNet, garantie: d.garantie, rc: d.rc, rac: d.rac })) {
+  for (const [k, v] of Object.entries({
+    fr: d.fr,
+    br: d.br,
+    roBrut: d.roBrut,
+    retenue: d.retenue,
+    roNet: d.roNet,
+    garantie: d.garantie,
+    rc: d.rc,
+    rac: d.rac,
+  })) {
     assert.ok(Number.isSafeInteger(v), `${k} = ${v} n'est pas un nombre entier de centimes`);
   }
   assert.equal(d.roNet + d.rc + d.rac, d.fr, "RO net + RC + RAC = FR");
@@ -148,7 +173,10 @@ describe("propriétés des calculateurs (soins, séjour, FJ, RO, TSA)", function
           br: centsQuelconques,
           tauxRo: tauxQuelconque,
           garantie: garantieQuelconque,
-          secteur: fc.oneof({ weight: 20, arbitrary: fc.constantFrom(undefined, "OPTAM", "NON-OPTAM", "NON-OPTAM") }, { weight: 1, arbitrary: fc.constantFrom("secteur 2", "") }),
+          secteur: fc.oneof(
+            { weight: 20, arbitrary: fc.constantFrom(undefined, "OPTAM", "NON-OPTAM", "NON-OPTAM") },
+            { weight: 1, arbitrary: fc.constantFrom("secteur 2", "") },
+          ),
           retenue: retenueQuelconque,
           responsable: booleenQuelconque,
           garantieOptam: fc.option(garantieQuelconque, { nil: undefined }),
@@ -176,7 +204,10 @@ describe("propriétés des calculateurs (soins, séjour, FJ, RO, TSA)", function
         (date, fr, br, tauxRo, garantie, secteur, retenue) => {
           const d = calculerSoins({ date, fr, br, tauxRo, garantie, secteur, retenue, dateContrat: j("2020-01-01") });
           verifierInvariants(d);
-          const sansDetail = { ...calculerSoins({ date, fr, br, tauxRo, garantie, secteur, retenue, dateContrat: j("2020-01-01") }, { detail: true }), etapes: [] };
+          const sansDetail = {
+            ...calculerSoins({ date, fr, br, tauxRo, garantie, secteur, retenue, dateContrat: j("2020-01-01") }, { detail: true }),
+            etapes: [],
+          };
           assert.deepEqual(sansDetail, { ...d, etapes: [] });
           // G ≥ FR ⇒ RC = FR − RO brut and RAC = PF + franchise.
           if (d.garantie >= fr) {
@@ -195,12 +226,22 @@ describe("propriétés des calculateurs (soins, séjour, FJ, RO, TSA)", function
 
   it("100 % BR with FR = BR pays exactly the TM (docs/modele-de-calcul.md §2)", () => {
     fc.assert(
-      fc.property(jourRaisonnable.filter((d) => d >= j("2005-01-01")), centsRaisonnables, tauxValide, (date, br, tauxRo) => {
-        const g: Garantie = { type: "formule", termes: [{ terme: { type: "pourcentage", taux: creerTaux(1), base: "BR" } }], convention: "RO_INCLUS", conventionExplicite: false };
-        const d = calculerSoins({ date, fr: br, br, tauxRo, garantie: g, retenue: "PF" });
-        assert.equal(d.rc, ticketModerateur(br, tauxRo));
-        assert.equal(d.rac, d.retenue);
-      }),
+      fc.property(
+        jourRaisonnable.filter((d) => d >= j("2005-01-01")),
+        centsRaisonnables,
+        tauxValide,
+        (date, br, tauxRo) => {
+          const g: Garantie = {
+            type: "formule",
+            termes: [{ terme: { type: "pourcentage", taux: creerTaux(1), base: "BR" } }],
+            convention: "RO_INCLUS",
+            conventionExplicite: false,
+          };
+          const d = calculerSoins({ date, fr: br, br, tauxRo, garantie: g, retenue: "PF" });
+          assert.equal(d.rc, ticketModerateur(br, tauxRo));
+          assert.equal(d.rac, d.retenue);
+        },
+      ),
       { numRuns: 2_000 },
     );
   });
@@ -233,26 +274,34 @@ describe("propriétés des calculateurs (soins, séjour, FJ, RO, TSA)", function
 
   it(`roBrut / ticketModerateur / roNet / forfaitJournalier / calculerTsa / retenueDepuisTexte : montant ≥ 0 ou RembError (${RUNS} cas)`, () => {
     fc.assert(
-      fc.property(centsQuelconques, tauxQuelconque, fc.option(centsQuelconques, { nil: undefined }), jourQuelconque, booleenQuelconque, fc.string(), (c, t, x, date, b, s) => {
-        montantOuRembError(() => roBrut(c, t));
-        montantOuRembError(() => ticketModerateur(c, t, x));
-        montantOuRembError(() => roNet(c, t, x));
-        montantOuRembError(() => forfaitJournalier(typeof x === "number" ? x : 3, b as boolean, date));
-        montantOuRembError(() => calculerTsa(c, b as boolean, date));
-        try {
-          retenueDepuisTexte(s);
-        } catch (e) {
-          if (!(e instanceof RembError)) throw e;
-        }
-        // RO brut + TM = BR exactly, whenever the inputs are accepted.
-        let somme: number | undefined;
-        try {
-          somme = roBrut(c, t) + ticketModerateur(c, t);
-        } catch (e) {
-          if (!(e instanceof RembError)) throw e;
-        }
-        if (somme !== undefined) assert.equal(somme, c === 0 ? 0 : c);
-      }),
+      fc.property(
+        centsQuelconques,
+        tauxQuelconque,
+        fc.option(centsQuelconques, { nil: undefined }),
+        jourQuelconque,
+        booleenQuelconque,
+        fc.string(),
+        (c, t, x, date, b, s) => {
+          montantOuRembError(() => roBrut(c, t));
+          montantOuRembError(() => ticketModerateur(c, t, x));
+          montantOuRembError(() => roNet(c, t, x));
+          montantOuRembError(() => forfaitJournalier(typeof x === "number" ? x : 3, b as boolean, date));
+          montantOuRembError(() => calculerTsa(c, b as boolean, date));
+          try {
+            retenueDepuisTexte(s);
+          } catch (e) {
+            if (!(e instanceof RembError)) throw e;
+          }
+          // RO brut + TM = BR exactly, whenever the inputs are accepted.
+          let somme: number | undefined;
+          try {
+            somme = roBrut(c, t) + ticketModerateur(c, t);
+          } catch (e) {
+            if (!(e instanceof RembError)) throw e;
+          }
+          if (somme !== undefined) assert.equal(somme, c === 0 ? 0 : c);
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -48,13 +48,18 @@ describe("renouvellement: text and properties", () => {
   });
 
   it("is monotonic in the purchase date and never allows a renewal before dateMin (10 000 cases, with nonsense)", () => {
-    const jours = fc.oneof({ weight: 20, arbitrary: fc.integer({ min: jourDepuisCivil(2014, 1, 1), max: jourDepuisCivil(2032, 12, 31) }) }, { weight: 1, arbitrary: fc.constantFrom(Number.NaN, -5, 1.5) });
+    const jours = fc.oneof(
+      { weight: 20, arbitrary: fc.integer({ min: jourDepuisCivil(2014, 1, 1), max: jourDepuisCivil(2032, 12, 31) }) },
+      { weight: 1, arbitrary: fc.constantFrom(Number.NaN, -5, 1.5) },
+    );
     fc.assert(
       fc.property(
         fc.constantFrom("optique", "audio", "x"),
         jours,
         fc.integer({ min: 0, max: 2000 }),
-        fc.option(fc.oneof({ weight: 10, arbitrary: fc.integer({ min: 0, max: 100 }) }, { weight: 1, arbitrary: fc.constantFrom(-1, Number.NaN) }), { nil: undefined }),
+        fc.option(fc.oneof({ weight: 10, arbitrary: fc.integer({ min: 0, max: 100 }) }, { weight: 1, arbitrary: fc.constantFrom(-1, Number.NaN) }), {
+          nil: undefined,
+        }),
         fc.option(fc.constantFrom("evolution-vue", "medical", "monture-inadaptee", "aucun", "x"), { nil: undefined }),
         (domaine, precedent, delta, age, motif) => {
           const e = { domaine, precedent, achat: precedent + delta, age, motif } as EntreeRenouvellement;

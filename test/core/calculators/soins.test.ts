@@ -60,10 +60,26 @@ describe("calculerSoins: detail and hot path", () => {
     const d = calculerSoins(base, { detail: true });
     const libelles = d.etapes.map((e) => e.libelle);
     const index = (re: RegExp) => libelles.findIndex((l) => re.test(l));
-    const ordre = [/^Base de remboursement/, /^RO brut \(70\u00a0% × 23,00/, /^Participation forfaitaire \(2,00/, /^RO net/, /^Garantie : 200\s%\sBR/, /^Plafond non-OPTAM/, /^Garantie plafonnée/, /^RC/, /^Reste à charge/];
+    const ordre = [
+      /^Base de remboursement/,
+      /^RO brut \(70\u00a0% × 23,00/,
+      /^Participation forfaitaire \(2,00/,
+      /^RO net/,
+      /^Garantie : 200\s%\sBR/,
+      /^Plafond non-OPTAM/,
+      /^Garantie plafonnée/,
+      /^RC/,
+      /^Reste à charge/,
+    ];
     const positions = ordre.map(index);
-    assert.ok(positions.every((p) => p >= 0), `étapes manquantes : ${JSON.stringify(libelles)}`);
-    assert.deepEqual([...positions].sort((a, b) => a - b), positions);
+    assert.ok(
+      positions.every((p) => p >= 0),
+      `étapes manquantes : ${JSON.stringify(libelles)}`,
+    );
+    assert.deepEqual(
+      [...positions].sort((a, b) => a - b),
+      positions,
+    );
     const pf = d.etapes[index(/^Participation forfaitaire/)]!;
     assert.equal(pf.montant, -200);
     assert.match(pf.reference ?? "", /R160-19/);
@@ -89,7 +105,14 @@ describe("calculerSoins: detail and hot path", () => {
   });
 
   it("gives RO 0 for care prescribed by a non-contracted doctor from 2027-01-01 and says why in DETAIL (L162-5-10)", () => {
-    const prescrit: EntreeSoins = { date: jourDepuisIso("2027-01-01"), fr: 3000, br: 3000, tauxRo: taux(0.6), garantie: garantieDepuisNombre(1, "BR"), secteur: "PRESCRIT-NON-CONVENTIONNE" };
+    const prescrit: EntreeSoins = {
+      date: jourDepuisIso("2027-01-01"),
+      fr: 3000,
+      br: 3000,
+      tauxRo: taux(0.6),
+      garantie: garantieDepuisNombre(1, "BR"),
+      secteur: "PRESCRIT-NON-CONVENTIONNE",
+    };
     const d = calculerSoins(prescrit, { detail: true });
     assert.equal(d.roBrut, 0);
     const ro = d.etapes.find((e) => /^RO nul : soin prescrit par un médecin non conventionné/.test(e.libelle));

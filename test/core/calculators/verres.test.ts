@@ -153,7 +153,10 @@ describe("verres: lens type (R871-2 3°, docs/modele-de-calcul.md §9 and §4.3)
       [0, 0, "oui"],
     ];
     for (const [s, c, p] of mauvais) {
-      assert.throws(() => typeVerre(s as number, c as number, p as boolean), (e: unknown) => estRembError(e) && /invalide/.test((e as Error).message));
+      assert.throws(
+        () => typeVerre(s as number, c as number, p as boolean),
+        (e: unknown) => estRembError(e) && /invalide/.test((e as Error).message),
+      );
     }
     assert.equal(typeVerre(30, 15, false), "complexe");
     assert.throws(() => typeVerre(0, 0, false, "2019" as RegimeVerres), /Régime inconnu/);
@@ -204,7 +207,11 @@ describe("verres: equipment category (docs/modele-de-calcul.md §9)", () => {
     ];
     for (const [texte, attendu] of formes) assert.equal(categorieDepuisTexte(texte), attendu, texte);
     for (const faux of ["", "g", "aa", "simple complexe très complexe", "classe A", "progressif", "100 % Santé"]) {
-      assert.throws(() => categorieDepuisTexte(faux), (e: unknown) => estRembError(e) && /Catégorie d'équipement inconnue/.test((e as Error).message), faux);
+      assert.throws(
+        () => categorieDepuisTexte(faux),
+        (e: unknown) => estRembError(e) && /Catégorie d'équipement inconnue/.test((e as Error).message),
+        faux,
+      );
     }
     assert.throws(() => categorieDepuisTexte(3 as unknown as string), /Catégorie d'équipement invalide/);
   });

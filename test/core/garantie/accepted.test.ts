@@ -32,7 +32,10 @@ describe("garantie — expressions acceptées (test/fixtures/garantie/accepted.j
           const g = parseGarantie(c.texte);
           const ctx = contexte(e);
           if (e.erreur !== undefined) {
-            assert.throws(() => evaluerGarantie(g, ctx), (x: unknown) => x instanceof RembError && x.code === e.erreur);
+            assert.throws(
+              () => evaluerGarantie(g, ctx),
+              (x: unknown) => x instanceof RembError && x.code === e.erreur,
+            );
           } else {
             assert.equal(evaluerGarantie(g, ctx), centsDepuisEuros(e.attendu!), e.source);
           }

@@ -40,7 +40,13 @@ describe("garantie — decrireGarantie (test/fixtures/garantie/decrire.json)", (
     it(`« ${c.texte} »${c.contexte ? " avec contexte" : ""} : ${c.source}`, () => {
       const x = c.contexte;
       const ctx = x
-        ? { date: jourDepuisIso(x.date), br: centsDepuisEuros(x.br), fr: centsDepuisEuros(x.fr), roBrut: centsDepuisEuros(x.roBrut), ...(x.unites ? { unites: x.unites } : {}) }
+        ? {
+            date: jourDepuisIso(x.date),
+            br: centsDepuisEuros(x.br),
+            fr: centsDepuisEuros(x.fr),
+            roBrut: centsDepuisEuros(x.roBrut),
+            ...(x.unites ? { unites: x.unites } : {}),
+          }
         : undefined;
       assert.equal(decrireGarantie(parseGarantie(c.texte), ctx), c.attendu);
     });
@@ -52,8 +58,7 @@ describe("garantie — mémoïsation", () => {
     const a = parseGarantie("100 % BR + 50 € / an dans la limite de 300 € / an (max 4 / an)".replace("(max 4 / an)", ""));
     const b = parseGarantie("100 % BR + 50 € / an dans la limite de 300 € / an ");
     assert.equal(a, b);
-    const profond = (x: unknown): boolean =>
-      x === null || typeof x !== "object" || (Object.isFrozen(x) && Object.values(x as object).every(profond));
+    const profond = (x: unknown): boolean => x === null || typeof x !== "object" || (Object.isFrozen(x) && Object.values(x as object).every(profond));
     assert.ok(profond(a));
     assert.throws(() => {
       (a as { type: string }).type = "neant";
@@ -76,7 +81,10 @@ describe("garantie — mémoïsation", () => {
   });
 
   it("refuses a non-text argument with a French message, not a crash", () => {
-    assert.equal(code(() => parseGarantie(150 as unknown as string)), "ARGUMENT_INVALIDE");
+    assert.equal(
+      code(() => parseGarantie(150 as unknown as string)),
+      "ARGUMENT_INVALIDE",
+    );
   });
 });
 
@@ -87,10 +95,22 @@ describe("garantie — évaluation, cas limites", () => {
   });
 
   it("reports what is missing rather than guessing (#N/A): service, PLV, HLF, legal cap", () => {
-    assert.equal(code(() => evaluerGarantie(parseGarantie("Inclus"), EXEMPLE_1)), "HORS_CHAMP");
-    assert.equal(code(() => evaluerGarantie(parseGarantie("100 % PLV"), EXEMPLE_1)), "HORS_CHAMP");
-    assert.equal(code(() => evaluerGarantie(parseGarantie("Frais réels dans la limite des HLF"), EXEMPLE_1)), "HORS_CHAMP");
-    assert.equal(code(() => evaluerGarantie(parseGarantie("Frais réels dans la limite du plafond réglementaire"), EXEMPLE_1)), "HORS_CHAMP");
+    assert.equal(
+      code(() => evaluerGarantie(parseGarantie("Inclus"), EXEMPLE_1)),
+      "HORS_CHAMP",
+    );
+    assert.equal(
+      code(() => evaluerGarantie(parseGarantie("100 % PLV"), EXEMPLE_1)),
+      "HORS_CHAMP",
+    );
+    assert.equal(
+      code(() => evaluerGarantie(parseGarantie("Frais réels dans la limite des HLF"), EXEMPLE_1)),
+      "HORS_CHAMP",
+    );
+    assert.equal(
+      code(() => evaluerGarantie(parseGarantie("Frais réels dans la limite du plafond réglementaire"), EXEMPLE_1)),
+      "HORS_CHAMP",
+    );
   });
 
   it("takes the PMSS of the calendar year of care and names a year without a PMSS", () => {
@@ -99,16 +119,34 @@ describe("garantie — évaluation, cas limites", () => {
     assert.equal(evaluerGarantie(g, ctx("2025-12-31")), 5888); // 1,5 % × 3 925 = 58,875 → 58,88 (half-up)
     assert.equal(evaluerGarantie(g, ctx("2026-01-01")), 6008); // 1,5 % × 4 005 = 60,075 → 60,08 (docs/modele-de-calcul.md §4)
     assert.equal(evaluerGarantie(g, ctx("2025-12-31")), 5888); // cache switches back to the earlier year
-    assert.throws(() => evaluerGarantie(g, ctx("2018-06-30")), (e: unknown) => e instanceof RembError && /pmss/.test(e.message));
+    assert.throws(
+      () => evaluerGarantie(g, ctx("2018-06-30")),
+      (e: unknown) => e instanceof RembError && /pmss/.test(e.message),
+    );
   });
 
   it("refuses an incoherent context (negative, fractional, RO brut above the BR, bad unit count)", () => {
     const g = parseGarantie("150 % BR");
-    assert.equal(code(() => evaluerGarantie(g, { ...EXEMPLE_1, br: -1 })), "ARGUMENT_INVALIDE");
-    assert.equal(code(() => evaluerGarantie(g, { ...EXEMPLE_1, fr: 10.5 })), "ARGUMENT_INVALIDE");
-    assert.equal(code(() => evaluerGarantie(g, { ...EXEMPLE_1, roBrut: 3001 })), "ARGUMENT_INVALIDE");
-    assert.equal(code(() => evaluerGarantie(parseGarantie("50 € / nuit"), { ...EXEMPLE_1, unites: -1 })), "ARGUMENT_INVALIDE");
-    assert.equal(code(() => evaluerGarantie(parseGarantie("50 € / nuit"), { ...EXEMPLE_1, unites: 1.5 })), "ARGUMENT_INVALIDE");
+    assert.equal(
+      code(() => evaluerGarantie(g, { ...EXEMPLE_1, br: -1 })),
+      "ARGUMENT_INVALIDE",
+    );
+    assert.equal(
+      code(() => evaluerGarantie(g, { ...EXEMPLE_1, fr: 10.5 })),
+      "ARGUMENT_INVALIDE",
+    );
+    assert.equal(
+      code(() => evaluerGarantie(g, { ...EXEMPLE_1, roBrut: 3001 })),
+      "ARGUMENT_INVALIDE",
+    );
+    assert.equal(
+      code(() => evaluerGarantie(parseGarantie("50 € / nuit"), { ...EXEMPLE_1, unites: -1 })),
+      "ARGUMENT_INVALIDE",
+    );
+    assert.equal(
+      code(() => evaluerGarantie(parseGarantie("50 € / nuit"), { ...EXEMPLE_1, unites: 1.5 })),
+      "ARGUMENT_INVALIDE",
+    );
   });
 
   it("zero units of a per-unit guarantee pay nothing, whatever the convention adds", () => {
@@ -123,7 +161,10 @@ describe("garantie — construire", () => {
     assert.equal(unparseGarantie(garantieDepuisNombre(300, "EUR")), "300 €");
     assert.equal(unparseGarantie(garantieDepuisNombre(38.5, "EUR")), "38,50 €");
     assert.equal(unparseGarantie(garantieDepuisNombre(0, "BR")), "Néant");
-    assert.equal(code(() => garantieDepuisNombre(-1, "BR")), "ARGUMENT_INVALIDE");
+    assert.equal(
+      code(() => garantieDepuisNombre(-1, "BR")),
+      "ARGUMENT_INVALIDE",
+    );
     assert.deepStrictEqual(garantieDepuisNombre(1.5, "BR"), parseGarantie("150 % BR"));
   });
 
@@ -135,7 +176,10 @@ describe("garantie — construire", () => {
 describe("garantie — performance", () => {
   it("a memoised parse hit and an evaluation allocate nothing (100 000 rows, fresh process)", () => {
     const script = join(__dirname, "allocation-mesure.ts");
-    const sortie = execFileSync(process.execPath, ["--min-semi-space-size=64", "--max-semi-space-size=64", "--import", "tsx", script], { encoding: "utf8", timeout: 60_000 });
+    const sortie = execFileSync(process.execPath, ["--min-semi-space-size=64", "--max-semi-space-size=64", "--import", "tsx", script], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     const { octets, puits } = JSON.parse(sortie) as { octets: number; puits: number };
     assert.ok(puits !== 0);
     // One small object (or one boxed number) per row would be ≥ 1,6 Mo; allow a little for V8's bookkeeping.

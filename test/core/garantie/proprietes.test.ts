@@ -29,7 +29,13 @@ const BASES: BaseTaux[] = ["BR", "TM", "FR", "PMSS", "PLV", "HLF"];
 const arbTaux = fc.integer({ min: 0, max: 8 }).chain((exp) => fc.integer({ min: 0, max: 100 * 10 ** exp }).map((num) => taux(num, exp)));
 const arbTerme: fc.Arbitrary<Terme> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ type: fc.constant("pourcentage" as const), taux: arbTaux, base: fc.constantFrom(...BASES) }, { noNullPrototype: true }) },
-  { weight: 4, arbitrary: fc.record({ type: fc.constant("montant" as const), cents: fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: CENTS_MAX })) }, { noNullPrototype: true }) },
+  {
+    weight: 4,
+    arbitrary: fc.record(
+      { type: fc.constant("montant" as const), cents: fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: CENTS_MAX })) },
+      { noNullPrototype: true },
+    ),
+  },
   { weight: 1, arbitrary: fc.constant({ type: "plafondLegal" as const }) },
 );
 
@@ -39,7 +45,9 @@ function periode(unite: UniteTemps, nombre: number, beneficiaire: boolean): Peri
 }
 const arbPeriode = (unites: readonly UniteTemps[]): fc.Arbitrary<Periode> =>
   fc.tuple(fc.constantFrom(...unites), fc.integer({ min: 1, max: 12 }), fc.boolean()).map(([u, n, b]) => periode(u, n, b));
-const arbTermePeriode: fc.Arbitrary<TermePeriode> = fc.tuple(arbTerme, fc.option(arbPeriode(TOUTES_UNITES), { nil: undefined })).map(([terme, p]) => (p ? { terme, periode: p } : { terme }));
+const arbTermePeriode: fc.Arbitrary<TermePeriode> = fc
+  .tuple(arbTerme, fc.option(arbPeriode(TOUTES_UNITES), { nil: undefined }))
+  .map(([terme, p]) => (p ? { terme, periode: p } : { terme }));
 
 const seMultiplie = (t: Terme) => t.type === "montant" || (t.type === "pourcentage" && t.base === "PMSS" && t.taux.num !== 0);
 const compteur = (u: UniteTemps) => (u === "nuit" ? "jour" : u);
@@ -68,11 +76,20 @@ const arbFormule: fc.Arbitrary<Formule> = fc
   })
   .filter(({ termes, limite }) => {
     if (termes.every((tp) => estNul(tp.terme))) return false;
-    const compteurs = new Set([...termes, ...(limite ?? [])].filter((tp) => tp.periode && UNITES[tp.periode.unite].parUnite && seMultiplie(tp.terme)).map((tp) => compteur(tp.periode!.unite)));
+    const compteurs = new Set(
+      [...termes, ...(limite ?? [])]
+        .filter((tp) => tp.periode && UNITES[tp.periode.unite].parUnite && seMultiplie(tp.terme))
+        .map((tp) => compteur(tp.periode!.unite)),
+    );
     return compteurs.size <= 1;
   })
   .map(({ termes, limite, compte, convention, explicite }) => {
-    const f: { -readonly [K in keyof Formule]: Formule[K] } = { type: "formule", termes, convention, conventionExplicite: convention === "RO_EN_SUS" || explicite };
+    const f: { -readonly [K in keyof Formule]: Formule[K] } = {
+      type: "formule",
+      termes,
+      convention,
+      conventionExplicite: convention === "RO_EN_SUS" || explicite,
+    };
     if (limite) f.limite = limite;
     if (compte) {
       const [nombre, sorte, uneFois, p, par, jours] = compte;
@@ -81,13 +98,16 @@ const arbFormule: fc.Arbitrary<Formule> = fc
       // sorte 0: « (max 4 / an) »; 1: « (max 4 séances / an) »; 2: a renewal count (« 1 équipement / 2 ans »,
       // « 1 aide auditive par oreille / 4 ans »); 3: a count without a noun on a cell without any period but items
       // (« 200 € (max 1 / 2 ans) »); 4: a count of days on shares of the line (« Frais réels (max 90 jours / an) »).
-      if (sorte === 2) f.nombreMax = par !== undefined && par !== uneFois ? { nombre, unite: uneFois, par, periode: p } : { nombre, unite: uneFois, periode: p };
+      if (sorte === 2)
+        f.nombreMax = par !== undefined && par !== uneFois ? { nombre, unite: uneFois, par, periode: p } : { nombre, unite: uneFois, periode: p };
       else if (sorte === 3) {
         if (!parUnite && toutes.every((tp) => !tp.periode || estObjet(tp.periode.unite))) f.nombreMax = { nombre, periode: p };
       } else if (sorte === 4) {
         const ok =
           termes.every((tp) => estPart(tp.terme) && (!tp.periode || compteur(tp.periode.unite) === compteur(jours))) &&
-          (limite ?? []).every((tp) => !(tp.periode && UNITES[tp.periode.unite].parUnite && seMultiplie(tp.terme)) || compteur(tp.periode.unite) === compteur(jours));
+          (limite ?? []).every(
+            (tp) => !(tp.periode && UNITES[tp.periode.unite].parUnite && seMultiplie(tp.terme)) || compteur(tp.periode.unite) === compteur(jours),
+          );
         if (ok) f.nombreMax = { nombre, unite: jours, periode: p };
       } else if (parUnite) f.nombreMax = sorte === 0 ? { nombre, periode: p } : { nombre, unite: parUnite.periode!.unite, periode: p };
     }
@@ -125,13 +145,91 @@ const arbContexte: fc.Arbitrary<ContexteGarantie> = fc
 
 /** Pieces of real cells, to reach deep into the grammar more often than random characters do. */
 const MORCEAUX = [
-  "150", "100", "1,5", "38,50", "38.50", "1 234,56", "0", "4", "2", "30", "%", "%%", "€", "euros", "BR", "BRSS", "TC", "FR", "TM",
-  "PMSS", "PLV", "HLF", "frais réels", "ticket modérateur", "de la", "des", "du", "+", "/", "(", ")", ",", ";", "-", "—", ".",
-  "an", "ans", "jour", "nuit", "séance", "séances", "acte", "équipement", "bénéficiaire", "par", "et", "tous les", "max",
-  "dans la limite de", "dans la limite des", "limité à", "plafonné à", "en sus du RO", "hors RO", "RO", "Sécu", "Sécu incluse",
-  "RO inclus", "y compris", "plafond réglementaire", "plafonds du contrat responsable", "Néant", "Inclus", "Oui", "forfait",
-  "Non remboursé", "100 % Santé", "xyz", "*", "\u00a0", "\n", "aide", "aide auditive", "oreille", "jours", "tous les 4 ans",
-  "sans limitation de durée", "sans limite", "illimités", "sans", "max 90 jours / an", "max 1 / 2 ans", "+ 200 €", "+ Sécu +",
+  "150",
+  "100",
+  "1,5",
+  "38,50",
+  "38.50",
+  "1 234,56",
+  "0",
+  "4",
+  "2",
+  "30",
+  "%",
+  "%%",
+  "€",
+  "euros",
+  "BR",
+  "BRSS",
+  "TC",
+  "FR",
+  "TM",
+  "PMSS",
+  "PLV",
+  "HLF",
+  "frais réels",
+  "ticket modérateur",
+  "de la",
+  "des",
+  "du",
+  "+",
+  "/",
+  "(",
+  ")",
+  ",",
+  ";",
+  "-",
+  "—",
+  ".",
+  "an",
+  "ans",
+  "jour",
+  "nuit",
+  "séance",
+  "séances",
+  "acte",
+  "équipement",
+  "bénéficiaire",
+  "par",
+  "et",
+  "tous les",
+  "max",
+  "dans la limite de",
+  "dans la limite des",
+  "limité à",
+  "plafonné à",
+  "en sus du RO",
+  "hors RO",
+  "RO",
+  "Sécu",
+  "Sécu incluse",
+  "RO inclus",
+  "y compris",
+  "plafond réglementaire",
+  "plafonds du contrat responsable",
+  "Néant",
+  "Inclus",
+  "Oui",
+  "forfait",
+  "Non remboursé",
+  "100 % Santé",
+  "xyz",
+  "*",
+  "\u00a0",
+  "\n",
+  "aide",
+  "aide auditive",
+  "oreille",
+  "jours",
+  "tous les 4 ans",
+  "sans limitation de durée",
+  "sans limite",
+  "illimités",
+  "sans",
+  "max 90 jours / an",
+  "max 1 / 2 ans",
+  "+ 200 €",
+  "+ Sécu +",
 ];
 const arbSoupe = fc.array(fc.constantFrom(...MORCEAUX), { minLength: 1, maxLength: 9 }).map((m) => m.join(" "));
 

@@ -86,12 +86,31 @@ describe("grille: byte decoding (pure TypeScript)", () => {
   ];
   for (const [nom, octets, message] of REFUS) {
     it(`refuses ${nom}`, () => {
-      assert.throws(() => decoderOctets(octets), (e: unknown) => (e as Error).name === "RembError" && (e as Error).message === message);
+      assert.throws(
+        () => decoderOctets(octets),
+        (e: unknown) => (e as Error).name === "RembError" && (e as Error).message === message,
+      );
     });
   }
 
   it("reads plain Windows-1252 French (apostrophes, œ, €, « ») and UTF-8 with accents without refusing", () => {
-    const w = new Uint8Array([...utf8("Garanties;Niveau 1\nl"), 0x92, ...utf8("assur"), 0xe9, 0x20, 0x9c, ...utf8("il "), 0x80, 0x20, 0xab, 0xa0, 0x78, 0xa0, 0xbb, 0x0a]);
+    const w = new Uint8Array([
+      ...utf8("Garanties;Niveau 1\nl"),
+      0x92,
+      ...utf8("assur"),
+      0xe9,
+      0x20,
+      0x9c,
+      ...utf8("il "),
+      0x80,
+      0x20,
+      0xab,
+      0xa0,
+      0x78,
+      0xa0,
+      0xbb,
+      0x0a,
+    ]);
     assert.deepEqual(decoderOctets(w), { texte: "Garanties;Niveau 1\nl’assuré œil € «\u00a0x\u00a0»\n", encodage: "windows-1252" });
     assert.equal(decoderOctets(utf8("Garanties;Niveau 1\nÉQUIPEMENT PAYÉ\u00a0: œil « Ça »\n")).encodage, "utf-8");
   });
@@ -121,7 +140,10 @@ describe("grille: byte decoding (pure TypeScript)", () => {
 describe("grille: CSV fields", () => {
   it("splits quoted fields with separators, doubled quotes and line breaks (RFC 4180)", () => {
     assert.deepEqual(lireCsv('a;"b;c";"d ""e""";"f\r\ng"\r\nh;;\n\ni', ";"), [["a", "b;c", 'd "e"', "f\r\ng"], ["h", "", ""], [""], ["i"]]);
-    assert.deepEqual(lireCsv("a,b\rc,d", ","), [["a", "b"], ["c", "d"]]);
+    assert.deepEqual(lireCsv("a,b\rc,d", ","), [
+      ["a", "b"],
+      ["c", "d"],
+    ]);
     assert.deepEqual(lireCsv('"150 %" BR;x', ";"), [["150 % BR", "x"]]);
   });
 

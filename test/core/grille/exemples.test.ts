@@ -66,7 +66,15 @@ describe("grille: sample grids of assets/grilles (CSV and XLSX)", () => {
         assert.equal(xlsx.responsable, csv.responsable);
         assert.equal(csv.responsable, true);
         const niveau = (gr: Grille) =>
-          gr.niveaux.map((n) => ({ nom: n.nom, type: n.type, variante: n.variante, famille: n.famille, inclut: n.inclutNiveau, convention: n.convention, adresse: sansFeuille(n.adresse) }));
+          gr.niveaux.map((n) => ({
+            nom: n.nom,
+            type: n.type,
+            variante: n.variante,
+            famille: n.famille,
+            inclut: n.inclutNiveau,
+            convention: n.convention,
+            adresse: sansFeuille(n.adresse),
+          }));
         assert.deepEqual(niveau(xlsx), niveau(csv));
         assert.equal(xlsx.lignes.length, csv.lignes.length);
         csv.lignes.forEach((l, i) => {

@@ -46,7 +46,11 @@ function generer(g: Record<string, unknown>): unknown[][] {
     case "large": {
       const n = g.colonnes as number;
       const entete = ["Garanties", ...Array.from({ length: n - 1 }, (_, i) => `Niveau ${i + 1}`)];
-      return [entete, ["Frais de séjour", ...Array.from({ length: n - 1 }, () => "100 % BR")], ["Forfait journalier", ...Array.from({ length: n - 1 }, () => "Frais réels")]];
+      return [
+        entete,
+        ["Frais de séjour", ...Array.from({ length: n - 1 }, () => "100 % BR")],
+        ["Forfait journalier", ...Array.from({ length: n - 1 }, () => "Frais réels")],
+      ];
     }
     default:
       throw new Error(`générateur inconnu ${String(g.type)}`);
@@ -66,7 +70,13 @@ function genererCsv(g: Record<string, unknown>): string {
   const n = g.octets as number;
   switch (g.type) {
     case "ligne-longue":
-      return ["Garanties;Niveau 1;Niveau 2", "Frais de séjour;100 % BR;150 % BR", `${"A".repeat(n)};100 % BR;100 % BR`, "Forfait journalier;Frais réels;Frais réels", ""].join("\r\n");
+      return [
+        "Garanties;Niveau 1;Niveau 2",
+        "Frais de séjour;100 % BR;150 % BR",
+        `${"A".repeat(n)};100 % BR;100 % BR`,
+        "Forfait journalier;Frais réels;Frais réels",
+        "",
+      ].join("\r\n");
     case "ligne-separateurs":
       return ["Garanties;Niveau 1", "Frais de séjour;100 % BR", "1;".repeat(n / 2), ""].join("\r\n");
     case "ligne-separateurs-vides":
@@ -92,7 +102,11 @@ function genererCsv(g: Record<string, unknown>): string {
 export function importer(f: Fixture): Grille {
   const e = f.entree;
   const options = (f.options ?? {}) as OptionsImport;
-  if (e.tableau) return grilleDepuisTableau((e.tableau as unknown[][]).map((l) => (Array.isArray(l) ? l.map(valeur) : l)), { ...options, ...(e.formats ? { formats: e.formats as string[][] } : {}) });
+  if (e.tableau)
+    return grilleDepuisTableau(
+      (e.tableau as unknown[][]).map((l) => (Array.isArray(l) ? l.map(valeur) : l)),
+      { ...options, ...(e.formats ? { formats: e.formats as string[][] } : {}) },
+    );
   if (e.genere) return grilleDepuisTableau(generer(e.genere as Record<string, unknown>), options);
   if (typeof e.csv === "string") return grilleDepuisCsv(new Uint8Array(readFileSync(join(RACINE, e.csv))), options);
   if (typeof e.csvTexte === "string") return grilleDepuisCsv(e.csvTexte, options);
@@ -130,7 +144,10 @@ export function verifierInvariants(g: Grille): void {
   g.niveaux.forEach((n, i) => {
     assert.equal(n.rang, i + 1);
     if (n.inclutNiveau !== undefined) {
-      assert.ok(g.niveaux.some((m) => m.nom === n.inclutNiveau && m !== n), `${n.nom} inclut un niveau existant`);
+      assert.ok(
+        g.niveaux.some((m) => m.nom === n.inclutNiveau && m !== n),
+        `${n.nom} inclut un niveau existant`,
+      );
       assert.ok(n.convention !== undefined);
     }
   });
@@ -140,13 +157,18 @@ export function verifierInvariants(g: Grille): void {
       assert.equal(c.niveau, g.niveaux[i]!.nom);
       assert.ok((c.garantie === undefined) !== (c.erreur === undefined), `ligne ${l.ligne}, ${c.niveau} : garantie ou erreur`);
       if (c.erreur) {
-        const signalee = g.alertes.some((a) => (a.code === "GARANTIE_ILLISIBLE" || a.code === "VALEUR_INATTENDUE") && a.ligne === l.ligne && a.niveau === c.niveau);
+        const signalee = g.alertes.some(
+          (a) => (a.code === "GARANTIE_ILLISIBLE" || a.code === "VALEUR_INATTENDUE") && a.ligne === l.ligne && a.niveau === c.niveau,
+        );
         assert.ok(signalee, `ligne ${l.ligne}, ${c.niveau} : erreur de cellule signalée`);
       }
       if (c.lecture?.ambigu) assert.ok(g.alertes.some((a) => a.code === "NOMBRE_AMBIGU" && a.ligne === l.ligne && a.niveau === c.niveau));
     });
     if (l.poste === null && !l.attribut && l.reconnaissance.origine === "libelle") {
-      assert.ok(g.alertes.some((a) => (a.code === "LIBELLE_INCONNU" || a.code === "LIBELLE_VIDE" || a.code === "LIGNES_FUSIONNEES") && a.ligne === l.ligne), `ligne ${l.ligne} : libellé inconnu signalé`);
+      assert.ok(
+        g.alertes.some((a) => (a.code === "LIBELLE_INCONNU" || a.code === "LIBELLE_VIDE" || a.code === "LIGNES_FUSIONNEES") && a.ligne === l.ligne),
+        `ligne ${l.ligne} : libellé inconnu signalé`,
+      );
     }
     assert.ok(l.reconnaissance.confiance >= 0 && l.reconnaissance.confiance <= 1);
   }
@@ -187,8 +209,18 @@ function comparer(g: Grille, a: Record<string, unknown>): void {
           `${ici} : garanties`,
         );
       }
-      if (lectures) assert.deepEqual(l.cellules.map((c) => c.lecture?.regle ?? null), lectures, `${ici} : lectures`);
-      if (textes) assert.deepEqual(l.cellules.map((c) => c.texte), textes, `${ici} : textes`);
+      if (lectures)
+        assert.deepEqual(
+          l.cellules.map((c) => c.lecture?.regle ?? null),
+          lectures,
+          `${ici} : lectures`,
+        );
+      if (textes)
+        assert.deepEqual(
+          l.cellules.map((c) => c.texte),
+          textes,
+          `${ici} : textes`,
+        );
     });
   }
   if (a.alertes) {
@@ -207,6 +239,10 @@ function comparer(g: Grille, a: Record<string, unknown>): void {
       assert.ok(i >= 0, `alerte attendue ${JSON.stringify(x)} absente ; alertes : ${resume()}`);
       reelles.splice(i, 1);
     }
-    assert.deepEqual(reelles.map((r) => `${r.code}: ${r.message}`), [], `alertes en trop ; alertes : ${resume()}`);
+    assert.deepEqual(
+      reelles.map((r) => `${r.code}: ${r.message}`),
+      [],
+      `alertes en trop ; alertes : ${resume()}`,
+    );
   }
 }

@@ -44,7 +44,19 @@ describe("grille: numbers in guarantee cells (docs/format-grille.md « Nombres �
   });
 
   it("recognises numbers written as text, French or international", () => {
-    const cas: [string, number | undefined][] = [["150", 150], ["1,5", 1.5], ["1.5", 1.5], ["1 234,56", 1234.56], ["1\u202f234,56", 1234.56], ["1.234,5", 1234.5], ["1,234.5", 1234.5], ["-2", -2], ["150 %", undefined], ["1,5,2", undefined], ["", undefined]];
+    const cas: [string, number | undefined][] = [
+      ["150", 150],
+      ["1,5", 1.5],
+      ["1.5", 1.5],
+      ["1 234,56", 1234.56],
+      ["1\u202f234,56", 1234.56],
+      ["1.234,5", 1234.5],
+      ["1,234.5", 1234.5],
+      ["-2", -2],
+      ["150 %", undefined],
+      ["1,5,2", undefined],
+      ["", undefined],
+    ];
     for (const [t, n] of cas) assert.equal(nombreDepuisTexte(t), n, t);
   });
 
@@ -101,11 +113,20 @@ describe("grille: addresses, merges and safe output", () => {
   });
 
   it("fills merged ranges with their top-left value", () => {
-    const t = remplirFusions([["Garanties", "Niveau 1", "", ""], ["Forfait journalier", "Frais réels"]], [
-      { ligne: 0, colonne: 1, lignes: 1, colonnes: 3 },
-      { ligne: 1, colonne: 1, lignes: 1, colonnes: 3 },
+    const t = remplirFusions(
+      [
+        ["Garanties", "Niveau 1", "", ""],
+        ["Forfait journalier", "Frais réels"],
+      ],
+      [
+        { ligne: 0, colonne: 1, lignes: 1, colonnes: 3 },
+        { ligne: 1, colonne: 1, lignes: 1, colonnes: 3 },
+      ],
+    );
+    assert.deepEqual(t, [
+      ["Garanties", "Niveau 1", "Niveau 1", "Niveau 1"],
+      ["Forfait journalier", "Frais réels", "Frais réels", "Frais réels"],
     ]);
-    assert.deepEqual(t, [["Garanties", "Niveau 1", "Niveau 1", "Niveau 1"], ["Forfait journalier", "Frais réels", "Frais réels", "Frais réels"]]);
   });
 
   it("neutralises formula-like texts before they are written back to a sheet", () => {

@@ -29,7 +29,10 @@ describe("money", () => {
     assert.equal(centsDepuisEuros(1.005), 101); // named step « saisie »: half-up on the displayed decimal
     assert.equal(centsDepuisEuros("1234.56"), 123456);
     assert.throws(() => centsDepuisEuros(Number.NaN), /Montant invalide/);
-    assert.throws(() => centsDepuisEuros(1e12), /Montant trop grand pour montant : 1\u202f000\u202f000\u202f000\u202f000 € — au plus 1\u202f000\u202f000\u202f000,00\u00a0€/);
+    assert.throws(
+      () => centsDepuisEuros(1e12),
+      /Montant trop grand pour montant : 1\u202f000\u202f000\u202f000\u202f000 € — au plus 1\u202f000\u202f000\u202f000,00\u00a0€/,
+    );
   });
 
   it("formats euros the French way", () => {
@@ -65,8 +68,14 @@ describe("money", () => {
     assert.equal(proratiser(1, 1, 2), 1); // 0,5 cent → 1 cent
     assert.equal(proratiser(12345, 0, 7), 0);
     assert.equal(proratiser(12345, 7, 7), 12345);
-    assert.throws(() => proratiser(100, 3, 2), (e: unknown) => e instanceof RembError && e.code === "ARGUMENT_INVALIDE");
-    assert.throws(() => proratiser(100, 1, 0), (e: unknown) => e instanceof RembError && e.code === "ARGUMENT_INVALIDE");
+    assert.throws(
+      () => proratiser(100, 3, 2),
+      (e: unknown) => e instanceof RembError && e.code === "ARGUMENT_INVALIDE",
+    );
+    assert.throws(
+      () => proratiser(100, 1, 0),
+      (e: unknown) => e instanceof RembError && e.code === "ARGUMENT_INVALIDE",
+    );
   });
 
   it("agrees with decimal.js on 20 000 random prorata (amount × part / whole, half-up), small and huge wholes", () => {

@@ -35,7 +35,10 @@ describe("params: docs/parametres.md (auditors' page)", () => {
   it("ends with the numbered list of every ⚠ value, one item per uncertain dated value", () => {
     const debut = genere.indexOf("## Valeurs incertaines (⚠)");
     assert.ok(debut > 0);
-    const items = genere.slice(debut).split("\n").filter((l) => /^\d+\. `/.test(l));
+    const items = genere
+      .slice(debut)
+      .split("\n")
+      .filter((l) => /^\d+\. `/.test(l));
     let incertains = 0;
     for (const f of Object.values(FICHIERS_PARAMETRES)) for (const p of f.parametres) for (const v of p.valeurs) if (v.incertain) incertains++;
     assert.ok(incertains > 0);

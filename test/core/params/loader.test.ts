@@ -32,8 +32,20 @@ describe("params loader", () => {
 
   it("rejects unsorted or duplicate dates, missing references, unexplained ⚠, bad amounts", () => {
     const msgs = (v: unknown[]) => validerFichiers(fichier(v)).map((p) => p.message);
-    assert.match(msgs([{ debut: "2020-01-01", valeur: "1.00", reference: ref, confiance: "LAW" }, { debut: "2019-01-01", valeur: "2.00", reference: ref, confiance: "LAW" }]).join(), /non triées/);
-    assert.match(msgs([{ debut: "2020-01-01", valeur: "1.00", reference: ref, confiance: "LAW" }, { debut: "2020-01-01", valeur: "2.00", reference: ref, confiance: "LAW" }]).join(), /en double/);
+    assert.match(
+      msgs([
+        { debut: "2020-01-01", valeur: "1.00", reference: ref, confiance: "LAW" },
+        { debut: "2019-01-01", valeur: "2.00", reference: ref, confiance: "LAW" },
+      ]).join(),
+      /non triées/,
+    );
+    assert.match(
+      msgs([
+        { debut: "2020-01-01", valeur: "1.00", reference: ref, confiance: "LAW" },
+        { debut: "2020-01-01", valeur: "2.00", reference: ref, confiance: "LAW" },
+      ]).join(),
+      /en double/,
+    );
     assert.match(msgs([{ debut: "2020-01-01", valeur: "1.00", reference: { texte: "" }, confiance: "LAW" }]).join(), /référence manquante/);
     assert.match(msgs([{ debut: "2020-01-01", valeur: "1.00", reference: ref, confiance: "LAW", incertain: true }]).join(), /sans note/);
     assert.match(msgs([{ debut: "2020-01-01", valeur: "1.001", reference: ref, confiance: "LAW" }]).join(), /centimes/);

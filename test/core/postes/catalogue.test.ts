@@ -14,7 +14,11 @@ describe("postes: catalogue", () => {
   });
 
   it("covers every harmonised heading, and each section has its postes", () => {
-    for (const s of SECTIONS) assert.ok(CATALOGUE.some((p) => p.section === s), s);
+    for (const s of SECTIONS)
+      assert.ok(
+        CATALOGUE.some((p) => p.section === s),
+        s,
+      );
   });
 
   it("states the validator's facts consistently", () => {
@@ -33,7 +37,10 @@ describe("postes: catalogue", () => {
       // The actes-lourds participation is a flat amount (hospi.participation_actes_lourds), not a rate.
       if (p.remboursableRo && p.tm !== "sans-objet" && p.code !== "hospi.forfait-actes-lourds") assert.ok(p.tauxRo, `${ctx}: taux AMO attendu`);
       if (p.optique?.classe === "A" || p.audio?.classe === "I" || p.panier?.includes("100%SANTE")) {
-        assert.ok(p.regles.some((r) => ["R871-2 3° classe A", "R871-2 4° classe I", "R871-2 5°"].includes(r)), `${ctx}: règle 100 % Santé`);
+        assert.ok(
+          p.regles.some((r) => ["R871-2 3° classe A", "R871-2 4° classe I", "R871-2 5°"].includes(r)),
+          `${ctx}: règle 100 % Santé`,
+        );
       }
       if (p.optique?.classe === "B" && p.optique.element === "equipement") {
         for (const r of ["R871-2 3° plancher", "R871-2 3° plafond", "R871-2 3° monture"] as const) assert.ok(p.regles.includes(r), `${ctx}: ${r}`);

@@ -85,7 +85,12 @@ describe("postes: label recognition (test/fixtures/postes/libelles.json)", () =>
 
   it("folds the usual variants into the same tokens", () => {
     const attendu = ["consultation", "specialiste", "nonoptam"];
-    for (const l of ["Consult. spé. non adhérents DPTAM", "Consultations spécialistes – hors OPTAM", "CONSULTATION SPECIALISTE NON-OPTAM", "consultation spécialiste non OPTAM / OPTAM-CO"]) {
+    for (const l of [
+      "Consult. spé. non adhérents DPTAM",
+      "Consultations spécialistes – hors OPTAM",
+      "CONSULTATION SPECIALISTE NON-OPTAM",
+      "consultation spécialiste non OPTAM / OPTAM-CO",
+    ]) {
       assert.deepEqual(jetons(l), attendu, l);
     }
     assert.deepEqual(jetons("Équipement 100 % Santé (classe A)"), ["equipement", "100sante", "classea"]);

@@ -11,16 +11,58 @@ import { verifierGrille } from "../../../src/core/responsable";
  * message and a reference, counts that add up, and `conforme` exactly when there is no erreur.
  */
 const LIBELLES = [
-  "Frais de séjour", "Forfait journalier hospitalier", "Forfait journalier psychiatrie", "Honoraires chirurgicaux OPTAM", "Honoraires chirurgicaux non OPTAM",
-  "Consultations généraliste", "Consultations spécialiste OPTAM", "Consultations spécialiste non OPTAM", "Biologie", "Médicaments remboursés à 30 %",
-  "Équipement 100 % Santé", "Équipement verres simples", "Verres", "Monture", "Aides auditives 100 % Santé", "Aides auditives classe II", "Aides auditives",
-  "Prothèses dentaires 100 % Santé", "Prothèses dentaires", "Participation forfaitaire", "Consultations hors parcours de soins", "Forfait patient urgences",
-  "Prothèses capillaires 100 % Santé", "Ostéopathie", "OPTIQUE", "Truc inconnu", "",
+  "Frais de séjour",
+  "Forfait journalier hospitalier",
+  "Forfait journalier psychiatrie",
+  "Honoraires chirurgicaux OPTAM",
+  "Honoraires chirurgicaux non OPTAM",
+  "Consultations généraliste",
+  "Consultations spécialiste OPTAM",
+  "Consultations spécialiste non OPTAM",
+  "Biologie",
+  "Médicaments remboursés à 30 %",
+  "Équipement 100 % Santé",
+  "Équipement verres simples",
+  "Verres",
+  "Monture",
+  "Aides auditives 100 % Santé",
+  "Aides auditives classe II",
+  "Aides auditives",
+  "Prothèses dentaires 100 % Santé",
+  "Prothèses dentaires",
+  "Participation forfaitaire",
+  "Consultations hors parcours de soins",
+  "Forfait patient urgences",
+  "Prothèses capillaires 100 % Santé",
+  "Ostéopathie",
+  "OPTIQUE",
+  "Truc inconnu",
+  "",
 ];
 const CELLULES = [
-  "100 % BR", "150 % BR", "Frais réels", "Néant", "-", "50 €", "420 €", "1 700 €", "100 % BR + 20 €", "Frais réels dans la limite des PLV",
-  "Frais réels dans la limite des HLF", "30 % BR en sus du RO", "1 460 € en sus du RO", "23 € / jour (max 30 / an)", "Inclus", "150 % BX", "1,5 % PMSS / jour",
-  "200 € (1 équipement tous les 2 ans)", "150 € / verre", "100 % TM", "Frais réels dans la limite des plafonds du contrat responsable", "1.5", "",
+  "100 % BR",
+  "150 % BR",
+  "Frais réels",
+  "Néant",
+  "-",
+  "50 €",
+  "420 €",
+  "1 700 €",
+  "100 % BR + 20 €",
+  "Frais réels dans la limite des PLV",
+  "Frais réels dans la limite des HLF",
+  "30 % BR en sus du RO",
+  "1 460 € en sus du RO",
+  "23 € / jour (max 30 / an)",
+  "Inclus",
+  "150 % BX",
+  "1,5 % PMSS / jour",
+  "200 € (1 équipement tous les 2 ans)",
+  "150 € / verre",
+  "100 % TM",
+  "Frais réels dans la limite des plafonds du contrat responsable",
+  "1.5",
+  "",
 ];
 const ENTETES = ["Niveau 1", "Niveau 2", "Base", "Option 1 (en sus de la base)", "Option 2 (y compris la base)", "Réseau", "Hors réseau"];
 
@@ -56,7 +98,11 @@ describe("responsable: properties (2 000 generated grids)", () => {
           assert.ok(c.regle === "lecture" || (IDS_REGLES as readonly string[]).includes(c.regle), c.regle);
           assert.ok(c.message.length > 10, JSON.stringify(c));
           assert.ok(c.reference.length > 5, JSON.stringify(c));
-          if (c.niveau !== undefined) assert.ok(g.niveaux.some((n) => n.nom === c.niveau), c.niveau);
+          if (c.niveau !== undefined)
+            assert.ok(
+              g.niveaux.some((n) => n.nom === c.niveau),
+              c.niveau,
+            );
           if (c.regle !== "lecture" && c.niveau !== undefined) assert.ok(c.adresse !== undefined && c.valeur !== undefined, JSON.stringify(c));
           if (!responsable) assert.notEqual(c.gravite, "erreur");
           if (c.gravite === "erreur") erreurs++;

@@ -53,7 +53,9 @@ function correspond(c: Constat, a: Attendu): boolean {
   );
 }
 
-for (const fichier of readdirSync(DOSSIER).filter((f) => f.endsWith(".json")).sort()) {
+for (const fichier of readdirSync(DOSSIER)
+  .filter((f) => f.endsWith(".json"))
+  .sort()) {
   const { regle, cas } = JSON.parse(readFileSync(join(DOSSIER, fichier), "utf8")) as { regle: string; cas: Cas[] };
   describe(`responsable: ${regle} (test/fixtures/responsable/regles/${fichier})`, () => {
     for (const k of cas) {

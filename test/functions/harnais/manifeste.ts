@@ -34,7 +34,13 @@ function convertir(b: Brut): Noeud | null {
 export function lireManifeste(xml: string): Noeud {
   const valide = XMLValidator.validate(xml);
   if (valide !== true) throw new Error(`XML mal formé : ${valide.err.msg} (ligne ${valide.err.line})`);
-  const brut = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: "@", parseAttributeValue: false, parseTagValue: false }).parse(xml) as Brut[];
+  const brut = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: "@",
+    parseAttributeValue: false,
+    parseTagValue: false,
+  }).parse(xml) as Brut[];
   const racines = brut.map(convertir).filter((n): n is Noeud => n !== null);
   if (racines.length !== 1) throw new Error("une seule racine attendue");
   return racines[0]!;
@@ -63,9 +69,24 @@ function descendant(n: Noeud, ...noms: string[]): Noeud | undefined {
  */
 const ORDRES: Readonly<Record<string, readonly string[]>> = {
   OfficeApp: [
-    "Id", "AlternateId", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl",
-    "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements", "DefaultSettings", "Permissions",
-    "Dictionary", "VersionOverrides", "ExtendedOverrides",
+    "Id",
+    "AlternateId",
+    "Version",
+    "ProviderName",
+    "DefaultLocale",
+    "DisplayName",
+    "Description",
+    "IconUrl",
+    "HighResolutionIconUrl",
+    "SupportUrl",
+    "AppDomains",
+    "Hosts",
+    "Requirements",
+    "DefaultSettings",
+    "Permissions",
+    "Dictionary",
+    "VersionOverrides",
+    "ExtendedOverrides",
   ],
   VersionOverrides: ["Description", "Requirements", "Hosts", "Resources", "WebApplicationInfo", "EquivalentAddins"],
   "Hosts/Host": ["Runtimes", "AllFormFactors", "DesktopFormFactor"],
@@ -161,7 +182,8 @@ export function verifierManifeste(xml: string, options: { urlBase: string }): st
     if (resid.length > RESID_MAX) p.push(`resid « ${resid} » : plus de ${RESID_MAX} caractères`);
     const groupe = ids.get(resid);
     if (!groupe) p.push(`${chemin.join("/")} : resid « ${resid} » non défini dans Resources`);
-    else if (attendu[noeud.nom] && attendu[noeud.nom] !== groupe) p.push(`${chemin.join("/")} : resid « ${resid} » est dans ${groupe}, ${attendu[noeud.nom]} attendu`);
+    else if (attendu[noeud.nom] && attendu[noeud.nom] !== groupe)
+      p.push(`${chemin.join("/")} : resid « ${resid} » est dans ${groupe}, ${attendu[noeud.nom]} attendu`);
   }
 
   // Every URL is https and served from the add-in's base URL (except Microsoft's learn-more links, none here).
@@ -180,8 +202,9 @@ export function verifierManifeste(xml: string, options: { urlBase: string }): st
   const page = pointCF && descendant(pointCF, "Page", "SourceLocation");
   const fichierFonctions = hote && descendant(hote, "DesktopFormFactor", "FunctionFile");
   const resids = [runtime?.attributs.resid, page?.attributs.resid, fichierFonctions?.attributs.resid];
-  if (!runtime || runtime.attributs.lifetime !== "long") p.push("Runtime lifetime=\"long\" attendu (runtime partagé)");
-  if (resids.some((r) => !r) || new Set(resids).size !== 1) p.push(`runtime partagé : Runtime, Page et FunctionFile doivent avoir le même resid (${resids.join(", ")})`);
+  if (!runtime || runtime.attributs.lifetime !== "long") p.push('Runtime lifetime="long" attendu (runtime partagé)');
+  if (resids.some((r) => !r) || new Set(resids).size !== 1)
+    p.push(`runtime partagé : Runtime, Page et FunctionFile doivent avoir le même resid (${resids.join(", ")})`);
   for (const { noeud } of parcourir(hote ?? racine)) {
     if (noeud.nom === "Action" && noeud.attributs["xsi:type"] === "ShowTaskpane") {
       const sl = enfant(noeud, "SourceLocation")?.attributs.resid;
@@ -191,11 +214,12 @@ export function verifierManifeste(xml: string, options: { urlBase: string }): st
   const ensembles = descendant(racine, "Requirements", "Sets")?.enfants.map((s) => `${s.attributs.Name} ${s.attributs.MinVersion}`) ?? [];
   if (!ensembles.includes("SharedRuntime 1.1")) p.push("Requirements : SharedRuntime 1.1 attendu");
   const espace = pointCF && enfant(pointCF, "Namespace")?.attributs.resid;
-  const valeurEspace = ressources.enfants
-    .find((g) => g.nom === "bt:ShortStrings")
-    ?.enfants.find((s) => s.attributs.id === espace)?.attributs.DefaultValue;
+  const valeurEspace = ressources.enfants.find((g) => g.nom === "bt:ShortStrings")?.enfants.find((s) => s.attributs.id === espace)?.attributs.DefaultValue;
   if (valeurEspace !== "REMB") p.push(`espace de noms des fonctions : REMB attendu (${valeurEspace})`);
-  for (const [nom, fichier] of [["Script", "functions.js"], ["Metadata", "functions.json"]] as const) {
+  for (const [nom, fichier] of [
+    ["Script", "functions.js"],
+    ["Metadata", "functions.json"],
+  ] as const) {
     const resid = pointCF && descendant(pointCF, nom, "SourceLocation")?.attributs.resid;
     const url = ressources.enfants.find((g) => g.nom === "bt:Urls")?.enfants.find((u) => u.attributs.id === resid)?.attributs.DefaultValue;
     if (url !== `${options.urlBase}${fichier}`) p.push(`${nom} : ${options.urlBase}${fichier} attendu (${url})`);

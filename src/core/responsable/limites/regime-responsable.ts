@@ -97,9 +97,7 @@ export function valeurSoins(nom: string, date: Jour, quoi: string): ValeurDatee 
   } catch (e) {
     if (estRembError(e) && e.code === "PARAMETRE_AVANT_DEBUT") {
       const premier = parametres.definition(nom).valeurs.find((v) => !v.annonce);
-      throw horsChamp(
-        `Soins du ${dateFr(date)} : ${quoi} n'existe que depuis le ${premier ? dateFr(premier.debut) : "?"} (paramètre « ${nom} »).`,
-      );
+      throw horsChamp(`Soins du ${dateFr(date)} : ${quoi} n'existe que depuis le ${premier ? dateFr(premier.debut) : "?"} (paramètre « ${nom} »).`);
     }
     if (estRembError(e) && e.code === "PARAMETRE_ABROGE") {
       throw horsChamp(`Soins du ${dateFr(date)} : ${quoi} n'existe plus à cette date (paramètre « ${nom} »).`);

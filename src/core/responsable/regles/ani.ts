@@ -26,9 +26,7 @@ export const ani: Regle = {
     if (v.grille.collectif !== true) return;
     for (const { c, categories, eq, borne } of equipementsClasseB(v)) {
       if ("raison" in eq || borne === "plafond") continue;
-      const sous = categories
-        .map((cat) => ({ cat, min: centsAu(`ani.optique.plancher.${cat}`, v.date) }))
-        .filter((x) => x.min !== null && eq.montant < x.min);
+      const sous = categories.map((cat) => ({ cat, min: centsAu(`ani.optique.plancher.${cat}`, v.date) })).filter((x) => x.min !== null && eq.montant < x.min);
       if (sous.length > 0) {
         const compo = eq.composition ? ` (${eq.composition})` : "";
         const message = `Contrat collectif obligatoire : l'équipement optique (${euros(eq.montant)}${compo}) est sous le minimum (${sous.map((x) => `${x.cat} : ${euros(x.min!)}`).join(", ")}).`;
@@ -44,7 +42,11 @@ export const ani: Regle = {
       const t = tauxDuPoste(v.posteDe(i)!, v.date);
       if (t === null) continue;
       for (const c of v.couverturesDe(i)) {
-        const b = bilan(c, pointsActes(v.date, t, (br) => appliquerTaux(br, taux)), (m, p) => m >= appliquerTaux(p.ctx.br, taux));
+        const b = bilan(
+          c,
+          pointsActes(v.date, t, (br) => appliquerTaux(br, taux)),
+          (m, p) => m >= appliquerTaux(p.ctx.br, taux),
+        );
         if (b.echecs.length === 0) continue;
         const x = pourcentageBr(c, v.date, t);
         v.signaler(

@@ -28,7 +28,13 @@ export const audioClasseI: Regle = {
       for (const c of v.couverturesDe(i)) {
         const b = bilan(c, points, (m, p) => m >= p.ctx.plv!);
         if (b.indecidables.length > 0) {
-          v.signaler(this.id, "alerte", c, `Aides auditives classe I : prise en charge jusqu'au prix limite de vente invérifiable (${b.indecidables[0]!.raison}).`, ref);
+          v.signaler(
+            this.id,
+            "alerte",
+            c,
+            `Aides auditives classe I : prise en charge jusqu'au prix limite de vente invérifiable (${b.indecidables[0]!.raison}).`,
+            ref,
+          );
         } else if (b.echecs.length > 0) {
           const cas = b.echecs.map((e) => `${e.point.cas} : ${euros(e.montant)} pour un PLV de ${euros(e.point.ctx.plv!)}`).join(" ; ");
           v.signaler(this.id, "erreur", c, `Aides auditives 100 % Santé (classe I) : la garantie n'atteint pas le prix limite de vente (${cas}).`, ref);
@@ -58,7 +64,13 @@ export const audioClasseII: Regle = {
         } else if (b.echecs.length > 0) {
           const illimite = b.echecs.some((e) => e.montant >= e.point.ctx.fr);
           const cas = illimite ? "frais réels sans montant maximum" : b.echecs.map((e) => `${e.point.cas} : ${euros(e.montant)}`).join(" ; ");
-          v.signaler(this.id, "erreur", c, `Aides auditives classe II : la garantie dépasse le plafond de ${euros(plafond)} par aide, Sécurité sociale incluse (${cas}).`, ref);
+          v.signaler(
+            this.id,
+            "erreur",
+            c,
+            `Aides auditives classe II : la garantie dépasse le plafond de ${euros(plafond)} par aide, Sécurité sociale incluse (${cas}).`,
+            ref,
+          );
         }
       }
     }

@@ -35,9 +35,21 @@ function regle(id: IdRegle, alinea: string, code: string, parametre: string, quo
           if (b.echecs.length === 0 && b.indecidables.length === 0) continue;
           const selonBr = formules(c).some((f) => f.termes.some((t) => t.terme.type === "pourcentage" && (t.terme.base === "BR" || t.terme.base === "TM")));
           if (toujours(b) && !selonBr) {
-            v.signaler(id, "erreur", c, `${majuscule(quoi)} : la prise en charge doit aller jusqu'au prix limite de vente ; la garantie ne l'atteint pas.`, ref);
+            v.signaler(
+              id,
+              "erreur",
+              c,
+              `${majuscule(quoi)} : la prise en charge doit aller jusqu'au prix limite de vente ; la garantie ne l'atteint pas.`,
+              ref,
+            );
           } else {
-            v.signaler(id, "alerte", c, `${majuscule(quoi)} : la prise en charge doit aller jusqu'au prix limite de vente, invérifiable sur cette garantie (écrire « Frais réels dans la limite des PLV »).`, ref);
+            v.signaler(
+              id,
+              "alerte",
+              c,
+              `${majuscule(quoi)} : la prise en charge doit aller jusqu'au prix limite de vente, invérifiable sur cette garantie (écrire « Frais réels dans la limite des PLV »).`,
+              ref,
+            );
           }
         }
       }
@@ -45,8 +57,20 @@ function regle(id: IdRegle, alinea: string, code: string, parametre: string, quo
   };
 }
 
-export const prothesesCapillaires = regle("R871-2 7°", "7°", "autres.protheses-capillaires.100-sante", "responsable.capillaire_100s.couvert", "prothèses capillaires 100 % Santé");
-export const vphRenforcee = regle("R871-2 8°", "8°", "autres.vph.renforcee", "responsable.vph_renforcee.couvert", "véhicules pour personnes handicapées (classe à prise en charge renforcée)");
+export const prothesesCapillaires = regle(
+  "R871-2 7°",
+  "7°",
+  "autres.protheses-capillaires.100-sante",
+  "responsable.capillaire_100s.couvert",
+  "prothèses capillaires 100 % Santé",
+);
+export const vphRenforcee = regle(
+  "R871-2 8°",
+  "8°",
+  "autres.vph.renforcee",
+  "responsable.vph_renforcee.couvert",
+  "véhicules pour personnes handicapées (classe à prise en charge renforcée)",
+);
 
 function majuscule(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

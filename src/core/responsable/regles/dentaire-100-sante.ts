@@ -30,7 +30,10 @@ export const dentaire100Sante: Regle = {
         if (b.indecidables.length > 0) {
           v.signaler(this.id, "alerte", c, `Dentaire 100 % Santé : prise en charge jusqu'aux HLF invérifiable (${b.indecidables[0]!.raison}).`, ref);
         } else if (b.echecs.length > 0) {
-          const exemples = b.echecs.slice(0, 3).map((e) => `${e.point.cas} : ${euros(e.montant)}`).join(" ; ");
+          const exemples = b.echecs
+            .slice(0, 3)
+            .map((e) => `${e.point.cas} : ${euros(e.montant)}`)
+            .join(" ; ");
           v.signaler(
             this.id,
             "erreur",

@@ -29,7 +29,11 @@ export const depassementsNonOptam: Regle = {
   verifier(v: Verification) {
     const ref = refR871_2("2°", v.date);
     const vPlafond = valeurPlafondNonOptam(v.date);
-    const limites = { plafond: pct(tauxEnNombre(vPlafond.valeur as Taux) * 100), ecart: pct(tauxEnNombre(valeurEcartNonOptam(v.date).valeur as Taux) * 100), incertain: vPlafond.incertain ? vPlafond : undefined };
+    const limites = {
+      plafond: pct(tauxEnNombre(vPlafond.valeur as Taux) * 100),
+      ecart: pct(tauxEnNombre(valeurEcartNonOptam(v.date).valeur as Taux) * 100),
+      incertain: vPlafond.incertain ? vPlafond : undefined,
+    };
     const paires = new Map<string, { optam: number[]; non?: number[]; tous?: number }>();
     for (const i of v.lignes((p) => p.paire !== undefined && p.secteur !== undefined)) {
       const p = v.posteDe(i)!;
@@ -82,7 +86,9 @@ interface Limites {
 /** « pour les contrats souscrits du 01/04/2015 au 31/12/2016 »: the period of a dated value of the 100 % BR limit. */
 function periode(v: ValeurDatee): string {
   const suivante = parametres.definition(PARAM_PLAFOND).valeurs.find((x) => x.debut > v.debut && !x.annonce);
-  return suivante ? `pour les contrats souscrits du ${dateFr(v.debut)} au ${dateFr(suivante.debut - 1)}` : `pour les contrats souscrits depuis le ${dateFr(v.debut)}`;
+  return suivante
+    ? `pour les contrats souscrits du ${dateFr(v.debut)} au ${dateFr(suivante.debut - 1)}`
+    : `pour les contrats souscrits depuis le ${dateFr(v.debut)}`;
 }
 
 /** The limits as the data has them last, for the rule's statement. */
@@ -91,7 +97,16 @@ function limitesActuelles(): { plafond: string; ecart: string } {
   return { plafond: ratio(PARAM_PLAFOND), ecart: ratio(PARAM_ECART) };
 }
 
-function verifierNiveau(v: Verification, id: IdRegle, ref: string, non: Couverture, optam: Couverture | undefined, unique: boolean, taux: Taux, limites: Limites): void {
+function verifierNiveau(
+  v: Verification,
+  id: IdRegle,
+  ref: string,
+  non: Couverture,
+  optam: Couverture | undefined,
+  unique: boolean,
+  taux: Taux,
+  limites: Limites,
+): void {
   const echecs: { br: Cents; g: Cents; max: Cents }[] = [];
   let evalues = 0;
   for (const br of BRS_ECHANTILLON) {
@@ -148,7 +163,8 @@ function verifierNiveau(v: Verification, id: IdRegle, ref: string, non: Couvertu
   }
   const partiel = echecs.length < evalues;
   if (partiel) message += ` Le plafond n'est dépassé que pour certaines BR (forfait) : à vérifier selon les actes.`;
-  if (limites.incertain) message += ` ⚠ Limite de ${limites.plafond} de la BR ${periode(limites.incertain)}, incertaine : ${limites.incertain.note ?? limites.incertain.reference.texte}`;
+  if (limites.incertain)
+    message += ` ⚠ Limite de ${limites.plafond} de la BR ${periode(limites.incertain)}, incertaine : ${limites.incertain.note ?? limites.incertain.reference.texte}`;
   v.signaler(id, partiel || limites.incertain ? "alerte" : "erreur", non, message, ref);
 }
 

@@ -36,8 +36,16 @@ export const forfaitJournalier: Regle = {
           // « 100 % BR » on this line can only mean a share of the forfait (it has no BR); a shortfall read that way
           // rests on that reading, which the auditor confirms.
           const surBr = formules(c).some((f) => f.termes.some((t) => t.terme.type === "pourcentage" && t.terme.base === "BR"));
-          const lecture = surBr ? " À vérifier : le forfait n'a pas de base de remboursement, le pourcentage de la BR est lu comme un pourcentage du forfait." : "";
-          v.signaler(this.id, surBr ? "alerte" : "erreur", c, `Le ${quoi} (${euros(fj)} par jour au ${dateFr(v.date)}) n'est pas pris en charge en totalité : la garantie donne ${euros(un.montant)} par jour.${lecture}`, ref);
+          const lecture = surBr
+            ? " À vérifier : le forfait n'a pas de base de remboursement, le pourcentage de la BR est lu comme un pourcentage du forfait."
+            : "";
+          v.signaler(
+            this.id,
+            surBr ? "alerte" : "erreur",
+            c,
+            `Le ${quoi} (${euros(fj)} par jour au ${dateFr(v.date)}) n'est pas pris en charge en totalité : la garantie donne ${euros(un.montant)} par jour.${lecture}`,
+            ref,
+          );
           continue;
         }
         // A fixed amount that covers today's forfait may not cover the next one (20 € → 23 € on 2026-03-01): the
@@ -66,7 +74,13 @@ export const forfaitJournalier: Regle = {
         const jours = 400;
         const long = c.montant(sejour(v.date, fj, jours));
         if (!montants && long.ok && long.montant < fj * jours) {
-          v.signaler(this.id, "erreur", c, `Le ${quoi} doit être pris en charge sans limitation de durée : pour un séjour de ${jours} jours, la garantie donne ${euros(long.montant)} au lieu de ${euros(fj * jours)}.`, ref);
+          v.signaler(
+            this.id,
+            "erreur",
+            c,
+            `Le ${quoi} doit être pris en charge sans limitation de durée : pour un séjour de ${jours} jours, la garantie donne ${euros(long.montant)} au lieu de ${euros(fj * jours)}.`,
+            ref,
+          );
         }
       }
     }

@@ -35,7 +35,13 @@ export const majorationHorsParcours: Regle = {
           const roReduit = appliquerTaux(br, reduit);
           const e = c.montant({ ...ctxNormal, roBrut: roReduit });
           if (e.ok && e.montant - roReduit > tmNormal) {
-            v.signaler(this.id, "erreur", c, `Hors parcours de soins, la garantie (« ${c.cellule.texte} ») dépasse le ticket modérateur normal (${euros(tmNormal)} pour une BR de ${euros(br)}) : elle couvre la majoration.`, refR871_1("1°", v.date));
+            v.signaler(
+              this.id,
+              "erreur",
+              c,
+              `Hors parcours de soins, la garantie (« ${c.cellule.texte} ») dépasse le ticket modérateur normal (${euros(tmNormal)} pour une BR de ${euros(br)}) : elle couvre la majoration.`,
+              refR871_1("1°", v.date),
+            );
             break;
           }
         }
@@ -56,7 +62,13 @@ export const depassementsHorsParcours: Regle = {
         if (enSusDuRo(c)) continue;
         const e = c.montant(point(v.date, 10000, normal, FR_ILLIMITE).ctx);
         if (e.ok && e.montant > 10000) {
-          v.signaler(this.id, "erreur", c, `Hors parcours de soins, la garantie (« ${c.cellule.texte} ») va au-delà de 100 % de la BR : elle couvre les dépassements autorisés.`, refR871_1("2°", v.date));
+          v.signaler(
+            this.id,
+            "erreur",
+            c,
+            `Hors parcours de soins, la garantie (« ${c.cellule.texte} ») va au-delà de 100 % de la BR : elle couvre les dépassements autorisés.`,
+            refR871_1("2°", v.date),
+          );
         }
       }
     }

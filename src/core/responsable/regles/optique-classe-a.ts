@@ -26,9 +26,21 @@ export const optiqueClasseA: Regle = {
       for (const c of v.couverturesDe(i)) {
         const b = bilan(c, points, (m, p) => m >= p.ctx.plv!);
         if (b.indecidables.length > 0) {
-          v.signaler(this.id, "alerte", c, `Optique 100 % Santé : impossible de vérifier la prise en charge jusqu'au prix limite de vente (${b.indecidables[0]!.raison}).`, ref);
+          v.signaler(
+            this.id,
+            "alerte",
+            c,
+            `Optique 100 % Santé : impossible de vérifier la prise en charge jusqu'au prix limite de vente (${b.indecidables[0]!.raison}).`,
+            ref,
+          );
         } else if (toujours(b)) {
-          v.signaler(this.id, "erreur", c, `Optique 100 % Santé : la garantie ne couvre pas l'équipement jusqu'au prix limite de vente (écrire « Frais réels dans la limite des PLV »).`, ref);
+          v.signaler(
+            this.id,
+            "erreur",
+            c,
+            `Optique 100 % Santé : la garantie ne couvre pas l'équipement jusqu'au prix limite de vente (écrire « Frais réels dans la limite des PLV »).`,
+            ref,
+          );
         } else if (b.echecs.length > 0) {
           const e = b.echecs[0]!;
           v.signaler(

@@ -40,7 +40,8 @@ function verifierBornes(v: Verification, borne: "plafond" | "plancher"): void {
   for (const { c, categories, eq, borne: pour } of equipementsClasseB(v)) {
     if (pour !== undefined && pour !== borne) continue;
     if ("raison" in eq) {
-      if (borne === "plafond") v.signaler(id, "alerte", c, `Optique classe B : la garantie ne donne pas de montant (${eq.raison}) ; plafonds et planchers invérifiables.`, ref);
+      if (borne === "plafond")
+        v.signaler(id, "alerte", c, `Optique classe B : la garantie ne donne pas de montant (${eq.raison}) ; plafonds et planchers invérifiables.`, ref);
       continue;
     }
     const hors: { cat: CategorieOptique; limite: number }[] = [];
@@ -68,10 +69,13 @@ function signaler(
   nbCategories: number,
   ref: string,
 ): void {
-  const regime = plafondOptique("a", v.date).inclutRo ? "Sécurité sociale incluse" : "ticket modérateur inclus, hors remboursement de la Sécurité sociale (régime 2015)";
+  const regime = plafondOptique("a", v.date).inclutRo
+    ? "Sécurité sociale incluse"
+    : "ticket modérateur inclus, hors remboursement de la Sécurité sociale (régime 2015)";
   const cats = hors.map((h) => `${h.cat} : ${euros(h.limite)}`).join(", ");
   const compo = eq.composition ? ` (${eq.composition})` : "";
-  const tousLesCas = nbCategories > 1 ? ` — ligne commune à toutes les catégories, hors ${borne} pour ${hors.length === nbCategories ? "toutes" : hors.length}` : "";
+  const tousLesCas =
+    nbCategories > 1 ? ` — ligne commune à toutes les catégories, hors ${borne} pour ${hors.length === nbCategories ? "toutes" : hors.length}` : "";
   const fr = c.garanties.some((g) => g.type === "formule" && g.termes.some((t) => t.terme.type === "pourcentage" && t.terme.base === "FR") && !g.limite);
   const message =
     borne === "plafond"

@@ -288,7 +288,9 @@ function calculer(v: Verification, c: Couverture): CouvertureEquipement | { rais
 function douteBrAncienne(v: Verification, c: Couverture): string | undefined {
   if (centsAu("optique.classe_b.br.verre", v.date) !== null) return undefined;
   const surBr = formules(c).some((f) => f.termes.some((t) => t.terme.type === "pourcentage" && (t.terme.base === "BR" || t.terme.base === "TM")));
-  return surBr ? `« ${c.cellule.texte} » dépend de la base de remboursement du verre, qui variait avant 2020 selon le verre et l'âge (calcul fait au tarif le plus bas).` : undefined;
+  return surBr
+    ? `« ${c.cellule.texte} » dépend de la base de remboursement du verre, qui variait avant 2020 selon le verre et l'âge (calcul fait au tarif le plus bas).`
+    : undefined;
 }
 
 /** The classe B frame line's cover at the same level (FR unlimited), or null when the grid has none. */
@@ -314,4 +316,3 @@ export function categoriesDe(v: Verification, iLigne: number): readonly Categori
 export function lignesClasseB(v: Verification): number[] {
   return v.lignes((p) => p.optique?.classe === "B" && (p.optique.element === "equipement" || p.optique.element === "verres"));
 }
-

@@ -19,7 +19,13 @@ function regle(id: IdRegle, code: string, quoi: string, article: string): Regle 
       for (const i of v.lignes((p) => p.code === code)) {
         for (const c of v.couverturesDe(i)) {
           if (estNeant(c)) continue;
-          v.signaler(id, "erreur", c, `La grille prend en charge ${quoi} (« ${c.cellule.texte} ») : un contrat responsable ne peut pas la rembourser (${article}).`, refL871_1(v.date));
+          v.signaler(
+            id,
+            "erreur",
+            c,
+            `La grille prend en charge ${quoi} (« ${c.cellule.texte} ») : un contrat responsable ne peut pas la rembourser (${article}).`,
+            refL871_1(v.date),
+          );
         }
       }
     },

@@ -18,7 +18,16 @@ export const renouvellementOptique: Regle = {
   enonce: "Un équipement optique (2 verres et 1 monture) est pris en charge par période de deux ans, sauf renouvellement anticipé prévu par la LPP.",
   applicable: (d: Jour) => d >= debutRegime2015(),
   verifier(v: Verification) {
-    verifier(v, this.id, "3°", (p) => p.optique !== undefined && (p.optique.element === "equipement" || p.optique.element === "verres" || p.optique.element === "verre" || p.optique.element === "monture"), 2, "un équipement tous les 2 ans (1 an pour les moins de 16 ans ou en cas d'évolution de la vue)");
+    verifier(
+      v,
+      this.id,
+      "3°",
+      (p) =>
+        p.optique !== undefined &&
+        (p.optique.element === "equipement" || p.optique.element === "verres" || p.optique.element === "verre" || p.optique.element === "monture"),
+      2,
+      "un équipement tous les 2 ans (1 an pour les moins de 16 ans ou en cas d'évolution de la vue)",
+    );
   },
 };
 
@@ -77,7 +86,12 @@ function dureeEnAnnees(p: Periode): number | undefined {
 }
 
 function dureeTexte(p: Periode): string {
-  const u: Record<string, [string, string]> = { an: ["an", "ans"], semestre: ["semestre", "semestres"], trimestre: ["trimestre", "trimestres"], mois: ["mois", "mois"] };
+  const u: Record<string, [string, string]> = {
+    an: ["an", "ans"],
+    semestre: ["semestre", "semestres"],
+    trimestre: ["trimestre", "trimestres"],
+    mois: ["mois", "mois"],
+  };
   const [s, pl] = u[p.unite] ?? [p.unite, p.unite];
   return p.nombre === 1 ? `par ${s}` : `tous les ${p.nombre} ${pl}`;
 }

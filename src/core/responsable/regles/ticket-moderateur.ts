@@ -47,24 +47,36 @@ export const ticketModerateur: Regle = {
           const e = b.echecs[0]!;
           if (toujours(b) || b.echecs.every((x) => x.point.cas !== undefined)) {
             // Every bill fails, or the failing bills are real legal cases (a device's BR by age): not a matter of the act.
-            const cas = x !== undefined && b.echecs.every((y) => y.point.cas !== undefined) && !toujours(b) ? ` (${b.echecs.map(montantAuPoint).join(" ; ")})` : "";
+            const cas =
+              x !== undefined && b.echecs.every((y) => y.point.cas !== undefined) && !toujours(b) ? ` (${b.echecs.map(montantAuPoint).join(" ; ")})` : "";
             const message = `Le ticket modérateur n'est pas pris en charge en totalité : la garantie donne ${lu}${cas}, au moins 100 % de la BR (Sécurité sociale incluse) est obligatoire.`;
             // « Cataracte : – | – | 250 € »: a line that only prints forfaits is a supplement to the act's own line;
             // its « – » says « no supplement », not « the TM is not covered ».
             if (estNeant(c) && ligneDeForfaits(v, i)) {
-              v.signaler(this.id, "alerte", c, `${message} À vérifier : la ligne n'imprime que des forfaits ; si c'est un supplément, le ticket modérateur est couvert par la ligne générale de l'acte.`, ref);
+              v.signaler(
+                this.id,
+                "alerte",
+                c,
+                `${message} À vérifier : la ligne n'imprime que des forfaits ; si c'est un supplément, le ticket modérateur est couvert par la ligne générale de l'acte.`,
+                ref,
+              );
               continue;
             }
             // A cell « en sus du RO » is judged with the AMO rate: a rate the parameters mark ⚠ cannot sign an erreur.
             // (Doubts on a rate are of a few points: a shortfall of 15 points of BR or more fails whatever the rate.)
             const manque = Math.max(...b.echecs.map((e) => (e.point.ctx.br - e.montant) / Math.max(1, e.point.ctx.br)));
             const incertain =
-              p.tauxRo !== undefined && manque < ECART_TAUX_INCERTAIN && c.garanties.some((g) => g.type === "formule" && g.convention === "RO_EN_SUS") && tauxIncertain(p.tauxRo, v.date);
+              p.tauxRo !== undefined &&
+              manque < ECART_TAUX_INCERTAIN &&
+              c.garanties.some((g) => g.type === "formule" && g.convention === "RO_EN_SUS") &&
+              tauxIncertain(p.tauxRo, v.date);
             v.signaler(
               this.id,
               incertain ? "alerte" : "erreur",
               c,
-              incertain ? `${message} À vérifier : le taux de remboursement de la Sécurité sociale retenu pour ce poste est incertain (⚠ ${p.tauxRo}).` : message,
+              incertain
+                ? `${message} À vérifier : le taux de remboursement de la Sécurité sociale retenu pour ce poste est incertain (⚠ ${p.tauxRo}).`
+                : message,
               ref,
             );
           } else {
@@ -81,7 +93,10 @@ export const ticketModerateur: Regle = {
         }
         // A count of paid acts (« max 4 séances / an ») leaves the TM of the further acts uncovered.
         // (A renewal count, « 1 équipement tous les 2 ans », is the renewal rules' business, not an act count.)
-        const compte = formules(c).find((f) => { const k = sorteDuCompte(f); return k === "unites" || k === "prorata"; });
+        const compte = formules(c).find((f) => {
+          const k = sorteDuCompte(f);
+          return k === "unites" || k === "prorata";
+        });
         if (compte) {
           v.signaler(
             this.id,
