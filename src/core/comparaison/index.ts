@@ -20,3 +20,18 @@ export {
   type MetriquesContrat,
   type OptionsComparaison,
 } from "./comparer";
+export { tableScenarios, ligneScenario, ENTETE_SCENARIOS, COLONNE_SCENARIO, type ValeurTable } from "./table";
+export { appelScenario, texteFormule, type AppelRemb, type ArgumentAppel, type ColonneScenario, type ReferencesFormule, type Resultat } from "./formule";
+export {
+  planComparaison,
+  NOMS_FEUILLES,
+  COLONNES_CONTRAT,
+  PREMIERE_COLONNE_CONTRAT,
+  PREMIERE_LIGNE_SCENARIO,
+  type PlanComparaison,
+  type FeuillePlan,
+  type CellulePlan,
+  type FormatCellule,
+  type NomsFeuilles,
+  type OptionsPlan,
+} from "./plan";

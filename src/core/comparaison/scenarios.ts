@@ -56,6 +56,8 @@ export interface FichierScenarios {
   /** Date the observed prices hold (ISO). */
   readonly prixAu: string;
   readonly source: string;
+  /** French titles of the sections used (kept here so that REMB.SCENARIOS does not load the postes catalogue). */
+  readonly sections: Readonly<Partial<Record<Section, string>>>;
   readonly scenarios: readonly ScenarioJson[];
 }
 
@@ -66,6 +68,7 @@ export interface ScenarioResolu {
   readonly code: string;
   readonly libelle: string;
   readonly section: Section;
+  readonly libelleSection: string;
   readonly postes: readonly CodePoste[];
   readonly calculateur: CalculateurScenario;
   readonly date: Jour;
@@ -117,10 +120,10 @@ export function scenariosAuJour(date: Jour, o: OptionsScenarios = {}, fichier: F
   for (const code of Object.keys(o.prix ?? {})) {
     if (!parCode.has(code.toUpperCase())) throw argumentInvalide(`Prix donné pour un scénario inconnu : « ${code} ».`);
   }
-  return choisis.map((s) => resoudre(s, date, o));
+  return choisis.map((s) => resoudre(s, date, o, fichier.sections[s.section] ?? s.section));
 }
 
-function resoudre(s: ScenarioJson, date: Jour, o: OptionsScenarios): ScenarioResolu {
+function resoudre(s: ScenarioJson, date: Jour, o: OptionsScenarios, libelleSection: string): ScenarioResolu {
   const lus: string[] = [];
   const incertitudes: string[] = [];
   const lire = (m: MontantScenario, quoi: string): Cents => {
@@ -150,6 +153,7 @@ function resoudre(s: ScenarioJson, date: Jour, o: OptionsScenarios): ScenarioRes
     code: s.code,
     libelle: s.libelle,
     section: s.section,
+    libelleSection,
     postes: s.postes as readonly CodePoste[],
     calculateur: s.calculateur,
     date,

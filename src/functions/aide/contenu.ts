@@ -327,4 +327,20 @@ export const CONTENU: Readonly<Record<string, ContenuAide>> = {
     format: "texte",
     plages: "grille est une plage entière : titre et date d'effet au-dessus de l'en-tête, ligne d'en-tête des niveaux, lignes de section (« OPTIQUE »…) et lignes de postes. Le résultat se déverse sur autant de lignes qu'il y a de constats ; laissez de la place sous la cellule.",
   },
+  SCENARIOS: {
+    presentation: [
+      "Donne la liste commune des exemples de remboursement (hospitalisation, soins courants, dentaire, optique, aides auditives) que les assureurs publient, pour comparer des contrats en euros : un scénario par ligne, sous une ligne d'en-tête.",
+      "Chaque ligne dit le prix, le prix en réseau de soins quand un écart de prix est connu, la base et le taux de la Sécurité sociale, et la fonction REMB qui le calcule (REMB.SOINS, REMB.SEJOUR, REMB.DENTAIRE, REMB.OPTIQUE, REMB.AUDIO) avec ses autres arguments : secteur, participation forfaitaire, acte lourd, classe ou panier, catégorie.",
+      "Les bases, les taux et les prix qui sont des montants légaux (forfait journalier, honoraires limites de facturation, prix limite de vente) sont ceux en vigueur à date_soins ; les autres prix sont des prix de marché observés en 2025, que vous pouvez remplacer dans votre feuille.",
+    ],
+    exemples: [{ args: [D("2026-06-01")], explication: "Les scénarios au 01/06/2026 : forfait journalier à 23 €, couronne 100 % Santé aux honoraires limites de 2026." }],
+    remarques: [
+      "Le tableau se déverse sur 27 lignes et 17 colonnes : laissez de la place sous la cellule et à sa droite.",
+      "Les prix observés, leur source et les profils annuels (jeune actif, famille, senior) sont décrits dans docs/comparaison.md du projet ; le volet « Comparer » et la commande remb comparer écrivent une feuille de comparaison complète.",
+      "Le module des scénarios se charge au premier appel de la fonction.",
+    ],
+    references: ["L160-13 CSS (participation forfaitaire)", "R160-16 CSS (participation « actes lourds »)", "L174-4 CSS (forfait journalier)", "R871-2 CSS (contrat responsable)"],
+    format: "texte",
+    plages: "La fonction ne lit qu'une date : le résultat est un tableau, une ligne par scénario.",
+  },
 };
