@@ -4,7 +4,8 @@ export const AIDE_GENERALE = `remb — outils REMB en ligne de commande
 
 Usage :
   remb verifier <fichiers ou dossiers...> [options]   vérifie des grilles de garanties (contrat responsable)
-  remb aide [verifier]                                cette aide, ou celle d'une commande
+  remb comparer <grilles...> [options]                compare des niveaux sur des scénarios types, en euros
+  remb aide [verifier|comparer]                       cette aide, ou celle d'une commande
   remb --version                                      version de REMB
 
 Exemple :

@@ -1,4 +1,5 @@
 import { jourDepuisCivil, joursDansMois, type Jour } from "../core/dates";
+import { analyserComparer, type OptionsComparer } from "./comparer";
 
 /**
  * Command-line parsing of `remb`. Pure (argv in, a command or an ErreurUsage out) so the whole grammar is tested
@@ -32,9 +33,10 @@ export interface OptionsVerifier {
 }
 
 export type Commande =
-  | { readonly commande: "aide"; readonly sujet?: "verifier" }
+  | { readonly commande: "aide"; readonly sujet?: "verifier" | "comparer" }
   | { readonly commande: "version" }
-  | ({ readonly commande: "verifier" } & OptionsVerifier);
+  | ({ readonly commande: "verifier" } & OptionsVerifier)
+  | ({ readonly commande: "comparer" } & OptionsComparer);
 
 /** A wrong command line: exit code 2, the message on stderr, no report. */
 export class ErreurUsage extends Error {
@@ -44,7 +46,7 @@ export class ErreurUsage extends Error {
   }
 }
 
-const COMMANDES = ["verifier", "aide"] as const;
+const COMMANDES = ["verifier", "comparer", "aide"] as const;
 const OPTIONS_VERIFIER = [
   "--date",
   "--json",
@@ -78,11 +80,16 @@ export function analyserArguments(argv: readonly string[]): Commande {
     case "help":
       if (reste.length === 0) return { commande: "aide" };
       if (reste.length === 1 && estVerifier(reste[0]!)) return { commande: "aide", sujet: "verifier" };
+      if (reste.length === 1 && reste[0] === "comparer") return { commande: "aide", sujet: "comparer" };
       throw new ErreurUsage(`Aide inconnue : « ${reste.join(" ")} ». Essayez : remb aide verifier`);
     default:
       if (estVerifier(premier)) return analyserVerifier(reste);
+      if (premier === "comparer") {
+        const o = analyserComparer(reste);
+        return o === "aide" ? { commande: "aide", sujet: "comparer" } : { commande: "comparer", ...o };
+      }
       if (premier.startsWith("-")) throw new ErreurUsage(`Option ${premier} avant la commande : écrivez remb verifier ${premier} …`);
-      throw new ErreurUsage(`Commande inconnue : « ${premier} ».${suggestion(premier, COMMANDES)} Commandes : verifier, aide.`);
+      throw new ErreurUsage(`Commande inconnue : « ${premier} ».${suggestion(premier, COMMANDES)} Commandes : verifier, comparer, aide.`);
   }
 }
 

@@ -5,6 +5,7 @@ import { grilleDepuisCsv, grilleDepuisJson, lectureDeGrille, lireCorrections, ty
 import { verifierGrille, type OptionsVerification, type RapportVerification } from "../core/responsable";
 import paquet from "../../package.json";
 import { AIDE_GENERALE, AIDE_VERIFIER } from "./aide";
+import { AIDE_COMPARER, comparerCommande } from "./comparer";
 import { analyserArguments, ErreurUsage, type OptionsVerifier } from "./arguments";
 import { formatDuContenu, lireOctets, listerEntrees, type Entree, type FormatFichier } from "./entrees";
 import { EcrivainJson, jsonResultat } from "./rapport-json";
@@ -51,13 +52,15 @@ export async function executer(argv: readonly string[], d: Partial<DependancesCl
   }
   switch (commande.commande) {
     case "aide":
-      deps.stdout.write(commande.sujet === "verifier" ? AIDE_VERIFIER : AIDE_GENERALE);
+      deps.stdout.write(commande.sujet === "verifier" ? AIDE_VERIFIER : commande.sujet === "comparer" ? AIDE_COMPARER : AIDE_GENERALE);
       return 0;
     case "version":
       deps.stdout.write(`remb ${paquet.version}\n`);
       return 0;
     case "verifier":
       return verifier(commande, deps);
+    case "comparer":
+      return comparerCommande(commande, deps);
   }
 }
 
