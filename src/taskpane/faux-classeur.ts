@@ -53,6 +53,8 @@ export class FeuilleFausse {
   miseEnPage: MiseEnPageFausse = {};
   lignesFigees = 0;
   couleurOnglet?: string;
+  /** Colour-scale conditional formats: the range and the criteria as given. */
+  readonly echelles: { zone: Zone; criteres: unknown }[] = [];
 
   constructor(
     public nom: string,
@@ -392,6 +394,7 @@ type Cible = { feuille: FeuilleFausse; zone: Zone };
 class PlageProxy extends ObjetProxy {
   readonly format: FormatProxy;
   readonly dataValidation: ValidationProxy;
+  readonly conditionalFormats: { add(type: string): { colorScale: { criteria: unknown } } };
 
   constructor(
     ctx: ContexteFaux,
@@ -401,6 +404,23 @@ class PlageProxy extends ObjetProxy {
     super(ctx);
     this.format = new FormatProxy(ctx, () => this.exiger());
     this.dataValidation = new ValidationProxy(ctx, () => this.exiger());
+    // Colour scales only (what the comparison sheet uses); other types are refused as Excel would refuse a bad one.
+    this.conditionalFormats = {
+      add: (type: string) => {
+        if (type !== "ColorScale") throw new ErreurFausse("InvalidArgument", `Format conditionnel « ${type} » non simulé.`);
+        return {
+          colorScale: {
+            set criteria(criteres: unknown) {
+              ctx.ajouter("conditionalFormats", () => {
+                const { feuille, zone } = exiger();
+                feuille.echelles.push({ zone, criteres });
+              });
+            },
+          },
+        };
+      },
+    };
+    const exiger = () => this.exiger();
   }
 
   protected override cible(): Cible | null {

@@ -59,6 +59,8 @@ export interface PlanFeuille {
   /** Rows kept in view when scrolling. */
   readonly figer?: number;
   readonly couleurOnglet?: string;
+  /** Ranges given a green-yellow-red colour scale (conditional format, ExcelApi 1.6): the comparison's RAC columns. */
+  readonly echelles?: readonly Zone[];
 }
 
 /** Number of cells a plan writes (its size for the request limit). */

@@ -4,7 +4,6 @@ import type { Jour } from "../dates";
 import { NEANT, unparseGarantie, type Garantie } from "../garantie";
 import type { Grille, Niveau } from "../grille";
 import type { CodePoste } from "../postes";
-import { Couvertures } from "../responsable/couverture";
 import type { Decompte, PlafondApplique } from "../calculators/decompte";
 import { calculerScenario } from "./calculer-scenario";
 import type { ScenarioResolu } from "./scenarios";
@@ -103,14 +102,7 @@ export function comparer(contrats: readonly ContratCompare[], o: OptionsComparai
   const resolus = contrats.map(resoudreContrat);
   const noms = nomsUniques(resolus.map((r) => `${r.grille} — ${r.niveau.nom}`));
   const contratsResolus = resolus.map((r, i) => ({ ...r, nom: noms[i]! }));
-  const couvertures = new Map<Grille, Couvertures>();
-  const cellules = o.scenarios.map((s) =>
-    contrats.map((c, j) => {
-      let cv = couvertures.get(c.grille);
-      if (!cv) couvertures.set(c.grille, (cv = new Couvertures(c.grille)));
-      return cellule(s, c.grille, cv, resolus[j]!.indexNiveau, contratsResolus[j]!.reseau);
-    }),
-  );
+  const cellules = o.scenarios.map((s) => contrats.map((c, j) => cellule(s, c.grille, resolus[j]!.indexNiveau, contratsResolus[j]!.reseau)));
   const metriques = contrats.map((_, j) =>
     metriquesDe(
       o.scenarios,
@@ -167,7 +159,26 @@ function ligneDuScenario(s: ScenarioResolu, g: Grille, iNiveau: number): number 
   return null;
 }
 
-function cellule(s: ScenarioResolu, g: Grille, cv: Couvertures, iNiveau: number, reseau: boolean): CelluleComparaison {
+/**
+ * The guarantee of a level on a line, the socle taken into account (the grid model's options): an option that
+ * includes its socle prints the total, and « - » / « Néant » there repeats the socle; an option on top of its socle
+ * (SOCLE_EN_SUS) would need two guarantees added, which no REMB function takes: reported, not computed.
+ */
+function garantieDuNiveau(g: Grille, iLigne: number, iNiveau: number, profondeur = 0): { garantie: Garantie } | { erreur: string } {
+  const ligne = g.lignes[iLigne]!;
+  const cellule = ligne.cellules[iNiveau]!;
+  if (cellule.garantie === undefined) return { erreur: `Cellule illisible : « ${cellule.texte} ».` };
+  const niveau = g.niveaux[iNiveau]!;
+  const iSocle = niveau.inclutNiveau === undefined ? -1 : g.niveaux.findIndex((n) => n.nom === niveau.inclutNiveau);
+  if (iSocle < 0 || iSocle === iNiveau || profondeur > 16) return { garantie: cellule.garantie };
+  if (cellule.garantie.type === "neant") return garantieDuNiveau(g, iLigne, iSocle, profondeur + 1);
+  if (niveau.convention === "SOCLE_EN_SUS") {
+    return { erreur: `Option en sus de son socle (${niveau.inclutNiveau} + ${niveau.nom}) : la comparaison ne sait pas encore additionner deux colonnes.` };
+  }
+  return { garantie: cellule.garantie };
+}
+
+function cellule(s: ScenarioResolu, g: Grille, iNiveau: number, reseau: boolean): CelluleComparaison {
   const prixReseau = reseau && s.prixReseau !== undefined;
   const fr = prixReseau ? s.prixReseau! : s.prix;
   const iLigne = ligneDuScenario(s, g, iNiveau);
@@ -185,24 +196,13 @@ function cellule(s: ScenarioResolu, g: Grille, cv: Couvertures, iNiveau: number,
       alertes: ["Aucune ligne de la grille pour ce soin : aucune garantie complémentaire retenue (à vérifier dans la notice)."],
     };
   }
-  const c = cv.de(iLigne, iNiveau);
   const ligne = g.lignes[iLigne]!;
-  const identite = { poste: ligne.poste, libelleLigne: ligne.libelle, adresse: c.cellule.adresse ?? null };
-  if (!c.lisible) {
-    return { ...base, ...identite, garantie: c.cellule.texte, garantieLue: null, ...SANS_CHIFFRES, erreur: `Cellule illisible : « ${c.cellule.texte} ».` };
-  }
-  if (c.garanties.length !== 1) {
-    return {
-      ...base,
-      ...identite,
-      garantie: c.colonnes.join(" + "),
-      garantieLue: null,
-      ...SANS_CHIFFRES,
-      erreur: `Option en sus de son socle (${c.colonnes.join(" + ")}) : la comparaison ne sait pas encore additionner deux colonnes.`,
-    };
-  }
-  const garantie = c.garanties[0]!;
-  const texte = garantie.type === "formule" || garantie.type === "neant" ? unparseGarantie(garantie) : c.cellule.texte;
+  const imprimee = ligne.cellules[iNiveau]!;
+  const identite = { poste: ligne.poste, libelleLigne: ligne.libelle, adresse: imprimee.adresse ?? null };
+  const lue = garantieDuNiveau(g, iLigne, iNiveau);
+  if ("erreur" in lue) return { ...base, ...identite, garantie: imprimee.texte, garantieLue: null, ...SANS_CHIFFRES, erreur: lue.erreur };
+  const garantie = lue.garantie;
+  const texte = garantie.type === "formule" || garantie.type === "neant" ? unparseGarantie(garantie) : imprimee.texte;
   const d = calculer(s, garantie, fr);
   return { ...base, ...identite, garantie: texte, garantieLue: garantie, ...chiffres(d) };
 }

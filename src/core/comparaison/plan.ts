@@ -1,6 +1,5 @@
 import { eurosDepuisCents, type Cents } from "../money";
 import { dateFr, serieDepuisJour } from "../dates";
-import { lettresColonne, prefixeFeuille } from "../grille/adresse";
 import type { Comparaison } from "./comparer";
 import { appelScenario, texteFormule, type ColonneScenario } from "./formule";
 import { COLONNE_SCENARIO, ENTETE_SCENARIOS, tableScenarios, type ValeurTable } from "./table";
@@ -55,6 +54,20 @@ export const COLONNES_CONTRAT = ["Garantie", "Prix", "RO", "RC", "RAC"] as const
 export const PREMIERE_COLONNE_CONTRAT = 3;
 /** 0-based row of the first scenario in the comparison sheet (title, date, hypotheses, blank, 2 header rows). */
 export const PREMIERE_LIGNE_SCENARIO = 6;
+
+/**
+ * A1 column letters and sheet prefix. The grid reader has the same two helpers (grille/adresse.ts), but importing them
+ * would put that module in the lazily loaded comparison chunk as well as in the grid reader's: two copies of the core.
+ */
+function lettresColonne(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+function prefixeFeuille(feuille: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(feuille) && !/^[A-Za-z]{1,3}[0-9]+$/.test(feuille) ? `${feuille}!` : `'${feuille.replace(/'/g, "''")}'!`;
+}
 
 const v = (valeur: ValeurTable | null, format?: FormatCellule, gras?: boolean): CellulePlan => ({
   valeur,
