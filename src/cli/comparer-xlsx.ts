@@ -20,6 +20,7 @@ export async function classeurComparaison(plan: PlanComparaison): Promise<Uint8A
   ecrireFeuille(classeur, plan.comparaison, true);
   ecrireFeuille(classeur, plan.scenarios, false);
   ecrireFeuille(classeur, plan.copie, true);
+  ecrireFeuille(classeur, plan.simulation, false);
   const tampon = await classeur.xlsx.writeBuffer();
   return new Uint8Array(tampon as ArrayBuffer);
 }

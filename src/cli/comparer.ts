@@ -241,7 +241,7 @@ export function texteComparaison(c: Comparaison, fichier?: string): string {
     }
   });
   lignes.push("Prix observés en 2025 (exemples d'assureurs), bases et taux de la Sécurité sociale en vigueur à la date ; détail : docs/comparaison.md.");
-  if (fichier !== undefined) lignes.push(`Classeur écrit : ${fichier} (feuilles « Scénarios », « Comparaison », « Copie client »).`);
+  if (fichier !== undefined) lignes.push(`Classeur écrit : ${fichier} (feuilles « Comparaison », « Scénarios », « Copie client », « Simulation prix »).`);
   return `${lignes.join("\n")}\n`;
 }
 

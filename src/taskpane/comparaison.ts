@@ -25,7 +25,12 @@ const POINTS_PAR_CARACTERE = 6;
 /** `noms`: the final sheet names (free in the workbook), since the comparison formulas name the scenario sheet. */
 export function plansComparaison(c: Comparaison, noms: NomsFeuilles, hypotheses: string): PlanFeuille[] {
   const plan = planComparaison(c, { noms, hypotheses });
-  return [planFeuille(plan.comparaison, true), planFeuille(plan.scenarios, false), { ...planFeuille(plan.copie, false), couleurOnglet: "#107C10" }];
+  return [
+    planFeuille(plan.comparaison, true),
+    planFeuille(plan.scenarios, false),
+    { ...planFeuille(plan.copie, false), couleurOnglet: "#107C10" },
+    planFeuille(plan.simulation, false),
+  ];
 }
 
 function planFeuille(f: FeuillePlan, echelles: boolean): PlanFeuille {

@@ -12,8 +12,8 @@ const charger = (): Promise<Module> => import(/* webpackChunkName: "scenarios" *
 
 /**
  * « Comparer »: the levels of the grids loaded one after the other are kept in a list; the user ticks up to 8 of
- * them, picks a profile, the date and the client's age, and the pane writes the comparison workbook (three new
- * sheets: live REMB formulas, the scenarios, a values-only client copy) in three round trips.
+ * them, picks a profile, the date and the client's age, and the pane writes the comparison workbook (four new
+ * sheets: live REMB formulas, the scenarios, a values-only client copy, the price simulation) in three round trips.
  */
 interface NiveauPropose {
   readonly grille: Grille;
@@ -84,7 +84,12 @@ export async function ecrireComparaison(h: Hote): Promise<void> {
       return n;
     };
     // In the order ecrireFeuilles names them, so that it finds the same free names.
-    const choisi = { comparaison: libre(NOMS_FEUILLES.comparaison), scenarios: libre(NOMS_FEUILLES.scenarios), copie: libre(NOMS_FEUILLES.copie) };
+    const choisi = {
+      comparaison: libre(NOMS_FEUILLES.comparaison),
+      scenarios: libre(NOMS_FEUILLES.scenarios),
+      copie: libre(NOMS_FEUILLES.copie),
+      simulation: libre(NOMS_FEUILLES.simulation),
+    };
     const plans = plansComparaison(c, choisi, hypotheses);
     const res = await ecrireFeuilles(
       h,

@@ -56,7 +56,7 @@ describe("cli: remb comparer", function () {
     await wb.xlsx.readFile(fichier);
     assert.deepEqual(
       wb.worksheets.map((w) => w.name),
-      ["Comparaison", "Scénarios", "Copie client"],
+      ["Comparaison", "Scénarios", "Copie client", "Simulation prix"],
     );
     const ws = wb.getWorksheet("Comparaison")!;
     const s1 = ws.getRow(13);

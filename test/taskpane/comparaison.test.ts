@@ -35,7 +35,7 @@ describe("volet : écrire la comparaison (classeur factice)", () => {
     const plans = plansComparaison(c, { ...NOMS_FEUILLES, comparaison: "Comparaison (2)" }, "client adulte");
     const r = await ecrireFeuilles(h, plans, () => {}, noms);
     assert.equal(classeur.syncs - avant, 3);
-    assert.deepEqual(r.noms, ["Comparaison (2)", "Scénarios", "Copie client"]);
+    assert.deepEqual(r.noms, ["Comparaison (2)", "Scénarios", "Copie client", "Simulation prix"]);
     assert.equal(existante.lire(0, 0)!.v, "ne pas toucher");
     const f = classeur.feuille("Comparaison (2)")!;
     // S1 on row 13, first contract: the RAC column (H) is a live formula on the scenario sheet, the guarantee and the date.

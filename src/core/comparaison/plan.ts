@@ -2,6 +2,7 @@ import { eurosDepuisCents, type Cents } from "../money";
 import { dateFr, serieDepuisJour } from "../dates";
 import type { Comparaison } from "./comparer";
 import { appelScenario, texteFormule, type ColonneScenario } from "./formule";
+import { calculerScenario } from "./calculer-scenario";
 import { COLONNE_SCENARIO, ENTETE_SCENARIOS, tableScenarios, type ValeurTable } from "./table";
 
 /**
@@ -11,7 +12,9 @@ import { COLONNE_SCENARIO, ENTETE_SCENARIOS, tableScenarios, type ValeurTable } 
  * - « Scénarios »: the scenario table at the comparison date (prices editable; a BR equal to the price is a formula);
  * - « Comparaison »: scenarios as rows; per contract Garantie | Prix | RO | RC | RAC, the amounts as live REMB
  *   formulas reading the scenario sheet, the guarantee cell and the date; then totals and metrics as formulas;
- * - « Copie client »: the same figures as values only (a client without the add-in sees numbers, not #NAME?).
+ * - « Copie client »: the same figures as values only (a client without the add-in sees numbers, not #NAME?);
+ * - « Simulation prix »: the RAC of a crown and of progressive glasses from 300 to 1 200 €, per contract, as formulas
+ *   on the price of each row, with the legal caps that bind at that price.
  */
 export type FormatCellule = "euros" | "date" | "taux" | "nombre" | "texte";
 
@@ -39,14 +42,17 @@ export interface NomsFeuilles {
   readonly scenarios: string;
   readonly comparaison: string;
   readonly copie: string;
+  readonly simulation: string;
 }
 
-export const NOMS_FEUILLES: NomsFeuilles = { scenarios: "Scénarios", comparaison: "Comparaison", copie: "Copie client" };
+export const NOMS_FEUILLES: NomsFeuilles = { scenarios: "Scénarios", comparaison: "Comparaison", copie: "Copie client", simulation: "Simulation prix" };
 
 export interface PlanComparaison {
   readonly scenarios: FeuillePlan;
   readonly comparaison: FeuillePlan;
   readonly copie: FeuillePlan;
+  /** What-if: the RAC of one act against its price, per contract (where the legal caps start to bind). */
+  readonly simulation: FeuillePlan;
 }
 
 /** Columns per contract in the comparison sheet, and the first contract column (after Code, Scénario, Nombre par an). */
@@ -88,7 +94,7 @@ export function planComparaison(c: Comparaison, o: OptionsPlan = {}): PlanCompar
   const scenarios = feuilleScenarios(c, noms.scenarios);
   const comparaison = feuilleComparaison(c, noms, o.hypotheses ?? "", true);
   const copie = feuilleComparaison(c, noms, o.hypotheses ?? "", false);
-  return { scenarios, comparaison, copie };
+  return { scenarios, comparaison, copie, simulation: feuilleSimulation(c, noms) };
 }
 
 const FORMATS_SCENARIO: Partial<Record<ColonneScenario, FormatCellule>> = { Prix: "euros", "Prix réseau": "euros", BR: "euros", "Taux RO": "taux" };
@@ -261,4 +267,73 @@ function feuilleComparaison(c: Comparaison, noms: NomsFeuilles, hypotheses: stri
     largeurs,
     echelles: c.contrats.map((_, j) => plage(j, 4)),
   };
+}
+
+/** The what-if view: RAC against price for one act, per contract, each cell a live formula on its price row. */
+export const SIMULATIONS: readonly { readonly code: string; readonly prix: readonly number[] }[] = [
+  { code: "D3", prix: [300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200] },
+  { code: "O4", prix: [300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200] },
+];
+
+function feuilleSimulation(c: Comparaison, noms: NomsFeuilles): FeuillePlan {
+  const feuilleScen = prefixeFeuille(noms.scenarios);
+  const largeur = 2 + c.contrats.length;
+  const ligneVide = (): CellulePlan[] => Array.from({ length: largeur }, () => v(null));
+  const lignes: CellulePlan[][] = [];
+  const titre = ligneVide();
+  titre[0] = v("Reste à charge selon le prix", "texte", true);
+  lignes.push(titre);
+  const date = ligneVide();
+  date[0] = v("Date des soins", "texte", true);
+  date[1] = v(serieDepuisJour(c.date), "date");
+  lignes.push(date);
+  for (const sim of SIMULATIONS) {
+    const i = c.scenarios.findIndex((s) => s.code === sim.code);
+    if (i < 0) continue;
+    const s = c.scenarios[i]!;
+    lignes.push(ligneVide());
+    const t = ligneVide();
+    t[0] = v(`${s.code} — ${s.libelle}`, "texte", true);
+    lignes.push(t);
+    const g = ligneVide();
+    g[1] = v("Garantie", "texte", true);
+    const ligneGarantie = lignes.length + 1;
+    c.contrats.forEach((_, j) => (g[2 + j] = v(c.cellules[i]![j]!.garantie, "texte")));
+    lignes.push(g);
+    const e = ligneVide();
+    e[0] = v("Prix", "texte", true);
+    e[1] = v("Plafonds qui jouent", "texte", true);
+    c.contrats.forEach((k, j) => (e[2 + j] = v(`RAC — ${k.nom}`, "texte", true)));
+    lignes.push(e);
+    for (const prix of sim.prix) {
+      const l = ligneVide();
+      const ligne = lignes.length + 1;
+      const fr = Math.round(prix * 100);
+      l[0] = v(prix, "euros");
+      const plafonds = new Set<string>();
+      c.contrats.forEach((_, j) => {
+        const x = c.cellules[i]![j]!;
+        const appel = appelScenario(s, false);
+        let rac: ValeurTable = "#VALUE!";
+        if (x.garantieLue !== null) {
+          try {
+            const d = calculerScenario(s, x.garantieLue, fr);
+            rac = eurosDepuisCents(d.rac);
+            for (const p of d.plafonds) plafonds.add(`${p.libelle} (${eurosDepuisCents(p.montant)} €)`);
+          } catch {
+            rac = "#VALUE!";
+          }
+        }
+        const refs = {
+          colonne: (col: ColonneScenario) => (col === "Prix" ? `$A${ligne}` : `${feuilleScen}$${lettresColonne(COLONNE_SCENARIO[col] + 1)}$${i + 2}`),
+          garantie: `${lettresColonne(3 + j)}$${ligneGarantie}`,
+          date: "$B$2",
+        };
+        l[2 + j] = appel === null ? v(rac, "euros") : f(texteFormule(appel, "RAC", refs), rac, "euros");
+      });
+      l[1] = v([...plafonds].join(" ; "), "texte");
+      lignes.push(l);
+    }
+  }
+  return { nom: noms.simulation, cellules: lignes, figer: { lignes: 2, colonnes: 2 }, largeurs: [10, 40, ...c.contrats.map(() => 24)] };
 }

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { jourDepuisIso } from "../../../src/core/dates";
-import { grilleDepuisCsv } from "../../../src/core/grille";
+import { grilleDepuisCsv, grilleDepuisJson } from "../../../src/core/grille";
 import { origineDepuis } from "../../../src/core/grille/adresse";
 import { comparer, planComparaison, profilParCode, scenariosAuJour, type FeuillePlan, type PlanComparaison } from "../../../src/core/comparaison";
 import * as fonctions from "../../../src/functions/functions";
@@ -16,7 +16,7 @@ const lire = (f: string) => grilleDepuisCsv(readFileSync(join(RACINE, f)));
 
 function valeurA(plan: PlanComparaison, feuilleCourante: FeuillePlan, ref: string): unknown {
   const o = origineDepuis(ref.replace(/\$/g, ""));
-  const feuille = o.feuille === undefined ? feuilleCourante : [plan.scenarios, plan.comparaison].find((f) => f.nom === o.feuille)!;
+  const feuille = o.feuille === undefined ? feuilleCourante : [plan.scenarios, plan.comparaison, plan.simulation].find((f) => f.nom === o.feuille)!;
   return feuille.cellules[o.ligne - 1]?.[o.colonne - 1]?.valeur ?? null;
 }
 
@@ -69,6 +69,41 @@ describe("comparaison: plan of the workbook (formulas = cached values)", () => {
     const o3 = plan.comparaison.cellules.find((l) => l[0]!.valeur === "O3")!;
     // Réseau column: the réseau price.
     assert.match(o3[3 + 2 * 5 + 2]!.formule!, /^=REMB\.OPTIQUE\(\$N\d+,0,'Scénarios'!\$F\$\d+,/);
+  });
+
+  it("the price simulation: each RAC formula gives its cached value", () => {
+    let n = 0;
+    for (const ligne of plan.simulation.cellules) {
+      for (const cel of ligne) {
+        if (!cel.formule?.startsWith("=REMB.")) continue;
+        assert.equal(evaluer(plan, plan.simulation, cel.formule), cel.valeur, cel.formule);
+        n++;
+      }
+    }
+    assert.equal(n, 2 * 10 * 4);
+    // These grids stay within the legal caps: no cap named on any row.
+    const lignesPrix = plan.simulation.cellules.filter((l) => typeof l[0]!.valeur === "number");
+    assert.equal(lignesPrix.length, 20);
+    assert.ok(lignesPrix.every((l) => l[1]!.valeur === ""));
+  });
+
+  it("the price simulation names the cap that binds: 1 000 € for progressive glasses is paid at most 700 €", () => {
+    const g = grilleDepuisJson(
+      JSON.stringify({
+        format: "remb-grille",
+        version: 1,
+        nom: "Essai",
+        niveaux: ["Fort"],
+        lignes: [{ section: "optique", libelle: "Deux verres complexes", poste: "optique.equipement.c", garanties: ["1 000 €"] }],
+      }),
+    );
+    const d = jourDepuisIso("2026-06-01");
+    const p = planComparaison(comparer([{ grille: g, niveau: "Fort" }], { date: d, scenarios: scenariosAuJour(d, { codes: ["O4"] }) }));
+    const ligne = (prix: number) => p.simulation.cellules.find((l) => l[0]!.valeur === prix)!;
+    // RAC = price − min(price, 700) : 0 at 700 €, 500 at 1 200 € ; RO 0,09 € is part of the 700 € (R871-2 3°).
+    assert.equal(ligne(700)[2]!.valeur, 0);
+    assert.equal(ligne(1200)[2]!.valeur, 500);
+    assert.match(String(ligne(1200)[1]!.valeur), /catégorie.*700 €/);
   });
 
   it("the copie client holds values only, the same figures", () => {
