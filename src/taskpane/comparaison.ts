@@ -58,6 +58,7 @@ function planFeuille(f: FeuillePlan, echelles: boolean): PlanFeuille {
     ...(f.figer ? { figer: f.figer.lignes } : {}),
     impression: { paysage: true, pied: `${f.nom} — Page &P/&N` },
     ...(echelles && f.echelles ? { echelles: f.echelles.map(zoneDeplage) } : {}),
+    ...(f.graphiques ? { graphiques: f.graphiques } : {}),
   };
 }
 

@@ -333,6 +333,12 @@ export async function ecrireFeuilles(
             maximum: { type: "HighestValue" as Excel.ConditionalFormatColorCriterionType, color: "#F8696B" },
           };
         }
+        for (const g of p.graphiques ?? []) {
+          const type = (g.type === "barres" ? "ColumnClustered" : "ColumnStacked") as Excel.ChartType;
+          const graphique = ws.charts.add(type, ws.getRange(g.donnees), "Auto" as Excel.ChartSeriesBy);
+          graphique.title.text = g.titre;
+          graphique.setPosition(g.position);
+        }
         if (api17) {
           if (p.figer) ws.freezePanes.freezeRows(p.figer);
           if (p.couleurOnglet) ws.tabColor = p.couleurOnglet;

@@ -55,6 +55,8 @@ export class FeuilleFausse {
   couleurOnglet?: string;
   /** Colour-scale conditional formats: the range and the criteria as given. */
   readonly echelles: { zone: Zone; criteres: unknown }[] = [];
+  /** Charts: type, data range, title and top-left cell. */
+  readonly graphiques: { type: string; donnees: Zone; titre: string; position: string }[] = [];
 
   constructor(
     public nom: string,
@@ -435,6 +437,11 @@ class PlageProxy extends ObjetProxy {
     return c;
   }
 
+  /** The range's zone, when the batch runs (a chart's data). */
+  zoneCible(): Zone {
+    return this.exiger().zone;
+  }
+
   protected override taillePourCharger(p: readonly string[]): number {
     const c = this.resoudre();
     if (!c) return 0;
@@ -685,6 +692,7 @@ class ValidationProxy {
 
 class FeuilleProxy extends ObjetProxy {
   readonly tables: TablesFeuilleProxy;
+  readonly charts: { add(type: string, source: PlageProxy, seriesBy?: string): { title: { text: string }; setPosition(haut: string): void } };
   readonly freezePanes: { freezeRows(n: number): void };
   readonly pageLayout: PageLayoutProxy;
 
@@ -699,6 +707,26 @@ class FeuilleProxy extends ObjetProxy {
       freezeRows: (n: number) => this.ctx.ajouter("freezeRows", () => void (this.exiger().lignesFigees = n)),
     };
     this.pageLayout = new PageLayoutProxy(ctx, () => this.exiger());
+    this.charts = {
+      add: (type: string, source: PlageProxy) => {
+        const g = { type, donnees: { ligne: 0, colonne: 0, lignes: 0, colonnes: 0 } as Zone, titre: "", position: "" };
+        this.ctx.ajouter("charts.add", () => {
+          g.donnees = source.zoneCible();
+          this.exiger().graphiques.push(g);
+        });
+        return {
+          title: {
+            set text(t: string) {
+              g.titre = t;
+            },
+            get text(): string {
+              return g.titre;
+            },
+          },
+          setPosition: (haut: string) => void (g.position = haut),
+        };
+      },
+    };
   }
   protected override cible(): FeuilleFausse | null {
     const f = this.resoudre();

@@ -61,6 +61,8 @@ export interface PlanFeuille {
   readonly couleurOnglet?: string;
   /** Ranges given a green-yellow-red colour scale (conditional format, ExcelApi 1.6): the comparison's RAC columns. */
   readonly echelles?: readonly Zone[];
+  /** Charts over ranges of the sheet (A1 data range with headers, A1 top-left cell). */
+  readonly graphiques?: readonly { readonly type: "barres" | "empilees"; readonly titre: string; readonly donnees: string; readonly position: string }[];
 }
 
 /** Number of cells a plan writes (its size for the request limit). */

@@ -44,6 +44,13 @@ describe("volet : écrire la comparaison (classeur factice)", () => {
     assert.equal(f.echelles.length, 8);
     assert.deepEqual(f.echelles[0]!.zone, { ligne: 6, colonne: 7, lignes: 26, colonnes: 1 });
     assert.equal(f.lignesFigees, 6);
+    assert.deepEqual(
+      f.graphiques.map((g) => [g.type, g.titre, g.donnees.colonnes]),
+      [
+        ["ColumnClustered", "Reste à charge par scénario", 9],
+        ["ColumnStacked", "Qui paie quoi : RO, RC et reste à charge (un acte de chaque scénario)", 4],
+      ],
+    );
     assert.equal(f.miseEnPage.orientation, "Landscape");
     const copie = classeur.feuille("Copie client")!;
     assert.equal(copie.lire(12, 7)!.f, undefined);

@@ -87,5 +87,10 @@ describe("Volet dans Chromium : comparer des contrats", function () {
     mkdirSync(path.join(RACINE, "captures/volet"), { recursive: true });
     await p.locator("#s-comparer").evaluate((e) => e.scrollIntoView({ block: "start" }));
     await p.screenshot({ path: path.join(RACINE, "captures/volet/comparer.png") });
+    // The client copy as the demo workbook shows it (the README's picture is copied from there).
+    await p.selectOption("#demo-feuille", "Copie client");
+    await p.locator("#demo").evaluate((e) => e.scrollIntoView({ block: "start" }));
+    await p.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    await p.locator("#demo").screenshot({ path: path.join(RACINE, "captures/volet/comparaison-copie-client.png") });
   });
 });

@@ -35,3 +35,4 @@ export {
   type NomsFeuilles,
   type OptionsPlan,
 } from "./plan";
+export type { GraphiquePlan } from "./plan";

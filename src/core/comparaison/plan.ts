@@ -36,6 +36,18 @@ export interface FeuillePlan {
   readonly largeurs: readonly number[];
   /** A1 ranges of the RAC matrix (one per contract), for the colour scale. */
   readonly echelles?: readonly string[];
+  /** Charts to draw from blocks of this sheet (the pane draws them; a file from the CLI holds their data only). */
+  readonly graphiques?: readonly GraphiquePlan[];
+}
+
+export interface GraphiquePlan {
+  /** « barres »: clustered columns; « empilees »: stacked columns. */
+  readonly type: "barres" | "empilees";
+  readonly titre: string;
+  /** A1 range of the data, header row and label column included. */
+  readonly donnees: string;
+  /** A1 address of the chart's top-left cell (beside its data). */
+  readonly position: string;
 }
 
 export interface NomsFeuilles {
@@ -201,6 +213,7 @@ function feuilleComparaison(c: Comparaison, noms: NomsFeuilles, hypotheses: stri
   };
   const m = c.metriques;
   lignes.push(ligneVide());
+  const ligneTotal = lignes.length + 1; // 1-based row of the totals
   metrique("Total, un acte de chaque scénario", (j) =>
     (["ro", "rc", "rac"] as const).map((cle, y) =>
       formules ? f(`=AGGREGATE(9,6,${plage(j, 2 + y)})`, euros(m[j]![cle]), "euros") : v(euros(m[j]![cle]), "euros"),
@@ -259,6 +272,55 @@ function feuilleComparaison(c: Comparaison, noms: NomsFeuilles, hypotheses: stri
   );
   lignes.push(source);
 
+  // The charts' data, as references to the cells above: RAC by scenario × contract; RO / RC / RAC per contract.
+  const graphiques: GraphiquePlan[] = [];
+  lignes.push(ligneVide());
+  const t1 = ligneVide();
+  t1[0] = v("Données des graphiques", "texte", true);
+  lignes.push(t1);
+  const debutRac = lignes.length;
+  const e1 = ligneVide();
+  e1[0] = v("Code", "texte", true);
+  c.contrats.forEach((k, j) => (e1[1 + j] = v(k.nom, "texte", true)));
+  lignes.push(e1);
+  c.scenarios.forEach((s, i) => {
+    const l = ligneVide();
+    l[0] = v(s.code);
+    c.contrats.forEach((_, j) => {
+      const cache = c.cellules[i]![j]!.erreur !== null ? "#VALUE!" : euros(c.cellules[i]![j]!.rac);
+      l[1 + j] = formules ? f(`=${lettre(j, 4)}${premiere + i}`, cache, "euros") : v(cache, "euros");
+    });
+    lignes.push(l);
+  });
+  graphiques.push({
+    type: "barres",
+    titre: "Reste à charge par scénario",
+    donnees: `A${debutRac + 1}:${lettresColonne(1 + c.contrats.length)}${lignes.length}`,
+    position: `${lettresColonne(3 + c.contrats.length)}${debutRac + 1}`,
+  });
+  lignes.push(ligneVide());
+  const debutParts = lignes.length;
+  const e2 = ligneVide();
+  e2[0] = v("Contrat", "texte", true);
+  e2[1] = v("RO", "texte", true);
+  e2[2] = v("RC", "texte", true);
+  e2[3] = v("RAC", "texte", true);
+  lignes.push(e2);
+  c.contrats.forEach((k, j) => {
+    const l = ligneVide();
+    l[0] = v(k.nom);
+    (["ro", "rc", "rac"] as const).forEach((cle, y) => {
+      l[1 + y] = formules ? f(`=${lettre(j, 2 + y)}${ligneTotal}`, euros(m[j]![cle]), "euros") : v(euros(m[j]![cle]), "euros");
+    });
+    lignes.push(l);
+  });
+  graphiques.push({
+    type: "empilees",
+    titre: "Qui paie quoi : RO, RC et reste à charge (un acte de chaque scénario)",
+    donnees: `A${debutParts + 1}:D${lignes.length}`,
+    position: `${lettresColonne(3 + c.contrats.length)}${debutParts + 1}`,
+  });
+
   const largeurs = [6, 48, 10, ...c.contrats.flatMap(() => [24, 10, 10, 10, 10])];
   return {
     nom: formules ? noms.comparaison : noms.copie,
@@ -266,6 +328,7 @@ function feuilleComparaison(c: Comparaison, noms: NomsFeuilles, hypotheses: stri
     figer: { lignes: l0, colonnes: 2 },
     largeurs,
     echelles: c.contrats.map((_, j) => plage(j, 4)),
+    ...(formules ? { graphiques } : {}),
   };
 }
 

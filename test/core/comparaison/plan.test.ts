@@ -106,6 +106,25 @@ describe("comparaison: plan of the workbook (formulas = cached values)", () => {
     assert.match(String(ligne(1200)[1]!.valeur), /catégorie.*700 €/);
   });
 
+  it("the charts' data refer to the RAC cells and to the totals, with their values", () => {
+    const g = plan.comparaison.graphiques!;
+    assert.deepEqual(
+      g.map((x) => x.type),
+      ["barres", "empilees"],
+    );
+    const debut = Number(/^A(\d+):/.exec(g[0]!.donnees)![1]);
+    const h1 = plan.comparaison.cellules[debut]!;
+    assert.equal(h1[0]!.valeur, "H1");
+    assert.equal(h1[1]!.formule, "=H7");
+    assert.equal(h1[1]!.valeur, plan.comparaison.cellules[6]![7]!.valeur);
+    const parts = plan.comparaison.cellules[Number(/^A(\d+):/.exec(g[1]!.donnees)![1])]!;
+    assert.deepEqual(
+      parts.slice(1, 4).map((x) => x.valeur),
+      [c.metriques[0]!.ro / 100, c.metriques[0]!.rc / 100, c.metriques[0]!.rac / 100],
+    );
+    assert.equal(plan.copie.graphiques, undefined);
+  });
+
   it("the copie client holds values only, the same figures", () => {
     for (const [i, ligne] of plan.copie.cellules.entries()) {
       for (const [k, cel] of ligne.entries()) {
