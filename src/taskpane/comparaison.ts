@@ -25,12 +25,78 @@ const POINTS_PAR_CARACTERE = 6;
 /** `noms`: the final sheet names (free in the workbook), since the comparison formulas name the scenario sheet. */
 export function plansComparaison(c: Comparaison, noms: NomsFeuilles, hypotheses: string): PlanFeuille[] {
   const plan = planComparaison(c, { noms, hypotheses });
+  const comparaison = planFeuille(plan.comparaison, true);
+  const simulation = planFeuille(plan.simulation, false);
   return [
-    planFeuille(plan.comparaison, true),
+    { ...comparaison, lignes: formulesDeversees(comparaison.lignes) },
     planFeuille(plan.scenarios, false),
     { ...planFeuille(plan.copie, false), couleurOnglet: "#107C10" },
-    planFeuille(plan.simulation, false),
+    { ...simulation, lignes: formulesDeversees(simulation.lignes) },
   ];
+}
+
+const REFERENCE = /^((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?)([A-Z]+)(\$?)(\d+)$/;
+
+interface Appel {
+  readonly fonction: string;
+  readonly args: readonly string[];
+}
+
+function appel(v: ValeurPlan | undefined): Appel | null {
+  if (v === undefined || typeof v !== "object") return null;
+  const m = /^=(REMB\.[A-Z]+)\((.*)\)$/.exec(v.formule);
+  return m ? { fonction: m[1]!, args: m[2]!.split(",") } : null;
+}
+
+/** `b` is `a` one row further down: same function, every reference one row lower, everything else equal. */
+function suit(a: Appel, b: Appel, decalage: number): boolean {
+  if (a.fonction !== b.fonction || a.args.length !== b.args.length) return false;
+  return a.args.every((x, i) => {
+    const y = b.args[i]!;
+    const ra = REFERENCE.exec(x);
+    const rb = REFERENCE.exec(y);
+    if (!ra || !rb) return x === y;
+    if (x === y) return true;
+    return ra[1] === rb[1] && ra[3] === rb[3] && ra[2] === rb[2] && ra[4] === rb[4] && Number(rb[5]) === Number(ra[5]) + decalage;
+  });
+}
+
+/**
+ * One spilled, broadcast formula per column run: the REMB calls of consecutive rows that differ only by their row
+ * become one call over ranges in the run's first cell (the REMB functions broadcast), the cells below are left empty
+ * for the spill. Fewer calls to the functions (they run in the pane's thread) and one formula to audit per group;
+ * the file written by the CLI keeps one formula per cell (exceljs writes no dynamic arrays).
+ */
+export function formulesDeversees(lignes: readonly (readonly ValeurPlan[])[]): ValeurPlan[][] {
+  const sortie = lignes.map((l) => [...l]);
+  const largeur = Math.max(0, ...lignes.map((l) => l.length));
+  for (let c = 0; c < largeur; c++) {
+    let r = 0;
+    while (r < lignes.length) {
+      const premier = appel(lignes[r]![c]);
+      if (premier === null) {
+        r++;
+        continue;
+      }
+      let n = 1;
+      while (r + n < lignes.length) {
+        const suivant = appel(lignes[r + n]![c]);
+        if (suivant === null || !suit(premier, suivant, n)) break;
+        n++;
+      }
+      if (n > 1) {
+        const dernier = appel(lignes[r + n - 1]![c])!;
+        const args = premier.args.map((x, i) => {
+          const m = REFERENCE.exec(x);
+          return m && x !== dernier.args[i] ? `${x}:${m[2]}${m[3]}${m[4]}${Number(m[5]) + n - 1}` : x;
+        });
+        sortie[r]![c] = { formule: `=${premier.fonction}(${args.join(",")})` };
+        for (let k = 1; k < n; k++) sortie[r + k]![c] = "";
+      }
+      r += n;
+    }
+  }
+  return sortie;
 }
 
 function planFeuille(f: FeuillePlan, echelles: boolean): PlanFeuille {

@@ -78,7 +78,7 @@ describe("Volet dans Chromium : comparer des contrats", function () {
     });
     assert.ok(ecrit.feuilles.includes("Scénarios") && ecrit.feuilles.includes("Copie client"), ecrit.feuilles.join(", "));
     assert.match(String(ecrit.a1), /^Comparaison de contrats/);
-    assert.match(String(ecrit.formule), /^=REMB\.SOINS\('Scénarios'!\$E\$8,/);
+    assert.match(String(ecrit.formule), /^=REMB\.SOINS\('Scénarios'!\$E\$8:\$E\$15,/);
     // S1 on the first ticked level (Horizon Niveau 2, 150 % BR): RAC 2,00 € (the PF).
     assert.equal(ecrit.copie, 2);
     assert.deepEqual(v.erreurs, []);
