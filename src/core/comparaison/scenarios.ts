@@ -145,7 +145,8 @@ function resoudre(s: ScenarioJson, date: Jour, o: OptionsScenarios, libelleSecti
     lus.push(s.taux.parametre);
     taux = parametres.taux(s.taux.parametre, date);
   } else if (s.br === "aucune") taux = tauxExact(0);
-  const age = s.age ?? o.age;
+  // The client's age applies to the adult scenarios of doctors (the PF); a hearing-aid scenario stays the adult one it names.
+  const age = s.age ?? (s.retenue === "PF" ? o.age : undefined);
   const pf = s.retenue === "PF" && (age === undefined || age >= parametres.entier("pf.age_exoneration", date));
   const remise = s.reseau === undefined ? undefined : tauxDepuisTexte(s.reseau.remise, `la remise réseau du scénario ${s.code}`);
   const prixReseau = remise === undefined ? undefined : prix - appliquerTaux(prix, remise);
