@@ -7,7 +7,7 @@
  * esbuild bundle every module shares the bundle's `module`, so a `require.main === module` guard in a section file
  * is true there too and ran each section a second time (twice the output, twice the wall time).
  *
- * `npm run bench -- moteur` (or `fonctions`, `grilles`, `cli`, `volet`, `hostiles`) runs those sections alone; `volet`
+ * `npm run bench -- moteur` (or `fonctions`, `grilles`, `comparaison`, `cli`, `volet`, `hostiles`) runs those sections alone; `volet`
  * needs `npm run build` first and Debian's Chromium. `calcul` (remb calculer and the SQL in DuckDB over 10 million
  * claim lines: minutes, 600 MB of files in .bench/) runs only when asked for.
  */
@@ -19,11 +19,13 @@ import { benchCli } from "./cli.bench";
 import { benchCalcul } from "./calcul.bench";
 import { benchVolet } from "./volet.bench";
 import { benchHostiles } from "./hostiles.bench";
+import { benchComparaison } from "./comparaison.bench";
 
 const SECTIONS: readonly { cle: string; titre: string; mesurer: () => Mesure[] }[] = [
   { cle: "moteur", titre: "Moteur de règles (src/core), entrées déjà converties", mesurer: benchCalculateurs },
   { cle: "fonctions", titre: "Fonctions Excel (src/functions), arguments comme Excel les passe", mesurer: benchFunctions },
   { cle: "grilles", titre: "Grilles de garanties (import, vérification contrat responsable)", mesurer: benchGrilles },
+  { cle: "comparaison", titre: "Comparaison de contrats (8 niveaux × 26 scénarios ; remb comparer sur 8 grilles)", mesurer: benchComparaison },
 ];
 
 const demandees = process.argv.slice(2);

@@ -6,7 +6,8 @@ Usage :
   remb verifier <fichiers ou dossiers...> [options]   vérifie des grilles de garanties (contrat responsable)
   remb calculer <sinistres> --grille G --niveau N     applique une grille à une table de sinistres
   remb sql --grille G --niveau N                      le même calcul en SQL (DuckDB, Spark SQL…)
-  remb aide [verifier|calculer|sql]                   cette aide, ou celle d'une commande
+  remb comparer <grilles...> [options]                compare des niveaux sur des scénarios types, en euros
+  remb aide [verifier|calculer|sql|comparer]          cette aide, ou celle d'une commande
   remb --version                                      version de REMB
 
 Exemple :

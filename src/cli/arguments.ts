@@ -1,5 +1,6 @@
 import { jourDepuisCivil, joursDansMois, type Jour } from "../core/dates";
 import { analyserCalculer, type OptionsCalculer } from "./calculer/options";
+import { analyserComparer, type OptionsComparer } from "./comparer";
 import { analyserSql, type OptionsSql } from "./sql/options";
 
 /**
@@ -34,11 +35,12 @@ export interface OptionsVerifier {
 }
 
 export type Commande =
-  | { readonly commande: "aide"; readonly sujet?: "verifier" | "calculer" | "sql" }
+  | { readonly commande: "aide"; readonly sujet?: "verifier" | "calculer" | "sql" | "comparer" }
   | { readonly commande: "version" }
   | ({ readonly commande: "verifier" } & OptionsVerifier)
   | OptionsCalculer
-  | OptionsSql;
+  | OptionsSql
+  | ({ readonly commande: "comparer" } & OptionsComparer);
 
 /** A wrong command line: exit code 2, the message on stderr, no report. */
 export class ErreurUsage extends Error {
@@ -48,7 +50,7 @@ export class ErreurUsage extends Error {
   }
 }
 
-const COMMANDES = ["verifier", "calculer", "sql", "aide"] as const;
+const COMMANDES = ["verifier", "calculer", "sql", "comparer", "aide"] as const;
 const OPTIONS_VERIFIER = [
   "--date",
   "--json",
@@ -84,13 +86,18 @@ export function analyserArguments(argv: readonly string[]): Commande {
       if (reste.length === 1 && estVerifier(reste[0]!)) return { commande: "aide", sujet: "verifier" };
       if (reste.length === 1 && reste[0] === "calculer") return { commande: "aide", sujet: "calculer" };
       if (reste.length === 1 && reste[0] === "sql") return { commande: "aide", sujet: "sql" };
+      if (reste.length === 1 && reste[0] === "comparer") return { commande: "aide", sujet: "comparer" };
       throw new ErreurUsage(`Aide inconnue : « ${reste.join(" ")} ». Essayez : remb aide verifier`);
     default:
       if (estVerifier(premier)) return analyserVerifier(reste);
       if (premier === "calculer") return analyserCalculer(reste);
       if (premier === "sql") return analyserSql(reste);
+      if (premier === "comparer") {
+        const o = analyserComparer(reste);
+        return o === "aide" ? { commande: "aide", sujet: "comparer" } : { commande: "comparer", ...o };
+      }
       if (premier.startsWith("-")) throw new ErreurUsage(`Option ${premier} avant la commande : écrivez remb verifier ${premier} …`);
-      throw new ErreurUsage(`Commande inconnue : « ${premier} ».${suggestion(premier, COMMANDES)} Commandes : verifier, calculer, sql, aide.`);
+      throw new ErreurUsage(`Commande inconnue : « ${premier} ».${suggestion(premier, COMMANDES)} Commandes : verifier, calculer, sql, comparer, aide.`);
   }
 }
 
@@ -126,7 +133,8 @@ function analyserVerifier(args: readonly string[]): Commande {
 
   while (i < args.length) {
     const arg = args[i++]!;
-    if (arg === "-" && !finOptions) throw new ErreurUsage("La lecture sur l'entrée standard (« - ») n'est pas prise en charge : donnez un fichier ou un dossier.");
+    if (arg === "-" && !finOptions)
+      throw new ErreurUsage("La lecture sur l'entrée standard (« - ») n'est pas prise en charge : donnez un fichier ou un dossier.");
     if (finOptions || !arg.startsWith("-")) {
       if (arg === "") throw new ErreurUsage("Chemin vide dans la ligne de commande.");
       chemins.push(arg);

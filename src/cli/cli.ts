@@ -6,6 +6,7 @@ import { verifierGrille, type OptionsVerification, type RapportVerification } fr
 import paquet from "../../package.json";
 import { AIDE_CALCULER, AIDE_GENERALE, AIDE_SQL, AIDE_VERIFIER } from "./aide";
 import { commandeCalculer } from "./calculer/commande";
+import { AIDE_COMPARER, comparerCommande } from "./comparer";
 import { commandeSql } from "./sql/commande";
 import { analyserArguments, ErreurUsage, type OptionsVerifier } from "./arguments";
 import { DELAIS_LECTURE, formatDuContenu, lireOctets, listerEntrees, type DelaisLecture, type Entree, type FormatFichier } from "./entrees";
@@ -63,7 +64,17 @@ export async function executer(argv: readonly string[], d: Partial<DependancesCl
   }
   switch (commande.commande) {
     case "aide":
-      deps.stdout.write(commande.sujet === "verifier" ? AIDE_VERIFIER : commande.sujet === "calculer" ? AIDE_CALCULER : commande.sujet === "sql" ? AIDE_SQL : AIDE_GENERALE);
+      deps.stdout.write(
+        commande.sujet === "verifier"
+          ? AIDE_VERIFIER
+          : commande.sujet === "calculer"
+            ? AIDE_CALCULER
+            : commande.sujet === "sql"
+              ? AIDE_SQL
+              : commande.sujet === "comparer"
+                ? AIDE_COMPARER
+                : AIDE_GENERALE,
+      );
       return 0;
     case "version":
       deps.stdout.write(`remb ${paquet.version}\n`);
@@ -74,6 +85,8 @@ export async function executer(argv: readonly string[], d: Partial<DependancesCl
       return commandeCalculer(commande, deps);
     case "sql":
       return commandeSql(commande, deps);
+    case "comparer":
+      return comparerCommande(commande, deps);
   }
 }
 
@@ -119,7 +132,8 @@ function lireFichierCorrections(chemin: string, cwd: string): Corrections | stri
   try {
     const t = statSync(complet);
     if (!t.isFile()) return `corrections « ${chemin} » : ce n'est pas un fichier.`;
-    if (t.size > TAILLE_MAX_CORRECTIONS) return `corrections « ${chemin} » : fichier trop gros pour un fichier de corrections (${Math.round(t.size / 1024 / 1024)} Mo).`;
+    if (t.size > TAILLE_MAX_CORRECTIONS)
+      return `corrections « ${chemin} » : fichier trop gros pour un fichier de corrections (${Math.round(t.size / 1024 / 1024)} Mo).`;
     return lireCorrections(readFileSync(complet, "utf8"));
   } catch (e) {
     if (estRembError(e)) return `corrections « ${chemin} » : ${e.message}`;
@@ -131,7 +145,8 @@ function lireFichierCorrections(chemin: string, cwd: string): Corrections | stri
 async function verifierEntree(e: Entree, o: OptionsVerifier, corrections: Corrections | undefined, deps: DependancesCli): Promise<ResultatFichier> {
   if (e.probleme !== undefined) return { chemin: e.chemin, erreur: { etape: "lecture", message: e.probleme, interne: false } };
   const octets = await lireOctets(e, deps.delaisLecture);
-  if (!(octets instanceof Uint8Array)) return { chemin: e.chemin, ...(e.format ? { format: e.format } : {}), erreur: { etape: "lecture", message: octets.probleme, interne: false } };
+  if (!(octets instanceof Uint8Array))
+    return { chemin: e.chemin, ...(e.format ? { format: e.format } : {}), erreur: { etape: "lecture", message: octets.probleme, interne: false } };
   const format = e.format ?? formatDuContenu(octets);
   let grille: Grille;
   try {
@@ -155,7 +170,8 @@ function echec(err: unknown, deps: DependancesCli, chemin: string): { code?: str
   if (estRembError(err)) {
     // The library's own (English) error behind a French message: for REMB_DEBUG only.
     const cause = (err as { cause?: unknown }).cause;
-    if (deps.env.REMB_DEBUG && cause !== undefined) deps.stderr.write(`remb : ${echapper(chemin)} :\n${echapper((cause as Error)?.stack ?? String(cause)).replace(/\\n/g, "\n")}\n`);
+    if (deps.env.REMB_DEBUG && cause !== undefined)
+      deps.stderr.write(`remb : ${echapper(chemin)} :\n${echapper((cause as Error)?.stack ?? String(cause)).replace(/\\n/g, "\n")}\n`);
     return { code: err.code, message: err.message, interne: false };
   }
   if (deps.env.REMB_DEBUG) deps.stderr.write(`remb : ${echapper(chemin)} :\n${echapper((err as Error)?.stack ?? String(err)).replace(/\\n/g, "\n")}\n`);

@@ -27,4 +27,5 @@ export const CATALOGUE: readonly EntreeCatalogue[] = [
   { id: "RENOUVELLEMENT", resume: "renouvellement d'un équipement d'optique ou d'une aide auditive" },
   { id: "TSA", resume: "taxe de solidarité additionnelle sur une cotisation" },
   { id: "VERIFIER", resume: "contrôle d'une grille de garanties au regard du contrat responsable" },
+  { id: "SCENARIOS", resume: "scénarios types de remboursement pour comparer des contrats" },
 ];

@@ -317,10 +317,23 @@ export async function verifier(grille: any[][], date_soins?: any[][], invocation
   return m === null ? [[erreurChargement("REMB.VERIFIER", "verifier.js")]] : m.verifier(grille, date_soins, invocation?.parameterAddresses?.[0]);
 }
 
+/**
+ * Scénarios types de remboursement (hospitalisation, soins courants, dentaire, optique, aides auditives) à une date : prix, base et taux de la Sécurité sociale, fonction REMB à appeler, source.
+ * @customfunction SCENARIOS
+ * @helpurl https://localhost:3000/assets/help/scenarios.html
+ * @param date_soins Facultatif : date de la comparaison (bases, taux et montants légaux en vigueur) ; défaut : aujourd'hui.
+ * @returns Le tableau des scénarios, un par ligne, sous une ligne d'en-tête.
+ */
+export async function scenarios(date_soins?: any[][]): Promise<any[][]> {
+  const m = await charger(() => import(/* webpackChunkName: "scenarios" */ "./adaptateurs/scenarios"));
+  return m === null ? [[erreurChargement("REMB.SCENARIOS", "scenarios.js")]] : m.scenarios(date_soins);
+}
+
 /*
- * REMB.VERIFIER is the one lazily loaded function: the grid reader, the postes catalogue and the rules are as big
+ * REMB.VERIFIER and REMB.SCENARIOS are the lazily loaded functions: the grid reader, the postes catalogue and the rules are as big
  * as everything else together (verifier.js ≈ 45 KiB gzip against ≈ 63 KiB for functions.js) and serve a few cells,
- * not claim lines, so they are a webpack chunk fetched on the first call, which answers asynchronously. The other
+ * not claim lines, so they are a webpack chunk fetched on the first call, which answers asynchronously (the same
+ * for the scenario data of REMB.SCENARIOS, a few Kio that only comparison sheets read). The other
  * reference functions (PLAFOND, PLANCHER, RENOUVELLEMENT) cost about 4 KiB gzip and no measurable load time in
  * functions.js: they are synchronous, never « #BUSY! » and never depend on reaching the server after loading.
  */

@@ -24,6 +24,7 @@ import { rendreConstats } from "./vue-constats";
 import { rendreLecture, type EtatLecture } from "./vue-lecture";
 import { ErreurVolet, texteErreur } from "./erreurs";
 import { appliquerTheme, message, tache } from "./ui";
+import { ajouterNiveaux, ecrireComparaison, preparerFormulaire } from "./vue-comparaison";
 
 /**
  * The pane's controller, loaded after the pane's first screen: reads a grid (selection, file, sample) with the user's
@@ -177,7 +178,8 @@ async function relire(annonce: string): Promise<void> {
   rendreGrille();
   rendreLignes();
   rendreConstats(etat.rapport!, dansLeClasseur(s) ? (a) => void tache(() => allerA(hote, a)) : null);
-  for (const id of ["s-grille", "s-lecture", "s-controle", "s-ecrire"]) par(id).hidden = false;
+  for (const id of ["s-grille", "s-lecture", "s-controle", "s-ecrire", "s-comparer"]) par(id).hidden = false;
+  void preparerFormulaire().catch(() => undefined);
   message(annonce, "succes");
   message("", "info", "m-ecriture");
   montrerCelluleSelectionnee();
@@ -390,6 +392,16 @@ function montrerCelluleSelectionnee(): void {
     }
   }
   zone.textContent = `${a1} : hors des lignes de garanties lues.`;
+}
+
+// ——— comparing ———
+
+export async function ajouterALaComparaison(): Promise<void> {
+  if (etat.grille) await ajouterNiveaux(etat.grille);
+}
+
+export function ecrireLaComparaison(): Promise<void> {
+  return ecrireComparaison(hote);
 }
 
 // ——— writing ———

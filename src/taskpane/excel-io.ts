@@ -206,6 +206,16 @@ export async function enregistrerCorrections(h: Hote, cle: string, corrections: 
   });
 }
 
+/** The names of the workbook's sheets (one round trip), to choose new names before building formulas that use them. */
+export async function nomsDesFeuilles(h: Hote): Promise<string[]> {
+  return h.run(async (ctx) => {
+    const feuilles = ctx.workbook.worksheets;
+    feuilles.load("items/name");
+    await ctx.sync();
+    return feuilles.items.map((f) => f.name);
+  });
+}
+
 export interface FeuillesEcrites {
   /** Final names, in the order of the plans. */
   readonly noms: readonly string[];
@@ -223,6 +233,8 @@ export async function ecrireFeuilles(
   h: Hote,
   plans: readonly PlanFeuille[],
   progression: (fait: number, total: number) => void = () => {},
+  /** The sheet names in use, when the caller just read them (nomsDesFeuilles) and the plans add no table: one round trip less. */
+  nomsConnus?: readonly string[],
 ): Promise<FeuillesEcrites> {
   const omis = new Set<string>();
   const creees: string[] = [];
@@ -231,13 +243,16 @@ export async function ecrireFeuilles(
       const n = new Compteur(ctx);
       const wb = ctx.workbook;
       const feuilles = wb.worksheets;
-      feuilles.load("items/name");
       const tables = wb.tables;
-      tables.load("items/name");
+      const lire = nomsConnus === undefined || plans.some((p) => (p.tableaux ?? []).length > 0);
+      if (lire) {
+        feuilles.load("items/name");
+        tables.load("items/name");
+      }
       progression(0, 2);
-      await n.synchroniser();
-      const nomsPris = feuilles.items.map((f) => f.name);
-      const tablesPrises = tables.items.map((t) => t.name);
+      if (lire) await n.synchroniser();
+      const nomsPris = lire ? feuilles.items.map((f) => f.name) : [...nomsConnus!];
+      const tablesPrises = lire ? tables.items.map((t) => t.name) : [];
       const noms: string[] = [];
       const impressions: { ws: Excel.Worksheet; impression: NonNullable<PlanFeuille["impression"]> }[] = [];
       const api17 = h.supporte("1.7");
@@ -305,6 +320,24 @@ export async function ecrireFeuilles(
         if (p.impression) {
           if (!page) omis.add("mise en page (ExcelApi 1.9)");
           else impressions.push({ ws, impression: p.impression });
+        }
+        for (const z of p.echelles ?? []) {
+          if (!h.supporte("1.6")) {
+            omis.add("échelles de couleurs (ExcelApi 1.6)");
+            continue;
+          }
+          const cf = ws.getRange(ecrireZone(z)).conditionalFormats.add("ColorScale" as Excel.ConditionalFormatType);
+          cf.colorScale.criteria = {
+            minimum: { type: "LowestValue" as Excel.ConditionalFormatColorCriterionType, color: "#63BE7B" },
+            midpoint: { formula: "50", type: "Percentile" as Excel.ConditionalFormatColorCriterionType, color: "#FFEB84" },
+            maximum: { type: "HighestValue" as Excel.ConditionalFormatColorCriterionType, color: "#F8696B" },
+          };
+        }
+        for (const g of p.graphiques ?? []) {
+          const type = (g.type === "barres" ? "ColumnClustered" : "ColumnStacked") as Excel.ChartType;
+          const graphique = ws.charts.add(type, ws.getRange(g.donnees), "Auto" as Excel.ChartSeriesBy);
+          graphique.title.text = g.titre;
+          graphique.setPosition(g.position);
         }
         if (api17) {
           if (p.figer) ws.freezePanes.freezeRows(p.figer);

@@ -53,6 +53,10 @@ export class FeuilleFausse {
   miseEnPage: MiseEnPageFausse = {};
   lignesFigees = 0;
   couleurOnglet?: string;
+  /** Colour-scale conditional formats: the range and the criteria as given. */
+  readonly echelles: { zone: Zone; criteres: unknown }[] = [];
+  /** Charts: type, data range, title and top-left cell. */
+  readonly graphiques: { type: string; donnees: Zone; titre: string; position: string }[] = [];
 
   constructor(
     public nom: string,
@@ -392,6 +396,7 @@ type Cible = { feuille: FeuilleFausse; zone: Zone };
 class PlageProxy extends ObjetProxy {
   readonly format: FormatProxy;
   readonly dataValidation: ValidationProxy;
+  readonly conditionalFormats: { add(type: string): { colorScale: { criteria: unknown } } };
 
   constructor(
     ctx: ContexteFaux,
@@ -401,6 +406,23 @@ class PlageProxy extends ObjetProxy {
     super(ctx);
     this.format = new FormatProxy(ctx, () => this.exiger());
     this.dataValidation = new ValidationProxy(ctx, () => this.exiger());
+    // Colour scales only (what the comparison sheet uses); other types are refused as Excel would refuse a bad one.
+    this.conditionalFormats = {
+      add: (type: string) => {
+        if (type !== "ColorScale") throw new ErreurFausse("InvalidArgument", `Format conditionnel « ${type} » non simulé.`);
+        return {
+          colorScale: {
+            set criteria(criteres: unknown) {
+              ctx.ajouter("conditionalFormats", () => {
+                const { feuille, zone } = exiger();
+                feuille.echelles.push({ zone, criteres });
+              });
+            },
+          },
+        };
+      },
+    };
+    const exiger = () => this.exiger();
   }
 
   protected override cible(): Cible | null {
@@ -413,6 +435,11 @@ class PlageProxy extends ObjetProxy {
     const c = this.resoudre();
     if (c === null) throw new ErreurFausse("InvalidObjectPath", "Objet nul : la plage n'existe pas.");
     return c;
+  }
+
+  /** The range's zone, when the batch runs (a chart's data). */
+  zoneCible(): Zone {
+    return this.exiger().zone;
   }
 
   protected override taillePourCharger(p: readonly string[]): number {
@@ -665,6 +692,7 @@ class ValidationProxy {
 
 class FeuilleProxy extends ObjetProxy {
   readonly tables: TablesFeuilleProxy;
+  readonly charts: { add(type: string, source: PlageProxy, seriesBy?: string): { title: { text: string }; setPosition(haut: string): void } };
   readonly freezePanes: { freezeRows(n: number): void };
   readonly pageLayout: PageLayoutProxy;
 
@@ -679,6 +707,26 @@ class FeuilleProxy extends ObjetProxy {
       freezeRows: (n: number) => this.ctx.ajouter("freezeRows", () => void (this.exiger().lignesFigees = n)),
     };
     this.pageLayout = new PageLayoutProxy(ctx, () => this.exiger());
+    this.charts = {
+      add: (type: string, source: PlageProxy) => {
+        const g = { type, donnees: { ligne: 0, colonne: 0, lignes: 0, colonnes: 0 } as Zone, titre: "", position: "" };
+        this.ctx.ajouter("charts.add", () => {
+          g.donnees = source.zoneCible();
+          this.exiger().graphiques.push(g);
+        });
+        return {
+          title: {
+            set text(t: string) {
+              g.titre = t;
+            },
+            get text(): string {
+              return g.titre;
+            },
+          },
+          setPosition: (haut: string) => void (g.position = haut),
+        };
+      },
+    };
   }
   protected override cible(): FeuilleFausse | null {
     const f = this.resoudre();

@@ -59,6 +59,10 @@ export interface PlanFeuille {
   /** Rows kept in view when scrolling. */
   readonly figer?: number;
   readonly couleurOnglet?: string;
+  /** Ranges given a green-yellow-red colour scale (conditional format, ExcelApi 1.6): the comparison's RAC columns. */
+  readonly echelles?: readonly Zone[];
+  /** Charts over ranges of the sheet (A1 data range with headers, A1 top-left cell). */
+  readonly graphiques?: readonly { readonly type: "barres" | "empilees"; readonly titre: string; readonly donnees: string; readonly position: string }[];
 }
 
 /** A valid, unique sheet name from a wish: forbidden characters replaced, cut to 31, « (2) » on clashes. */

@@ -62,6 +62,8 @@ export async function demarrer(mode: Mode): Promise<void> {
   sur("b-verifier", "click", (c) => c.verifierEtMontrer());
   sur("b-rapport", "click", (c) => c.ecrire("rapport"));
   sur("b-normalisee", "click", (c) => c.ecrire("normalisee"));
+  sur("b-ajouter-comparaison", "click", (c) => c.ajouterALaComparaison());
+  sur("b-comparer", "click", (c) => c.ecrireLaComparaison());
   for (const id of ["b-selection", "f-fichier", "s-exemple", "b-exemple"]) par<HTMLButtonElement>(id).disabled = false;
   void charger().catch(() => undefined);
 }

@@ -65,7 +65,11 @@ describe("métadonnées des fonctions (contrat public)", () => {
     for (const f of meta) {
       assert.deepEqual(f.result, { dimensionality: "matrix" }, f.id);
       // REMB.VERIFIER asks for its range's address (real A1 addresses in the findings); nothing is volatile or streaming.
-      assert.deepEqual(f.options, f.id === "VERIFIER" ? { requiresParameterAddresses: true } : undefined, `${f.id} : options inattendues (volatile, streaming…)`);
+      assert.deepEqual(
+        f.options,
+        f.id === "VERIFIER" ? { requiresParameterAddresses: true } : undefined,
+        `${f.id} : options inattendues (volatile, streaming…)`,
+      );
       for (const p of f.parameters) {
         assert.equal(p.dimensionality, "matrix", `${f.id}.${p.name}`);
         assert.equal(p.type, "any", `${f.id}.${p.name}`);
@@ -95,7 +99,7 @@ describe("métadonnées des fonctions (contrat public)", () => {
   });
 
   it("chaque adaptateur lit les arguments du contrat, dans son ordre, sous leurs noms (ceux des messages d'erreur)", () => {
-    // REMB.VERIFIER reads one whole range, not broadcast arguments: it has no reader table.
+    // REMB.VERIFIER reads one whole range and REMB.SCENARIOS one date, not broadcast arguments: no reader table.
     const adaptateurs: Record<string, FonctionExcel> = {
       TM: tm,
       RO: ro,
@@ -115,10 +119,21 @@ describe("métadonnées des fonctions (contrat public)", () => {
       RENOUVELLEMENT: renouvellement,
       TSA: tsa,
     };
-    assert.deepEqual(Object.keys(adaptateurs).sort(), meta.map((f) => f.id).filter((id) => id !== "VERIFIER").sort());
+    assert.deepEqual(
+      Object.keys(adaptateurs).sort(),
+      meta
+        .map((f) => f.id)
+        .filter((id) => id !== "VERIFIER" && id !== "SCENARIOS")
+        .sort(),
+    );
     for (const f of meta) {
       const a = adaptateurs[f.id];
-      if (a) assert.deepEqual(a.noms, f.parameters.map((p) => p.name), f.id);
+      if (a)
+        assert.deepEqual(
+          a.noms,
+          f.parameters.map((p) => p.name),
+          f.id,
+        );
     }
   });
 

@@ -7,6 +7,7 @@ import franchises from "./franchises.json";
 import exonerations from "./exonerations.json";
 import hospitalisation from "./hospitalisation.json";
 import tarifsConsultation from "./tarifs-consultation.json";
+import tarifsActes from "./tarifs-actes.json";
 import optique from "./optique.json";
 import audio from "./audio.json";
 import dentaire from "./dentaire.json";
@@ -28,6 +29,7 @@ export const FICHIERS_PARAMETRES: Readonly<Record<string, FichierParametres>> = 
   "exonerations.json": exonerations as FichierParametres,
   "hospitalisation.json": hospitalisation as FichierParametres,
   "tarifs-consultation.json": tarifsConsultation as FichierParametres,
+  "tarifs-actes.json": tarifsActes as FichierParametres,
   "optique.json": optique as FichierParametres,
   "audio.json": audio as FichierParametres,
   "dentaire.json": dentaire as FichierParametres,

@@ -41,7 +41,8 @@ export interface ContenuAide {
 const D = (date: string) => ({ date });
 const P = (pct: number) => ({ pct });
 
-const RESULTATS = "resultat choisit le montant rendu : RC (part de la complémentaire, par défaut), RO (remboursement net de la Sécurité sociale), RAC (reste à charge), TOTAL (RO + RC) ou DETAIL (le décompte ligne à ligne, sur deux colonnes, avec les références).";
+const RESULTATS =
+  "resultat choisit le montant rendu : RC (part de la complémentaire, par défaut), RO (remboursement net de la Sécurité sociale), RAC (reste à charge), TOTAL (RO + RC) ou DETAIL (le décompte ligne à ligne, sur deux colonnes, avec les références).";
 
 export const CONTENU: Readonly<Record<string, ContenuAide>> = {
   TM: {
@@ -68,7 +69,9 @@ export const CONTENU: Readonly<Record<string, ContenuAide>> = {
       { args: [43.38, P(60)], explication: "Détartrage : 26,028 € arrondi à 26,03 €." },
       { args: [1, P(60), 2], explication: "La retenue ne dépasse jamais le RO de l'acte." },
     ],
-    remarques: ["Les plafonds annuels et journaliers de la participation forfaitaire et des franchises ne sont pas suivis ligne à ligne : indiquez le montant restant dû s'ils sont atteints."],
+    remarques: [
+      "Les plafonds annuels et journaliers de la participation forfaitaire et des franchises ne sont pas suivis ligne à ligne : indiquez le montant restant dû s'ils sont atteints.",
+    ],
     references: [
       "R160-5 CSS (taux)",
       "L160-13 II et R160-19 CSS (participation forfaitaire)",
@@ -84,7 +87,10 @@ export const CONTENU: Readonly<Record<string, ContenuAide>> = {
       RESULTATS,
     ],
     exemples: [
-      { args: [30, 30, P(70), 1, null, "PF", D("2026-02-10")], explication: "Consultation de généraliste secteur 1, garantie 100 % BR (le nombre 1) : la complémentaire paie le ticket modérateur, 9 €." },
+      {
+        args: [30, 30, P(70), 1, null, "PF", D("2026-02-10")],
+        explication: "Consultation de généraliste secteur 1, garantie 100 % BR (le nombre 1) : la complémentaire paie le ticket modérateur, 9 €.",
+      },
       { args: [30, 30, P(70), 1, null, "PF", D("2026-02-10"), "RAC"], explication: "Le reste à charge est la participation forfaitaire de 2 €." },
       { args: [67, 23, P(70), 1, "NON-OPTAM", "PF", D("2025-06-01"), "RO"], explication: "Spécialiste non OPTAM : base 23 €, RO 16,10 − 2 = 14,10 €." },
       { args: [30, 30, P(70), 1, null, "PF", D("2026-02-10"), "DETAIL"], explication: "Le décompte détaillé, sur deux colonnes." },
@@ -108,9 +114,18 @@ export const CONTENU: Readonly<Record<string, ContenuAide>> = {
       RESULTATS,
     ],
     exemples: [
-      { args: [50, 30, 85, "a", "A", 34.5, D("2025-06-01")], explication: "Équipement 100 % Santé unifocal à 115 € (base 34,50 €, RO 20,70 €) : la complémentaire paie le reste, 94,30 €." },
-      { args: [200, 100, 266, "a", "B", null, D("2025-06-01")], explication: "Classe B, forfait de 200 € : monture 100 € puis verres dans la limite du forfait, moins le RO de 0,09 €." },
-      { args: [800, 150, 600, "c", "B", null, D("2025-06-01"), "RAC"], explication: "Une garantie de 800 € au-delà du plafond de 700 € de la catégorie c : le plafond s'applique." },
+      {
+        args: [50, 30, 85, "a", "A", 34.5, D("2025-06-01")],
+        explication: "Équipement 100 % Santé unifocal à 115 € (base 34,50 €, RO 20,70 €) : la complémentaire paie le reste, 94,30 €.",
+      },
+      {
+        args: [200, 100, 266, "a", "B", null, D("2025-06-01")],
+        explication: "Classe B, forfait de 200 € : monture 100 € puis verres dans la limite du forfait, moins le RO de 0,09 €.",
+      },
+      {
+        args: [800, 150, 600, "c", "B", null, D("2025-06-01"), "RAC"],
+        explication: "Une garantie de 800 € au-delà du plafond de 700 € de la catégorie c : le plafond s'applique.",
+      },
     ],
     remarques: ["Un nombre en garantie est un montant en euros par équipement (300 = 300 €)."],
     references: [
@@ -140,9 +155,18 @@ export const CONTENU: Readonly<Record<string, ContenuAide>> = {
       RESULTATS,
     ],
     exemples: [
-      { args: ["100 % BR", 500, 120, "100%SANTE", null, D("2025-06-01")], explication: "Couronne céramo-métallique sur incisive (100 % Santé) à 500 € : RO 72 €, la complémentaire paie le reste." },
-      { args: ["300 % BR", 557, 120, "LIBRE", null, D("2025-06-01"), "RAC"], explication: "Couronne sur molaire hors 100 % Santé, garantie 300 % BR : reste à charge 197 €." },
-      { args: ["250 % BR", 707, 193.5, null, 1, D("2025-06-01")], explication: "Orthodontie commencée avant 16 ans, remboursée à 100 % par la Sécurité sociale." },
+      {
+        args: ["100 % BR", 500, 120, "100%SANTE", null, D("2025-06-01")],
+        explication: "Couronne céramo-métallique sur incisive (100 % Santé) à 500 € : RO 72 €, la complémentaire paie le reste.",
+      },
+      {
+        args: ["300 % BR", 557, 120, "LIBRE", null, D("2025-06-01"), "RAC"],
+        explication: "Couronne sur molaire hors 100 % Santé, garantie 300 % BR : reste à charge 197 €.",
+      },
+      {
+        args: ["250 % BR", 707, 193.5, null, 1, D("2025-06-01")],
+        explication: "Orthodontie commencée avant 16 ans, remboursée à 100 % par la Sécurité sociale.",
+      },
       { args: [1, 43.38, 43.38, null, null, D("2023-06-01"), "RO"], explication: "Détartrage avant le passage du taux dentaire de 70 % à 60 %." },
     ],
     remarques: ["Un nombre en garantie est un multiple de la base : 3 signifie 300 % BR."],
@@ -157,7 +181,10 @@ export const CONTENU: Readonly<Record<string, ContenuAide>> = {
     exemples: [
       { args: [3541, 3541, 1, null, null, D("2025-06-01"), "RO"], explication: "Séjour médical à 3 541 € : RO 80 % = 2 832,80 €." },
       { args: [3541, 3541, 1, null, null, D("2025-06-01")], explication: "Avec une garantie de 100 % BR, la complémentaire paie le ticket modérateur." },
-      { args: [835.6, 835.6, 1, true, null, D("2025-06-01")], explication: "Cataracte avec acte lourd : la participation de 24 € remplace le ticket modérateur et est couverte." },
+      {
+        args: [835.6, 835.6, 1, true, null, D("2025-06-01")],
+        explication: "Cataracte avec acte lourd : la participation de 24 € remplace le ticket modérateur et est couverte.",
+      },
     ],
     remarques: ["Le forfait journalier se calcule à part : REMB.FJ."],
     references: ["R160-5 1° et 2° CSS (hospitalisation)", "R160-16 I CSS (participation « actes lourds »)", "R871-2 1° CSS (ticket modérateur pris en charge)"],
@@ -281,8 +308,13 @@ export const CONTENU: Readonly<Record<string, ContenuAide>> = {
       { args: ["optique", D("2023-03-15"), D("2024-03-15"), null, "évolution de la vue"], explication: "Un an suffit après une évolution de la vue." },
       { args: ["audio", D("2021-06-01"), D("2025-05-31")], explication: "Aide auditive : moins de quatre ans." },
     ],
-    remarques: ["Les conditions détaillées de la LPP (seuils d'évolution de la vue, situations médicales) viennent de sources secondaires : elles sont à confirmer."],
-    references: ["R871-2 3° CSS (optique : un équipement par période de deux ans, sauf cas prévus par la LPP)", "R871-2 4° CSS (une aide auditive par oreille tous les quatre ans)"],
+    remarques: [
+      "Les conditions détaillées de la LPP (seuils d'évolution de la vue, situations médicales) viennent de sources secondaires : elles sont à confirmer.",
+    ],
+    references: [
+      "R871-2 3° CSS (optique : un équipement par période de deux ans, sauf cas prévus par la LPP)",
+      "R871-2 4° CSS (une aide auditive par oreille tous les quatre ans)",
+    ],
     format: "texte",
   },
   TSA: {
@@ -305,11 +337,34 @@ export const CONTENU: Readonly<Record<string, ContenuAide>> = {
     ],
     exemples: [
       {
-        args: [{ plage: "A1:C5", cellules: [["Garanties", "Niveau 1", "Niveau 2"], ["Biologie", "100 % BR", "90 % BR"], ["Consultations spécialiste OPTAM", "150 % BR", "200 % BR"], ["Consultations spécialiste non OPTAM", "130 % BR", "200 % BR"], ["Forfait journalier hospitalier", "Frais réels", "20 € / jour"]] }, D("2026-06-01")],
-        explication: "La plage A1:C5 contient une grille de deux niveaux : biologie à 90 % BR, non-OPTAM à 200 % avec OPTAM à 200 % (180 % au plus), forfait journalier à 20 € (23 € depuis le 01/03/2026).",
+        args: [
+          {
+            plage: "A1:C5",
+            cellules: [
+              ["Garanties", "Niveau 1", "Niveau 2"],
+              ["Biologie", "100 % BR", "90 % BR"],
+              ["Consultations spécialiste OPTAM", "150 % BR", "200 % BR"],
+              ["Consultations spécialiste non OPTAM", "130 % BR", "200 % BR"],
+              ["Forfait journalier hospitalier", "Frais réels", "20 € / jour"],
+            ],
+          },
+          D("2026-06-01"),
+        ],
+        explication:
+          "La plage A1:C5 contient une grille de deux niveaux : biologie à 90 % BR, non-OPTAM à 200 % avec OPTAM à 200 % (180 % au plus), forfait journalier à 20 € (23 € depuis le 01/03/2026).",
       },
       {
-        args: [{ plage: "A1:B3", cellules: [["Garanties", "Niveau 1"], ["Frais de séjour", "100 % BR"], ["Forfait journalier hospitalier", "Frais réels"]] }, D("2026-06-01")],
+        args: [
+          {
+            plage: "A1:B3",
+            cellules: [
+              ["Garanties", "Niveau 1"],
+              ["Frais de séjour", "100 % BR"],
+              ["Forfait journalier hospitalier", "Frais réels"],
+            ],
+          },
+          D("2026-06-01"),
+        ],
         explication: "Une grille sans écart : la ligne « Conforme », puis les informations.",
       },
     ],
@@ -327,6 +382,30 @@ export const CONTENU: Readonly<Record<string, ContenuAide>> = {
       "D911-1 CSS (contrats collectifs obligatoires)",
     ],
     format: "texte",
-    plages: "grille est une plage entière : titre et date d'effet au-dessus de l'en-tête, ligne d'en-tête des niveaux, lignes de section (« OPTIQUE »…) et lignes de postes. Le résultat se déverse sur autant de lignes qu'il y a de constats ; laissez de la place sous la cellule.",
+    plages:
+      "grille est une plage entière : titre et date d'effet au-dessus de l'en-tête, ligne d'en-tête des niveaux, lignes de section (« OPTIQUE »…) et lignes de postes. Le résultat se déverse sur autant de lignes qu'il y a de constats ; laissez de la place sous la cellule.",
+  },
+  SCENARIOS: {
+    presentation: [
+      "Donne la liste commune des exemples de remboursement (hospitalisation, soins courants, dentaire, optique, aides auditives) que les assureurs publient, pour comparer des contrats en euros : un scénario par ligne, sous une ligne d'en-tête.",
+      "Chaque ligne dit le prix, le prix en réseau de soins quand un écart de prix est connu, la base et le taux de la Sécurité sociale, et la fonction REMB qui le calcule (REMB.SOINS, REMB.SEJOUR, REMB.DENTAIRE, REMB.OPTIQUE, REMB.AUDIO) avec ses autres arguments : secteur, participation forfaitaire, acte lourd, classe ou panier, catégorie.",
+      "Les bases, les taux et les prix qui sont des montants légaux (forfait journalier, honoraires limites de facturation, prix limite de vente) sont ceux en vigueur à date_soins ; les autres prix sont des prix de marché observés en 2025, que vous pouvez remplacer dans votre feuille.",
+    ],
+    exemples: [
+      { args: [D("2026-06-01")], explication: "Les scénarios au 01/06/2026 : forfait journalier à 23 €, couronne 100 % Santé aux honoraires limites de 2026." },
+    ],
+    remarques: [
+      "Le tableau se déverse sur 27 lignes et 17 colonnes : laissez de la place sous la cellule et à sa droite.",
+      "Les prix observés, leur source et les profils annuels (jeune actif, famille, senior) sont décrits dans docs/comparaison.md du projet ; le volet « Comparer » et la commande remb comparer écrivent une feuille de comparaison complète.",
+      "Le module des scénarios se charge au premier appel de la fonction.",
+    ],
+    references: [
+      "L160-13 CSS (participation forfaitaire)",
+      "R160-16 CSS (participation « actes lourds »)",
+      "L174-4 CSS (forfait journalier)",
+      "R871-2 CSS (contrat responsable)",
+    ],
+    format: "texte",
+    plages: "La fonction ne lit qu'une date : le résultat est un tableau, une ligne par scénario.",
   },
 };

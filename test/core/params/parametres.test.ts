@@ -41,8 +41,21 @@ function verifier(p: Parametre, jour: number, inclureAnnonces: boolean): void {
 describe("params: properties of every parameter", () => {
   it("has all the topics of docs/parametres.md registered, with a plausible number of parameters", () => {
     assert.deepEqual(Object.keys(FICHIERS_PARAMETRES).sort(), [
-      "ani.json", "audio.json", "dentaire.json", "exonerations.json", "franchises.json", "hospitalisation.json", "optique.json",
-      "pf.json", "pmss.json", "responsable.json", "ro-taux.json", "tarifs-consultation.json", "taxes.json", "tm-fourchettes.json",
+      "ani.json",
+      "audio.json",
+      "dentaire.json",
+      "exonerations.json",
+      "franchises.json",
+      "hospitalisation.json",
+      "optique.json",
+      "pf.json",
+      "pmss.json",
+      "responsable.json",
+      "ro-taux.json",
+      "tarifs-actes.json",
+      "tarifs-consultation.json",
+      "taxes.json",
+      "tm-fourchettes.json",
     ]);
     assert.ok(tous.length >= 150, `${tous.length} paramètres`);
   });
