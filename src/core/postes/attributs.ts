@@ -50,6 +50,9 @@ export function estAttribut(libelle: string, intertitre: string | undefined, val
 /** A printed value that is a sentence, not a guarantee: long, or starting with words rather than an amount. */
 function estPhrase(v: string): boolean {
   const t = v.trim();
+  // « Frais réels dans la limite de 1 000 € par appareil remboursé… », « Ticket modérateur … », « Néant »: a guarantee
+  // (even unread, or nothing), not a sentence.
+  if (/^(frais\s+r[ée]els|ticket\s+mod[ée]rateur|tm\b|forfait\b|n[ée]ant\b|\d)/i.test(t)) return false;
   // « 100 % BR dans la limite d'un entretien et de 7 séances par an » is long, but a guarantee.
   return (t.length > 40 && !/^[+\s]*\d/.test(t)) || /^[–—-]?\s*\p{L}{4,}/u.test(t);
 }

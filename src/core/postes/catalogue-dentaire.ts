@@ -18,6 +18,8 @@ export const POSTES_DENTAIRE = [
       // A line that bundles the soins with the inlays-onlays, or the reimbursed periodontics, is the soins line.
       "soins dentaires inlays onlays",
       "parodontologie remboursée",
+      // The wording of many branch agreements (« soins dentaires conservateurs, chirurgicaux ou de prévention »).
+      "soins dentaires conservateurs chirurgicaux et de prévention",
     ],
     synonymesSection: ["soins", "consultations et soins"],
     exclusions: ["100 % Santé", "prothèses"],

@@ -184,7 +184,9 @@ export function reconnaitrePoste(libelle: string, contexte: ContexteReconnaissan
   const q = intertitre ? qualificatifs(intertitre, libelle) : [];
   if (q.length > 0 && r.poste !== null) {
     const precise = reconnaitreTexte(libelle, section, q);
-    if (precise.poste !== null && precise.poste !== r.poste && precise.score >= r.score - 1e-9) {
+    // The sub-heading only qualifies: it never moves a line to another section (« Piles et accessoires » under
+    // « Équipements libres » stays an audio line, not an optical equipment of the « panier libre »).
+    if (precise.poste !== null && precise.poste !== r.poste && precise.poste.section === r.poste.section && precise.score >= r.score - 1e-9) {
       r = { ...precise, raison: `${precise.raison} (précisé par l'intertitre « ${intertitre} »)` };
     }
   }
