@@ -167,6 +167,9 @@ export const POSTES_HOSPITALISATION = [
       "chirurgie anesthésie",
       "honoraires chirurgie anesthésie actes techniques",
       "actes de chirurgie et d'anesthésie",
+      // Surgery together with the specialists' acts: every fee of the stay, not the surgery alone.
+      "actes de chirurgie actes de spécialité",
+      "actes d'anesthésie actes techniques médicaux",
     ],
     synonymesSection: ["honoraires"],
     calculateur: "soins",

@@ -30,6 +30,8 @@ export const POSTES_PREVENTION = [
       "tous les actes des contrats responsables",
       "actes de la liste de l'arrêté du 8 juin 2006",
       "actes de la liste de l'arrêté",
+      // Item of that list, in its own words (« détartrage annuel complet sus- et sous-gingival »).
+      "détartrage complet sus et sous gingival",
       "dépistage",
       "ostéodensitométrie remboursée",
     ],

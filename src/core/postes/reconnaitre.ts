@@ -186,7 +186,13 @@ export function reconnaitrePoste(libelle: string, contexte: ContexteReconnaissan
     const precise = reconnaitreTexte(libelle, section, q);
     // The sub-heading only qualifies: it never moves a line to another section (« Piles et accessoires » under
     // « Équipements libres » stays an audio line, not an optical equipment of the « panier libre »).
-    if (precise.poste !== null && precise.poste !== r.poste && precise.poste.section === r.poste.section && precise.score >= r.score - 1e-9) {
+    if (
+      precise.poste !== null &&
+      precise.poste !== r.poste &&
+      precise.poste.section === r.poste.section &&
+      !(nommeSonPoste(libelle, r.poste) && q.every((m) => m === "rembourse" || m === "nonrembourse")) &&
+      precise.score >= r.score - 1e-9
+    ) {
       r = { ...precise, raison: `${precise.raison} (précisé par l'intertitre « ${intertitre} »)` };
     }
   }
@@ -210,6 +216,16 @@ export function reconnaitrePoste(libelle: string, contexte: ContexteReconnaissan
   if (cache.size >= CACHE_MAX) cache.clear();
   cache.set(cle, fige);
   return fige;
+}
+
+/**
+ * The label is one of its poste's own wordings (« Parodontologie »). Under a sub-heading that only says reimbursed or
+ * not (« … prothèses remboursées par la sécurité sociale … »), it keeps its poste: that qualifier is about the
+ * sub-heading's own care, not a reading of this line.
+ */
+function nommeSonPoste(libelle: string, poste: Poste): boolean {
+  const l = jetons(libelle).join(" ");
+  return poste.synonymes.some((x) => jetons(x).join(" ") === l);
 }
 
 function sansScore(r: Reconnaissance): Reconnaissance {
@@ -255,6 +271,8 @@ function qualificatifs(intertitre: string, libelle: string): string[] {
   const duLibelle = new Set(jetons(libelle));
   // « Verre simple » in the singular is one lens whatever the heading says.
   if (/\bverre\b(?!s)/i.test(libelle)) duLibelle.add("equipement");
+  // « Lentilles remboursées ou non »: the label settles reimbursement itself (the folded words drop « ou non »).
+  if (/\brembours\p{L}*\s+ou\s+non\b/iu.test(libelle)) duLibelle.add("rembourse");
   const mots = jetons(intertitre);
   const r: string[] = [];
   // « Prothèses à tarif libre ou maîtrisé »: both baskets outside 100 % Santé, so the lines are « hors 100 % Santé ».
