@@ -1,4 +1,5 @@
 import { jourDepuisCivil, joursDansMois, type Jour } from "../core/dates";
+import { ErreurUsage, lireArguments, suggestion } from "./grammaire-options";
 import { analyserCalculer, type OptionsCalculer } from "./calculer/options";
 import { analyserComparer, type OptionsComparer } from "./comparer";
 import { analyserSql, type OptionsSql } from "./sql/options";
@@ -41,14 +42,6 @@ export type Commande =
   | OptionsCalculer
   | OptionsSql
   | ({ readonly commande: "comparer" } & OptionsComparer);
-
-/** A wrong command line: exit code 2, the message on stderr, no report. */
-export class ErreurUsage extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ErreurUsage";
-  }
-}
 
 const COMMANDES = ["verifier", "calculer", "sql", "comparer", "aide"] as const;
 const OPTIONS_VERIFIER = [
@@ -107,8 +100,6 @@ function estVerifier(mot: string): boolean {
 }
 
 function analyserVerifier(args: readonly string[]): Commande {
-  const chemins: string[] = [];
-  const vues = new Map<string, string>();
   let date: Jour | undefined;
   let json = false;
   let lecture = false;
@@ -118,101 +109,72 @@ function analyserVerifier(args: readonly string[]): Commande {
   let collectif: boolean | undefined;
   let nombres: UniteNombres | undefined;
   let gravite: Gravite = "info";
-  let i = 0;
-  let finOptions = false;
-
-  // Each option once: a CI script that says --date twice, or both --responsable and --non-responsable, has a bug
-  // that « the last one wins » would hide.
-  const une = (nom: string, groupe = nom) => {
-    const deja = vues.get(groupe);
-    if (deja !== undefined) {
-      throw new ErreurUsage(deja === nom ? `Option ${nom} donnée deux fois.` : `Options ${deja} et ${nom} incompatibles : choisissez l'une des deux.`);
-    }
-    vues.set(groupe, nom);
-  };
-
-  while (i < args.length) {
-    const arg = args[i++]!;
-    if (arg === "-" && !finOptions)
-      throw new ErreurUsage("La lecture sur l'entrée standard (« - ») n'est pas prise en charge : donnez un fichier ou un dossier.");
-    if (finOptions || !arg.startsWith("-")) {
-      if (arg === "") throw new ErreurUsage("Chemin vide dans la ligne de commande.");
-      chemins.push(arg);
-      continue;
-    }
-    if (arg === "--") {
-      finOptions = true;
-      continue;
-    }
-    const egal = arg.indexOf("=");
-    const nom = egal > 0 ? arg.slice(0, egal) : arg;
-    const enLigne = egal > 0 ? arg.slice(egal + 1) : undefined;
-    const valeur = (attendu: string): string => {
-      if (enLigne !== undefined) {
-        if (enLigne === "") throw new ErreurUsage(`L'option ${nom} attend ${attendu}.`);
-        return enLigne;
+  let aide = false;
+  const chemins = lireArguments(
+    args,
+    (nom, { valeur, sansValeur, une }) => {
+      switch (nom) {
+        case "-h":
+        case "--aide":
+        case "--help":
+          sansValeur();
+          aide = true;
+          return true;
+        case "--date":
+          une(nom);
+          date = dateOption(valeur("une date (AAAA-MM-JJ ou JJ/MM/AAAA)"));
+          return true;
+        case "--json":
+          sansValeur();
+          une(nom);
+          json = true;
+          return true;
+        case "--feuille":
+          une(nom);
+          feuille = valeur("un nom de feuille");
+          return true;
+        case "--responsable":
+        case "--non-responsable":
+          sansValeur();
+          une(nom, "responsable");
+          responsable = nom === "--responsable";
+          return true;
+        case "--collectif":
+        case "--individuel":
+          sansValeur();
+          une(nom, "collectif");
+          collectif = nom === "--collectif";
+          return true;
+        case "--nombres":
+          une(nom);
+          nombres = choix(nom, valeur(`l'une des valeurs ${NOMBRES.join(", ")}`), NOMBRES);
+          return true;
+        case "--gravite":
+        case "--gravité":
+          une("--gravite");
+          gravite = choix(nom, valeur(`l'une des valeurs ${GRAVITES.join(", ")}`), GRAVITES);
+          return true;
+        case "--lecture":
+          sansValeur();
+          une(nom);
+          lecture = true;
+          return true;
+        case "--corrections":
+          une(nom);
+          corrections = valeur("un fichier de corrections (JSON ou CSV)");
+          return true;
+        default:
+          return false;
       }
-      const v = args[i];
-      if (v === undefined || (v.startsWith("--") && v.length > 2)) throw new ErreurUsage(`L'option ${nom} attend ${attendu}.`);
-      i++;
-      return v;
-    };
-    const sansValeur = () => {
-      if (enLigne !== undefined) throw new ErreurUsage(`L'option ${nom} ne prend pas de valeur.`);
-    };
-    switch (nom) {
-      case "-h":
-      case "--aide":
-      case "--help":
-        sansValeur();
-        return { commande: "aide", sujet: "verifier" };
-      case "--date":
-        une(nom);
-        date = dateOption(valeur("une date (AAAA-MM-JJ ou JJ/MM/AAAA)"));
-        break;
-      case "--json":
-        sansValeur();
-        une(nom);
-        json = true;
-        break;
-      case "--feuille":
-        une(nom);
-        feuille = valeur("un nom de feuille");
-        break;
-      case "--responsable":
-      case "--non-responsable":
-        sansValeur();
-        une(nom, "responsable");
-        responsable = nom === "--responsable";
-        break;
-      case "--collectif":
-      case "--individuel":
-        sansValeur();
-        une(nom, "collectif");
-        collectif = nom === "--collectif";
-        break;
-      case "--nombres":
-        une(nom);
-        nombres = choix(nom, valeur(`l'une des valeurs ${NOMBRES.join(", ")}`), NOMBRES);
-        break;
-      case "--gravite":
-      case "--gravité":
-        une("--gravite");
-        gravite = choix(nom, valeur(`l'une des valeurs ${GRAVITES.join(", ")}`), GRAVITES);
-        break;
-      case "--lecture":
-        sansValeur();
-        une(nom);
-        lecture = true;
-        break;
-      case "--corrections":
-        une(nom);
-        corrections = valeur("un fichier de corrections (JSON ou CSV)");
-        break;
-      default:
-        throw new ErreurUsage(`Option inconnue : ${nom}.${suggestion(nom, OPTIONS_VERIFIER)} Voir : remb aide verifier`);
-    }
-  }
+    },
+    {
+      connues: OPTIONS_VERIFIER,
+      aide: "remb aide verifier",
+      vide: "Chemin vide dans la ligne de commande.",
+      tiretRefuse: "La lecture sur l'entrée standard (« - ») n'est pas prise en charge : donnez un fichier ou un dossier.",
+    },
+  );
+  if (aide) return { commande: "aide", sujet: "verifier" };
   if (chemins.length === 0) throw new ErreurUsage("Aucun fichier ni dossier à vérifier. Exemple : remb verifier grilles/ --date 2026-01-01");
   return {
     commande: "verifier",
@@ -254,27 +216,4 @@ function choix<T extends string>(option: string, v: string, valeurs: readonly T[
   throw new ErreurUsage(`Valeur invalide pour ${option} : « ${v} » — ${valeurs.join(", ")} attendu.`);
 }
 
-/** « Vouliez-vous dire --json ? » for a typo (edit distance ≤ 2), else nothing. */
-function suggestion(mot: string, connus: readonly string[]): string {
-  let meilleur: string | undefined;
-  let d = 3;
-  for (const c of connus) {
-    const e = distance(mot, c);
-    if (e < d) {
-      d = e;
-      meilleur = c;
-    }
-  }
-  return meilleur === undefined ? "" : ` Vouliez-vous dire ${meilleur} ?`;
-}
-
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let prec = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cour = [i];
-    for (let j = 1; j <= b.length; j++) cour[j] = Math.min(prec[j]! + 1, cour[j - 1]! + 1, prec[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prec = cour;
-  }
-  return prec[b.length]!;
-}
+export { ErreurUsage };

@@ -5,7 +5,9 @@ import { aujourdhui, dateFr, type Jour } from "../core/dates";
 import { eurosDepuisCents, formatEuros, type Cents } from "../core/money";
 import { grilleDepuisCsv, grilleDepuisJson, type Grille } from "../core/grille";
 import { comparer, CONTRATS_MAX, planComparaison, profilParCode, scenariosAuJour, type Comparaison, type ContratCompare } from "../core/comparaison";
-import { dateOption, ErreurUsage } from "./arguments";
+import { dateOption } from "./arguments";
+import { AGE_MAX } from "../core/calculators/entrees";
+import { ErreurUsage, lireArguments } from "./grammaire-options";
 import { formatDuContenu, lireOctets, listerEntrees } from "./entrees";
 import type { DependancesCli } from "./cli";
 
@@ -46,70 +48,70 @@ Exemple :
   npx remb comparer assets/grilles/conforme.csv assets/grilles/reseau.csv --niveaux 1,2 --profil famille -o comparatif.xlsx
 `;
 
+const OPTIONS_COMPARER = ["--niveaux", "--scenarios", "--profil", "--age", "--date", "--xlsx", "-o", "--json", "--aide", "--help"];
+
 export function analyserComparer(args: readonly string[]): OptionsComparer | "aide" {
-  const chemins: string[] = [];
-  const vues = new Set<string>();
   const o: { niveaux?: string[]; scenarios?: string[]; profil?: string; age?: number; date?: Jour; xlsx?: string; json: boolean } = { json: false };
-  let i = 0;
+  let aide = false;
   const liste = (t: string) =>
     t
       .split(",")
       .map((x) => x.trim())
       .filter((x) => x !== "");
-  while (i < args.length) {
-    const arg = args[i++]!;
-    if (!arg.startsWith("-") || arg === "-") {
-      chemins.push(arg);
-      continue;
-    }
-    const egal = arg.indexOf("=");
-    const nom = egal > 0 ? arg.slice(0, egal) : arg;
-    const valeur = (attendu: string): string => {
-      const v = egal > 0 ? arg.slice(egal + 1) : args[i++];
-      if (v === undefined || v === "" || (egal < 0 && v.startsWith("--"))) throw new ErreurUsage(`L'option ${nom} attend ${attendu}.`);
-      return v;
-    };
-    const cle = nom === "-o" ? "--xlsx" : nom;
-    if (vues.has(cle)) throw new ErreurUsage(`Option ${nom} donnée deux fois.`);
-    vues.add(cle);
-    switch (nom) {
-      case "-h":
-      case "--aide":
-      case "--help":
-        return "aide";
-      case "--niveaux":
-        o.niveaux = liste(valeur("des niveaux séparés par des virgules (« Niveau 1,Niveau 3 » ou « 1,3 »)"));
-        break;
-      case "--scenarios":
-      case "--scénarios":
-        o.scenarios = liste(valeur("des codes de scénarios séparés par des virgules (S1,O3…)"));
-        break;
-      case "--profil":
-        o.profil = valeur("un profil : jeune-actif, famille ou senior");
-        break;
-      case "--age":
-      case "--âge": {
-        const t = valeur("un âge en années");
-        const a = Number(t.replace(",", "."));
-        if (!Number.isFinite(a) || a < 0 || a > 125) throw new ErreurUsage(`Âge invalide : « ${t} » — un nombre d'années de 0 à 125 est attendu.`);
-        o.age = a;
-        break;
+  const chemins = lireArguments(
+    args,
+    (nom, { valeur, sansValeur, une }) => {
+      switch (nom) {
+        case "-h":
+        case "--aide":
+        case "--help":
+          sansValeur();
+          aide = true;
+          return true;
+        case "--niveaux":
+          une(nom);
+          o.niveaux = liste(valeur("des niveaux séparés par des virgules (« Niveau 1,Niveau 3 » ou « 1,3 »)"));
+          return true;
+        case "--scenarios":
+        case "--scénarios":
+          une("--scenarios");
+          o.scenarios = liste(valeur("des codes de scénarios séparés par des virgules (S1,O3…)"));
+          return true;
+        case "--profil":
+          une(nom);
+          o.profil = valeur("un profil : jeune-actif, famille ou senior");
+          return true;
+        case "--age":
+        case "--âge": {
+          une("--age");
+          const t = valeur("un âge en années");
+          const a = Number(t.replace(",", "."));
+          if (!Number.isFinite(a) || a < 0 || a > AGE_MAX) throw new ErreurUsage(`Âge invalide : « ${t} » — un nombre d'années de 0 à ${AGE_MAX} est attendu.`);
+          o.age = a;
+          return true;
+        }
+        case "--date":
+          une(nom);
+          o.date = dateOption(valeur("une date (AAAA-MM-JJ ou JJ/MM/AAAA)"));
+          return true;
+        case "--xlsx":
+        case "-o":
+          une("--xlsx");
+          o.xlsx = valeur("un fichier .xlsx à écrire");
+          if (!o.xlsx.toLowerCase().endsWith(".xlsx")) throw new ErreurUsage(`Le classeur à écrire doit finir par .xlsx : « ${o.xlsx} ».`);
+          return true;
+        case "--json":
+          sansValeur();
+          une(nom);
+          o.json = true;
+          return true;
+        default:
+          return false;
       }
-      case "--date":
-        o.date = dateOption(valeur("une date (AAAA-MM-JJ ou JJ/MM/AAAA)"));
-        break;
-      case "--xlsx":
-      case "-o":
-        o.xlsx = valeur("un fichier .xlsx à écrire");
-        if (!o.xlsx.toLowerCase().endsWith(".xlsx")) throw new ErreurUsage(`Le classeur à écrire doit finir par .xlsx : « ${o.xlsx} ».`);
-        break;
-      case "--json":
-        o.json = true;
-        break;
-      default:
-        throw new ErreurUsage(`Option inconnue : ${nom}. Voir : remb aide comparer`);
-    }
-  }
+    },
+    { connues: OPTIONS_COMPARER, aide: "remb aide comparer", vide: "Chemin vide dans la ligne de commande." },
+  );
+  if (aide) return "aide";
   if (chemins.length === 0) throw new ErreurUsage("Aucune grille à comparer. Exemple : remb comparer grille-a.csv grille-b.xlsx --niveaux 2");
   return { chemins, ...o };
 }

@@ -1,5 +1,6 @@
 import type { Jour } from "../../core/dates";
-import { dateOption, ErreurUsage } from "../arguments";
+import { dateOption } from "../arguments";
+import { ErreurUsage, lireArguments, type Lecteur } from "../grammaire-options";
 import { champDepuisNom, NOM_CHAMP, CHAMPS, type Champ } from "./colonnes";
 
 /** `remb calculer` options (arguments.ts parses the common grammar and calls analyserCalculer). */
@@ -32,66 +33,6 @@ export interface OptionsCalculer {
   readonly silencieux: boolean;
 }
 
-export interface Lecteur {
-  valeur(attendu: string): string;
-  sansValeur(): void;
-  une(nom: string, groupe?: string): void;
-}
-
-/**
- * The option grammar of `verifier` (arguments.ts) for the commands of this folder: options anywhere among the
- * positional arguments, `--opt valeur` or `--opt=valeur`, `--` ends the options, each option once. `option` handles
- * one option name and returns false for an unknown one.
- */
-export function lireArguments(args: readonly string[], option: (nom: string, l: Lecteur) => boolean, connues: readonly string[], aide: string): string[] {
-  const positionnels: string[] = [];
-  const vues = new Map<string, string>();
-  let i = 0;
-  let finOptions = false;
-  while (i < args.length) {
-    const arg = args[i++]!;
-    if (finOptions || !arg.startsWith("-") || arg === "-") {
-      if (arg === "") throw new ErreurUsage("Argument vide dans la ligne de commande.");
-      positionnels.push(arg);
-      continue;
-    }
-    if (arg === "--") {
-      finOptions = true;
-      continue;
-    }
-    const egal = arg.indexOf("=");
-    const nom = egal > 0 ? arg.slice(0, egal) : arg;
-    const enLigne = egal > 0 ? arg.slice(egal + 1) : undefined;
-    const l: Lecteur = {
-      valeur: (attendu) => {
-        if (enLigne !== undefined) {
-          if (enLigne === "") throw new ErreurUsage(`L'option ${nom} attend ${attendu}.`);
-          return enLigne;
-        }
-        const v = args[i];
-        if (v === undefined || (v.startsWith("--") && v.length > 2)) throw new ErreurUsage(`L'option ${nom} attend ${attendu}.`);
-        i++;
-        return v;
-      },
-      sansValeur: () => {
-        if (enLigne !== undefined) throw new ErreurUsage(`L'option ${nom} ne prend pas de valeur.`);
-      },
-      une: (n, groupe = n) => {
-        const deja = vues.get(groupe);
-        if (deja !== undefined) {
-          throw new ErreurUsage(deja === n ? `Option ${n} donnée deux fois.` : `Options ${deja} et ${n} incompatibles : choisissez l'une des deux.`);
-        }
-        vues.set(groupe, n);
-      },
-    };
-    if (!option(nom, l)) {
-      const proche = connues.find((c) => c.startsWith(nom) || nom.startsWith(c));
-      throw new ErreurUsage(`Option inconnue : ${nom}.${proche !== undefined ? ` Vouliez-vous dire ${proche} ?` : ""} Voir : ${aide}`);
-    }
-  }
-  return positionnels;
-}
-
 export type ResultatAnalyse<T> = T | { readonly commande: "aide"; readonly sujet: "calculer" | "sql" };
 
 /** `remb calculer <sinistres> --grille … --niveau …` */
@@ -114,8 +55,7 @@ export function analyserCalculer(args: readonly string[]): ResultatAnalyse<Optio
       }
       return optionCalculer(nom, l, o);
     },
-    OPTIONS_CALCULER,
-    "remb aide calculer",
+    { connues: OPTIONS_CALCULER, aide: "remb aide calculer", vide: "Argument vide dans la ligne de commande." },
   );
   if (aide) return { commande: "aide", sujet: "calculer" };
   if (positionnels.length === 0)

@@ -1,5 +1,6 @@
 import { ErreurUsage } from "../arguments";
-import { lireArguments, type ResultatAnalyse } from "../calculer/options";
+import { type ResultatAnalyse } from "../calculer/options";
+import { lireArguments } from "../grammaire-options";
 import type { ColonnesSql } from "../../core/sql";
 
 /** `remb sql` options. */
@@ -90,8 +91,7 @@ export function analyserSql(args: readonly string[]): ResultatAnalyse<OptionsSql
           return false;
       }
     },
-    OPTIONS,
-    "remb aide sql",
+    { connues: OPTIONS, aide: "remb aide sql", vide: "Argument vide dans la ligne de commande." },
   );
   if (aide) return { commande: "aide", sujet: "sql" };
   if (positionnels.length > 0)
