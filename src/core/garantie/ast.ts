@@ -113,7 +113,7 @@ export type Garantie =
   /** Inclus, Oui: a service, not an amount. The parser sets `texte` to the canonical « Inclus » or « Oui ». */
   | { readonly type: "service"; readonly texte: string }
   /**
-   * « Voir tableau ci-dessous », « Grille optique base 2 »: the guarantee is printed in another table or document.
+   * « Voir tableau ci-dessous », « Grille optique base 2 »: the guarantee is printed in another table or in a separate leaflet.
    * Not an amount; `vers` is what the cell points to, folded (« grille optique base 2 »).
    */
   | { readonly type: "renvoi"; readonly vers: string }

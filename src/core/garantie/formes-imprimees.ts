@@ -139,7 +139,7 @@ const REECRITURES: readonly (readonly [RegExp, string | ((...groupes: string[]) 
 ];
 
 /**
- * A cell that sends the reader to another table or document (« Voir tableau ci-dessous », « Selon la grille optique
+ * A cell that sends the reader to another table or leaflet (« Voir tableau ci-dessous », « Selon la grille optique
  * ci-après », « Grille optique base 2 »): the guarantee is elsewhere, not an amount here.
  */
 function lireRenvoi(t: string): Garantie | undefined {

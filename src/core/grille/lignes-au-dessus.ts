@@ -13,7 +13,7 @@ export function signalerLignesAuDessus(f: Feuille, entete: number, colonnesDonne
     let libelle: string | undefined;
     for (let c = 0; c < c0 && libelle === undefined; c++) if (f.texte(r, c) !== "") libelle = f.texte(r, c);
     if (libelle === undefined) continue;
-    // A bare number that could be a date's serial (« Date d'effet | 46023 », as Office.js gives dates) is the title's.
+    // A bare number that could be a date's serial (« Date d'effet | 46023 », as the Excel API gives dates) is the title's.
     const valeurs = colonnesDonnees.filter((c) => {
       const v = f.v(r, c);
       return f.semblableGarantie(r, c) && !(v.type === "nombre" && Number.isInteger(v.nombre) && v.nombre >= 20_000 && v.nombre <= 80_000);
