@@ -1,18 +1,11 @@
 import ExcelJS from "exceljs";
-import type { FeuillePlan, FormatCellule, PlanComparaison } from "../core/comparaison";
+import { FORMATS_NOMBRE, type FeuillePlan, type PlanComparaison } from "../core/comparaison";
 
 /**
  * The comparison plan as an XLSX workbook (exceljs, CLI only): formulas with their cached values (what Excel shows
  * before it recalculates, and what a viewer without the add-in shows), a colour scale on the RAC columns, frozen
  * headers, landscape printing one page wide.
  */
-const FORMATS: Record<FormatCellule, string | undefined> = {
-  euros: '#,##0.00 "€"',
-  date: "dd/mm/yyyy",
-  taux: "0.00 %",
-  nombre: "0.##",
-  texte: undefined,
-};
 
 export async function classeurComparaison(plan: PlanComparaison): Promise<Uint8Array> {
   const classeur = new ExcelJS.Workbook();
@@ -47,7 +40,7 @@ function ecrireFeuille(classeur: ExcelJS.Workbook, f: FeuillePlan, echelle: bool
       } else {
         cell.value = c.valeur;
       }
-      const fmt = c.format ? FORMATS[c.format] : undefined;
+      const fmt = c.format ? FORMATS_NOMBRE[c.format] : undefined;
       if (fmt) cell.numFmt = fmt;
       if (c.gras) cell.font = { bold: true };
     }),

@@ -1,5 +1,5 @@
-import type { Comparaison, FeuillePlan, FormatCellule, NomsFeuilles } from "../core/comparaison";
-import { planComparaison } from "../core/comparaison";
+import type { Comparaison, FeuillePlan, NomsFeuilles } from "../core/comparaison";
+import { FORMATS_NOMBRE, planComparaison } from "../core/comparaison";
 import type { Zone } from "./a1";
 import type { FormatPlan, PlanFeuille, ValeurPlan } from "./plan";
 
@@ -11,13 +11,6 @@ export { comparer, scenariosAuJour, profilParCode, PROFILS, CONTRATS_MAX, NOMS_F
  * the print layout. Pure. Loaded on demand in the « scenarios » chunk, the one REMB.SCENARIOS loads: the scenario
  * data and the comparison code exist once in the add-in.
  */
-const FORMATS: Record<FormatCellule, string | undefined> = {
-  euros: '#,##0.00 "€"',
-  date: "dd/mm/yyyy",
-  taux: "0.00 %",
-  nombre: "0.##",
-  texte: undefined,
-};
 
 /** Points per character of column width (Calibri 11). */
 const POINTS_PAR_CARACTERE = 6;
@@ -109,7 +102,7 @@ function planFeuille(f: FeuillePlan, echelles: boolean): PlanFeuille {
       const a = l[debut]!;
       const b = l[k];
       if (b !== undefined && b.format === a.format && b.gras === a.gras) continue;
-      const nombre = a.format ? FORMATS[a.format] : undefined;
+      const nombre = a.format ? FORMATS_NOMBRE[a.format] : undefined;
       if (nombre !== undefined || a.gras) {
         formats.push({ zone: { ligne: r, colonne: debut, lignes: 1, colonnes: k - debut }, ...(nombre ? { nombre } : {}), ...(a.gras ? { gras: true } : {}) });
       }

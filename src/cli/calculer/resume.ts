@@ -34,14 +34,7 @@ export class Resume {
     for (const [p, a] of Object.entries(r.postes)) {
       const t = this.postes.get(p);
       if (t === undefined) this.postes.set(p, { ...a });
-      else {
-        t.nombre += a.nombre;
-        t.fr += a.fr;
-        t.ro += a.ro;
-        t.rc += a.rc;
-        t.rac += a.rac;
-        t.plafonnees += a.plafonnees;
-      }
+      else cumuler(t, a);
     }
     for (const x of r.rejets) {
       this.rejetees++;
@@ -70,14 +63,7 @@ export class Resume {
 
   private total(): Agregat {
     const t: Agregat = { nombre: 0, fr: 0, ro: 0, rc: 0, rac: 0, plafonnees: 0 };
-    for (const a of this.postes.values()) {
-      t.nombre += a.nombre;
-      t.fr += a.fr;
-      t.ro += a.ro;
-      t.rc += a.rc;
-      t.rac += a.rac;
-      t.plafonnees += a.plafonnees;
-    }
+    for (const a of this.postes.values()) cumuler(t, a);
     return t;
   }
 
@@ -171,4 +157,13 @@ function n(x: number): string {
 
 function e(c: number): string {
   return formatEuros(c);
+}
+
+function cumuler(t: Agregat, a: Agregat): void {
+  t.nombre += a.nombre;
+  t.fr += a.fr;
+  t.ro += a.ro;
+  t.rc += a.rc;
+  t.rac += a.rac;
+  t.plafonnees += a.plafonnees;
 }

@@ -24,6 +24,7 @@ export { tableScenarios, ligneScenario, ENTETE_SCENARIOS, COLONNE_SCENARIO, type
 export { appelScenario, texteFormule, type AppelRemb, type ArgumentAppel, type ColonneScenario, type ReferencesFormule, type Resultat } from "./formule";
 export {
   planComparaison,
+  FORMATS_NOMBRE,
   NOMS_FEUILLES,
   COLONNES_CONTRAT,
   PREMIERE_COLONNE_CONTRAT,

@@ -18,6 +18,15 @@ import { COLONNE_SCENARIO, ENTETE_SCENARIOS, tableScenarios, type ValeurTable } 
  */
 export type FormatCellule = "euros" | "date" | "taux" | "nombre" | "texte";
 
+/** Excel number format of each cell format, the same in the CLI's workbook and in the pane's sheets. */
+export const FORMATS_NOMBRE: Readonly<Record<FormatCellule, string | undefined>> = {
+  euros: '#,##0.00 "€"',
+  date: "dd/mm/yyyy",
+  taux: "0.00 %",
+  nombre: "0.##",
+  texte: undefined,
+};
+
 export interface CellulePlan {
   /** The value, or the cached value of the formula (null: empty cell). */
   readonly valeur: ValeurTable | null;
