@@ -794,13 +794,7 @@ export class Analyseur {
     // les 2 ans » after an item is a count instead: see renouvellement).
     if (estObjet(unite)) {
       const apresObjet = this.marque();
-      if (
-        this.courant().type === "separateur" &&
-        (this.aDistance(1).type === "barre" || this.estMot(1, "par") || (this.estMot(1, "et") && this.estMot(2, "par")))
-      )
-        this.avancer();
-      if (this.courant().type === "barre" || this.estMot(0, "par") || this.voit(["et", "par"])) {
-        this.avancer(this.voit(["et", "par"]) ? 2 : 1);
+      if (this.lienDePeriode(true)) {
         const x = this.courant();
         const d =
           x.type === "nombre"
@@ -812,13 +806,7 @@ export class Analyseur {
           const [n2, u2] = this.nombreEtUnite();
           const duree = { nombre: n2, unite: u2 };
           const apresDuree = this.marque();
-          if (
-            this.courant().type === "separateur" &&
-            (this.aDistance(1).type === "barre" || this.estMot(1, "par") || (this.estMot(1, "et") && this.estMot(2, "par")))
-          )
-            this.avancer();
-          if (this.courant().type === "barre" || this.estMot(0, "par") || this.voit(["et", "par"])) {
-            this.avancer(this.voit(["et", "par"]) ? 2 : 1);
+          if (this.lienDePeriode(true)) {
             if (this.courant().type === "mot" && MOTS_UNITE.get(this.courant().mot) === "beneficiaire") {
               this.avancer();
               return { nombre, unite, beneficiaire: true, duree };
@@ -832,8 +820,7 @@ export class Analyseur {
     }
     // « / an / bénéficiaire », « par an et par bénéficiaire », « par bénéficiaire et par an ».
     const secondePeriode = this.marque();
-    if (this.courant().type === "barre" || this.estMot(0, "par") || this.voit(["et", "par"])) {
-      this.avancer(this.voit(["et", "par"]) ? 2 : 1);
+    if (this.lienDePeriode(false)) {
       const [n2, u2] = this.nombreEtUnite();
       if (unite !== "beneficiaire" && u2 === "beneficiaire" && n2 === 1) return { nombre, unite, beneficiaire: true };
       if (unite === "beneficiaire" && nombre === 1 && UNITES[u2].duree) return { nombre: n2, unite: u2, beneficiaire: true };
@@ -844,6 +831,18 @@ export class Analyseur {
       );
     }
     return { nombre, unite };
+  }
+
+  /**
+   * « / », « par », « et par » (and, when `apresVirgule`, the same after a comma: « par œil, par année civile ») before
+   * the next part of a period: consumed when present.
+   */
+  private lienDePeriode(apresVirgule: boolean): boolean {
+    const lien = (k: number) => this.aDistance(k).type === "barre" || this.estMot(k, "par") || (this.estMot(k, "et") && this.estMot(k + 1, "par"));
+    if (apresVirgule && this.courant().type === "separateur" && lien(1)) this.avancer();
+    if (!lien(0)) return false;
+    this.avancer(this.estMot(0, "et") ? 2 : 1);
+    return true;
   }
 
   private nombreEtUnite(): [number, UniteTemps] {
