@@ -33,6 +33,7 @@ const PERMIS: readonly Permis[] = [
   { fichier: "", motif: /100\s?% ?sant[eé]/i, raison: `${NOM_100_SANTE} (et l'identifiant du panier, « 100%SANTE »)` },
   // Input syntax shown in error messages.
   { fichier: "money/taux.ts", motif: /70 % ou 0,7/, raison: EXEMPLE },
+  { fichier: "comparaison/plan.ts", motif: /^0\.00 %$/, raison: "format de nombre d'Excel (deux décimales, pourcentage), pas une valeur légale" },
   { fichier: "calculators/entrees.ts", motif: /entre 0 % et 100 %|« 150 % BR », « 50 € »/, raison: EXEMPLE },
   {
     fichier: "garantie/",
